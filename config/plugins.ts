@@ -1,0 +1,20 @@
+/**
+ * The Jiyue suite: each entry is a local TypeScript plugin under plugins/<name>, built by
+ * `npm run build:plugins` into plugins/<name>/dist before Strapi loads it.
+ */
+// i18n reads this when it loads (after config) to name the first locale of a fresh database:
+// a new cluster starts with zh-Hans instead of Strapi's English default.
+process.env.STRAPI_PLUGIN_I18N_INIT_LOCALE_CODE ??= 'zh-Hans';
+
+export default ({ env }) => ({
+  'users-permissions': {
+    config: {
+      jwtSecret: env('JWT_SECRET'),
+    },
+  },
+  'site-group': {
+    enabled: true,
+    resolve: './plugins/site-group',
+    config: {},
+  },
+});

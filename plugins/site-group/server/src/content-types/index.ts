@@ -1,0 +1,4 @@
+import site from './site';
+import column from './column';
+
+export default { site, column };

@@ -1,0 +1,6 @@
+import site from './site';
+
+export default {
+  type: 'content-api',
+  routes: [...site],
+};

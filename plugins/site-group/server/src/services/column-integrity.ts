@@ -1,0 +1,89 @@
+import type { Core } from '@strapi/strapi';
+import { fieldError, throwFieldErrors, type FieldError } from '../utils/field-errors';
+import { getService } from '../utils/get-service';
+import { relationTarget } from '../utils/relation-target';
+import { COLUMN_UID } from '../utils/uids';
+import { validateTranslations } from '../validation/translations';
+
+type ColumnData = Record<string, any>;
+
+export interface ColumnState {
+  id?: number;
+  documentId?: string;
+  slug?: string;
+  siteId?: number | null;
+}
+
+/**
+ * Write-side rules for columns: every column belongs to a site, its slug is unique within that
+ * site (URLs are /<site>/<column>), and a parent column is in the same site and not a descendant.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  async current(documentId: string): Promise<ColumnState | null> {
+    const row = await strapi.db.query(COLUMN_UID).findOne({
+      where: { documentId },
+      select: ['id', 'documentId', 'slug'],
+      populate: { site: { select: ['id'] } },
+    });
+    return row ? { id: row.id, documentId: row.documentId, slug: row.slug, siteId: row.site?.id ?? null } : null;
+  },
+
+  async check(data: ColumnData, before: ColumnState | null) {
+    if (typeof data.name === 'string') data.name = data.name.trim().normalize('NFC');
+    if ('translations' in data) {
+      const locale = getService('locale');
+      data.translations = validateTranslations(data.translations, {
+        locales: await locale.codes(),
+        primaryLocale: locale.primary(),
+        fields: ['name'],
+      });
+    }
+
+    const problems: FieldError[] = [];
+    let siteId = before?.siteId ?? null;
+    const siteTarget = relationTarget(data.site);
+    if (siteTarget.change === 'set') {
+      const site = await getService('site-integrity').findRef(siteTarget);
+      if (!site) problems.push(fieldError(['site'], 'site not found', data.site));
+      siteId = site?.id ?? null;
+    } else if (siteTarget.change === 'clear') {
+      siteId = null;
+    }
+    if (!siteId && !problems.length) problems.push(fieldError(['site'], 'a column must belong to a site'));
+    throwFieldErrors(problems);
+
+    const slug = typeof data.slug === 'string' ? data.slug : before?.slug;
+    if (slug) {
+      const clash = await strapi.db.query(COLUMN_UID).findOne({
+        where: { slug, site: { id: siteId }, ...(before?.id ? { id: { $ne: before.id } } : {}) },
+        select: ['id'],
+      });
+      if (clash) problems.push(fieldError(['slug'], `slug "${slug}" is already used by another column of this site`, slug));
+    }
+
+    const parentTarget = relationTarget(data.parent);
+    if (parentTarget.change === 'set') {
+      const where = parentTarget.documentId ? { documentId: parentTarget.documentId } : { id: parentTarget.id };
+      const parent = await strapi.db.query(COLUMN_UID).findOne({ where, select: ['id', 'documentId'], populate: { site: { select: ['id'] } } });
+      if (!parent) problems.push(fieldError(['parent'], 'parent column not found', data.parent));
+      else if (parent.site?.id !== siteId) problems.push(fieldError(['parent'], 'parent column belongs to another site', data.parent));
+      else if (before?.id && (await this.isSelfOrDescendant(parent.id, before.id))) {
+        problems.push(fieldError(['parent'], 'a column cannot be moved under itself or one of its descendants', data.parent));
+      }
+    }
+    throwFieldErrors(problems);
+  },
+
+  /** Whether `candidateId` is `columnId` or lies below it (walks up from the candidate). */
+  async isSelfOrDescendant(candidateId: number, columnId: number): Promise<boolean> {
+    const seen = new Set<number>();
+    let id: number | undefined = candidateId;
+    while (id !== undefined && !seen.has(id)) {
+      if (id === columnId) return true;
+      seen.add(id);
+      const row = await strapi.db.query(COLUMN_UID).findOne({ where: { id }, select: ['id'], populate: { parent: { select: ['id'] } } });
+      id = row?.parent?.id;
+    }
+    return false;
+  },
+});

@@ -1,0 +1,41 @@
+import path from 'path';
+import supertest from 'supertest';
+import type { Core } from '@strapi/strapi';
+import { applyTestEnv } from './env';
+import { createFreshDatabase } from './database';
+
+export const APP_DIR = path.resolve(__dirname, '../..');
+
+export interface TestApp {
+  strapi: Core.Strapi;
+  /** supertest bound to the booted HTTP server: real routes, real middlewares, real database. */
+  request: () => supertest.Agent;
+  stop: () => Promise<void>;
+}
+
+/**
+ * Boots the real Jiyue app (compiled by jest's global setup into dist/) on a fresh database.
+ * Call in beforeAll and `stop()` in afterAll; one instance per test file.
+ */
+export const bootStrapi = async (label = path.basename(expect.getState().testPath ?? 'test', '.test.ts')): Promise<TestApp> => {
+  applyTestEnv();
+  const dropDatabase = await createFreshDatabase(label);
+  const { createStrapi } = require('@strapi/strapi');
+  const strapi: Core.Strapi = await createStrapi({
+    appDir: APP_DIR,
+    distDir: path.join(APP_DIR, 'dist'),
+    autoReload: false,
+    serveAdminPanel: false,
+  }).load();
+  strapi.server.mount();
+  const agent = supertest(strapi.server.httpServer);
+
+  return {
+    strapi,
+    request: () => agent as unknown as supertest.Agent,
+    stop: async () => {
+      await strapi.destroy();
+      await dropDatabase();
+    },
+  };
+};
