@@ -7,7 +7,7 @@ export default ({ strapi: _strapi }: { strapi: Core.Strapi }) => ({
   async tree(ctx) {
     const query = await validateTreeQuery(ctx.query);
     const locale = await getService('locale').resolve(query.locale);
-    const { tree, total } = await getService('site-tree').tree({ locale, status: query.status });
+    const { tree, total } = await getService('site-tree').tree({ locale, state: query.state });
     ctx.body = { data: tree, meta: { locale, total } };
   },
 

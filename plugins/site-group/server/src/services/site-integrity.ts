@@ -69,7 +69,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       throwFieldErrors([
         fieldError(
           ['documentId'],
-          `site "${site.code}" still has ${children} child site(s) and ${columns} column(s): move or delete them first, or set its status to archived`,
+          `site "${site.code}" still has ${children} child site(s) and ${columns} column(s): move or delete them first, or set its state to archived`,
           documentId
         ),
       ]);

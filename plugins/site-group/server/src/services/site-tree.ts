@@ -6,7 +6,7 @@ import { COLUMN_UID, SITE_UID } from '../utils/uids';
 
 const SITE_FIELDS = [
   'id', 'documentId', 'code', 'name', 'translations', 'siteIdentifier', 'level', 'kind', 'regionCode',
-  'domains', 'sponsor', 'icpFiling', 'publicSecurityFiling', 'status', 'sortOrder',
+  'domains', 'sponsor', 'icpFiling', 'publicSecurityFiling', 'state', 'sortOrder',
 ];
 const COLUMN_FIELDS = ['id', 'documentId', 'slug', 'name', 'translations', 'kind', 'linkUrl', 'description', 'expiresAt', 'sortOrder'];
 
@@ -24,7 +24,7 @@ export interface SiteRow {
   sponsor: string | null;
   icpFiling: string | null;
   publicSecurityFiling: string | null;
-  status: string;
+  state: string;
   sortOrder: number | null;
   parent?: { id: number; documentId?: string } | null;
 }
@@ -62,7 +62,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       sponsor: row.sponsor,
       icpFiling: row.icpFiling,
       publicSecurityFiling: row.publicSecurityFiling,
-      status: row.status,
+      state: row.state,
       sortOrder: row.sortOrder ?? 0,
     };
   };
@@ -90,9 +90,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }) as Promise<SiteRow[]>;
 
   return {
-    /** Every site nested under its parent; `status` filters (default: all). */
-    async tree({ locale, status = 'all' }: { locale: string; status?: string }) {
-      const rows = await loadSites(status === 'all' ? {} : { status });
+    /** Every site nested under its parent; `state` filters (default: all). */
+    async tree({ locale, state = 'all' }: { locale: string; state?: string }) {
+      const rows = await loadSites(state === 'all' ? {} : { state });
       const flat = rows.map((row) => ({ ...row, parentId: row.parent?.id ?? null }));
       return { tree: buildTree(flat, (row) => publicSite(row, locale)), total: rows.length };
     },

@@ -2,7 +2,7 @@ import { yup, validateYupSchema } from '@strapi/utils';
 
 const treeQuery = yup.object({
   locale: yup.string().trim().max(35),
-  status: yup.string().oneOf(['active', 'closed', 'archived', 'all']),
+  state: yup.string().oneOf(['active', 'closed', 'archived', 'all']),
 });
 
 const siteQuery = yup.object({
