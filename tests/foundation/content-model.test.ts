@@ -1,5 +1,6 @@
 import { bootStrapi, type TestApp } from '../helpers/strapi';
 import { createApiToken } from '../helpers/auth';
+import { seedDemoSites } from '../../database/seeds/demo-sites';
 
 let app: TestApp;
 let token: string;
@@ -34,6 +35,8 @@ const errorPaths = (res: any) => (res.body.error?.details?.errors ?? []).map((e:
 
 beforeAll(async () => {
   app = await bootStrapi();
+  // Every item belongs to a site (site-group), so the cluster's sites come first.
+  await seedDemoSites(app.strapi);
   token = await createApiToken(app);
 });
 afterAll(async () => {

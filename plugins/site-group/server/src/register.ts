@@ -1,6 +1,33 @@
 import type { Core } from '@strapi/strapi';
 import { treeIntegrity } from './document-middlewares/tree-integrity';
+import { ownership } from './document-middlewares/ownership';
+import { placementSync } from './document-middlewares/placement-sync';
+import { isSiteGroupEnabled, OWNER_FIELD } from './utils/site-group-types';
+
+/**
+ * Gives every opted-in content type an owning site: a plain, non-localized string column holding
+ * the site code, indexed with published_at. A scalar (not a relation) because RBAC conditions and
+ * per-site lists filter on it, and a join table would turn every such list into a join.
+ */
+const addOwnerSite = (strapi: Core.Strapi) => {
+  for (const contentType of Object.values(strapi.contentTypes) as any[]) {
+    if (!isSiteGroupEnabled(contentType)) continue;
+    contentType.attributes[OWNER_FIELD] = {
+      type: 'string',
+      maxLength: 64,
+      configurable: false,
+      pluginOptions: { i18n: { localized: false } },
+    };
+    contentType.indexes = [
+      ...(contentType.indexes ?? []),
+      { name: `${contentType.collectionName}_owner_site`, columns: ['owner_site', 'published_at'] },
+    ];
+  }
+};
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
+  addOwnerSite(strapi);
   strapi.documents.use(treeIntegrity());
+  strapi.documents.use(ownership());
+  strapi.documents.use(placementSync());
 };

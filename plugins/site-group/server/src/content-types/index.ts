@@ -1,4 +1,13 @@
 import site from './site';
 import column from './column';
+import placement from './placement';
+import editorAssignment from './editor-assignment';
+import auditEvent from './audit-event';
 
-export default { site, column };
+export default {
+  site,
+  column,
+  placement,
+  'editor-assignment': editorAssignment,
+  'audit-event': auditEvent,
+};

@@ -1,3 +1,6 @@
 import site from './site';
+import siteContent from './site-content';
+import placement from './placement';
+import assignment from './assignment';
 
-export default { site };
+export default { site, 'site-content': siteContent, placement, assignment };

@@ -2,10 +2,22 @@ import locale from './locale';
 import siteTree from './site-tree';
 import siteIntegrity from './site-integrity';
 import columnIntegrity from './column-integrity';
+import editorScope from './editor-scope';
+import ownership from './ownership';
+import placement from './placement';
+import placementFlow from './placement-flow';
+import siteContent from './site-content';
+import audit from './audit';
 
 export default {
   locale,
   'site-tree': siteTree,
   'site-integrity': siteIntegrity,
   'column-integrity': columnIntegrity,
+  'editor-scope': editorScope,
+  ownership,
+  placement,
+  'placement-flow': placementFlow,
+  'site-content': siteContent,
+  audit,
 };

@@ -1,6 +1,7 @@
 import site from './site';
+import siteContent from './site-content';
 
 export default {
   type: 'content-api',
-  routes: [...site],
+  routes: [...site, ...siteContent],
 };

@@ -1,0 +1,188 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { fieldError, throwFieldErrors } from '../utils/field-errors';
+import { getService } from '../utils/get-service';
+import { isSuperAdmin, type Actor } from '../utils/request-actor';
+import { COLUMN_UID, PLACEMENT_UID, SITE_UID } from '../utils/uids';
+import type { PlaceInput } from './placement';
+
+export interface PushInput {
+  contentType: string;
+  documentId: string;
+  column: string;
+  sites?: string[];
+  level?: string;
+  mode?: 'reference' | 'copy';
+}
+
+const actorId = (actor: Actor) => (actor.kind === 'admin' || actor.kind === 'user' ? actor.user.id : null);
+
+/**
+ * The editorial moves on placements, each with its scope rule:
+ * - place: into a site the editor acts for, an item of a site the editor acts for;
+ * - submit (报送): an item of the editor's site, up to a column of an ancestor site → pending;
+ * - push (下发): an item of the editor's site, down into a column of descendant sites → active or
+ *   pending as each target site's `pushAcceptance` says;
+ * - accept / reject: by an editor of the site that received the submission or push.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const placements = () => getService('placement');
+  const scope = () => getService('editor-scope');
+
+  return {
+    async place(input: PlaceInput, actor: Actor) {
+      placements().assertPlaceableType(input.contentType);
+      const owner = await placements().findItemOwner(input.contentType, input.documentId);
+      await scope().assertCanActFor(actor, owner, `place items owned by site "${owner}"`);
+      await scope().assertCanActFor(actor, input.site, `place items into site "${input.site}"`);
+      return placements().create({ ...input, state: 'active', origin: 'placed' }, actor);
+    },
+
+    async submit(input: Omit<PlaceInput, 'mode'>, actor: Actor) {
+      placements().assertPlaceableType(input.contentType);
+      const owner = await placements().findItemOwner(input.contentType, input.documentId);
+      await scope().assertCanActFor(actor, owner, `submit items owned by site "${owner}"`);
+      const tree = await scope().hierarchy();
+      const ownerId = tree.byCode.get(owner)?.id;
+      const target = tree.byCode.get(input.site);
+      if (!target) throw new errors.NotFoundError(`No site with code "${input.site}"`);
+      if (!ownerId || !tree.ancestors(ownerId).includes(target.id)) {
+        throwFieldErrors([fieldError(['site'], `submissions go up the tree: "${input.site}" is not above "${owner}"`, input.site)]);
+      }
+      return placements().create({ ...input, mode: 'reference', state: 'pending', origin: 'submitted' }, actor);
+    },
+
+    async push(input: PushInput, actor: Actor) {
+      placements().assertPlaceableType(input.contentType);
+      const owner = await placements().findItemOwner(input.contentType, input.documentId);
+      await scope().assertCanActFor(actor, owner, `push items owned by site "${owner}"`);
+
+      const tree = await scope().hierarchy();
+      const ownerId = tree.byCode.get(owner)!.id;
+      const below = new Set(tree.subtree(ownerId).filter((id) => id !== ownerId));
+      let targetIds: number[];
+      if (input.sites?.length) {
+        const unknown = input.sites.filter((c) => !tree.byCode.has(c));
+        const notBelow = input.sites.filter((c) => tree.byCode.has(c) && !below.has(tree.byCode.get(c)!.id));
+        throwFieldErrors([
+          ...(unknown.length ? [fieldError(['sites'], `unknown sites: ${unknown.join(', ')}`, unknown)] : []),
+          ...(notBelow.length ? [fieldError(['sites'], `pushes go down the tree: ${notBelow.join(', ')} not below "${owner}"`, notBelow)] : []),
+        ]);
+        targetIds = [...new Set(input.sites.map((c) => tree.byCode.get(c)!.id))];
+      } else {
+        targetIds = [...below].filter((id) => tree.byId.get(id)!.level === input.level);
+      }
+      if (!targetIds.length) throwFieldErrors([fieldError(['level'], `no site at level "${input.level}" below "${owner}"`, input.level)]);
+
+      // One query each for the target columns and for placements that already exist.
+      const [columns, sites, existing] = await Promise.all([
+        strapi.db.query(COLUMN_UID).findMany({
+          where: { slug: input.column, site: { id: { $in: targetIds } } },
+          select: ['id', 'slug'],
+          populate: { site: { select: ['id'] } },
+        }),
+        strapi.db.query(SITE_UID).findMany({ where: { id: { $in: targetIds } }, select: ['id', 'code', 'pushAcceptance'] }),
+        strapi.db.query(PLACEMENT_UID).findMany({
+          where: { contentType: input.contentType, itemDocumentId: input.documentId, state: { $in: ['active', 'pending'] } },
+          select: ['columnId'],
+        }),
+      ]);
+      const columnOf = new Map(columns.map((c: any) => [c.site.id, c]));
+      const taken = new Set(existing.map((p: any) => p.columnId));
+
+      const placed: unknown[] = [];
+      const skipped: { site: string; reason: string }[] = [];
+      await strapi.db.transaction(async () => {
+        for (const site of sites as any[]) {
+          const column = columnOf.get(site.id);
+          if (!column) skipped.push({ site: site.code, reason: `no column "${input.column}"` });
+          else if (taken.has(column.id)) skipped.push({ site: site.code, reason: 'already placed' });
+          else {
+            placed.push(
+              await placements().create(
+                {
+                  contentType: input.contentType,
+                  documentId: input.documentId,
+                  site: site.code,
+                  column: input.column,
+                  mode: input.mode ?? 'reference',
+                  state: site.pushAcceptance === 'review' ? 'pending' : 'active',
+                  origin: 'pushed',
+                },
+                actor
+              )
+            );
+          }
+        }
+      });
+      return { placed, skipped };
+    },
+
+    /** Accepts or rejects a pending placement; exactly one decision wins when two editors race. */
+    async decide(placementId: number, decision: 'accept' | 'reject', reason: string | undefined, actor: Actor) {
+      const placement = await strapi.db.query(PLACEMENT_UID).findOne({ where: { id: placementId } });
+      if (!placement) throw new errors.NotFoundError(`No placement ${placementId}`);
+      const site = await strapi.db.query(SITE_UID).findOne({ where: { id: placement.siteId }, select: ['code'] });
+      await scope().assertCanActFor(actor, site.code, `decide on items sent to site "${site.code}"`);
+      if (placement.state !== 'pending') {
+        throw new errors.ApplicationError(`placement ${placementId} is ${placement.state}, not pending`);
+      }
+      const state = decision === 'accept' ? 'active' : 'rejected';
+      const { count } = await strapi.db.query(PLACEMENT_UID).updateMany({
+        where: { id: placementId, state: 'pending' },
+        data: { state, reason: reason ?? null, decidedById: actorId(actor), decidedAt: new Date() },
+      });
+      if (!count) throw new errors.ApplicationError(`placement ${placementId} was decided by someone else meanwhile`);
+      await getService('audit').record({
+        action: `placement.${decision === 'accept' ? 'accepted' : 'rejected'}`,
+        contentType: placement.contentType,
+        itemDocumentId: placement.itemDocumentId,
+        siteId: placement.siteId,
+        columnId: placement.columnId,
+        placementId,
+        actorId: actorId(actor),
+        details: reason ? { reason } : {},
+      });
+      strapi.eventHub.emit('site-group.placement.changed', { uid: placement.contentType, documentId: placement.itemDocumentId, site: site.code, state });
+      return strapi.db.query(PLACEMENT_UID).findOne({ where: { id: placementId } });
+    },
+
+    /** Takes an item out of a column (the item itself stays). Allowed to the site's or the item owner's editors. */
+    async withdraw(placementId: number, actor: Actor) {
+      const placement = await strapi.db.query(PLACEMENT_UID).findOne({ where: { id: placementId } });
+      if (!placement) throw new errors.NotFoundError(`No placement ${placementId}`);
+      const site = await strapi.db.query(SITE_UID).findOne({ where: { id: placement.siteId }, select: ['code'] });
+      const owner = await strapi.db.query(placement.contentType).findOne({ where: { documentId: placement.itemDocumentId }, select: ['ownerSite'] });
+      const allowed = (await scope().canActFor(actor, site.code)) || (owner && (await scope().canActFor(actor, owner.ownerSite)));
+      if (!allowed) throw new errors.PolicyError(`You cannot withdraw items from site "${site.code}"`);
+      await strapi.db.query(PLACEMENT_UID).update({ where: { id: placementId }, data: { state: 'withdrawn', decidedById: actorId(actor), decidedAt: new Date() } });
+      await getService('audit').record({
+        action: 'placement.withdrawn',
+        contentType: placement.contentType,
+        itemDocumentId: placement.itemDocumentId,
+        siteId: placement.siteId,
+        columnId: placement.columnId,
+        placementId,
+        actorId: actorId(actor),
+      });
+      strapi.eventHub.emit('site-group.placement.changed', { uid: placement.contentType, documentId: placement.itemDocumentId, site: site.code, state: 'withdrawn' });
+      return strapi.db.query(PLACEMENT_UID).findOne({ where: { id: placementId } });
+    },
+
+    /** Pending items sent to the actor's sites, or the placements the actor made (`mine`), newest first. */
+    async list({ state, site, mine }: { state?: string; site?: string; mine?: boolean }, actor: Actor) {
+      const where: Record<string, unknown> = {};
+      if (state) where.state = state;
+      if (mine) where.placedById = actorId(actor);
+      if (site) {
+        const row = await strapi.db.query(SITE_UID).findOne({ where: { code: site }, select: ['id'] });
+        if (!row) throw new errors.NotFoundError(`No site with code "${site}"`);
+        await scope().assertCanActFor(actor, site, `see the queue of site "${site}"`);
+        where.siteId = row.id;
+      } else if (!mine && actor.kind === 'admin' && !isSuperAdmin(actor.user)) {
+        where.siteId = { $in: await scope().siteIds(actor.user.id) };
+      }
+      return strapi.db.query(PLACEMENT_UID).findMany({ where, orderBy: { id: 'desc' }, limit: 200 });
+    },
+  };
+};

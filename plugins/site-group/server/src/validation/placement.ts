@@ -1,0 +1,65 @@
+import { yup, validateYupSchema } from '@strapi/utils';
+import { fieldError, throwFieldErrors } from '../utils/field-errors';
+
+/**
+ * Validates a JSON body: unknown keys are refused with their path (Strapi's yup strips them
+ * silently when casting), then values are cast and checked.
+ */
+const bodyValidator = (schema: yup.AnyObjectSchema) => {
+  const validate = validateYupSchema(schema, { strict: false, abortEarly: false });
+  return async (body: unknown) => {
+    const input = (body ?? {}) as Record<string, unknown>;
+    throwFieldErrors(Object.keys(input).filter((k) => !(k in schema.fields)).map((k) => fieldError([k], 'is not a known field', input[k])));
+    return validate(input);
+  };
+};
+
+const code = yup.string().trim().matches(/^[a-z0-9][a-z0-9-]*$/, 'must be a site code or column slug').max(64);
+
+const placeBody = yup
+  .object({
+    contentType: yup.string().required().matches(/^(api|plugin)::[\w-]+\.[\w-]+$/, 'must be a content type uid such as api::article.article'),
+    documentId: yup.string().required().max(64),
+    site: code.required(),
+    column: code.required(),
+    mode: yup.string().oneOf(['reference', 'copy']).default('reference'),
+    pinned: yup.boolean().default(false),
+    priority: yup.number().integer().min(-1000).max(1000).default(0),
+    sitePublishedAt: yup.date().nullable(),
+  });
+
+const submitBody = yup
+  .object({
+    contentType: placeBody.fields.contentType,
+    documentId: placeBody.fields.documentId,
+    site: code.required(),
+    column: code.required(),
+  });
+
+const pushBody = yup
+  .object({
+    contentType: placeBody.fields.contentType,
+    documentId: placeBody.fields.documentId,
+    column: code.required(),
+    sites: yup.array().of(code.required()).min(1).max(5000),
+    level: yup.string().oneOf(['province', 'prefecture', 'county', 'township', 'village']),
+    mode: yup.string().oneOf(['reference', 'copy']).default('reference'),
+  })
+  .test('targets', 'name target `sites` or a `level` of descendants', (body) => Boolean(body?.sites?.length || body?.level));
+
+const decisionBody = yup.object({ reason: yup.string().trim().max(1000) });
+const rejectBody = yup.object({ reason: yup.string().trim().required('a rejection needs a reason').min(2).max(1000) });
+
+const assignmentBody = yup
+  .object({
+    userId: yup.number().integer().positive().required(),
+    site: code.required(),
+    includeDescendants: yup.boolean().default(false),
+  });
+
+export const validatePlaceBody = bodyValidator(placeBody);
+export const validateSubmitBody = bodyValidator(submitBody);
+export const validatePushBody = bodyValidator(pushBody);
+export const validateDecisionBody = bodyValidator(decisionBody);
+export const validateRejectBody = bodyValidator(rejectBody);
+export const validateAssignmentBody = bodyValidator(assignmentBody);
