@@ -8,6 +8,7 @@ const ACTIONS = [
   { uid: 'placement.submit', displayName: 'Submit items to a higher site (报送)' },
   { uid: 'placement.review', displayName: 'Accept or reject items sent to my sites' },
   { uid: 'assignment.manage', displayName: 'Assign editors to sites' },
+  { uid: 'report.read', displayName: 'Read site reports (stale columns)' },
 ].map((action) => ({ ...action, section: 'plugins', pluginName: 'site-group', subCategory: 'site group' }));
 
 /**

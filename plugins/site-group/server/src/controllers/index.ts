@@ -2,5 +2,6 @@ import site from './site';
 import siteContent from './site-content';
 import placement from './placement';
 import assignment from './assignment';
+import report from './report';
 
-export default { site, 'site-content': siteContent, placement, assignment };
+export default { site, 'site-content': siteContent, placement, assignment, report };

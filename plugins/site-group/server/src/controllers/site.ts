@@ -15,7 +15,7 @@ export default ({ strapi: _strapi }: { strapi: Core.Strapi }) => ({
   async findOne(ctx) {
     const query = await validateSiteQuery(ctx.query);
     const locale = await getService('locale').resolve(query.locale);
-    const site = await getService('site-tree').findByCode(ctx.params.code, { locale });
+    const site = await getService('site-tree').findByCode(ctx.params.code, { locale, includeArchived: query.archived === true });
     ctx.body = { data: site, meta: { locale } };
   },
 });

@@ -4,6 +4,9 @@ import { getService } from '../utils/get-service';
 import { relationTarget } from '../utils/relation-target';
 import { COLUMN_UID } from '../utils/uids';
 import { validateTranslations } from '../validation/translations';
+import { validateColumnRule } from '../validation/column-rule';
+import { siteGroupContentTypes } from '../utils/site-group-types';
+import { SITE_UID } from '../utils/uids';
 
 type ColumnData = Record<string, any>;
 
@@ -12,6 +15,7 @@ export interface ColumnState {
   documentId?: string;
   slug?: string;
   siteId?: number | null;
+  fill?: string;
 }
 
 /**
@@ -22,10 +26,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async current(documentId: string): Promise<ColumnState | null> {
     const row = await strapi.db.query(COLUMN_UID).findOne({
       where: { documentId },
-      select: ['id', 'documentId', 'slug'],
+      select: ['id', 'documentId', 'slug', 'fill'],
       populate: { site: { select: ['id'] } },
     });
-    return row ? { id: row.id, documentId: row.documentId, slug: row.slug, siteId: row.site?.id ?? null } : null;
+    return row ? { id: row.id, documentId: row.documentId, slug: row.slug, siteId: row.site?.id ?? null, fill: row.fill } : null;
   },
 
   async check(data: ColumnData, before: ColumnState | null) {
@@ -38,6 +42,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         fields: ['name'],
       });
     }
+
+    const fill = data.fill ?? before?.fill ?? 'manual';
+    if (fill === 'rule' && ('rule' in data || data.fill === 'rule')) data.rule = await this.normaliseRule(data.rule);
 
     const problems: FieldError[] = [];
     let siteId = before?.siteId ?? null;
@@ -72,6 +79,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       }
     }
     throwFieldErrors(problems);
+  },
+
+  /** A smart column's rule, checked against the real content types and sites. */
+  async normaliseRule(rule: unknown) {
+    const typeUids = new Map<string, string>();
+    for (const uid of siteGroupContentTypes(strapi)) {
+      typeUids.set(uid, uid);
+      typeUids.set(strapi.contentTypes[uid as keyof typeof strapi.contentTypes].info.singularName, uid);
+    }
+    const sites = await strapi.db.query(SITE_UID).findMany({ select: ['code'] });
+    return validateColumnRule(rule, { typeUids, siteCodes: new Set(sites.map((s: { code: string }) => s.code)) });
   },
 
   /** Whether `candidateId` is `columnId` or lies below it (walks up from the candidate). */

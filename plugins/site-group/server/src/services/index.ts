@@ -8,6 +8,8 @@ import placement from './placement';
 import placementFlow from './placement-flow';
 import siteContent from './site-content';
 import audit from './audit';
+import smartColumn from './smart-column';
+import staleColumns from './stale-columns';
 
 export default {
   locale,
@@ -20,4 +22,6 @@ export default {
   'placement-flow': placementFlow,
   'site-content': siteContent,
   audit,
+  'smart-column': smartColumn,
+  'stale-columns': staleColumns,
 };

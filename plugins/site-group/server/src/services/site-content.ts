@@ -6,6 +6,7 @@ import { itemFields } from '../utils/item-fields';
 import { localizedName } from '../utils/localized-name';
 import { pageMeta } from '../utils/page-meta';
 import { COLUMN_UID, PLACEMENT_UID, SITE_UID } from '../utils/uids';
+import { isArchived } from '../utils/column-archive';
 
 interface Placement {
   id: number;
@@ -20,6 +21,15 @@ interface Placement {
   priority: number;
   sitePublishedAt: string | null;
   origin: string;
+}
+
+interface ListEntry {
+  uid: string;
+  documentId: string;
+  mode: 'reference' | 'copy' | 'rule';
+  pinned: boolean;
+  publishDate: string | null;
+  originDocumentId?: string;
 }
 
 const LISTED = { state: 'active', itemPublished: true };
@@ -71,44 +81,81 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     regionCode: row.regionCode,
   });
 
+  const publicColumn = (row: any, locale: string) => ({
+    slug: row.slug,
+    name: localizedName(row, locale, primary()).name,
+    kind: row.kind,
+    fill: row.fill,
+    ...(isArchived(row) ? { archived: true } : {}),
+  });
+
+  const placementEntries = async (columnRow: any, page: number, pageSize: number): Promise<{ entries: ListEntry[]; total: number }> => {
+    const where = { columnId: columnRow.id, ...LISTED };
+    const [placements, total] = await Promise.all([
+      strapi.db.query(PLACEMENT_UID).findMany({ where, orderBy: LIST_ORDER, offset: (page - 1) * pageSize, limit: pageSize }) as Promise<Placement[]>,
+      strapi.db.query(PLACEMENT_UID).count({ where }),
+    ]);
+    const entries = placements.map((p) => ({
+      uid: p.contentType,
+      documentId: shownDocumentId(p),
+      mode: p.mode,
+      pinned: p.pinned,
+      publishDate: p.sitePublishedAt,
+      originDocumentId: p.mode === 'copy' ? p.itemDocumentId : undefined,
+    }));
+    return { entries, total };
+  };
+
+  const ruleEntries = async (columnRow: any, page: number, pageSize: number): Promise<{ entries: ListEntry[]; total: number }> => {
+    const { entries, total } = await getService('smart-column').items(columnRow.rule, { page, pageSize });
+    return { entries: entries.map((e) => ({ uid: e.uid, documentId: e.documentId, mode: 'rule' as const, pinned: false, publishDate: null })), total };
+  };
+
+  /** For an item page outside any placement: the first smart column of the site whose rule shows it. */
+  const ruleSource = async (siteId: number, documentId: string) => {
+    const columns = await strapi.db.query(COLUMN_UID).findMany({ where: { site: { id: siteId }, fill: 'rule' }, select: ['id', 'rule'] });
+    if (!columns.length) return null;
+    for (const uid of new Set(columns.flatMap((c: any) => c.rule?.types ?? []))) {
+      const column = await getService('smart-column').matchingColumn(columns, uid as string, documentId);
+      if (column) return { uid: uid as string, columnId: column.id };
+    }
+    return null;
+  };
+
   return {
-    /** A page of a column's items: pinned first, then by priority, then newest by the site's own publish time. */
+    /**
+     * A page of a column's items. Hand-filled columns list their placements: pinned first, then by
+     * priority, then newest by the site's own publish time. Smart columns list what their rule matches.
+     */
     async columnItems({ siteCode, slug, locale, page, pageSize }: { siteCode: string; slug: string; locale: string; page: number; pageSize: number }) {
       const siteRow = await site(siteCode);
       const columnRow = await column(siteRow, slug);
-      const where = { columnId: columnRow.id, ...LISTED };
-      const [placements, total] = await Promise.all([
-        strapi.db.query(PLACEMENT_UID).findMany({ where, orderBy: LIST_ORDER, offset: (page - 1) * pageSize, limit: pageSize }) as Promise<Placement[]>,
-        strapi.db.query(PLACEMENT_UID).count({ where }),
-      ]);
+      const { entries, total } = columnRow.fill === 'rule' ? await ruleEntries(columnRow, page, pageSize) : await placementEntries(columnRow, page, pageSize);
 
-      const byType = new Map<string, Placement[]>();
-      for (const p of placements) byType.set(p.contentType, [...(byType.get(p.contentType) ?? []), p]);
       const rows = new Map<string, any>();
-      for (const [uid, group] of byType) {
+      for (const uid of new Set(entries.map((e) => e.uid))) {
         const fields = itemFields(strapi.contentTypes[uid as keyof typeof strapi.contentTypes] as any);
         const select = [fields.title, fields.summary, fields.date].filter(Boolean) as string[];
-        const found = await publishedRows(uid, group.map(shownDocumentId), locale, select);
+        const found = await publishedRows(uid, entries.filter((e) => e.uid === uid).map((e) => e.documentId), locale, select);
         for (const [documentId, row] of found) rows.set(`${uid}:${documentId}`, { row, fields });
       }
 
-      const data = placements.flatMap((p) => {
-        const hit = rows.get(`${p.contentType}:${shownDocumentId(p)}`);
+      const data = entries.flatMap((entry) => {
+        const hit = rows.get(`${entry.uid}:${entry.documentId}`);
         if (!hit) return [];
         const { row, fields } = hit;
-        const documentId = shownDocumentId(p);
         return [{
-          documentId,
-          type: strapi.contentTypes[p.contentType as keyof typeof strapi.contentTypes].info.singularName,
+          documentId: entry.documentId,
+          type: strapi.contentTypes[entry.uid as keyof typeof strapi.contentTypes].info.singularName,
           title: row[fields.title],
           summary: fields.summary ? row[fields.summary] ?? null : null,
-          publishDate: p.sitePublishedAt ?? (fields.date ? row[fields.date] : row.publishedAt),
+          publishDate: entry.publishDate ?? (fields.date ? row[fields.date] : null) ?? row.publishedAt,
           locale: row.locale,
           ...(row.locale !== locale ? { localeFallback: true } : {}),
-          pinned: p.pinned,
-          mode: p.mode,
-          ...(p.mode === 'copy' ? { originDocumentId: p.itemDocumentId } : {}),
-          path: `/${siteRow.code}/${columnRow.slug}/${documentId}`,
+          pinned: entry.pinned,
+          mode: entry.mode,
+          ...(entry.originDocumentId ? { originDocumentId: entry.originDocumentId } : {}),
+          path: `/${siteRow.code}/${columnRow.slug}/${entry.documentId}`,
         }];
       });
 
@@ -117,7 +164,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         meta: {
           locale,
           site: siteIdentity(siteRow, locale),
-          column: { slug: columnRow.slug, name: localizedName(columnRow, locale, primary()).name, kind: columnRow.kind },
+          column: publicColumn(columnRow, locale),
           pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total },
         },
       };
@@ -131,19 +178,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         orderBy: [{ pinned: 'desc' }, { id: 'asc' }],
         limit: 1,
       })) as Placement[];
-      if (!placement) throw new errors.NotFoundError(`Item "${documentId}" is not published in site "${siteCode}"`);
+      const source = placement
+        ? { uid: placement.contentType, columnId: placement.columnId }
+        : await ruleSource(siteRow.id, documentId);
+      if (!source) throw new errors.NotFoundError(`Item "${documentId}" is not published in site "${siteCode}"`);
 
-      const uid = placement.contentType as any;
+      const uid = source.uid as any;
       const contentType = strapi.contentTypes[uid as keyof typeof strapi.contentTypes] as any;
       const [row] = [...(await publishedRows(uid, [documentId], locale, ['id'])).values()];
       const entry: Record<string, any> = (await strapi.documents(uid).findOne({ documentId, locale: row.locale, status: 'published', populate: '*' })) ?? {};
       const sanitized = (await strapi.contentAPI.sanitize.output(entry, contentType, { auth: undefined })) as Record<string, unknown>;
-      const columnRow = await strapi.db.query(COLUMN_UID).findOne({ where: { id: placement.columnId } });
+      const columnRow = await strapi.db.query(COLUMN_UID).findOne({ where: { id: source.columnId } });
       const identity = siteIdentity(siteRow, locale);
       const fields = itemFields(contentType);
 
       let originChanged: boolean | undefined;
-      if (placement.mode === 'copy') {
+      if (placement?.mode === 'copy') {
         const origin = await strapi.db.query(uid).findOne({ where: { documentId: placement.itemDocumentId, locale: primary(), publishedAt: { $notNull: true } } });
         originChanged = origin ? contentHash(origin, contentType.attributes) !== placement.originHash : false;
       }
@@ -153,18 +203,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           ...sanitized,
           type: contentType.info.singularName,
           ...(row.locale !== locale ? { localeFallback: true } : {}),
-          placement: {
-            mode: placement.mode,
-            pinned: placement.pinned,
-            column: columnRow?.slug,
-            publishDate: placement.sitePublishedAt,
-            ...(placement.mode === 'copy' ? { originDocumentId: placement.itemDocumentId, originChanged } : {}),
-          },
+          placement: placement
+            ? {
+                mode: placement.mode,
+                pinned: placement.pinned,
+                column: columnRow?.slug,
+                publishDate: placement.sitePublishedAt,
+                ...(placement.mode === 'copy' ? { originDocumentId: placement.itemDocumentId, originChanged } : {}),
+              }
+            : { mode: 'rule', pinned: false, column: columnRow?.slug, publishDate: null },
         },
         meta: {
           locale,
           site: identity,
-          column: columnRow ? { slug: columnRow.slug, name: localizedName(columnRow, locale, primary()).name, kind: columnRow.kind } : null,
+          column: columnRow ? publicColumn(columnRow, locale) : null,
           pageMeta: pageMeta({ site: identity, column: columnRow ? { name: localizedName(columnRow, locale, primary()).name, kind: columnRow.kind } : null, item: entry, fields, path: `/${siteRow.code}/${columnRow?.slug}/${documentId}` }),
         },
       };

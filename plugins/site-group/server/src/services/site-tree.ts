@@ -3,12 +3,13 @@ import { errors } from '@strapi/utils';
 import { buildTree } from '../utils/build-tree';
 import { localizedName, type Translations } from '../utils/localized-name';
 import { COLUMN_UID, SITE_UID } from '../utils/uids';
+import { isArchived } from '../utils/column-archive';
 
 const SITE_FIELDS = [
   'id', 'documentId', 'code', 'name', 'translations', 'siteIdentifier', 'level', 'kind', 'regionCode',
   'domains', 'sponsor', 'icpFiling', 'publicSecurityFiling', 'state', 'sortOrder',
 ];
-const COLUMN_FIELDS = ['id', 'documentId', 'slug', 'name', 'translations', 'kind', 'linkUrl', 'description', 'expiresAt', 'sortOrder'];
+const COLUMN_FIELDS = ['id', 'documentId', 'slug', 'name', 'translations', 'kind', 'fill', 'linkUrl', 'description', 'expiresAt', 'sortOrder'];
 
 export interface SiteRow {
   id: number;
@@ -36,6 +37,7 @@ export interface ColumnRow {
   name: string;
   translations: Translations;
   kind: string;
+  fill: string;
   linkUrl: string | null;
   description: string | null;
   expiresAt: string | null;
@@ -75,6 +77,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       name,
       ...(localeFallback ? { localeFallback } : {}),
       kind: row.kind,
+      fill: row.fill,
+      ...(isArchived(row) ? { archived: true } : {}),
       linkUrl: row.linkUrl,
       description: row.description,
       expiresAt: row.expiresAt,
@@ -98,7 +102,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** One site by code with its breadcrumb, child sites and column tree; 404 when unknown. */
-    async findByCode(code: string, { locale }: { locale: string }) {
+    async findByCode(code: string, { locale, includeArchived = false }: { locale: string; includeArchived?: boolean }) {
       const [site] = await loadSites({ code });
       if (!site) throw new errors.NotFoundError(`No site with code "${code}"`);
 
@@ -121,10 +125,25 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         ancestors: ancestors.map(brief),
         children: children.sort((a, b) => (a.sortOrder ?? 0) - (b.sortOrder ?? 0) || a.code.localeCompare(b.code)).map(brief),
         columns: buildTree(
-          columns.map((row) => ({ ...row, parentId: row.parent?.id ?? null })),
+          columns.filter((row) => includeArchived || !isArchived(row)).map((row) => ({ ...row, parentId: row.parent?.id ?? null })),
           (row) => publicColumn(row, locale)
         ),
       };
+    },
+
+    /** The disclosure catalogue of a site: its catalogue columns nested, each with its entry instructions (录入说明). */
+    async catalogue(code: string) {
+      const [site] = await loadSites({ code });
+      if (!site) throw new errors.NotFoundError(`No site with code "${code}"`);
+      const classes = await strapi.db.query(COLUMN_UID).findMany({
+        where: { site: { id: site.id }, kind: 'catalogue' },
+        select: [...COLUMN_FIELDS, 'entryInstructions'],
+        populate: { parent: { select: ['id'] } },
+      });
+      return buildTree(
+        classes.map((row: any) => ({ ...row, parentId: row.parent?.id ?? null })),
+        (row: any) => ({ documentId: row.documentId, slug: row.slug, name: row.name, entryInstructions: row.entryInstructions ?? null })
+      );
     },
 
     /** Ancestors of a site, root first. Stops at a repeated id so a corrupt tree cannot loop forever. */

@@ -7,7 +7,8 @@ const treeQuery = yup.object({
 
 const siteQuery = yup.object({
   locale: yup.string().trim().max(35),
+  archived: yup.boolean().typeError('archived must be true or false'),
 });
 
-export const validateTreeQuery = validateYupSchema(treeQuery);
-export const validateSiteQuery = validateYupSchema(siteQuery);
+export const validateTreeQuery = validateYupSchema(treeQuery, { strict: false });
+export const validateSiteQuery = validateYupSchema(siteQuery, { strict: false });

@@ -14,6 +14,8 @@ export default {
     { method: 'POST', path: '/placements/:id/reject', handler: 'placement.reject', config: can('placement.review') },
     { method: 'POST', path: '/placements/:id/withdraw', handler: 'placement.withdraw', config: can('placement.place') },
     { method: 'GET', path: '/items/:documentId/audit', handler: 'placement.audit', config: can('placement.read') },
+    { method: 'GET', path: '/reports/stale-columns', handler: 'report.staleColumns', config: can('report.read') },
+    { method: 'GET', path: '/sites/:code/catalogue', handler: 'report.catalogue', config: can('placement.read') },
     { method: 'GET', path: '/assignments', handler: 'assignment.list', config: can('assignment.manage') },
     { method: 'POST', path: '/assignments', handler: 'assignment.assign', config: can('assignment.manage') },
     { method: 'POST', path: '/assignments/remove', handler: 'assignment.unassign', config: can('assignment.manage') },
