@@ -13,6 +13,9 @@ export default ({ env }) => ({
   secrets: {
     encryptionKey: env('ENCRYPTION_KEY'),
   },
+  // Plugin sources are rebuilt by `npm run develop`, which then touches plugins/build-stamp.json:
+  // restarting on the sources themselves would race the compiler.
+  watchIgnoreFiles: ['**/plugins/*/server/**', '**/plugins/*/admin/**', '**/tests/**', '**/scripts/**'],
   flags: {
     nps: false,
     promoteEE: false,

@@ -21,6 +21,20 @@ describe('the app boots with the Jiyue suite', () => {
     }
   });
 
+  it('builds every folder of plugins/ as a TypeScript plugin and lists it in config/plugins.ts', () => {
+    const fs = require('fs');
+    const path = require('path');
+    const root = path.resolve(__dirname, '../..');
+    const folders = fs.readdirSync(path.join(root, 'plugins'), { withFileTypes: true }).filter((d: any) => d.isDirectory()).map((d: any) => d.name);
+    const references = require(path.join(root, 'plugins/tsconfig.json')).references.map((r: { path: string }) => path.basename(r.path));
+    const configured = require('../../dist/config/plugins').default({ env: (k: string, d?: unknown) => process.env[k] ?? d });
+    for (const name of folders) {
+      expect({ name, referenced: references.includes(name) }).toEqual({ name, referenced: true });
+      expect({ name, configured: configured[name]?.resolve }).toEqual({ name, configured: `./plugins/${name}` });
+      expect(fs.existsSync(path.join(root, 'plugins', name, 'dist/server/index.js'))).toBe(true);
+    }
+  });
+
   it('has zh-Hans (default) and bo locales, and keeps them on a second bootstrap without duplicates', async () => {
     const locales = app.strapi.plugin('i18n').service('locales');
     const { ensureLocales } = require('../../dist/src/bootstrap/locales');
