@@ -3,18 +3,22 @@ import { getService } from '../utils/get-service';
 import { currentActor } from '../utils/request-actor';
 import { isSiteGroupEnabled } from '../utils/site-group-types';
 
-const PUBLICATION_ACTIONS = new Set(['create', 'update', 'publish', 'unpublish', 'discardDraft', 'delete']);
+const PUBLICATION_ACTIONS = new Set(['publish', 'unpublish', 'discardDraft', 'delete']);
+
+/** Writes that can change whether an already placed item has a published version. A brand-new document has no placements yet. */
+const changesPublication = (action: string, params: { status?: string }) =>
+  PUBLICATION_ACTIONS.has(action) || (action === 'update' && params.status === 'published');
 
 /**
  * After a placed item is published, unpublished or deleted, its placements follow: column lists
  * read only placements whose item has a published version, so a draft never leaks into a site.
- * Runs after `next()` on purpose: the write has happened and its transaction is committed.
+ * Runs after `next()`, once the write has happened.
  */
 export const placementSync = (): Parameters<Core.Strapi['documents']['use']>[0] => async (ctx, next) => {
-  if (!isSiteGroupEnabled(ctx.contentType) || !PUBLICATION_ACTIONS.has(ctx.action)) return next();
+  if (!isSiteGroupEnabled(ctx.contentType) || !changesPublication(ctx.action, ctx.params as { status?: string })) return next();
 
   const result: any = await next();
-  const documentId = (ctx.params as { documentId?: string }).documentId ?? result?.documentId ?? result?.entries?.[0]?.documentId;
+  const documentId = (ctx.params as { documentId?: string }).documentId;
   if (!documentId) return result;
 
   const placements = getService('placement');
