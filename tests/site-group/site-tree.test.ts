@@ -53,6 +53,21 @@ describe('GET /api/site-group/sites', () => {
     expect(department).toMatchObject({ name: '州发展和改革委员会', localeFallback: true });
   });
 
+  it('serves the current tree after every change, and answers 304 to a matching ETag', async () => {
+    const first = await app.request().get('/api/site-group/sites');
+    expect(first.headers.etag).toBeTruthy();
+    const unchanged = await app.request().get('/api/site-group/sites').set('If-None-Match', first.headers.etag);
+    expect(unchanged.status).toBe(304);
+
+    await app.strapi.documents(SITE).update({ documentId: sites.get('derong')!, data: { name: '得荣县人民政府' } as any });
+    const renamed = await app.request().get('/api/site-group/sites').set('If-None-Match', first.headers.etag);
+    expect(renamed.status).toBe(200);
+    expect(renamed.body.data[0].children.find((c: any) => c.code === 'derong').name).toBe('得荣县人民政府');
+    await app.strapi.documents(SITE).update({ documentId: sites.get('derong')!, data: { name: '得荣县' } as any });
+    const restored = await app.request().get('/api/site-group/sites');
+    expect(restored.body.data[0].children.find((c: any) => c.code === 'derong').name).toBe('得荣县');
+  });
+
   it('refuses an unknown locale or state with 400 naming the parameter', async () => {
     const bad = await app.request().get('/api/site-group/sites').query({ locale: 'xx' });
     expect(bad.status).toBe(400);

@@ -7,8 +7,17 @@ export default ({ strapi: _strapi }: { strapi: Core.Strapi }) => ({
   async tree(ctx) {
     const query = await validateTreeQuery(ctx.query);
     const locale = await getService('locale').resolve(query.locale);
-    const { tree, total } = await getService('site-tree').tree({ locale, state: query.state });
-    ctx.body = { data: tree, meta: { locale, total } };
+    const { body, etag } = await getService('tree-cache').body(`${locale}:${query.state ?? 'all'}`, async () => {
+      const { tree, total } = await getService('site-tree').tree({ locale, state: query.state });
+      return { data: tree, meta: { locale, total } };
+    });
+    ctx.set('ETag', etag);
+    if (ctx.get('If-None-Match') === etag) {
+      ctx.status = 304;
+      return;
+    }
+    ctx.type = 'application/json';
+    ctx.body = body;
   },
 
   /** GET /api/site-group/sites/:code — one site with its breadcrumb, child sites and columns. */

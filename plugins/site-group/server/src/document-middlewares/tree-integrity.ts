@@ -25,5 +25,7 @@ export const treeIntegrity = (): Parameters<Core.Strapi['documents']['use']>[0] 
     }
   }
 
-  return next();
+  const result = await next();
+  if (uid === SITE_UID && ['create', 'update', 'delete'].includes(action)) await getService('tree-cache').bump();
+  return result;
 };

@@ -10,6 +10,7 @@ import siteContent from './site-content';
 import audit from './audit';
 import smartColumn from './smart-column';
 import staleColumns from './stale-columns';
+import treeCache from './tree-cache';
 
 export default {
   locale,
@@ -24,4 +25,5 @@ export default {
   audit,
   'smart-column': smartColumn,
   'stale-columns': staleColumns,
+  'tree-cache': treeCache,
 };
