@@ -1,0 +1,119 @@
+import crypto from 'crypto';
+import type { Core } from '@strapi/strapi';
+import { seedDemoSites } from './demo-sites';
+import { seedDemoContent, CONTENT_UIDS, type ContentSeedResult } from './demo-content';
+import { seedDemoPlacements } from './demo-placements';
+
+export type Log = (message: string) => void;
+
+/** The five shared content types the demo opens to anonymous readers (find and findOne). */
+const PUBLIC_READ_ACTIONS = Object.values(CONTENT_UIDS).flatMap((uid) => [`${uid}.find`, `${uid}.findOne`]);
+
+const DEFAULT_ADMIN_EMAIL = 'admin@jiyue.example';
+
+export interface SeedDemoResult {
+  sites: { created: number; columnsCreated: number; total: number };
+  content: ContentSeedResult;
+  placements: { created: number };
+  /** Public-role permissions added by this run. */
+  permissionsGranted: number;
+  admin: { email: string | null; created: boolean; passwordGenerated: boolean };
+}
+
+/**
+ * Lets the users-permissions Public role read the five content types, as a public portal needs.
+ * Idempotent: only missing (action, role) pairs are added.
+ */
+export const grantPublicRead = async (strapi: Core.Strapi) => {
+  const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' }, select: ['id'] });
+  if (!role) throw new Error('users-permissions Public role not found: is the users-permissions plugin enabled?');
+  const permissions = strapi.db.query('plugin::users-permissions.permission');
+  let granted = 0;
+  for (const action of PUBLIC_READ_ACTIONS) {
+    if (await permissions.findOne({ where: { action, role: role.id }, select: ['id'] })) continue;
+    await permissions.create({ data: { action, role: role.id } });
+    granted += 1;
+  }
+  return granted;
+};
+
+/** Strapi's admin password rule: 8–72 characters with a lower-case letter, an upper-case letter and a digit. */
+export const isAcceptableAdminPassword = (password: string) =>
+  password.length >= 8 && Buffer.byteLength(password) <= 72 && /[a-z]/.test(password) && /[A-Z]/.test(password) && /\d/.test(password);
+
+/** 24 random URL-safe characters, drawn again until the admin password rule holds. */
+const generatePassword = () => {
+  for (;;) {
+    const candidate = crypto.randomBytes(18).toString('base64url');
+    if (isAcceptableAdminPassword(candidate)) return candidate;
+  }
+};
+
+const printCredentials = (log: Log, email: string, password: string) => {
+  const lines = [
+    'A Super Admin was created for the admin panel. This password is shown only once:',
+    `  email:    ${email}`,
+    `  password: ${password}`,
+    'Change it after the first login (top-right menu → Profile), or set ADMIN_EMAIL/ADMIN_PASSWORD before seeding a new database.',
+  ];
+  const rule = '='.repeat(Math.max(...lines.map((l) => l.length)));
+  for (const line of [rule, ...lines, rule]) log(line);
+};
+
+/**
+ * Makes sure the admin panel can be entered: when no admin user exists, creates a Super Admin from
+ * ADMIN_EMAIL/ADMIN_PASSWORD, generating (and printing once) a password when none is set. An
+ * existing admin is never touched, so re-running the seed cannot reset anyone's password.
+ */
+export const ensureAdmin = async (strapi: Core.Strapi, log: Log): Promise<SeedDemoResult['admin']> => {
+  if ((await strapi.db.query('admin::user').count()) > 0) return { email: null, created: false, passwordGenerated: false };
+
+  const email = (process.env.ADMIN_EMAIL || DEFAULT_ADMIN_EMAIL).trim().toLowerCase();
+  const given = process.env.ADMIN_PASSWORD || '';
+  if (given && !isAcceptableAdminPassword(given)) {
+    throw new Error('ADMIN_PASSWORD must be 8–72 characters with a lower-case letter, an upper-case letter and a digit');
+  }
+  const password = given || generatePassword();
+  // The path of the admin panel's first registration: it re-checks inside a transaction that no
+  // admin exists, so two seeders racing on one database cannot both create one.
+  await strapi.service('admin::user').createFirstAdmin({ email, firstname: 'Jiyue', lastname: 'Admin', password });
+
+  if (given) log(`Super Admin ${email} created with the password from ADMIN_PASSWORD.`);
+  else printCredentials(log, email, password);
+  return { email, created: true, passwordGenerated: !given };
+};
+
+/**
+ * The whole demo: the Garzê "1+18+19" site tree with its columns, about 250 published items across
+ * the five content types (some in Tibetan), public read access to them, and a Super Admin.
+ * Every step is idempotent, so running it on a seeded database adds nothing.
+ */
+export const seedDemo = async (strapi: Core.Strapi, { log = console.log }: { log?: Log } = {}): Promise<SeedDemoResult> => {
+  const sites = await seedDemoSites(strapi);
+  log(`Sites: ${sites.sitesCreated} created, ${sites.columnsCreated} columns created (${sites.sites.size} sites in the tree).`);
+
+  const content = await seedDemoContent(strapi);
+  const created = Object.values(content.created).reduce((a, b) => a + b, 0);
+  const translated = Object.values(content.translated).reduce((a, b) => a + b, 0);
+  log(
+    `Content: ${created} of ${content.documents} documents created, ${translated} of ${content.tibetan} Tibetan versions added ` +
+      `(${Object.entries(content.created).map(([type, n]) => `${type} ${n}`).join(', ')}).`
+  );
+
+  const placements = await seedDemoPlacements(strapi);
+  log(`Placements: ${placements.created} created (each item in its site's column; prefecture policies pushed to every county).`);
+
+  const permissionsGranted = await grantPublicRead(strapi);
+  log(`Public role: ${permissionsGranted} read permissions granted.`);
+
+  const admin = await ensureAdmin(strapi, log);
+  if (!admin.created) log('Admin: an admin user already exists; left unchanged.');
+
+  return {
+    sites: { created: sites.sitesCreated, columnsCreated: sites.columnsCreated, total: sites.sites.size },
+    content,
+    placements,
+    permissionsGranted,
+    admin,
+  };
+};
