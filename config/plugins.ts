@@ -17,4 +17,11 @@ export default ({ env }) => ({
     resolve: './plugins/site-group',
     config: {},
   },
+  'review-workflow': {
+    enabled: true,
+    resolve: './plugins/review-workflow',
+    config: {
+      clusterDomains: env.array('CLUSTER_DOMAINS', ['gov.cn']),
+    },
+  },
 });

@@ -11,7 +11,7 @@ afterAll(async () => {
 
 describe('the app boots with the Jiyue suite', () => {
   it('loads every plugin listed in config/plugins.ts, with its content types and routes', () => {
-    const configured = require('../../dist/config/plugins').default({ env: (k: string, d?: unknown) => process.env[k] ?? d });
+    const configured = require('../../dist/config/plugins').default({ env: require('@strapi/utils').env });
     const local = Object.entries(configured).filter(([, c]: [string, any]) => c?.resolve?.startsWith('./plugins/'));
     expect(local.length).toBeGreaterThan(0);
     for (const [name] of local) {
@@ -27,7 +27,7 @@ describe('the app boots with the Jiyue suite', () => {
     const root = path.resolve(__dirname, '../..');
     const folders = fs.readdirSync(path.join(root, 'plugins'), { withFileTypes: true }).filter((d: any) => d.isDirectory()).map((d: any) => d.name);
     const references = require(path.join(root, 'plugins/tsconfig.json')).references.map((r: { path: string }) => path.basename(r.path));
-    const configured = require('../../dist/config/plugins').default({ env: (k: string, d?: unknown) => process.env[k] ?? d });
+    const configured = require('../../dist/config/plugins').default({ env: require('@strapi/utils').env });
     for (const name of folders) {
       expect({ name, referenced: references.includes(name) }).toEqual({ name, referenced: true });
       expect({ name, configured: configured[name]?.resolve }).toEqual({ name, configured: `./plugins/${name}` });

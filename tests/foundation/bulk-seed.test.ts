@@ -3,6 +3,7 @@ import { createApiToken } from '../helpers/auth';
 import { bulkSeed, bulkSites, INDEX_NUMBER_PATTERN, type BulkSeedResult } from '../../database/seeds/bulk';
 import { makeTextGenerator, loadVocabulary } from '../../database/seeds/vocabulary';
 import { seedDemoSites } from '../../database/seeds/demo-sites';
+import { asPublishedFixture } from '../helpers/review';
 
 const ARTICLE = 'api::article.article';
 const POLICY = 'api::policy.policy';
@@ -103,7 +104,9 @@ describe('bulkSeed', () => {
 
   it('looks like a normally created document to the Document Service and REST', async () => {
     const { strapi } = app;
-    const normal = await strapi.documents(ARTICLE).create({ data: { title: '普通新建的信息', publishDate: new Date() } as any, status: 'published' });
+    const normal = await asPublishedFixture(app, () =>
+      strapi.documents(ARTICLE).create({ data: { title: '普通新建的信息', publishDate: new Date() } as any, status: 'published' })
+    );
     const [bulk] = await strapi.documents(ARTICLE).findMany({ locale: 'zh-Hans', status: 'published', filters: { documentId: { $ne: normal.documentId } }, limit: 1 });
 
     const viaService = await strapi.documents(ARTICLE).findOne({ documentId: bulk.documentId, status: 'published' });
@@ -125,7 +128,9 @@ describe('bulkSeed', () => {
 
     // Publishing again through the Document Service treats the bulk document like any other.
     await strapi.documents(ARTICLE).update({ documentId: bulk.documentId, data: { title: '更新后的标题' } as any });
-    await strapi.documents(ARTICLE).publish({ documentId: bulk.documentId });
+    // (and is gated like any other: an unreviewed change does not publish)
+    await expect(strapi.documents(ARTICLE).publish({ documentId: bulk.documentId })).rejects.toMatchObject({ name: 'PolicyError' });
+    await asPublishedFixture(app, () => strapi.documents(ARTICLE).publish({ documentId: bulk.documentId }));
     expect((await strapi.documents(ARTICLE).findOne({ documentId: bulk.documentId, status: 'published' })).title).toBe('更新后的标题');
     expect(await strapi.documents(ARTICLE).count({ status: 'draft' })).toBe(1621);
     expect(await strapi.documents(ARTICLE).count({ status: 'published' })).toBe(1621);

@@ -80,3 +80,17 @@ export const grantRoleActions = async (app: TestApp, actions: string[], roleType
     if (!exists) await app.strapi.db.query('plugin::users-permissions.permission').create({ data: { action, role: role.id } });
   }
 };
+
+/** An admin role with the given permissions (Content Manager actions take a subject and properties). */
+export const createRole = async (
+  app: TestApp,
+  name: string,
+  permissions: { action: string; subject?: string; properties?: Record<string, unknown>; conditions?: string[] }[]
+): Promise<{ id: number; code: string }> => {
+  const role = await app.strapi.service('admin::role').create({ name: `${name} ${uniq()}`, description: name });
+  await app.strapi.service('admin::role').assignPermissions(
+    role.id,
+    permissions.map((p) => ({ properties: {}, conditions: [], ...p }))
+  );
+  return { id: role.id, code: role.code };
+};

@@ -1,6 +1,7 @@
 import { bootStrapi, type TestApp } from '../helpers/strapi';
 import { createAdmin, type AdminSession } from '../helpers/auth';
 import { seedDemoSites } from '../../database/seeds/demo-sites';
+import { asPublishedFixture } from '../helpers/review';
 
 const COLUMN = 'plugin::site-group.column';
 const CM_COLUMN = `/content-manager/collection-types/${COLUMN}`;
@@ -15,7 +16,7 @@ const asAdmin = (session: AdminSession = admin) => ({
 });
 
 const policy = (n: number, ownerSite: string, themeCategory: string, publishDate: string, publish = true) =>
-  app.strapi.documents('api::policy.policy').create({
+  asPublishedFixture(app, () => app.strapi.documents('api::policy.policy').create({
     data: {
       title: `${ownerSite}关于支持高校毕业生就业创业的若干措施（第${n}号）`,
       indexNumber: `11513300MB0000001X/2024-${String(n).padStart(5, '0')}`,
@@ -27,7 +28,7 @@ const policy = (n: number, ownerSite: string, themeCategory: string, publishDate
       ownerSite,
     } as any,
     ...(publish ? { status: 'published' as const } : {}),
-  });
+  }));
 
 const daysAgo = (n: number) => new Date(Date.now() - n * 86400000).toISOString();
 
@@ -113,12 +114,12 @@ describe('special topics and stale columns', () => {
   });
 
   it('reports columns with no newly published item within the threshold', async () => {
-    const fresh = await app.strapi.documents('api::article.article').create({
+    const fresh = await asPublishedFixture(app, () => app.strapi.documents('api::article.article').create({
       data: { title: '康定市最新动态', publishDate: daysAgo(2), ownerSite: 'kangding' } as any, status: 'published',
-    });
-    const old = await app.strapi.documents('api::article.article').create({
+    }));
+    const old = await asPublishedFixture(app, () => app.strapi.documents('api::article.article').create({
       data: { title: '康定市一年前的通知', publishDate: daysAgo(400), ownerSite: 'kangding' } as any, status: 'published',
-    });
+    }));
     await asAdmin().post('/site-group/placements', { contentType: 'api::article.article', documentId: fresh.documentId, site: 'kangding', column: 'ywdt' });
     await asAdmin().post('/site-group/placements', { contentType: 'api::article.article', documentId: old.documentId, site: 'kangding', column: 'tzgg' });
 

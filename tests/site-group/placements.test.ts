@@ -1,6 +1,7 @@
 import { bootStrapi, type TestApp } from '../helpers/strapi';
 import { createAdmin, type AdminSession } from '../helpers/auth';
 import { seedDemoSites } from '../../database/seeds/demo-sites';
+import { asPublishedFixture } from '../helpers/review';
 
 const ARTICLE = 'api::article.article';
 const PLACEMENT = 'plugin::site-group.placement';
@@ -14,10 +15,13 @@ const adminApi = (session: AdminSession) => ({
 });
 
 const article = async (title: string, ownerSite: string, { publish = true, publishDate = '2024-03-01T08:00:00.000Z' } = {}) =>
-  app.strapi.documents(ARTICLE).create({
-    data: { title, summary: `${title}的摘要`, body: `${title}。正文……`, source: '甘孜日报社', publishDate, ownerSite } as any,
-    ...(publish ? { status: 'published' as const } : {}),
-  });
+  asPublishedFixture(app, () =>
+    app.strapi.documents(ARTICLE).create({
+      data: { title, summary: `${title}的摘要`, body: `${title}。正文……`, source: '甘孜日报社', publishDate, ownerSite } as any,
+      ...(publish ? { status: 'published' as const } : {}),
+    })
+  );
+const fixture = <T>(fn: () => Promise<T>) => asPublishedFixture(app, fn);
 
 const columnItems = (site: string, column: string, query: Record<string, unknown> = {}) =>
   app.request().get(`/api/site-group/sites/${site}/columns/${column}/items`).query(query);
@@ -80,10 +84,10 @@ describe('placements and the site-builder API', () => {
     const placements = await app.request().get(`/api/site-group/items/${draft.documentId}/placements`);
     expect(placements.body.data).toEqual([]);
 
-    await app.strapi.documents(ARTICLE).publish({ documentId: draft.documentId });
+    await fixture(() => app.strapi.documents(ARTICLE).publish({ documentId: draft.documentId }));
     const after = await columnItems('kangding', 'tzgg');
     expect(after.body.data.map((i: any) => i.documentId)).toContain(draft.documentId);
-    await app.strapi.documents(ARTICLE).unpublish({ documentId: draft.documentId });
+    await fixture(() => app.strapi.documents(ARTICLE).unpublish({ documentId: draft.documentId }));
     expect((await columnItems('kangding', 'tzgg')).body.data.map((i: any) => i.documentId)).not.toContain(draft.documentId);
   });
 
@@ -160,7 +164,7 @@ describe('placements and the site-builder API', () => {
     expect((await app.strapi.db.query(ARTICLE).findOne({ where: { documentId: copyId } })).ownerSite).toBe('luding');
 
     await app.strapi.documents(ARTICLE).update({ documentId: notice.documentId, data: { title: '关于做好2024年春节期间安全生产工作的通知（修订）' } as any });
-    await app.strapi.documents(ARTICLE).publish({ documentId: notice.documentId });
+    await fixture(() => app.strapi.documents(ARTICLE).publish({ documentId: notice.documentId }));
 
     const reference = await columnItems('kangding', 'tzgg');
     expect(reference.body.data.find((i: any) => i.documentId === notice.documentId).title).toBe('关于做好2024年春节期间安全生产工作的通知（修订）');

@@ -158,11 +158,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       if (name in origin) data[name] = (origin as Record<string, unknown>)[name];
     }
     data[OWNER_FIELD] = siteCode;
-    const copy = await strapi.documents(uid as any).create({
-      data: data as any,
-      locale,
-      ...(origin.publishedAt ? { status: 'published' as const } : {}),
-    });
+    const create = () =>
+      strapi.documents(uid as any).create({
+        data: data as any,
+        locale,
+        ...(origin.publishedAt ? { status: 'published' as const } : {}),
+      });
+    // A copy of a published origin carries content that already passed review there: with
+    // review-workflow present, it is published through its trusted path (recorded in its audit).
+    const publishGate = origin.publishedAt ? strapi.plugin('review-workflow')?.service('publish-gate') : null;
+    const copy = publishGate
+      ? await publishGate.withTrustedPublish(`copy of ${uid} ${documentId}, published at its origin`, create)
+      : await create();
     return { documentId: copy.documentId as string, originHash: contentHash(origin as any, contentType.attributes) };
   },
 

@@ -1,0 +1,51 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { emergencyContext, isWorkflowPublish, trustedContext } from '../utils/emergency';
+import { getService } from '../utils/get-service';
+import { currentReviewActor } from '../utils/request-actor';
+import { isReviewEnabled } from '../utils/review-types';
+
+type Params = { documentId?: string; locale?: unknown; status?: string };
+
+/**
+ * The publish gate and the change detector, for every write to a reviewed type:
+ * - a publish (Content Manager publish or bulk publish, `documents().publish()`, or a create or
+ *   update with `status: 'published'`, which REST does by default) runs inside a transaction and
+ *   is rolled back unless the published content is exactly what the final reviewer approved;
+ * - a draft update that changes reviewed content sends the item back to draft.
+ */
+export const reviewGate = (): Parameters<Core.Strapi['documents']['use']>[0] => async (ctx, next) => {
+  if (!isReviewEnabled(ctx.contentType)) return next();
+  const params = ctx.params as Params;
+  const publishing = ctx.action === 'publish' || ((ctx.action === 'create' || ctx.action === 'update') && params.status === 'published');
+
+  if (publishing) {
+    if (emergencyContext()) return next();
+    const trusted = trustedContext();
+    if (trusted) {
+      const result: any = await next();
+      const documentId = params.documentId ?? result?.documentId;
+      const gate = getService('publish-gate');
+      if (documentId) await gate.recordTrustedPublish(ctx.uid, documentId, await gate.locales(ctx.uid, documentId, params.locale ?? result?.locale), trusted.reason);
+      return result;
+    }
+    if (ctx.action === 'create') {
+      throw new errors.PolicyError('A new item cannot be published directly: save it as a draft (?status=draft) and submit it for review (三审三校).');
+    }
+    const gate = getService('publish-gate');
+    return strapi.db.transaction(async () => {
+      const result = await next();
+      const locales = await gate.locales(ctx.uid, params.documentId!, params.locale);
+      if (!isWorkflowPublish()) await gate.assertPublishable(ctx.uid, params.documentId!, locales);
+      await gate.afterPublish(ctx.uid, params.documentId!, locales, currentReviewActor(strapi));
+      return result;
+    });
+  }
+
+  const result = await next();
+  if (ctx.action === 'update' && params.documentId) {
+    const locales = await getService('publish-gate').locales(ctx.uid, params.documentId, params.locale);
+    for (const locale of locales) await getService('review-flow').resetIfChanged(ctx.uid, params.documentId, locale, currentReviewActor(strapi));
+  }
+  return result;
+};

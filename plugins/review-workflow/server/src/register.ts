@@ -1,0 +1,8 @@
+import type { Core } from '@strapi/strapi';
+import { auditImmutability } from './document-middlewares/audit-immutability';
+import { reviewGate } from './document-middlewares/review-gate';
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  strapi.documents.use(auditImmutability());
+  strapi.documents.use(reviewGate());
+};

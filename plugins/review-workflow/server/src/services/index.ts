@@ -1,0 +1,17 @@
+import auditTrail from './audit-trail';
+import content from './content';
+import reviewers from './reviewers';
+import prechecks from './prechecks';
+import reviewFlow from './review-flow';
+import publishGate from './publish-gate';
+import externalSignOff from './external-sign-off';
+
+export default {
+  'audit-trail': auditTrail,
+  content,
+  reviewers,
+  prechecks,
+  'review-flow': reviewFlow,
+  'publish-gate': publishGate,
+  'external-sign-off': externalSignOff,
+};

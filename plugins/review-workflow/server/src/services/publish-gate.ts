@@ -1,0 +1,103 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import type { ReviewActor } from '../utils/request-actor';
+import { STAGE_NAMES_ZH, type Stage } from '../utils/stages';
+import { getService } from '../utils/get-service';
+import { runAsTrusted, runAsWorkflow } from '../utils/emergency';
+import { STATE_UID } from '../utils/uids';
+
+/**
+ * Nothing publishes without a final approval of exactly the content being published, whichever
+ * path the publish takes (Content Manager, bulk publish, Document Service, REST with an API token).
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const rule = () => strapi.plugin('review-workflow').config('interpretationRule') as any;
+
+  return {
+    /**
+     * Runs `fn` with publishing allowed for trusted code: seeds, imports of content approved
+     * elsewhere, copies of an item that passed review at its origin. Never reachable from a route.
+     */
+    withTrustedPublish<T>(reason: string, fn: () => Promise<T>): Promise<T> {
+      return runAsTrusted({ reason }, fn);
+    },
+
+    /** The state and audit of a trusted publish: published, with the reason it skipped review. */
+    async recordTrustedPublish(uid: string, documentId: string, locales: string[], reason: string) {
+      for (const locale of locales) {
+        const contentHash = await getService('content').hash(uid, documentId, locale);
+        const state = await strapi.db.query(STATE_UID).findOne({ where: { contentType: uid, itemDocumentId: documentId, itemLocale: locale } });
+        if (state) await strapi.db.query(STATE_UID).update({ where: { id: state.id }, data: { stage: 'published', contentHash, version: state.version + 1 } });
+        else await strapi.db.query(STATE_UID).create({ data: { contentType: uid, itemDocumentId: documentId, itemLocale: locale, stage: 'published', contentHash, approvals: [], cycle: 0, version: 0 } });
+        await getService('audit-trail').record({ uid, documentId, locale, actor: null, stage: state?.stage ?? 'draft', action: 'trusted-publish', contentHash, comment: reason });
+      }
+    },
+
+    /** The locales a publish call covers: one, several, or every locale with a draft ('*'). */
+    async locales(uid: string, documentId: string, locale: unknown): Promise<string[]> {
+      if (typeof locale === 'string' && locale !== '*') return [locale];
+      if (Array.isArray(locale)) return locale as string[];
+      if (locale === '*') {
+        const rows = await strapi.db.query(uid as any).findMany({ where: { documentId, publishedAt: null }, select: ['locale'] });
+        return [...new Set(rows.map((r: any) => r.locale as string))];
+      }
+      return [await strapi.plugin('i18n').service('locales').getDefaultLocale()];
+    },
+
+    async assertPublishable(uid: string, documentId: string, locales: string[]) {
+      for (const locale of locales) {
+        const state = await strapi.db.query(STATE_UID).findOne({ where: { contentType: uid, itemDocumentId: documentId, itemLocale: locale } });
+        const stage = (state?.stage ?? 'draft') as Stage;
+        if (stage !== 'approved' && stage !== 'published') {
+          throw new errors.PolicyError(
+            `Cannot publish ${uid} ${documentId} (${locale}): it has not passed the three reviews (三审三校); it is at ${STAGE_NAMES_ZH[stage]} (${stage}). Submit it for review.`
+          );
+        }
+        const hash = await getService('content').hash(uid, documentId, locale);
+        if (hash !== state.contentHash) {
+          throw new errors.PolicyError(`Cannot publish ${uid} ${documentId} (${locale}): its content changed after the final approval. Submit it for review again.`);
+        }
+        await this.assertInterpretationsApproved(uid, documentId, locale);
+      }
+    },
+
+    /** A policy that needs an interpretation publishes only once that interpretation is approved too. */
+    async assertInterpretationsApproved(uid: string, documentId: string, locale: string) {
+      const r = rule();
+      if (!r || r.contentType !== uid) return;
+      const entry = await getService('content').draft(uid, documentId, locale);
+      if (!r.kinds.includes(entry[r.kindField])) return;
+      const linked: { documentId: string }[] = entry[r.relation] ?? [];
+      const target = (strapi.getModel(uid as any) as any).attributes[r.relation].target;
+      const states = linked.length
+        ? await strapi.db.query(STATE_UID).findMany({ where: { contentType: target, itemLocale: locale, itemDocumentId: { $in: linked.map((i) => i.documentId) } } })
+        : [];
+      if (!states.some((s: any) => s.stage === 'approved' || s.stage === 'published')) {
+        throw new errors.PolicyError(`Cannot publish this policy (${locale}): its interpretation (政策解读) must be approved first; they publish together.`);
+      }
+    },
+
+    /** After a gated publish: the state says published, the audit says who, and approved interpretations follow their policy. */
+    async afterPublish(uid: string, documentId: string, locales: string[], actor: ReviewActor) {
+      for (const locale of locales) {
+        const state = await strapi.db.query(STATE_UID).findOne({ where: { contentType: uid, itemDocumentId: documentId, itemLocale: locale } });
+        if (!state || state.stage === 'published') continue;
+        await strapi.db.query(STATE_UID).update({ where: { id: state.id }, data: { stage: 'published', version: state.version + 1 } });
+        await getService('audit-trail').record({ uid, documentId, locale, actor, stage: 'approved', action: 'publish', contentHash: state.contentHash });
+        strapi.eventHub.emit('review-workflow.stage.changed', { uid, documentId, locale, site: state.ownerSite, from: 'approved', to: 'published' });
+        await this.publishInterpretations(uid, documentId, locale);
+      }
+    },
+
+    async publishInterpretations(uid: string, documentId: string, locale: string) {
+      const r = rule();
+      if (!r || r.contentType !== uid) return;
+      const entry = await getService('content').draft(uid, documentId, locale);
+      const target = (strapi.getModel(uid as any) as any).attributes[r.relation].target;
+      for (const { documentId: id } of entry[r.relation] ?? []) {
+        const state = await strapi.db.query(STATE_UID).findOne({ where: { contentType: target, itemDocumentId: id, itemLocale: locale } });
+        if (state?.stage === 'approved') await runAsWorkflow(() => strapi.documents(target).publish({ documentId: id, locale }));
+      }
+    },
+  };
+};

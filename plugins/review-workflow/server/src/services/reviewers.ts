@@ -1,0 +1,65 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import type { ReviewActor } from '../utils/request-actor';
+import type { ReviewStage } from '../utils/stages';
+import { STAGE_NAMES_ZH } from '../utils/stages';
+import { STAGE_CONFIG_UID } from '../utils/uids';
+
+/**
+ * Who may act at a review stage. A stage config names roles or users for a site; a site without
+ * its own config inherits its nearest ancestor's (then the cluster-wide one, siteCode null).
+ * Without any config, any admin allowed to approve who may act for the item's site can.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const siteGroup = () => strapi.plugin('site-group');
+
+  /** The owner site and its ancestors, nearest first (only the owner when site-group is absent). */
+  const siteChain = async (ownerSite: string | null): Promise<string[]> => {
+    if (!ownerSite) return [];
+    if (!siteGroup()) return [ownerSite];
+    const tree = await siteGroup().service('editor-scope').hierarchy();
+    const site = tree.byCode.get(ownerSite);
+    if (!site) return [ownerSite];
+    return [site.id, ...tree.ancestors(site.id)].map((id: number) => tree.byId.get(id).code);
+  };
+
+  return {
+    async configFor(stage: ReviewStage, ownerSite: string | null) {
+      const chain = await siteChain(ownerSite);
+      const rows = await strapi.db.query(STAGE_CONFIG_UID).findMany({ where: { stage, $or: [{ siteCode: { $in: chain.length ? chain : ['-'] } }, { siteCode: null }] } });
+      for (const code of chain) {
+        const row = rows.find((r: any) => r.siteCode === code);
+        if (row) return row;
+      }
+      return rows.find((r: any) => r.siteCode === null) ?? null;
+    },
+
+    async mayAct(actor: ReviewActor, stage: ReviewStage, ownerSite: string | null): Promise<boolean> {
+      if (actor.id === null) return false;
+      const config = await this.configFor(stage, ownerSite);
+      const roles: string[] = config?.roles ?? [];
+      const users: number[] = config?.users ?? [];
+      if (roles.length || users.length) return users.includes(actor.id) || actor.roles.some((r) => roles.includes(r));
+      if (!siteGroup() || !ownerSite) return true;
+      return siteGroup().service('editor-scope').canActFor(
+        { kind: 'admin', user: { id: actor.id, roles: actor.roles.map((code) => ({ code })) } },
+        ownerSite
+      );
+    },
+
+    async assertMayAct(actor: ReviewActor, stage: ReviewStage, ownerSite: string | null) {
+      if (!(await this.mayAct(actor, stage, ownerSite))) {
+        throw new errors.PolicyError(`You are not a reviewer for ${STAGE_NAMES_ZH[stage]} (${stage}) of site "${ownerSite ?? '-'}"`);
+      }
+    },
+
+    /** Sets who may act at a stage for a site (null: the whole cluster). */
+    async configure({ siteCode, stage, roles, users, externalSignOff }: { siteCode: string | null; stage: ReviewStage; roles?: string[]; users?: number[]; externalSignOff?: boolean }) {
+      const existing = await strapi.db.query(STAGE_CONFIG_UID).findOne({ where: { siteCode, stage } });
+      const data = { siteCode, stage, roles: roles ?? [], users: users ?? [], externalSignOff: externalSignOff ?? false };
+      return existing
+        ? strapi.db.query(STAGE_CONFIG_UID).update({ where: { id: existing.id }, data })
+        : strapi.db.query(STAGE_CONFIG_UID).create({ data });
+    },
+  };
+};

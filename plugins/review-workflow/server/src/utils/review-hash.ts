@@ -1,0 +1,49 @@
+import crypto from 'crypto';
+
+const SYSTEM_FIELDS = new Set([
+  'id', 'documentId', 'createdAt', 'updatedAt', 'publishedAt', 'createdBy', 'updatedBy', 'locale', 'localizations', 'ownerSite',
+]);
+
+type Attribute = { type: string; relation?: string; component?: string; repeatable?: boolean };
+
+/** Relations and media count by identity (documentId / id), sorted: order changes alone do not re-open review. */
+const identity = (value: any): unknown => {
+  if (value === null || value === undefined) return null;
+  const list = Array.isArray(value) ? value : [value];
+  return list.map((v) => (v && typeof v === 'object' ? v.documentId ?? v.id ?? null : v)).sort();
+};
+
+const stable = (value: unknown): string => {
+  if (Array.isArray(value)) return `[${value.map(stable).join(',')}]`;
+  if (value && typeof value === 'object') {
+    return `{${Object.keys(value as object).sort().map((k) => `${JSON.stringify(k)}:${stable((value as any)[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value ?? null);
+};
+
+/**
+ * The reviewed content of one locale of a document: its own fields, components (without their row
+ * ids) and the identities of its relations and media, as Strapi returns them with `populate`.
+ * Bookkeeping fields (timestamps, editors, owner) are left out.
+ */
+export const reviewedContent = (
+  entry: Record<string, any>,
+  attributes: Record<string, Attribute>,
+  componentAttributes: (uid: string) => Record<string, Attribute>
+): Record<string, unknown> => {
+  const out: Record<string, unknown> = {};
+  for (const [name, attr] of Object.entries(attributes)) {
+    if (SYSTEM_FIELDS.has(name) || !(name in entry)) continue;
+    const value = entry[name];
+    if (attr.type === 'relation' || attr.type === 'media') out[name] = identity(value);
+    else if (attr.type === 'component') {
+      const strip = (c: any) => (c ? reviewedContent(c, componentAttributes(attr.component!), componentAttributes) : null);
+      out[name] = Array.isArray(value) ? value.map(strip) : strip(value);
+    } else if (attr.type === 'dynamiczone') {
+      out[name] = (value ?? []).map((c: any) => ({ __component: c.__component, ...reviewedContent(c, componentAttributes(c.__component), componentAttributes) }));
+    } else out[name] = value ?? null;
+  }
+  return out;
+};
+
+export const hashContent = (content: Record<string, unknown>) => crypto.createHash('sha256').update(stable(content)).digest('hex');
