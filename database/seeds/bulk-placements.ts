@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { analyze } from './analyze';
 
 const SITE = 'plugin::site-group.site';
 const COLUMN = 'plugin::site-group.column';
@@ -85,6 +86,7 @@ export const bulkPlacements = async (strapi: Core.Strapi, options: BulkPlacement
     }
   }
   await flush();
+  await analyze(strapi, PLACEMENT);
   const elapsedMs = performance.now() - started;
   return { placements: total, elapsedMs, perSecond: total / (elapsedMs / 1000) };
 };

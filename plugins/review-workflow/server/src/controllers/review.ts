@@ -66,7 +66,10 @@ export default () => ({
 
   async check(ctx) {
     const body = await validateCheckBody(ctx.request.body);
-    ctx.body = { data: await getService('prechecks').checkFields(body.fields as Record<string, string>, body.plainTextFields as string[]) };
+    const prechecks = getService('prechecks');
+    const fields = body.fields as Record<string, string>;
+    const findings = await prechecks.checkFields(fields, body.plainTextFields as string[]);
+    ctx.body = { data: findings, meta: { reachability: await prechecks.reachability(fields, findings) } };
   },
 
   async configureStage(ctx) {

@@ -1,5 +1,6 @@
 import crypto from 'crypto';
 import type { Core } from '@strapi/strapi';
+import { checkReachability } from '../checks/links';
 import { runChecks } from '../checks/run-checks';
 import type { DictionaryEntry, Finding } from '../checks/types';
 import { buildWordMatcher, type WordMatcher } from '../checks/words';
@@ -55,6 +56,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async checkFields(fields: Record<string, string>, plainTextFields: string[] = []): Promise<KeyedFinding[]> {
       const findings = runChecks({ fields, matcher: await this.matcher(), clusterDomains: config<string[]>('clusterDomains'), plainTextFields });
       return findings.map((f) => ({ ...f, key: keyOf(f) }));
+    },
+
+    /**
+     * Optional network step of the link check: each external link as ok, broken (the server
+     * answered 4xx/5xx) or unknown (timeout, refusal: never called broken). Off unless
+     * `checkLinkReachability` is set, since it calls other hosts.
+     */
+    async reachability(fields: Record<string, string>, findings: KeyedFinding[]) {
+      if (!config<boolean>('checkLinkReachability')) return null;
+      const urls = findings
+        .filter((f) => f.rule === 'external-link')
+        .map((f) => fields[f.field]?.slice(f.offset, f.offset + f.length) ?? '')
+        .filter((url) => /^https?:\/\//i.test(url));
+      return checkReachability([...new Set(urls)], { timeoutMs: config<number>('linkTimeoutMs') });
     },
 
     /** All pre-checks of one locale's draft, the interpretation rule included. */
