@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import cluster from './garze-cluster.json';
 import { makeTextGenerator, type TextGenerator } from './vocabulary';
 import { analyze } from './analyze';
+import type { SiteSeed } from './demo-sites';
 
 /**
  * Bulk test data for benchmarks and load tests: published articles and policies, and large site
@@ -423,18 +424,7 @@ export interface BulkSitesResult {
 
 type Level = 'province' | 'prefecture' | 'county' | 'township';
 
-interface PlannedSite {
-  code: string;
-  name: string;
-  bo?: string;
-  level: Level;
-  regionCode: string;
-  siteIdentifier: string;
-  parentCode: string | null;
-  domains: string[];
-  sponsor: string;
-  sortOrder: number;
-}
+type PlannedSite = SiteSeed<Level>;
 
 // Characters common in Chinese place names; two of them make a plausible name (安宁, 清河 …).
 const PLACE_CHARS = [...'安宁平康泰和清远河山江阳东西南北新华兴龙凤云石白金玉长宝德丰福通永昌盛嘉乐林水川峰溪坪'];

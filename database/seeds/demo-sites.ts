@@ -20,18 +20,24 @@ export const DEMO_COLUMNS = [
   { slug: 'hdjl', name: '互动交流', bo: 'ཕན་ཚུན་འབྲེལ་གཏུག', kind: 'list' },
 ] as const;
 
-export interface DemoSite {
+export type SiteLevel = 'province' | 'prefecture' | 'county' | 'township' | 'village';
+
+/** One site to seed, its parent named by code (demo tree and generated bulk trees alike). */
+export interface SiteSeed<L extends SiteLevel = SiteLevel> {
   code: string;
   name: string;
   bo?: string;
-  level: 'prefecture' | 'county';
-  kind: 'portal' | 'department';
+  level: L;
   regionCode: string;
   siteIdentifier: string;
   parentCode: string | null;
   domains: string[];
   sponsor: string;
   sortOrder: number;
+}
+
+export interface DemoSite extends SiteSeed<'prefecture' | 'county'> {
+  kind: 'portal' | 'department';
 }
 
 /** The "1+18+19" tree: the prefecture portal, its 18 county portals and 19 department sites. */

@@ -14,10 +14,10 @@ export interface TestApp {
 }
 
 /**
- * Boots the real Jiyue app (compiled by jest's global setup into dist/) on a fresh database.
- * Call in beforeAll and `stop()` in afterAll; one instance per test file.
+ * The real Jiyue app from dist/ (compiled by jest's global setup, or the bench runner) loaded on a
+ * fresh database, not yet listening. Shared by tests and benchmarks.
  */
-export const bootStrapi = async (label = path.basename(expect.getState().testPath ?? 'test', '.test.ts')): Promise<TestApp> => {
+export const loadStrapi = async (label: string) => {
   applyTestEnv();
   const dropDatabase = await createFreshDatabase(label);
   const { createStrapi } = require('@strapi/strapi');
@@ -27,6 +27,15 @@ export const bootStrapi = async (label = path.basename(expect.getState().testPat
     autoReload: false,
     serveAdminPanel: false,
   }).load();
+  return { strapi, dropDatabase };
+};
+
+/**
+ * Boots the real Jiyue app on a fresh database and mounts its HTTP server for supertest.
+ * Call in beforeAll and `stop()` in afterAll; one instance per test file.
+ */
+export const bootStrapi = async (label = path.basename(expect.getState().testPath ?? 'test', '.test.ts')): Promise<TestApp> => {
+  const { strapi, dropDatabase } = await loadStrapi(label);
   strapi.server.mount();
   const agent = supertest(strapi.server.httpServer);
 

@@ -1,7 +1,6 @@
 import path from 'path';
 import type { Core } from '@strapi/strapi';
-import { applyTestEnv } from '../../helpers/env';
-import { createFreshDatabase } from '../../helpers/database';
+import { loadStrapi } from '../../helpers/strapi';
 import { closeAgent, listenOnLoopback } from './http';
 
 export const APP_DIR = path.resolve(__dirname, '../../..');
@@ -21,15 +20,7 @@ export interface BenchApp {
 
 /** The real app from dist/ on a fresh, empty database, listening on loopback only. */
 export const bootBenchApp = async (label: string): Promise<BenchApp> => {
-  applyTestEnv();
-  const dropDatabase = await createFreshDatabase(`bench-${label}`);
-  const { createStrapi } = require('@strapi/strapi');
-  const strapi: Core.Strapi = await createStrapi({
-    appDir: APP_DIR,
-    distDir: path.join(APP_DIR, 'dist'),
-    autoReload: false,
-    serveAdminPanel: false,
-  }).load();
+  const { strapi, dropDatabase } = await loadStrapi(`bench-${label}`);
   const baseUrl = await listenOnLoopback(strapi);
   return {
     strapi,
