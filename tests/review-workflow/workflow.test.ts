@@ -353,3 +353,23 @@ describe('per-site stage configuration and external sign-offs (OA)', () => {
     expect((await as(reviewers[2]).post(review(ARTICLE, id, 'approve'), { locale: 'zh-Hans' })).body.data.state.stage).toBe('approved');
   });
 });
+
+describe('the managed dictionary and the flagged report', () => {
+  it('lets an admin add a dictionary entry in the Content Manager; the next check finds it', async () => {
+    const DICT = 'plugin::review-workflow.dictionary-entry';
+    const before = await as(reviewers[0]).post('/review-workflow/check', { fields: { body: '请到甘孜州政务中心办理。' } });
+    expect(before.body.data.filter((f: any) => f.check === 'word')).toEqual([]);
+    const added = await as(superAdmin).post(cm(DICT), { term: '甘孜州政务中心', category: 'outdated-name', severity: 'warning', correction: '甘孜州政务服务中心', enabled: true });
+    expect(added.status).toBe(201);
+    const after = await as(reviewers[0]).post('/review-workflow/check', { fields: { body: '请到甘孜州政务中心办理。' } });
+    expect(after.body.data.find((f: any) => f.check === 'word')).toMatchObject({ suggestion: '甘孜州政务服务中心', offset: 2 });
+  });
+
+  it('lists flagged events (emergency publishes, overrides) for supervisors', async () => {
+    const res = await as(superAdmin).get('/review-workflow/reports/flagged');
+    expect(res.status).toBe(200);
+    expect(res.body.data.map((e: any) => e.action)).toEqual(expect.arrayContaining(['emergency-publish', 'approve']));
+    expect(res.body.data.every((e: any) => e.flagged)).toBe(true);
+    expect((await as(superAdmin).get('/review-workflow/reports/flagged?since=yesterday')).status).toBe(400);
+  });
+});

@@ -6,6 +6,7 @@ import {
   validateApproveBody,
   validateCheckBody,
   validateEmergencyBody,
+  validateFlaggedQuery,
   validateQueueQuery,
   validateRejectBody,
   validateStageConfigBody,
@@ -70,6 +71,11 @@ export default () => ({
     const fields = body.fields as Record<string, string>;
     const findings = await prechecks.checkFields(fields, body.plainTextFields as string[]);
     ctx.body = { data: findings, meta: { reachability: await prechecks.reachability(fields, findings) } };
+  },
+
+  async flagged(ctx) {
+    const query = await validateFlaggedQuery(ctx.query);
+    ctx.body = { data: await getService('audit-trail').flagged(query as any) };
   },
 
   async configureStage(ctx) {

@@ -44,6 +44,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     });
   },
 
+  /** Flagged events (emergency publishes, overridden findings), newest first, for supervisors. */
+  async flagged({ since, limit = 200 }: { since?: string; limit?: number } = {}) {
+    return strapi.db.query(EVENT_UID).findMany({
+      where: { flagged: true, ...(since ? { createdAt: { $gte: since } } : {}) },
+      orderBy: { id: 'desc' },
+      limit,
+    });
+  },
+
   async history(uid: string, documentId: string, locale?: string) {
     return strapi.db.query(EVENT_UID).findMany({
       where: { contentType: uid, itemDocumentId: documentId, ...(locale ? { itemLocale: locale } : {}) },

@@ -78,3 +78,8 @@ export const validateStageConfigBody = bodyValidator(
     externalSignOff: yup.boolean().default(false),
   })
 );
+
+export const validateFlaggedQuery = validateYupSchema(
+  yup.object({ since: yup.date().typeError('since must be a date'), limit: yup.number().integer().min(1).max(1000) }),
+  { strict: false }
+);

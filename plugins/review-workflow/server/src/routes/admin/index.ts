@@ -12,6 +12,7 @@ export default {
     { method: 'POST', path: '/documents/:uid/:documentId/emergency-publish', handler: 'review.emergencyPublish', config: can('emergency-publish') },
     { method: 'GET', path: '/documents/:uid/:documentId/history', handler: 'review.history', config: can('review.read') },
     { method: 'GET', path: '/queue', handler: 'review.queue', config: can('review.read') },
+    { method: 'GET', path: '/reports/flagged', handler: 'review.flagged', config: can('review.read') },
     { method: 'POST', path: '/check', handler: 'review.check', config: can('check.run') },
     { method: 'POST', path: '/stage-configs', handler: 'review.configureStage', config: can('config.manage') },
   ],
