@@ -92,6 +92,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
       const placed: unknown[] = [];
       const skipped: { site: string; reason: string }[] = [];
+      const item = await placements().itemFacts(input.contentType, input.documentId);
       await strapi.db.transaction(async () => {
         for (const site of sites as any[]) {
           const column = columnOf.get(site.id);
@@ -99,12 +100,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           else if (taken.has(column.id)) skipped.push({ site: site.code, reason: 'already placed' });
           else {
             placed.push(
-              await placements().create(
+              await placements().write(
                 {
                   contentType: input.contentType,
                   documentId: input.documentId,
-                  site: site.code,
-                  column: input.column,
+                  site,
+                  column,
+                  item,
                   mode: input.mode ?? 'reference',
                   state: site.pushAcceptance === 'review' ? 'pending' : 'active',
                   origin: 'pushed',

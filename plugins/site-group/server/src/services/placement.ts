@@ -94,11 +94,25 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     if (duplicate) {
       throwFieldErrors([fieldError(['column'], `the item is already placed in ${site.code}/${column.slug} (${duplicate.state})`, input.column)]);
     }
+    const item = await this.itemFacts(input.contentType, input.documentId);
+    return this.write({ ...input, site, column, item }, actor);
+  },
 
+  /** What every placement of an item needs to know about it, read once (a push reuses it for every site). */
+  async itemFacts(uid: string, documentId: string) {
+    const { published } = await this.publication(uid, documentId);
+    return { published, date: (await this.itemDate(uid, documentId)) ?? new Date().toISOString() };
+  },
+
+  /** Inserts a placement whose site, column and item facts are already resolved, audits it and says so. */
+  async write(
+    input: Omit<PlaceInput, 'site' | 'column'> & { site: { id: number; code: string }; column: { id: number; slug: string }; item: { published: boolean; date: string } },
+    actor: Actor
+  ) {
+    const { site, column } = input;
     const mode = input.mode ?? 'reference';
     const copy = mode === 'copy' ? await this.createCopy(input.contentType, input.documentId, site.code) : null;
-    const tracked = copy?.documentId ?? input.documentId;
-    const { published } = await this.publication(input.contentType, tracked);
+    const published = copy ? (await this.publication(input.contentType, copy.documentId)).published : input.item.published;
 
     const placement = await strapi.db.query(PLACEMENT_UID).create({
       data: {
@@ -113,7 +127,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         origin: input.origin ?? 'placed',
         pinned: input.pinned ?? false,
         priority: input.priority ?? 0,
-        sitePublishedAt: input.sitePublishedAt ?? (await this.itemDate(input.contentType, input.documentId)) ?? new Date().toISOString(),
+        sitePublishedAt: input.sitePublishedAt ?? input.item.date,
         itemPublished: published,
         placedById: actorId(actor),
       },
