@@ -7,12 +7,17 @@ import { loadBulkItems } from './lib/seeding';
 const ARTICLE = 'api::article.article';
 const TARGET_ITEMS_PER_SECOND = 500;
 
-/** The normal path: one published article at a time through the Document Service. */
+/**
+ * The normal path: one published article at a time through the Document Service. Publishing needs
+ * the three reviews, so the baseline goes through review-workflow's trusted path, as an import of
+ * approved content would (its audit record included).
+ */
 const documentServiceRate = async (strapi: Core.Strapi, count: number) => {
   const nextArticle = articleFieldsGenerator('baseline');
+  const trusted = strapi.plugin('review-workflow').service('publish-gate');
   const started = performance.now();
   for (let i = 0; i < count; i += 1) {
-    await strapi.documents(ARTICLE).create({ data: nextArticle() as any, status: 'published' });
+    await trusted.withTrustedPublish('bench baseline', () => strapi.documents(ARTICLE).create({ data: nextArticle() as any, status: 'published' }));
   }
   return count / ((performance.now() - started) / 1000);
 };
