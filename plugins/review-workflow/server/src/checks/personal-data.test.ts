@@ -4,7 +4,8 @@ import { isLuhnValid } from '../utils/luhn';
 import { residentIdCheckDigit } from '../utils/resident-id';
 import { checkPersonalData, findPersonalData } from './personal-data';
 
-const SEEDS = '/work/shared/seeds';
+// The source articles live in shared/, beside the repository (as on every machine and in CI).
+const SEEDS = path.resolve(__dirname, '../../../../../../shared/seeds');
 const seedsAvailable = fs.existsSync(SEEDS);
 const now = new Date('2025-01-01T00:00:00Z');
 

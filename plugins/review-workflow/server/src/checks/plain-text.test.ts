@@ -2,7 +2,8 @@ import fs from 'fs';
 import path from 'path';
 import { plainTextOfEdit, rawRange, toPlainText } from './plain-text';
 
-const SEEDS = '/work/shared/seeds';
+// The source articles live in shared/, beside the repository (as on every machine and in CI).
+const SEEDS = path.resolve(__dirname, '../../../../../../shared/seeds');
 const seedsAvailable = fs.existsSync(SEEDS);
 
 /** Every plain unit that is not decoded or a separator is the raw unit it says it comes from. */

@@ -6,7 +6,8 @@ import { runChecks } from './run-checks';
 import type { Finding } from './types';
 import { buildWordMatcher } from './words';
 
-const SEEDS = '/work/shared/seeds';
+// The source articles live in shared/, beside the repository (as on every machine and in CI).
+const SEEDS = path.resolve(__dirname, '../../../../../../shared/seeds');
 const seedsAvailable = fs.existsSync(SEEDS);
 const cluster = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../../../database/seeds/garze-cluster.json'), 'utf8'));
 const now = new Date('2025-01-01T00:00:00Z');

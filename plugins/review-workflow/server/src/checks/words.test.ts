@@ -5,7 +5,8 @@ import { toPlainText } from './plain-text';
 import type { DictionaryEntry } from './types';
 import { buildWordMatcher, checkWords, matchWords } from './words';
 
-const SEEDS = '/work/shared/seeds';
+// The source articles live in shared/, beside the repository (as on every machine and in CI).
+const SEEDS = path.resolve(__dirname, '../../../../../../shared/seeds');
 const seedsAvailable = fs.existsSync(SEEDS);
 const cluster = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../../../database/seeds/garze-cluster.json'), 'utf8'));
 
