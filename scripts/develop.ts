@@ -26,11 +26,14 @@ const startStrapi = () => {
   strapi.on('exit', (code) => process.exit(code ?? 0));
 };
 
-const host = ts.createSolutionBuilderWithWatchHost(ts.sys, ts.createSemanticDiagnosticsBuilderProgram, report, (status) => {
-  if (status.code !== BUILD_SUCCEEDED) return;
+const onWatchStatus: ts.WatchStatusReporter = (diagnostic, newLine, _options, errorCount) => {
+  process.stdout.write(`[plugins] ${ts.flattenDiagnosticMessageText(diagnostic.messageText, newLine)}${newLine}`);
+  if (diagnostic.code !== BUILD_SUCCEEDED || errorCount) return;
   fs.writeFileSync(stamp, JSON.stringify({ builtAt: new Date().toISOString() }) + '\n');
   if (!strapi) startStrapi();
-});
+};
+
+const host = ts.createSolutionBuilderWithWatchHost(ts.sys, ts.createSemanticDiagnosticsBuilderProgram, report, undefined, onWatchStatus);
 ts.createSolutionBuilderWithWatch(host, [path.join(root, 'plugins', 'tsconfig.json')], { verbose: false }).build();
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
