@@ -29,6 +29,30 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const placements = () => getService('placement');
   const scope = () => getService('editor-scope');
 
+  /** A placement with its site's code, or 404. */
+  const load = async (placementId: number) => {
+    const placement = await strapi.db.query(PLACEMENT_UID).findOne({ where: { id: placementId } });
+    if (!placement) throw new errors.NotFoundError(`No placement ${placementId}`);
+    const site = await strapi.db.query(SITE_UID).findOne({ where: { id: placement.siteId }, select: ['code'] });
+    return { placement, site };
+  };
+
+  /** After a decision or a withdrawal: the audit entry, the event, and the placement as it is now. */
+  const recorded = async (placement: any, siteCode: string, state: string, action: string, actor: Actor, details?: Record<string, unknown>) => {
+    await getService('audit').record({
+      action,
+      contentType: placement.contentType,
+      itemDocumentId: placement.itemDocumentId,
+      siteId: placement.siteId,
+      columnId: placement.columnId,
+      placementId: placement.id,
+      actorId: actorId(actor),
+      ...(details ? { details } : {}),
+    });
+    strapi.eventHub.emit('site-group.placement.changed', { uid: placement.contentType, documentId: placement.itemDocumentId, site: siteCode, state });
+    return strapi.db.query(PLACEMENT_UID).findOne({ where: { id: placement.id } });
+  };
+
   return {
     async place(input: PlaceInput, actor: Actor) {
       placements().assertPlaceableType(input.contentType);
@@ -122,9 +146,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Accepts or rejects a pending placement; exactly one decision wins when two editors race. */
     async decide(placementId: number, decision: 'accept' | 'reject', reason: string | undefined, actor: Actor) {
-      const placement = await strapi.db.query(PLACEMENT_UID).findOne({ where: { id: placementId } });
-      if (!placement) throw new errors.NotFoundError(`No placement ${placementId}`);
-      const site = await strapi.db.query(SITE_UID).findOne({ where: { id: placement.siteId }, select: ['code'] });
+      const { placement, site } = await load(placementId);
       await scope().assertCanActFor(actor, site.code, `decide on items sent to site "${site.code}"`);
       if (placement.state !== 'pending') {
         throw new errors.ApplicationError(`placement ${placementId} is ${placement.state}, not pending`);
@@ -135,40 +157,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         data: { state, reason: reason ?? null, decidedById: actorId(actor), decidedAt: new Date() },
       });
       if (!count) throw new errors.ApplicationError(`placement ${placementId} was decided by someone else meanwhile`);
-      await getService('audit').record({
-        action: `placement.${decision === 'accept' ? 'accepted' : 'rejected'}`,
-        contentType: placement.contentType,
-        itemDocumentId: placement.itemDocumentId,
-        siteId: placement.siteId,
-        columnId: placement.columnId,
-        placementId,
-        actorId: actorId(actor),
-        details: reason ? { reason } : {},
-      });
-      strapi.eventHub.emit('site-group.placement.changed', { uid: placement.contentType, documentId: placement.itemDocumentId, site: site.code, state });
-      return strapi.db.query(PLACEMENT_UID).findOne({ where: { id: placementId } });
+      return recorded(placement, site.code, state, `placement.${decision === 'accept' ? 'accepted' : 'rejected'}`, actor, reason ? { reason } : {});
     },
 
     /** Takes an item out of a column (the item itself stays). Allowed to the site's or the item owner's editors. */
     async withdraw(placementId: number, actor: Actor) {
-      const placement = await strapi.db.query(PLACEMENT_UID).findOne({ where: { id: placementId } });
-      if (!placement) throw new errors.NotFoundError(`No placement ${placementId}`);
-      const site = await strapi.db.query(SITE_UID).findOne({ where: { id: placement.siteId }, select: ['code'] });
+      const { placement, site } = await load(placementId);
       const owner = await strapi.db.query(placement.contentType).findOne({ where: { documentId: placement.itemDocumentId }, select: ['ownerSite'] });
       const allowed = (await scope().canActFor(actor, site.code)) || (owner && (await scope().canActFor(actor, owner.ownerSite)));
       if (!allowed) throw new errors.PolicyError(`You cannot withdraw items from site "${site.code}"`);
       await strapi.db.query(PLACEMENT_UID).update({ where: { id: placementId }, data: { state: 'withdrawn', decidedById: actorId(actor), decidedAt: new Date() } });
-      await getService('audit').record({
-        action: 'placement.withdrawn',
-        contentType: placement.contentType,
-        itemDocumentId: placement.itemDocumentId,
-        siteId: placement.siteId,
-        columnId: placement.columnId,
-        placementId,
-        actorId: actorId(actor),
-      });
-      strapi.eventHub.emit('site-group.placement.changed', { uid: placement.contentType, documentId: placement.itemDocumentId, site: site.code, state: 'withdrawn' });
-      return strapi.db.query(PLACEMENT_UID).findOne({ where: { id: placementId } });
+      return recorded(placement, site.code, 'withdrawn', 'placement.withdrawn', actor);
     },
 
     /** Pending items sent to the actor's sites, or the placements the actor made (`mine`), newest first. */
