@@ -53,19 +53,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             `Cannot publish ${uid} ${documentId} (${locale}): it has not passed the three reviews (三审三校); it is at ${STAGE_NAMES_ZH[stage]} (${stage}). Submit it for review.`
           );
         }
-        const hash = await getService('content').hash(uid, documentId, locale);
-        if (hash !== state.contentHash) {
+        // One read of the draft serves the hash and the interpretation rule.
+        const entry = await getService('content').draft(uid, documentId, locale);
+        if (getService('content').hashOf(uid, entry) !== state.contentHash) {
           throw new errors.PolicyError(`Cannot publish ${uid} ${documentId} (${locale}): its content changed after the final approval. Submit it for review again.`);
         }
-        await this.assertInterpretationsApproved(uid, documentId, locale);
+        await this.assertInterpretationsApproved(uid, entry, locale);
       }
     },
 
     /** A policy that needs an interpretation publishes only once that interpretation is approved too. */
-    async assertInterpretationsApproved(uid: string, documentId: string, locale: string) {
+    async assertInterpretationsApproved(uid: string, entry: Record<string, any>, locale: string) {
       const r = rule();
       if (!r || r.contentType !== uid) return;
-      const entry = await getService('content').draft(uid, documentId, locale);
       if (!r.kinds.includes(entry[r.kindField])) return;
       const linked: { documentId: string }[] = entry[r.relation] ?? [];
       const target = (strapi.getModel(uid as any) as any).attributes[r.relation].target;

@@ -1,5 +1,3 @@
-import type { Core } from '@strapi/strapi';
-
 /**
  * Whether a content type goes through review: `pluginOptions['review-workflow'].enabled` in its
  * schema, as i18n's `localized`. Only draft-and-publish types can be gated.
@@ -7,5 +5,3 @@ import type { Core } from '@strapi/strapi';
 export const isReviewEnabled = (contentType: any): boolean =>
   contentType?.pluginOptions?.['review-workflow']?.enabled === true && contentType?.options?.draftAndPublish === true;
 
-export const reviewedContentTypes = (strapi: Core.Strapi): string[] =>
-  Object.values(strapi.contentTypes).filter(isReviewEnabled).map((ct: any) => ct.uid);
