@@ -24,4 +24,24 @@ export default ({ env }) => ({
       clusterDomains: env.array('CLUSTER_DOMAINS', ['gov.cn']),
     },
   },
+  distribution: {
+    enabled: true,
+    resolve: './plugins/distribution',
+    config: {},
+  },
+  'policy-match': {
+    enabled: true,
+    resolve: './plugins/policy-match',
+    config: {},
+  },
+  bilingual: {
+    enabled: true,
+    resolve: './plugins/bilingual',
+    config: {},
+  },
+  'cluster-search': {
+    enabled: true,
+    resolve: './plugins/cluster-search',
+    config: {},
+  },
 });

@@ -1,0 +1,1 @@
+export default { type: 'admin', routes: [] as any[] };

@@ -1,0 +1,1 @@
+export default { type: 'content-api', routes: [] as any[] };
