@@ -1,1 +1,5 @@
-export default {};
+import text from './text';
+
+export default {
+  text,
+};
