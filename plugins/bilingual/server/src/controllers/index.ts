@@ -1,1 +1,5 @@
-export default {};
+import status from './status';
+
+export default {
+  status,
+};

@@ -1,5 +1,11 @@
 import text from './text';
+import sourceHash from './source-hash';
+import translationRecord from './translation-record';
+import translationStatus from './translation-status';
 
 export default {
   text,
+  'source-hash': sourceHash,
+  'translation-record': translationRecord,
+  'translation-status': translationStatus,
 };

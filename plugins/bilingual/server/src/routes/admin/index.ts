@@ -1,1 +1,11 @@
-export default { type: 'admin', routes: [] as any[] };
+const can = (action: string) => ({
+  policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: [`plugin::bilingual.${action}`] } }],
+});
+
+// Admin-panel routes (admin JWT), each behind its RBAC action.
+export default {
+  type: 'admin',
+  routes: [
+    { method: 'GET', path: '/status', handler: 'status.overview', config: can('status.read') },
+  ],
+};
