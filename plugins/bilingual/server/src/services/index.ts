@@ -2,10 +2,12 @@ import text from './text';
 import sourceHash from './source-hash';
 import translationRecord from './translation-record';
 import translationStatus from './translation-status';
+import alternates from './alternates';
 
 export default {
   text,
   'source-hash': sourceHash,
   'translation-record': translationRecord,
   'translation-status': translationStatus,
+  alternates,
 };
