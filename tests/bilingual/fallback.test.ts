@@ -1,5 +1,5 @@
 import { bootStrapi, type TestApp } from '../helpers/strapi';
-import { grantRoleActions } from '../helpers/auth';
+import { createAdmin, grantRoleActions } from '../helpers/auth';
 import { asPublishedFixture } from '../helpers/review';
 import { seedDemoSites } from '../../database/seeds/demo-sites';
 import cluster from '../../database/seeds/garze-cluster.json';
@@ -89,5 +89,34 @@ describe('locale fallback on the REST routes', () => {
 
   it('still enforces the route permissions', async () => {
     expect((await get('/api/policies', { locale: 'bo', fallback: 'zh-Hans' })).status).toBe(403);
+  });
+});
+
+describe('locale fallback on the site-group content routes', () => {
+  beforeAll(async () => {
+    const admin = await createAdmin(app);
+    for (const key of ['kangding', 'luding']) {
+      const res = await app.request().post('/site-group/placements').set('Authorization', `Bearer ${admin.jwt}`)
+        .send({ contentType: ARTICLE, documentId: ids[key], site: 'ganzi', column: 'ywdt' });
+      expect(res.status).toBeLessThan(300);
+    }
+  });
+
+  it('lists a column in Tibetan with Chinese fallbacks, each item linking its other-language page', async () => {
+    const res = await get('/api/site-group/sites/ganzi/columns/ywdt/items', { locale: 'bo', fallback: 'zh-Hans' });
+    expect(res.status).toBe(200);
+    const byId = new Map(res.body.data.map((a: any) => [a.documentId, a]));
+    expect(byId.get(ids.kangding)).toMatchObject({
+      locale: 'bo',
+      alternates: [{ locale: 'zh-Hans', documentId: ids.kangding, url: `/api/site-group/sites/ganzi/items/${ids.kangding}?locale=zh-Hans` }],
+    });
+    expect(byId.get(ids.luding)).toMatchObject({ locale: 'zh-Hans', localeFallback: true, alternates: [] });
+  });
+
+  it('adds alternates to an item page and refuses a fallback site-group does not apply', async () => {
+    const res = await get(`/api/site-group/sites/ganzi/items/${ids.kangding}`, { locale: 'zh-Hans', fallback: 'zh-Hans' });
+    expect(res.status).toBe(200);
+    expect(res.body.data.alternates).toEqual([{ locale: 'bo', documentId: ids.kangding, url: `/api/site-group/sites/ganzi/items/${ids.kangding}?locale=bo` }]);
+    expect((await get('/api/site-group/sites/ganzi/columns/ywdt/items', { locale: 'zh-Hans', fallback: 'bo' })).status).toBe(400);
   });
 });

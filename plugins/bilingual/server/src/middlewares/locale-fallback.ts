@@ -17,6 +17,45 @@ const matchRoute = (strapi: Core.Strapi, path: string): Match | null => {
   return uid ? { uid, documentId: documentId || undefined } : null;
 };
 
+/** site-group's public column list and item page: they already fall back to its primary locale (zh-Hans). */
+const matchSiteGroupRoute = (strapi: Core.Strapi, path: string): { code: string } | null => {
+  if (!strapi.plugin('site-group')) return null;
+  const prefix = strapi.config.get('api.rest.prefix', '/api') as string;
+  const m = new RegExp(`^${prefix}/site-group/sites/([^/]+)/(?:columns/[^/]+/items|items/[^/]+)$`).exec(path);
+  return m ? { code: decodeURIComponent(m[1]) } : null;
+};
+
+/**
+ * On site-group's routes the fallback is site-group's own (to its primary locale, items marked
+ * `localeFallback: true`); this adds `alternates` pointing at the same site's item page in the
+ * other locales, and refuses a fallback other than the one site-group applies.
+ */
+const siteGroupAlternates = async (strapi: Core.Strapi, route: { code: string }, ctx: any, next: () => Promise<unknown>) => {
+  const primary = strapi.plugin('site-group').service('locale').primary() as string;
+  if (ctx.query.fallback !== primary) return badRequest(ctx, 'fallback', `site-group routes fall back to ${primary}; fallback must be ${primary}`);
+  const { fallback: _drop, ...query } = ctx.query;
+  ctx.query = query;
+  await next();
+  if (ctx.status !== 200 || !ctx.body?.data) return;
+  const list: any[] = Array.isArray(ctx.body.data) ? ctx.body.data : [ctx.body.data];
+  const uidOf = (type: string) => followedContentTypes().find((u) => (strapi.getModel(u as any) as any).info.singularName === type);
+  const prefix = strapi.config.get('api.rest.prefix', '/api') as string;
+  const byType = new Map<string, any[]>();
+  for (const item of list) {
+    const uid = uidOf(item.type);
+    if (uid && item.documentId) byType.set(uid, [...(byType.get(uid) ?? []), item]);
+  }
+  for (const [uid, items] of byType) {
+    const locales = await getService('alternates').localesOf(uid, items.map((i) => i.documentId));
+    for (const item of items) {
+      item.alternates = (locales.get(item.documentId) ?? [])
+        .filter((l) => l !== item.locale)
+        .map((locale) => ({ locale, documentId: item.documentId, url: `${prefix}/site-group/sites/${encodeURIComponent(route.code)}/items/${item.documentId}?locale=${encodeURIComponent(locale)}` }));
+    }
+  }
+  ctx.body.meta = { ...(ctx.body.meta ?? {}), fallback: primary };
+};
+
 const badRequest = (ctx: any, param: string, message: string) => {
   ctx.status = 400;
   ctx.body = { data: null, error: { status: 400, name: 'ValidationError', message, details: { errors: [{ path: [param], message, name: 'ValidationError' }] } } };
@@ -31,6 +70,8 @@ const badRequest = (ctx: any, param: string, message: string) => {
  */
 export const localeFallback = (strapi: Core.Strapi) => async (ctx: any, next: () => Promise<unknown>) => {
   if (ctx.method !== 'GET' || ctx.query.fallback === undefined || ctx.get('strapi-response-format') === 'v4') return next();
+  const siteRoute = matchSiteGroupRoute(strapi, ctx.path);
+  if (siteRoute) return siteGroupAlternates(strapi, siteRoute, ctx, next);
   const route = matchRoute(strapi, ctx.path);
   if (!route) return next();
 
