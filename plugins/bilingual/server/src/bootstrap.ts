@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { getService } from './utils/get-service';
 
 const ACTIONS = [
   { uid: 'status.read', displayName: 'See translation status and coverage' },
@@ -9,4 +10,6 @@ const ACTIONS = [
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await strapi.service('admin::permission').actionProvider.registerMany(ACTIONS);
+  const seeded = await getService('glossary').seedOfficialNames();
+  if (seeded) strapi.log.info(`bilingual: ${seeded} official names added to the glossary`);
 };

@@ -7,6 +7,8 @@ export interface BilingualConfig {
   tibetanThreshold: number;
   /** Content types followed for translation status, fallback and XLIFF; null = every i18n-localized api:: type. */
   contentTypes: string[] | null;
+  /** Cluster names file (relative to the app root) whose prefecture, counties and departments seed the glossary; null = no seed. */
+  glossarySeedFile: string | null;
 }
 
 const defaults: BilingualConfig = {
@@ -14,6 +16,7 @@ const defaults: BilingualConfig = {
   tibetanLocales: ['bo'],
   tibetanThreshold: 0.5,
   contentTypes: null,
+  glossarySeedFile: 'database/seeds/garze-cluster.json',
 };
 
 const fail = (message: string): never => {
@@ -33,6 +36,7 @@ const validator = (config: Partial<BilingualConfig>) => {
       fail('contentTypes must be null or a list of content-type uids such as "api::article.article"');
     }
   }
+  if (config.glossarySeedFile !== null && typeof config.glossarySeedFile !== 'string') fail('glossarySeedFile must be a path relative to the app root, or null');
 };
 
 export default { default: defaults, validator };

@@ -1,5 +1,7 @@
 import status from './status';
+import pretranslate from './pretranslate';
 
 export default {
   status,
+  pretranslate,
 };

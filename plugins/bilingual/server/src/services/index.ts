@@ -3,6 +3,8 @@ import sourceHash from './source-hash';
 import translationRecord from './translation-record';
 import translationStatus from './translation-status';
 import alternates from './alternates';
+import glossary from './glossary';
+import pretranslate from './pretranslate';
 
 export default {
   text,
@@ -10,4 +12,6 @@ export default {
   'translation-record': translationRecord,
   'translation-status': translationStatus,
   alternates,
+  glossary,
+  pretranslate,
 };

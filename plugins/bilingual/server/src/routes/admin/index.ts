@@ -7,5 +7,6 @@ export default {
   type: 'admin',
   routes: [
     { method: 'GET', path: '/status', handler: 'status.overview', config: can('status.read') },
+    { method: 'POST', path: '/pretranslate', handler: 'pretranslate.create', config: can('pretranslate.run') },
   ],
 };
