@@ -5,6 +5,7 @@ import translationStatus from './translation-status';
 import alternates from './alternates';
 import glossary from './glossary';
 import pretranslate from './pretranslate';
+import xliff from './xliff';
 
 export default {
   text,
@@ -14,4 +15,5 @@ export default {
   alternates,
   glossary,
   pretranslate,
+  xliff,
 };

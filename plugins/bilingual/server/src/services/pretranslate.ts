@@ -43,7 +43,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     }
 
     await withWriteContext({ machineAssisted: true }, () =>
-      strapi.db.transaction(() => strapi.documents(uid as any).update({ documentId, locale: target, data } as any))
+      strapi.db.transaction(() => strapi.documents(uid as any).update({ documentId, locale: target, data: { ...data } } as any))
     );
     return { uid, documentId, locale: target, status: 'draft', machineAssisted: true, fields: Object.keys(data), substitutions };
   },

@@ -8,5 +8,7 @@ export default {
   routes: [
     { method: 'GET', path: '/status', handler: 'status.overview', config: can('status.read') },
     { method: 'POST', path: '/pretranslate', handler: 'pretranslate.create', config: can('pretranslate.run') },
+    { method: 'GET', path: '/xliff/export', handler: 'xliff.export', config: can('xliff.export') },
+    { method: 'POST', path: '/xliff/import', handler: 'xliff.import', config: can('xliff.import') },
   ],
 };
