@@ -68,6 +68,10 @@ describe('translation status', () => {
     res = await status({ site: 'kangding' });
     expect(stateIn(res.body, 'kangding', id)).toBe('outdated');
 
+    // Saving the Tibetan text unchanged (as the Content Manager does before a publish) confirms nothing.
+    await api().put(`/api/articles/${id}?locale=bo&status=draft`, { title: `${KANGDING.bo} ཚོགས་འདུ།`, summary: KANGDING.bo });
+    expect(stateIn((await status({ site: 'kangding' })).body, 'kangding', id)).toBe('outdated');
+
     // Saving the translation again brings it up to date; the other site is counted apart.
     await api().put(`/api/articles/${id}?locale=bo&status=draft`, { summary: `${KANGDING.bo} ཚོགས་འདུ་ཚོགས་པ།` });
     res = await status();
@@ -110,6 +114,9 @@ describe('translation status', () => {
     const bad = await status({ contentType: 'api::nope.nope' });
     expect(bad.status).toBe(400);
     expect(bad.body.error.details.errors[0].path).toEqual(['contentType']);
+    const tibetanLimit = await status({ limit: '༡' });
+    expect(tibetanLimit.status).toBe(200);
+    expect(tibetanLimit.body.meta.limit).toBe(1);
     const unknown = await status({ colour: 'red' });
     expect(unknown.status).toBe(400);
     expect(unknown.body.error.details.errors[0].path).toEqual(['colour']);

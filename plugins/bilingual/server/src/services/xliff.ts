@@ -4,6 +4,7 @@ import { buildXliff, parseXliff, XliffError, type XliffFile } from '../utils/xli
 import { getService } from '../utils/get-service';
 import { followedContentTypes, isFollowed } from '../utils/content-types';
 import { pluginConfig } from '../utils/plugin-config';
+import { withWriteContext } from '../utils/write-context';
 
 type Problem = { path: (string | number)[]; message: string; name: 'ValidationError' };
 const problem = (path: (string | number)[], message: string): Problem => ({ path, message, name: 'ValidationError' });
@@ -96,7 +97,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       if (problems.length) refuse(`The XLIFF was refused: ${problems.map((p) => `${p.path.join('.')}: ${p.message}`).join('; ')}.`, problems);
 
-      await strapi.db.transaction(async () => {
+      await withWriteContext({ confirmTranslation: true }, () => strapi.db.transaction(async () => {
         for (const write of writes) {
           try {
             // A copy: other plugins' middlewares add their fields (the owner site) to the data they are given.
@@ -112,7 +113,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             throw e;
           }
         }
-      });
+      }));
       return { locale: doc.trgLang, imported: writes.map((w) => ({ uid: w.uid, documentId: w.documentId, fields: Object.keys(w.data), status: 'draft' })) };
     },
   };

@@ -1,9 +1,11 @@
 import { yup } from '@strapi/utils';
 import { strictValidator } from './validator';
+import { tibetanDigitsToArabic } from '../utils/tibetan-digits';
 
 const wholeNumber = yup
   .number()
-  .transform((value, original) => (original === '' || original === undefined ? undefined : Number(original)))
+  // ༡༠༠ is a number too.
+  .transform((value, original) => (original === '' || original === undefined ? undefined : Number(tibetanDigitsToArabic(String(original)))))
   .typeError('must be a whole number')
   .integer('must be a whole number');
 
