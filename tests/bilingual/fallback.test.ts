@@ -87,6 +87,33 @@ describe('locale fallback on the REST routes', () => {
     expect(bad.body.error.details.errors[0].path).toEqual(['fallback']);
   });
 
+  it('reads paging written in Tibetan digits', async () => {
+    const res = await get('/api/articles', { locale: 'bo', fallback: 'zh-Hans', sort: 'publishDate:asc', 'pagination[pageSize]': '༢', 'pagination[page]': '༢' });
+    expect(res.status).toBe(200);
+    expect(res.body.meta.pagination).toMatchObject({ page: 2, pageSize: 2, total: 3 });
+    expect(res.body.data.map((a: any) => a.documentId)).toEqual([ids.danba]);
+  });
+
+  it('works for the other types, with populate kept on swapped items', async () => {
+    const FAQ = 'api::faq.faq';
+    await grantRoleActions(app, [`${FAQ}.find`]);
+    const faq = await app.strapi.documents(FAQ).create({ locale: 'zh-Hans', data: { question: '康定市如何申请最低生活保障？', answer: '向乡镇人民政府提出申请。', ownerSite: 'kangding' } as any });
+    await asPublishedFixture(app, async () => {
+      await app.strapi.documents(FAQ).publish({ documentId: faq.documentId, locale: 'zh-Hans' });
+      await app.strapi.documents(FAQ).update({ documentId: faq.documentId, locale: 'bo', data: { question: `${county('kangding').bo} དམའ་ཤོས་འཚོ་བའི་འགན་ལེན་ཞུ་ཐབས་ཅི་ཡིན།`, answer: 'ཤང་སྲིད་གཞུང་ལ་ཞུ་བ་འབུལ།' } as any });
+      await app.strapi.documents(FAQ).publish({ documentId: faq.documentId, locale: 'bo' });
+    });
+    await grantRoleActions(app, ['api::policy.policy.find']);
+    const res = await get('/api/faqs', { locale: 'bo', fallback: 'zh-Hans', populate: 'relatedPolicies' });
+    expect(res.status).toBe(200);
+    const { alternates, ...swapped } = res.body.data[0];
+    expect(alternates).toEqual([expect.objectContaining({ locale: 'zh-Hans' })]);
+    // Exactly what Strapi's own route answers for the Tibetan version, populate and sanitization included.
+    const plain = await get('/api/faqs', { locale: 'bo', populate: 'relatedPolicies' });
+    expect(swapped).toEqual(plain.body.data[0]);
+    expect(swapped).toMatchObject({ locale: 'bo', relatedPolicies: [] });
+  });
+
   it('still enforces the route permissions', async () => {
     expect((await get('/api/policies', { locale: 'bo', fallback: 'zh-Hans' })).status).toBe(403);
   });

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { getService } from '../utils/get-service';
 import { followedContentTypes } from '../utils/content-types';
+import { tibetanDigitsToArabic } from '../utils/tibetan-digits';
 
 type Match = { uid: string; documentId?: string };
 
@@ -68,8 +69,23 @@ const badRequest = (ctx: any, param: string, message: string) => {
  * sanitization stay Strapi's: the route itself answers in one locale, and the items swapped in are
  * read through the Document Service and sanitized like the REST output for the same caller.
  */
+/** Paging numbers written in Tibetan digits (༢, ༢༥) are read as Arabic digits before Strapi parses them. */
+const PAGING = /^(page|pageSize|start|limit|pagination\[(page|pageSize|start|limit)\])$/;
+const readTibetanPaging = (ctx: any) => {
+  const params = new URLSearchParams(ctx.querystring as string);
+  let changed = false;
+  for (const [key, value] of [...params]) {
+    if (!PAGING.test(key) || !/[\u0F20-\u0F29]/u.test(value)) continue;
+    params.set(key, tibetanDigitsToArabic(value));
+    changed = true;
+  }
+  if (changed) ctx.querystring = params.toString();
+};
+
 export const localeFallback = (strapi: Core.Strapi) => async (ctx: any, next: () => Promise<unknown>) => {
-  if (ctx.method !== 'GET' || ctx.query.fallback === undefined || ctx.get('strapi-response-format') === 'v4') return next();
+  if (ctx.method !== 'GET') return next();
+  if (ctx.querystring && matchRoute(strapi, ctx.path)) readTibetanPaging(ctx);
+  if (ctx.query.fallback === undefined || ctx.get('strapi-response-format') === 'v4') return next();
   const siteRoute = matchSiteGroupRoute(strapi, ctx.path);
   if (siteRoute) return siteGroupAlternates(strapi, siteRoute, ctx, next);
   const route = matchRoute(strapi, ctx.path);
