@@ -42,6 +42,14 @@ describe('glossary', () => {
     expect(await app.strapi.db.query(GLOSSARY).count({})).toBe(terms.length);
     expect((await app.strapi.db.query(GLOSSARY).findOne({ where: { id: luding.id } })).note).toBe('checked by a native reader');
   });
+
+  it('stores terms NFC, as edited in the Content Manager', async () => {
+    const typed = 'ཀ\u0F72\u0F71་རྫོང་';
+    const term = await app.strapi.documents(GLOSSARY).create({ data: { zh: ' 测试县 ', bo: typed, domain: 'place-name', approved: false } as any });
+    const row = await app.strapi.db.query(GLOSSARY).findOne({ where: { documentId: term.documentId } });
+    expect(row).toMatchObject({ zh: '测试县', bo: typed.normalize('NFC') });
+    await app.strapi.documents(GLOSSARY).delete({ documentId: term.documentId });
+  });
 });
 
 describe('POST /bilingual/pretranslate', () => {
