@@ -62,13 +62,6 @@ const badRequest = (ctx: any, param: string, message: string) => {
   ctx.body = { data: null, error: { status: 400, name: 'ValidationError', message, details: { errors: [{ path: [param], message, name: 'ValidationError' }] } } };
 };
 
-/**
- * `?locale=bo&fallback=zh-Hans` on the app's own REST routes: each item in the requested locale where
- * it exists, otherwise in the fallback locale marked `localeFallback: true`, and every item with
- * `alternates` (its versions in the other locales). Access control, query validation and output
- * sanitization stay Strapi's: the route itself answers in one locale, and the items swapped in are
- * read through the Document Service and sanitized like the REST output for the same caller.
- */
 /** Paging numbers written in Tibetan digits (༢, ༢༥) are read as Arabic digits before Strapi parses them. */
 const PAGING = /^(page|pageSize|start|limit|pagination\[(page|pageSize|start|limit)\])$/;
 const readTibetanPaging = (ctx: any) => {
@@ -82,6 +75,13 @@ const readTibetanPaging = (ctx: any) => {
   if (changed) ctx.querystring = params.toString();
 };
 
+/**
+ * `?locale=bo&fallback=zh-Hans` on the app's own REST routes: each item in the requested locale where
+ * it exists, otherwise in the fallback locale marked `localeFallback: true`, and every item with
+ * `alternates` (its versions in the other locales). Access control, query validation and output
+ * sanitization stay Strapi's: the route itself answers in one locale, and the items swapped in are
+ * read through the Document Service and sanitized like the REST output for the same caller.
+ */
 export const localeFallback = (strapi: Core.Strapi) => async (ctx: any, next: () => Promise<unknown>) => {
   if (ctx.method !== 'GET') return next();
   if (ctx.querystring && matchRoute(strapi, ctx.path)) readTibetanPaging(ctx);
