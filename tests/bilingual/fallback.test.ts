@@ -115,7 +115,8 @@ describe('locale fallback on the REST routes', () => {
   });
 
   it('still enforces the route permissions', async () => {
-    expect((await get('/api/policies', { locale: 'bo', fallback: 'zh-Hans' })).status).toBe(403);
+    expect((await get('/api/service-guides', { locale: 'bo', fallback: 'zh-Hans' })).status).toBe(403);
+    expect((await get('/api/interpretations/x', { locale: 'bo', fallback: 'zh-Hans' })).status).toBe(403);
   });
 });
 
