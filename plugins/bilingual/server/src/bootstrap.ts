@@ -1,3 +1,15 @@
 import type { Core } from '@strapi/strapi';
+import { getService } from './utils/get-service';
 
-export default async ({ strapi }: { strapi: Core.Strapi }) => {};
+const ACTIONS = [
+  { uid: 'status.read', displayName: 'See translation status and coverage' },
+  { uid: 'pretranslate.run', displayName: 'Pretranslate with the glossary (machine-assisted drafts)' },
+  { uid: 'xliff.export', displayName: 'Export XLIFF for translators' },
+  { uid: 'xliff.import', displayName: 'Import XLIFF translations (drafts)' },
+].map((action) => ({ ...action, section: 'plugins', pluginName: 'bilingual', subCategory: 'translation' }));
+
+export default async ({ strapi }: { strapi: Core.Strapi }) => {
+  await strapi.service('admin::permission').actionProvider.registerMany(ACTIONS);
+  const seeded = await getService('glossary').seedOfficialNames();
+  if (seeded) strapi.log.info(`bilingual: ${seeded} official names added to the glossary`);
+};

@@ -1,3 +1,15 @@
 import type { Core } from '@strapi/strapi';
+import { tibetanQuality } from './document-middlewares/tibetan-quality';
+import { translationTracking } from './document-middlewares/translation-tracking';
+import { localeFallback } from './middlewares/locale-fallback';
+import { glossaryNormalization } from './document-middlewares/glossary-normalization';
 
-export default ({ strapi }: { strapi: Core.Strapi }) => {};
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  // Normalise and check first, so the record is written only for a save that goes through.
+  strapi.documents.use(tibetanQuality());
+  strapi.documents.use(translationTracking());
+  strapi.documents.use(glossaryNormalization());
+  // `fallback` is a known query parameter of the content API (also with strictParams).
+  strapi.contentAPI.addQueryParams({ fallback: { schema: (z: any) => z.string().max(35).optional() } } as any);
+  strapi.server.use(localeFallback(strapi));
+};

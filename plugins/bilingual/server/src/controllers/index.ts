@@ -1,1 +1,9 @@
-export default {};
+import status from './status';
+import pretranslate from './pretranslate';
+import xliff from './xliff';
+
+export default {
+  status,
+  pretranslate,
+  xliff,
+};

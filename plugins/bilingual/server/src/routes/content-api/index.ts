@@ -1,1 +1,7 @@
-export default { type: 'content-api', routes: [] as any[] };
+// Public reads of published content only.
+export default {
+  type: 'content-api',
+  routes: [
+    { method: 'GET', path: '/documents/:uid/:documentId', handler: 'status.document', config: { auth: false } },
+  ],
+};

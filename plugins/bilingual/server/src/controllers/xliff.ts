@@ -1,0 +1,36 @@
+import { errors } from '@strapi/utils';
+import { getService } from '../utils/get-service';
+import { validateExportQuery, validateImportJson } from '../validation/xliff';
+
+const MAX_BYTES = 20 * 1024 * 1024;
+
+/** Strapi's body parser reads JSON and text/*; application/xliff+xml and application/xml arrive unread. */
+const readRaw = async (ctx): Promise<string> => {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of ctx.req) {
+    size += chunk.length;
+    if (size > MAX_BYTES) throw new errors.PayloadTooLargeError(`An XLIFF import is limited to ${MAX_BYTES / 1024 / 1024} MB`);
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+};
+
+export default () => ({
+  async export(ctx) {
+    const query = await validateExportQuery(ctx.query);
+    const xml = await getService('xliff').export(query as any);
+    ctx.set('Content-Disposition', `attachment; filename="${query.uid.replace(/[^a-z0-9.-]+/gi, '_')}-${query.locale ?? 'bo'}.xlf"`);
+    ctx.type = 'application/xliff+xml; charset=utf-8';
+    ctx.body = xml;
+  },
+
+  async import(ctx) {
+    let xml: string;
+    if (ctx.is('application/json')) xml = (await validateImportJson(ctx.request.body)).xliff;
+    else if (ctx.is('text/*')) xml = typeof ctx.request.body === 'string' ? ctx.request.body : '';
+    else if (ctx.is('application/xliff+xml', 'application/xml', 'application/x-xliff+xml')) xml = await readRaw(ctx);
+    else throw new errors.ValidationError('Send the XLIFF as application/xliff+xml, text/xml or JSON { "xliff": "<xml>" }', { errors: [{ path: [], message: 'unsupported content type', name: 'ValidationError' }] });
+    ctx.body = { data: await getService('xliff').import(xml) };
+  },
+});

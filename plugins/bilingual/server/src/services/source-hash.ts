@@ -1,0 +1,47 @@
+import type { Core } from '@strapi/strapi';
+import { translatableFields } from '../utils/translatable-fields';
+import { textHash } from '../utils/text-hash';
+import { pluginConfig } from '../utils/plugin-config';
+
+export type Status = 'draft' | 'published';
+
+/**
+ * Fingerprints the translatable text of the source locale, the thing a translation is made from.
+ * Other fields (dates, relations, media) are left out: changing them never makes a translation outdated.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const model = (uid: string) => strapi.getModel(uid as any) as any;
+
+  return {
+    fields(uid: string): string[] {
+      return translatableFields(model(uid));
+    },
+
+    /** Hash of an entry's translatable fields (values NFC). Uses review-workflow's content hash when it is installed. */
+    hashOf(uid: string, entry: Record<string, any>): string {
+      const picked: Record<string, unknown> = {};
+      for (const field of this.fields(uid)) picked[field] = typeof entry[field] === 'string' ? entry[field].normalize('NFC') : entry[field] ?? null;
+      const review = strapi.plugin('review-workflow');
+      return review ? review.service('content').hashOf(uid, picked) : textHash(picked);
+    },
+
+    /** The source-locale rows of documents (draft or published), with their translatable fields. */
+    async sourceRows(uid: string, documentIds: string[], status: Status = 'draft') {
+      if (!documentIds.length) return [];
+      return strapi.db.query(uid as any).findMany({
+        where: {
+          documentId: { $in: documentIds },
+          locale: pluginConfig('sourceLocale'),
+          publishedAt: status === 'draft' ? { $null: true } : { $notNull: true },
+        },
+        select: ['documentId', ...this.fields(uid)],
+      });
+    },
+
+    /** The current source hash of one document, or null when it has no source-locale version. */
+    async current(uid: string, documentId: string, status: Status = 'draft'): Promise<string | null> {
+      const [row] = await this.sourceRows(uid, [documentId], status);
+      return row ? this.hashOf(uid, row) : null;
+    },
+  };
+};

@@ -1,0 +1,135 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { getService } from '../utils/get-service';
+import { followedContentTypes, isFollowed } from '../utils/content-types';
+import { pluginConfig } from '../utils/plugin-config';
+import type { TranslationRecord } from './translation-record';
+
+export type TranslationState = 'missing' | 'up-to-date' | 'outdated';
+
+/**
+ * - missing: the document has no version in that locale;
+ * - up-to-date: the translation was last saved against the source text as it is now;
+ * - outdated: the source text changed since, or the translation was written around this plugin
+ *   (bulk load) so nothing says what it was made from.
+ */
+const stateOf = (exists: boolean, record: TranslationRecord | undefined, currentHash: string | null): TranslationState => {
+  if (!exists) return 'missing';
+  return record && currentHash && record.sourceHash === currentHash ? 'up-to-date' : 'outdated';
+};
+
+const CHUNK = 500;
+const chunks = <T>(list: T[]) => Array.from({ length: Math.ceil(list.length / CHUNK) }, (_, i) => list.slice(i * CHUNK, (i + 1) * CHUNK));
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const targetLocales = async () => {
+    const source = pluginConfig('sourceLocale');
+    const locales = await strapi.plugin('i18n').service('locales').find();
+    return locales.map((l: { code: string }) => l.code).filter((c: string) => c !== source) as string[];
+  };
+
+  const hasOwner = (uid: string) => 'ownerSite' in ((strapi.getModel(uid as any) as any).attributes ?? {});
+
+  return {
+    targetLocales,
+
+    /**
+     * Coverage per site (owner) and content type: counts per locale and state, and the documents
+     * in each state (at most `limit` per list). Works on drafts: what editors and translators see.
+     */
+    async overview({ site, contentType, limit = 100 }: { site?: string; contentType?: string; limit?: number }) {
+      if (contentType && !isFollowed(contentType)) {
+        throw new errors.ValidationError(`"${contentType}" is not a localized content type followed by bilingual`, {
+          errors: [{ path: ['contentType'], message: `must be one of ${followedContentTypes().join(', ')}`, name: 'ValidationError' }],
+        });
+      }
+      const source = pluginConfig('sourceLocale');
+      const locales = await targetLocales();
+      const groups = new Map<string, any>();
+
+      for (const uid of contentType ? [contentType] : followedContentTypes()) {
+        const owner = hasOwner(uid);
+        if (site && !owner) continue;
+        const fields = getService('source-hash').fields(uid);
+        const titleField = fields[0];
+        const sources = await strapi.db.query(uid as any).findMany({
+          where: { locale: source, publishedAt: { $null: true }, ...(site ? { ownerSite: site } : {}) },
+          select: ['documentId', ...fields, ...(owner ? ['ownerSite'] : [])],
+          orderBy: { id: 'asc' },
+        });
+        const existing = new Set<string>();
+        const records = new Map<string, TranslationRecord>();
+        for (const ids of chunks(sources.map((s: any) => s.documentId as string))) {
+          const rows = await strapi.db.query(uid as any).findMany({ where: { documentId: { $in: ids }, locale: { $in: locales }, publishedAt: { $null: true } }, select: ['documentId', 'locale'] });
+          for (const r of rows) existing.add(`${r.documentId}:${r.locale}`);
+          for (const r of await getService('translation-record').forDocuments(uid, ids)) records.set(`${r.itemDocumentId}:${r.itemLocale}`, r);
+        }
+
+        for (const row of sources) {
+          const siteCode = owner ? row.ownerSite ?? null : null;
+          const key = `${siteCode}\u0000${uid}`;
+          if (!groups.has(key)) {
+            groups.set(key, {
+              site: siteCode,
+              contentType: uid,
+              total: 0,
+              locales: Object.fromEntries(locales.map((l) => [l, { 'up-to-date': 0, outdated: 0, missing: 0, coverage: 0, documents: { 'up-to-date': [], outdated: [], missing: [] } }])),
+            });
+          }
+          const group = groups.get(key);
+          group.total += 1;
+          const hash = getService('source-hash').hashOf(uid, row);
+          for (const locale of locales) {
+            const record = records.get(`${row.documentId}:${locale}`);
+            const state = stateOf(existing.has(`${row.documentId}:${locale}`), record, hash);
+            const bucket = group.locales[locale];
+            bucket[state] += 1;
+            if (bucket.documents[state].length < limit) {
+              bucket.documents[state].push({
+                documentId: row.documentId,
+                title: titleField ? row[titleField] : null,
+                ...(record ? { translatedAt: record.translatedAt, machineAssisted: record.machineAssisted } : {}),
+              });
+            }
+          }
+        }
+      }
+
+      const data = [...groups.values()].sort((a, b) => String(a.site).localeCompare(String(b.site)) || a.contentType.localeCompare(b.contentType));
+      for (const group of data) {
+        for (const bucket of Object.values<any>(group.locales)) bucket.coverage = group.total ? bucket['up-to-date'] / group.total : 0;
+      }
+      const totals = Object.fromEntries(locales.map((l) => {
+        const sum = (state: TranslationState) => data.reduce((n, g) => n + g.locales[l][state], 0);
+        return [l, { 'up-to-date': sum('up-to-date'), outdated: sum('outdated'), missing: sum('missing') }];
+      }));
+      return { data, meta: { sourceLocale: source, locales, totals, documents: data.reduce((n, g) => n + g.total, 0), limit } };
+    },
+
+    /** Public: the published locales of one document and the state of each translation against the published source. */
+    async document(uid: string, documentId: string) {
+      if (!isFollowed(uid)) throw new errors.NotFoundError(`No localized content type "${uid}"`);
+      const source = pluginConfig('sourceLocale');
+      const rows = await strapi.db.query(uid as any).findMany({ where: { documentId, publishedAt: { $notNull: true } }, select: ['documentId', 'locale'] });
+      if (!rows.length) throw new errors.NotFoundError(`No published ${uid} ${documentId}`);
+      const published = new Set(rows.map((r: any) => r.locale as string));
+      const currentHash = await getService('source-hash').current(uid, documentId, 'published');
+      const records = new Map((await getService('translation-record').forDocuments(uid, [documentId])).map((r) => [r.itemLocale, r]));
+      const plural = (strapi.getModel(uid as any) as any).info.pluralName;
+      const prefix = strapi.config.get('api.rest.prefix', '/api');
+      const url = (locale: string) => `${prefix}/${plural}/${documentId}?locale=${encodeURIComponent(locale)}`;
+      const all = [source, ...(await targetLocales())];
+      return {
+        uid,
+        documentId,
+        sourceLocale: source,
+        locales: all.filter((l) => published.has(l)).map((locale) => {
+          if (locale === source) return { locale, status: 'source', url: url(locale) };
+          const record = records.get(locale);
+          return { locale, status: stateOf(true, record, currentHash), machineAssisted: record?.machineAssisted ?? false, url: url(locale) };
+        }),
+        missing: all.filter((l) => !published.has(l)),
+      };
+    },
+  };
+};

@@ -1,0 +1,142 @@
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+
+export const XLIFF_NS = 'urn:oasis:names:tc:xliff:document:2.0';
+/** Our extension namespace: which document a <file> is, and the source text version it was made from. */
+export const JIYUE_NS = 'urn:jiyue:bilingual:1.0';
+
+export interface XliffUnit {
+  id: string;
+  source: string;
+  target?: string | null;
+}
+
+export interface XliffFile {
+  uid: string;
+  documentId: string;
+  sourceHash: string;
+  units: XliffUnit[];
+}
+
+export interface XliffDocument {
+  srcLang: string;
+  trgLang: string;
+  files: XliffFile[];
+}
+
+export interface XliffProblem {
+  path: (string | number)[];
+  message: string;
+}
+
+export class XliffError extends Error {
+  constructor(message: string, public problems: XliffProblem[]) {
+    super(message);
+  }
+}
+
+// Characters XML 1.0 cannot carry at all; CR is kept as a character reference so it survives parsing.
+const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/gu;
+const escapeText = (s: string) => s.replace(INVALID_XML, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r/g, '&#13;');
+const escapeAttr = (s: string) => escapeText(s).replace(/"/g, '&quot;');
+
+/** An XLIFF 2.0 document: one <file> per document (with its source hash), one <unit> per translatable field. */
+export const buildXliff = (doc: XliffDocument): string => {
+  const lines = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<xliff xmlns="${XLIFF_NS}" xmlns:jy="${JIYUE_NS}" version="2.0" srcLang="${escapeAttr(doc.srcLang)}" trgLang="${escapeAttr(doc.trgLang)}">`,
+  ];
+  doc.files.forEach((file, i) => {
+    lines.push(
+      `  <file id="f${i + 1}" original="${escapeAttr(`${file.uid}/${file.documentId}`)}" jy:uid="${escapeAttr(file.uid)}" jy:documentId="${escapeAttr(file.documentId)}" jy:sourceHash="${escapeAttr(file.sourceHash)}">`
+    );
+    for (const unit of file.units) {
+      lines.push(`    <unit id="${escapeAttr(unit.id)}">`, '      <segment>');
+      lines.push(`        <source xml:space="preserve">${escapeText(unit.source)}</source>`);
+      if (unit.target !== undefined && unit.target !== null) lines.push(`        <target xml:space="preserve">${escapeText(unit.target)}</target>`);
+      lines.push('      </segment>', '    </unit>');
+    }
+    lines.push('  </file>');
+  });
+  lines.push('</xliff>', '');
+  return lines.join('\n');
+};
+
+const ARRAYS = new Set(['file', 'unit', 'segment', 'ignorable', 'group']);
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  attributesGroupName: '@',
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: false,
+  processEntities: true,
+  htmlEntities: true, // numeric character references (&#13; and those translation tools write)
+  isArray: (name) => ARRAYS.has(name),
+});
+
+const list = (v: unknown): any[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]);
+const attrs = (node: any): Record<string, string> => (node && typeof node === 'object' ? node['@'] ?? {} : {});
+
+/** Plain text of a <source>/<target>; inline markup (<ph>, <pc>, ...) is not something we export, so it is refused. */
+const textOf = (node: unknown, path: (string | number)[], problems: XliffProblem[]): string | null => {
+  if (node === undefined) return null;
+  if (typeof node === 'string') return node;
+  if (node && typeof node === 'object') {
+    const inline = Object.keys(node).filter((k) => k !== '@' && k !== '#text');
+    if (inline.length) {
+      problems.push({ path, message: `inline markup <${inline[0]}> is not supported; send plain text` });
+      return null;
+    }
+    return String((node as any)['#text'] ?? '');
+  }
+  return '';
+};
+
+/**
+ * Reads an XLIFF 2.0 document written by buildXliff (or a translation tool that kept its <file>
+ * attributes). Malformed XML and structural problems throw XliffError with every problem found.
+ */
+export const parseXliff = (xml: string): XliffDocument => {
+  if (typeof xml !== 'string' || !xml.trim()) throw new XliffError('empty XLIFF document', [{ path: [], message: 'the body must be an XLIFF 2.0 document' }]);
+  const valid = XMLValidator.validate(xml);
+  if (valid !== true) {
+    const { msg, line, col } = valid.err;
+    throw new XliffError(`malformed XML at line ${line}, column ${col}: ${msg}`, [{ path: [], message: `line ${line}, column ${col}: ${msg}` }]);
+  }
+  const tree = parser.parse(xml);
+  const root = tree.xliff;
+  const problems: XliffProblem[] = [];
+  if (!root || typeof root !== 'object') throw new XliffError('not an XLIFF document: the root element must be <xliff>', [{ path: ['xliff'], message: 'missing' }]);
+  const rootAttrs = attrs(root);
+  if (rootAttrs.version !== '2.0') problems.push({ path: ['xliff', 'version'], message: 'must be "2.0"' });
+  if (rootAttrs.xmlns !== XLIFF_NS) problems.push({ path: ['xliff', 'xmlns'], message: `must be ${XLIFF_NS}` });
+  if (!rootAttrs.srcLang) problems.push({ path: ['xliff', 'srcLang'], message: 'is required' });
+  if (!rootAttrs.trgLang) problems.push({ path: ['xliff', 'trgLang'], message: 'is required' });
+  const prefix = Object.entries(rootAttrs).find(([k, v]) => k.startsWith('xmlns:') && v === JIYUE_NS)?.[0].slice(6) ?? 'jy';
+
+  const files: XliffFile[] = list(root.file).map((file: any, fi: number) => {
+    const a = attrs(file);
+    const path = ['file', fi];
+    for (const key of ['uid', 'documentId', 'sourceHash']) {
+      if (!a[`${prefix}:${key}`]) problems.push({ path: [...path, key], message: `<file> needs ${prefix}:${key} (keep the attributes of the exported file)` });
+    }
+    if (file.group !== undefined) problems.push({ path: [...path, 'group'], message: '<group> is not supported' });
+    const units = list(file.unit).map((unit: any, ui: number) => {
+      const unitPath = [...path, 'unit', ui];
+      const id = attrs(unit).id;
+      if (!id) problems.push({ path: [...unitPath, 'id'], message: 'is required' });
+      let source = '';
+      let target: string | null = null;
+      list(unit.segment).forEach((segment: any, si: number) => {
+        source += textOf(segment?.source, [...unitPath, 'segment', si, 'source'], problems) ?? '';
+        const t = textOf(segment?.target, [...unitPath, 'segment', si, 'target'], problems);
+        if (t !== null) target = (target ?? '') + t;
+      });
+      return { id, source, target };
+    });
+    return { uid: a[`${prefix}:uid`], documentId: a[`${prefix}:documentId`], sourceHash: a[`${prefix}:sourceHash`], units };
+  });
+  if (!files.length) problems.push({ path: ['file'], message: 'the document has no <file>' });
+  if (problems.length) throw new XliffError(`invalid XLIFF: ${problems.map((p) => `${p.path.join('.')} ${p.message}`).join('; ')}`, problems);
+  return { srcLang: rootAttrs.srcLang, trgLang: rootAttrs.trgLang, files };
+};
