@@ -1,1 +1,5 @@
-export default {};
+import channel from './channel';
+import delivery from './delivery';
+import retraction from './retraction';
+
+export default { channel, delivery, retraction };

@@ -1,0 +1,89 @@
+import http from 'http';
+import type { AddressInfo } from 'net';
+import type { TestApp } from '../helpers/strapi';
+import type { AdminSession } from '../helpers/auth';
+
+export const ARTICLE = 'api::article.article';
+export const POLICY = 'api::policy.policy';
+
+export interface Received {
+  method: string;
+  url: string;
+  headers: http.IncomingHttpHeaders;
+  body: Buffer;
+  text: string;
+  json: any;
+}
+
+/**
+ * A fake external receiver on 127.0.0.1: records every request and answers through `respond`
+ * (default 200 {}). Tests check what arrived, in which order, and how often.
+ */
+export const startReceiver = async (respond?: (req: Received, index: number) => { status?: number; json?: unknown; delayMs?: number } | void) => {
+  const requests: Received[] = [];
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c) => chunks.push(c));
+    req.on('end', async () => {
+      const body = Buffer.concat(chunks);
+      const text = body.toString('utf8');
+      let json: any = null;
+      try {
+        json = JSON.parse(text);
+      } catch {
+        json = null;
+      }
+      const received: Received = { method: req.method!, url: req.url!, headers: req.headers, body, text, json };
+      requests.push(received);
+      const answer = respond?.(received, requests.length - 1) ?? {};
+      if (answer.delayMs) await new Promise((r) => setTimeout(r, answer.delayMs));
+      res.writeHead(answer.status ?? 200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(answer.json ?? {}));
+    });
+  });
+  server.keepAliveTimeout = 1000;
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    close: () => new Promise<void>((resolve) => { server.closeAllConnections?.(); server.close(() => resolve()); }),
+  };
+};
+
+export const as = (app: TestApp, session: AdminSession) => ({
+  get: (path: string) => app.request().get(path).set('Authorization', `Bearer ${session.jwt}`),
+  post: (path: string, body: object = {}) => app.request().post(path).set('Authorization', `Bearer ${session.jwt}`).send(body),
+  put: (path: string, body: object = {}) => app.request().put(path).set('Authorization', `Bearer ${session.jwt}`).send(body),
+  del: (path: string) => app.request().delete(path).set('Authorization', `Bearer ${session.jwt}`),
+});
+
+/** Makes retries quick for a test (the real defaults wait seconds to minutes). */
+export const fastRetries = (app: TestApp, overrides: Record<string, number> = {}) => {
+  const dispatcher = app.strapi.config.get('plugin::distribution.dispatcher') as Record<string, number>;
+  Object.assign(dispatcher, { backoffBaseMs: 20, backoffMaxMs: 100, pollIntervalMs: 30, ...overrides });
+};
+
+export const setCredentials = (app: TestApp, credentials: Record<string, unknown>) => {
+  const current = (app.strapi.config.get('plugin::distribution.credentials') as Record<string, unknown>) ?? {};
+  Object.assign(current, credentials);
+  app.strapi.config.set('plugin::distribution.credentials', current);
+};
+
+export const waitFor = async <T>(fn: () => Promise<T> | T, { timeoutMs = 15_000, intervalMs = 50 } = {}): Promise<T> => {
+  const until = Date.now() + timeoutMs;
+  let last: unknown;
+  while (Date.now() < until) {
+    try {
+      const value = await fn();
+      if (value) return value;
+    } catch (error) {
+      last = error;
+    }
+    await new Promise((r) => setTimeout(r, intervalMs));
+  }
+  throw new Error(`timed out waiting${last ? `: ${(last as Error).message}` : ''}`);
+};
+
+export const deliveries = (app: TestApp, where: Record<string, unknown> = {}) =>
+  app.strapi.db.query('plugin::distribution.delivery').findMany({ where, orderBy: { id: 'asc' } }) as Promise<any[]>;
