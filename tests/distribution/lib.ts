@@ -87,3 +87,27 @@ export const waitFor = async <T>(fn: () => Promise<T> | T, { timeoutMs = 15_000,
 
 export const deliveries = (app: TestApp, where: Record<string, unknown> = {}) =>
   app.strapi.db.query('plugin::distribution.delivery').findMany({ where, orderBy: { id: 'asc' } }) as Promise<any[]>;
+
+const cm = (uid: string) => `/content-manager/collection-types/${uid}`;
+const review = (uid: string, documentId: string, action: string) => `/review-workflow/documents/${uid}/${documentId}/${action}`;
+
+/** The real path: a draft saved by `editor`, submitted with its targets, three reviews by `reviewers`, one publish. */
+export const publishThroughReview = async (
+  app: TestApp,
+  { editor, reviewers }: { editor: AdminSession; reviewers: AdminSession[] },
+  data: Record<string, unknown>,
+  targets?: object
+) => {
+  const created = await as(app, editor).post(`${cm(ARTICLE)}?locale=zh-Hans`, data);
+  if (created.status !== 201) throw new Error(`draft: ${created.status} ${JSON.stringify(created.body)}`);
+  const id = created.body.data.documentId as string;
+  const submitted = await as(app, editor).post(review(ARTICLE, id, 'submit'), { locale: 'zh-Hans', ...(targets ? { targets } : {}) });
+  if (submitted.status !== 200) throw new Error(`submit: ${submitted.status} ${JSON.stringify(submitted.body)}`);
+  for (const reviewer of reviewers) {
+    const res = await as(app, reviewer).post(review(ARTICLE, id, 'approve'), { locale: 'zh-Hans' });
+    if (res.status !== 200) throw new Error(`approve: ${res.status} ${JSON.stringify(res.body)}`);
+  }
+  const published = await as(app, reviewers[reviewers.length - 1]).post(`${cm(ARTICLE)}/${id}/actions/publish?locale=zh-Hans`, {});
+  if (published.status !== 200) throw new Error(`publish: ${published.status} ${JSON.stringify(published.body)}`);
+  return id;
+};

@@ -46,7 +46,7 @@ const scope = yup
   .noUnknown(true, 'scope has unknown keys (site, includeDescendants)')
   .required('scope is required');
 
-export const validateRetraction = validator(
+const retractionBody = validator(
   yup.object({
     uid: yup.string().trim().required('uid is required'),
     documentId: yup.string().trim().required('documentId is required'),
@@ -69,3 +69,17 @@ export const validateDeliveryQuery = validator(
 export const validateRetryDead = validator(yup.object({ channel: yup.string().max(200), site: yup.string().max(100) }));
 
 export const validateFeedQuery = validator(yup.object({ locale: yup.string().max(35) }));
+
+/** The retraction body; `scope` is checked for unknown keys too (yup would drop them quietly). */
+export const validateRetraction = async (body: unknown) => {
+  const scopeValue = (body as any)?.scope;
+  if (scopeValue && typeof scopeValue === 'object' && !Array.isArray(scopeValue)) {
+    const unknown = Object.keys(scopeValue).filter((k) => !['site', 'includeDescendants'].includes(k));
+    if (unknown.length) {
+      throw new errors.ValidationError(`unknown field(s) in scope: ${unknown.join(', ')}`, {
+        errors: unknown.map((k) => ({ path: ['scope', k], message: 'is not a known field (site, includeDescendants)', name: 'ValidationError', value: scopeValue[k] })),
+      });
+    }
+  }
+  return retractionBody(body);
+};
