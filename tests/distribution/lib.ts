@@ -111,3 +111,29 @@ export const publishThroughReview = async (
   if (published.status !== 200) throw new Error(`publish: ${published.status} ${JSON.stringify(published.body)}`);
   return id;
 };
+
+/**
+ * Boots the app again on the database the current test file already uses (same SQLite file or
+ * PostgreSQL schema, still in the environment): a restart of the same deployment.
+ */
+export const rebootStrapi = async (): Promise<TestApp> => {
+  const path = require('path');
+  const supertest = require('supertest');
+  const { createStrapi } = require('@strapi/strapi');
+  const appDir = path.resolve(__dirname, '../..');
+  const strapi = await createStrapi({ appDir, distDir: path.join(appDir, 'dist'), autoReload: false, serveAdminPanel: false }).load();
+  strapi.server.mount();
+  const agent = supertest(strapi.server.httpServer);
+  return { strapi, request: () => agent, stop: async () => strapi.destroy() } as TestApp;
+};
+
+/** A receiver that applies each idempotency key once, as the documented contract asks receivers to. */
+export const startIdempotentReceiver = async (respond?: Parameters<typeof startReceiver>[0]) => {
+  const applied = new Map<string, number>();
+  const receiver = await startReceiver((req, i) => {
+    const key = String(req.headers['idempotency-key']);
+    applied.set(key, (applied.get(key) ?? 0) + 1);
+    return respond?.(req, i);
+  });
+  return { ...receiver, applied };
+};

@@ -26,7 +26,7 @@ export interface DistributionConfig {
 
 const defaults: DistributionConfig = {
   dispatcher: {
-    mode: 'auto',
+    mode: (process.env.DISTRIBUTION_DISPATCHER as DistributionConfig['dispatcher']['mode']) || 'auto',
     pollIntervalMs: 250,
     batchSize: 50,
     concurrency: 16,

@@ -71,7 +71,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (!channel.enabled) throw new DeliveryError(`channel "${row.channelKey}" is disabled`, { permanent: true });
       }
       const receipt = await adapter.deliver({ strapi, delivery: row, channel, previousReceipt: await previousReceipt(row) });
-      await claims().finish(row.id, token, { status: 'delivered', receipt: receipt ?? {}, deliveredAt: new Date(), lastError: null });
+      await claims().finish(row.id, token, { status: 'delivered', receipt: { ...(receipt ?? {}), instance: instanceId }, deliveredAt: new Date(), lastError: null });
     } catch (error: any) {
       const permanent = error instanceof DeliveryError && error.permanent;
       const dead = permanent || row.attempts >= row.maxAttempts;
