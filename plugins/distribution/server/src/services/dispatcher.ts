@@ -4,6 +4,7 @@ import { adapters } from '../adapters';
 import { backoffDelay } from '../utils/backoff';
 import { DeliveryError } from '../utils/delivery-error';
 import { getService, pluginConfig } from '../utils/get-service';
+import { RespClient } from '../utils/resp-client';
 import { DELIVERY_UID } from '../utils/uids';
 
 type Mode = 'in-process' | 'bullmq' | 'off';
@@ -125,7 +126,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ...(url.password ? { password: decodeURIComponent(url.password) } : {}),
       ...(url.username ? { username: decodeURIComponent(url.username) } : {}),
       ...(url.pathname.length > 1 ? { db: Number(url.pathname.slice(1)) } : {}),
-      maxRetriesPerRequest: null,
     };
   };
 
@@ -158,7 +158,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   const startBullmq = async () => {
-    const { Queue, Worker } = require('bullmq');
+    const bullmq = require('bullmq');
+    const { Queue, Worker } = bullmq;
+    // BullMQ's default driver (ioredis) is an optional peer we do not install: when it is absent,
+    // BullMQ builds its connections (including the Worker's blocking one) on our small RESP client.
+    let hasIoredis = true;
+    try {
+      require.resolve('ioredis');
+    } catch {
+      hasIoredis = false;
+    }
+    if (!hasIoredis && !bullmq.RedisConnection.clientFactory) {
+      bullmq.RedisConnection.clientFactory = (opts: any) =>
+        bullmq.createBunRedisClient(new RespClient({ host: opts.host, port: Number(opts.port), password: opts.password, username: opts.username, db: opts.db }));
+    }
     const connection = redisConnection();
     const name = queueName();
     queue = new Queue(name, { connection });
