@@ -12,6 +12,8 @@ export interface DeliverInput {
 
 export interface Adapter {
   needsChannel: boolean;
+  /** Adapters that update or withdraw by the id the target gave last time (WeChat article, Weibo post). */
+  needsPreviousReceipt?: boolean;
   /** Returns the receipt to store; throws DeliveryError to retry (or to dead-letter when permanent). */
   deliver(input: DeliverInput): Promise<Record<string, unknown>>;
 }

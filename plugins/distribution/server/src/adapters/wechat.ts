@@ -42,6 +42,7 @@ const postJson = async (url: string, body: unknown, what: string, appId: string)
  */
 export const wechat: Adapter = {
   needsChannel: true,
+  needsPreviousReceipt: true,
   async deliver({ strapi, delivery, channel, previousReceipt }) {
     const creds = getService('channels').credential(channel.credential);
     if (!creds?.appId || !creds?.appSecret) throw new DeliveryError(`credential "${channel.credential}" lacks appId/appSecret`, { permanent: true });

@@ -34,6 +34,7 @@ const call = async (url: string, params: Record<string, string>) => {
  */
 export const weibo: Adapter = {
   needsChannel: true,
+  needsPreviousReceipt: true,
   async deliver({ delivery, channel, previousReceipt }) {
     const creds = getService('channels').credential(channel.credential);
     if (!creds?.accessToken) throw new DeliveryError(`credential "${channel.credential}" lacks accessToken`, { permanent: true });

@@ -24,6 +24,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   let wake: (() => void) | null = null;
   let kicked = false;
   const active = new Set<Promise<void>>();
+  /** Rows claimed ahead, so one claim query serves a whole batch. */
+  let buffer: any[] = [];
+  const channelCache = new Map<string, { row: any; at: number }>();
+  const CHANNEL_TTL_MS = 1000;
   let queue: any = null;
   let worker: any = null;
   let sweeper: NodeJS.Timeout | null = null;
@@ -67,11 +71,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!adapter) throw new DeliveryError(`no adapter for channel kind "${row.channelKind}"`, { permanent: true });
       let channel: any = null;
       if (adapter.needsChannel) {
-        channel = await getService('channels').byKey(row.channelKey);
+        const cached = channelCache.get(row.channelKey);
+        if (cached && Date.now() - cached.at < CHANNEL_TTL_MS) channel = cached.row;
+        else {
+          channel = await getService('channels').byKey(row.channelKey);
+          channelCache.set(row.channelKey, { row: channel, at: Date.now() });
+        }
         if (!channel) throw new DeliveryError(`channel "${row.channelKey}" no longer exists`, { permanent: true });
         if (!channel.enabled) throw new DeliveryError(`channel "${row.channelKey}" is disabled`, { permanent: true });
       }
-      const receipt = await adapter.deliver({ strapi, delivery: row, channel, previousReceipt: await previousReceipt(row) });
+      const receipt = await adapter.deliver({ strapi, delivery: row, channel, previousReceipt: adapter.needsPreviousReceipt ? await previousReceipt(row) : null });
       await claims().finish(row.id, token, { status: 'delivered', receipt: { ...(receipt ?? {}), instance: instanceId }, deliveredAt: new Date(), lastError: null });
     } catch (error: any) {
       const permanent = error instanceof DeliveryError && error.permanent;
@@ -103,17 +112,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   const inProcessLoop = async () => {
     while (running) {
-      const free = cfg().concurrency - active.size;
-      let claimed: any[] = [];
-      if (free > 0) {
+      let claimed = 0;
+      if (buffer.length < cfg().concurrency) {
         try {
-          claimed = await claims().claim(Math.min(free, cfg().batchSize), cfg().leaseMs);
+          const rows = await claims().claim(cfg().batchSize, cfg().leaseMs);
+          claimed = rows.length;
+          buffer.push(...rows);
         } catch (error: any) {
           strapi.log.warn(`distribution: claim failed: ${error.message}`);
         }
-        claimed.forEach(track);
       }
-      if (!claimed.length || free <= 0) await sleep(cfg().pollIntervalMs);
+      while (running && active.size < cfg().concurrency && buffer.length) track(buffer.shift());
+      // Sleep when idle, or when every slot is busy (a finishing delivery wakes the loop).
+      if ((!claimed && !buffer.length) || active.size >= cfg().concurrency) await sleep(cfg().pollIntervalMs);
     }
   };
 
@@ -136,11 +147,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return `jiyue-distribution-${crypto.createHash('sha1').update(identity).digest('hex').slice(0, 12)}`;
   };
 
+  /** Announces due rows in jobs of up to JOB_BATCH ids: one Redis round trip and one claim query per batch. */
+  const JOB_BATCH = 25;
   const announce = async (rows: { id: number; attempts: number }[], delay = 0) => {
     if (!queue || !rows.length) return;
-    await queue.addBulk(
-      rows.map((r) => ({ name: 'deliver', data: { id: r.id }, opts: { jobId: `d${r.id}-a${r.attempts}${delay ? '-r' : ''}`, delay, removeOnComplete: true, removeOnFail: true } }))
-    );
+    const jobs: any[] = [];
+    for (let i = 0; i < rows.length; i += JOB_BATCH) {
+      const chunk = rows.slice(i, i + JOB_BATCH);
+      const jobId = `d${chunk.map((r) => `${r.id}.${r.attempts}`).join('-')}${delay ? '-r' : ''}`;
+      jobs.push({ name: 'deliver', data: { ids: chunk.map((r) => r.id) }, opts: { jobId: jobId.length > 200 ? crypto.createHash('sha1').update(jobId).digest('hex') : jobId, delay, removeOnComplete: true, removeOnFail: true } });
+    }
+    await queue.addBulk(jobs);
   };
 
   const sweep = async () => {
@@ -178,17 +195,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     worker = new Worker(
       name,
       async (job: any) => {
-        const row = await claims().claimById(Number(job.data.id), cfg().leaseMs);
-        if (!row) return;
-        const task = attempt(row);
-        active.add(task);
+        const ids: number[] = (job.data.ids ?? [job.data.id]).map(Number);
+        const rows = await claims().claimIds(ids, cfg().leaseMs);
+        const tasks = rows.map((row) => attempt(row));
+        tasks.forEach((t) => active.add(t));
         try {
-          await task;
+          await Promise.allSettled(tasks);
         } finally {
-          active.delete(task);
+          tasks.forEach((t) => active.delete(t));
         }
       },
-      { connection, concurrency: cfg().concurrency }
+      { connection, concurrency: Math.max(1, Math.ceil(cfg().concurrency / 8)) }
     );
     worker.on('error', (error: Error) => strapi.log.warn(`distribution: worker error: ${error.message}`));
     await sweep();
@@ -224,6 +241,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       sweeper = null;
       if (worker) await worker.close(true).catch(() => undefined);
       await Promise.race([Promise.allSettled([loop, ...active]), new Promise((r) => setTimeout(r, graceMs))]);
+      // Rows claimed ahead but not started go back to the outbox for any instance.
+      await claims().release(buffer.splice(0)).catch(() => undefined);
+      await claims().flush();
       if (sweeping) await sweeping;
       // The queue is shared with the other instances: close our handle, never empty it.
       if (queue) await queue.close().catch(() => undefined);
