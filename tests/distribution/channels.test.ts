@@ -167,7 +167,8 @@ describe('WeChat Official Account and Weibo', () => {
 describe('channel rendering', () => {
   it('caches renditions: the second WeChat cover of the same image is read from the cache', async () => {
     const rendering = app.strapi.plugin('distribution').service('rendering');
-    const photo = await sharp({ create: { width: 4000, height: 3000, channels: 3, background: '#2a6f97' } }).jpeg().toBuffer();
+    // A colour of its own, so an earlier run's cache cannot answer the first request.
+    const photo = await sharp({ create: { width: 4000, height: 3000, channels: 3, background: `#${require('crypto').randomBytes(3).toString('hex')}` } }).jpeg().toBuffer();
     const first = await rendering.rendition(photo, 'wechat-cover');
     const second = await rendering.rendition(photo, 'wechat-cover');
     expect(first.cached).toBe(false);
