@@ -99,7 +99,7 @@ export default defineBench({
       const r = await fetch(new URL(`/distribution/retractions/${created.data.id}`, baseUrl), { headers: { authorization: `Bearer ${jwt}` } });
       final = ((await r.json()) as any).data;
       if (final.status !== 'running' || performance.now() - started > 30_000) break;
-      await new Promise((resolve) => setTimeout(resolve, 20));
+      await new Promise((resolve) => setTimeout(resolve, 100));
     }
     const allDone = performance.now() - started;
     record.note(`receipts: ${JSON.stringify(final.counts)}, status ${final.status}`);

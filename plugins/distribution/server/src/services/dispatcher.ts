@@ -90,12 +90,40 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await claims().finish(row.id, token, dead ? { status: 'dead', lastError: message } : { status: 'pending', lastError: message, nextAttemptAt: Date.now() + delay });
       if (!dead && mode === 'bullmq') await announce([{ id: row.id, attempts: row.attempts }], delay);
     }
-    if (row.retractionId) await getService('retractions').settle(row.retractionId);
+    if (row.retractionId) settleSoon(row.retractionId);
     if (mode === 'bullmq') {
       // The next row for the same target and document may have been waiting on this one.
       const [next] = await strapi.db.query(DELIVERY_UID).findMany({ where: { orderingKey: row.orderingKey, id: { $gt: row.id }, status: 'pending' }, orderBy: { id: 'asc' }, limit: 1, select: ['id', 'attempts'] });
       if (next) await announce([next]);
     }
+  };
+
+  /** A retraction is checked for completion once per short window, not once per finished row. */
+  const settling = new Map<number, NodeJS.Timeout>();
+  const settleSoon = (retractionId: number) => {
+    if (settling.has(retractionId)) return;
+    settling.set(
+      retractionId,
+      setTimeout(() => {
+        settling.delete(retractionId);
+        getService('retractions')
+          .settle(retractionId)
+          .catch((error: Error) => strapi.log.warn(`distribution: retraction ${retractionId} not settled: ${error.message}`));
+      }, 25)
+    );
+  };
+
+  /** One query for the channel rows of a whole claimed batch. */
+  const prefetchChannels = async (rows: any[]) => {
+    const now = Date.now();
+    const keys = [...new Set(rows.map((r) => r.channelKey))].filter((k) => {
+      const cached = channelCache.get(k);
+      return !cached || now - cached.at >= CHANNEL_TTL_MS;
+    });
+    if (!keys.length) return;
+    const found = (await strapi.db.query('plugin::distribution.channel').findMany({ where: { key: { $in: keys } } })) as any[];
+    const byKey = new Map(found.map((c) => [c.key, c]));
+    for (const key of keys) channelCache.set(key, { row: byKey.get(key) ?? null, at: now });
   };
 
   const track = (row: any) => {
@@ -117,6 +145,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         try {
           const rows = await claims().claim(cfg().batchSize, cfg().leaseMs);
           claimed = rows.length;
+          if (rows.length) await prefetchChannels(rows);
           buffer.push(...rows);
         } catch (error: any) {
           strapi.log.warn(`distribution: claim failed: ${error.message}`);
@@ -197,6 +226,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       async (job: any) => {
         const ids: number[] = (job.data.ids ?? [job.data.id]).map(Number);
         const rows = await claims().claimIds(ids, cfg().leaseMs);
+        if (rows.length) await prefetchChannels(rows);
         const tasks = rows.map((row) => attempt(row));
         tasks.forEach((t) => active.add(t));
         try {
@@ -244,6 +274,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       // Rows claimed ahead but not started go back to the outbox for any instance.
       await claims().release(buffer.splice(0)).catch(() => undefined);
       await claims().flush();
+      for (const [id, timer] of settling) {
+        clearTimeout(timer);
+        settling.delete(id);
+        await getService('retractions').settle(id).catch(() => undefined);
+      }
       if (sweeping) await sweeping;
       // The queue is shared with the other instances: close our handle, never empty it.
       if (queue) await queue.close().catch(() => undefined);

@@ -40,30 +40,31 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       data: { contentType: input.uid, itemDocumentId: input.documentId, scope: input.scope, reason: input.reason, status: 'running', actorId: actor.user.id, actorEmail: actor.user.email ?? null, placementReceipts: [] },
     });
 
-    // 1. Placements in scope, withdrawn one by one so each has its own receipt.
+    // One transaction for every write of the request: one commit (one disk flush) instead of one per placement.
     const placementReceipts: any[] = [];
-    const placements = (await siteGroup.service('site-content').itemPlacements(input.documentId)).filter((p: any) => inScope(p.site));
-    for (const p of placements) {
-      try {
-        await siteGroup.service('placement-flow').withdraw(p.placementId, actor);
-        placementReceipts.push({ target: `site-column:${p.site}/${p.column}`, kind: 'site-column', site: p.site, status: 'done', at: new Date().toISOString() });
-      } catch (error: any) {
-        placementReceipts.push({ target: `site-column:${p.site}/${p.column}`, kind: 'site-column', site: p.site, status: 'failed', error: error.message });
-      }
-    }
-    // 2. The item itself, when its owner is in scope: unpublished everywhere (feeds, search, columns).
-    if (inScope(any.ownerSite)) {
-      try {
-        const published = await strapi.db.query(input.uid as any).count({ where: { documentId: input.documentId, publishedAt: { $notNull: true } } });
-        if (published) await strapi.documents(input.uid as any).unpublish({ documentId: input.documentId, locale: '*' } as any);
-        placementReceipts.push({ target: `document:${input.documentId}`, kind: 'unpublish', site: any.ownerSite, status: 'done', at: new Date().toISOString() });
-      } catch (error: any) {
-        placementReceipts.push({ target: `document:${input.documentId}`, kind: 'unpublish', site: any.ownerSite, status: 'failed', error: error.message });
-      }
-    }
-
-    // 3. Channels: cancel what never left, queue a withdrawal where something arrived (or may have).
     await strapi.db.transaction(async () => {
+      // 1. Placements in scope, withdrawn one by one so each has its own receipt.
+      const placements = (await siteGroup.service('site-content').itemPlacements(input.documentId)).filter((p: any) => inScope(p.site));
+      for (const p of placements) {
+        try {
+          await siteGroup.service('placement-flow').withdraw(p.placementId, actor);
+          placementReceipts.push({ target: `site-column:${p.site}/${p.column}`, kind: 'site-column', site: p.site, status: 'done', at: new Date().toISOString() });
+        } catch (error: any) {
+          placementReceipts.push({ target: `site-column:${p.site}/${p.column}`, kind: 'site-column', site: p.site, status: 'failed', error: error.message });
+        }
+      }
+      // 2. The item itself, when its owner is in scope: unpublished everywhere (feeds, search, columns).
+      if (inScope(any.ownerSite)) {
+        try {
+          const published = await strapi.db.query(input.uid as any).count({ where: { documentId: input.documentId, publishedAt: { $notNull: true } } });
+          if (published) await strapi.documents(input.uid as any).unpublish({ documentId: input.documentId, locale: '*' } as any);
+          placementReceipts.push({ target: `document:${input.documentId}`, kind: 'unpublish', site: any.ownerSite, status: 'done', at: new Date().toISOString() });
+        } catch (error: any) {
+          placementReceipts.push({ target: `document:${input.documentId}`, kind: 'unpublish', site: any.ownerSite, status: 'failed', error: error.message });
+        }
+      }
+
+      // 3. Channels: cancel what never left, queue a withdrawal where something arrived (or may have).
       const history = (await strapi.db.query(DELIVERY_UID).findMany({
         where: { contentType: input.uid, itemDocumentId: input.documentId, operation: { $in: ['create', 'update', 'delete'] } },
         orderBy: { id: 'asc' },
