@@ -59,7 +59,3 @@ maybe('two instances on one PostgreSQL database', () => {
     expect([...byInstance.keys()].sort()).toEqual([childInstance, mine].sort());
   });
 });
-
-if (!isPostgres()) {
-  it('runs only on PostgreSQL (DATABASE_CLIENT=postgres)', () => undefined);
-}
