@@ -1,6 +1,6 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { bootStrapi, type TestApp } from '../helpers/strapi';
-import { createAdmin, type AdminSession } from '../helpers/auth';
+import { createAdmin, createRole, type AdminSession } from '../helpers/auth';
 import { asPublishedFixture } from '../helpers/review';
 import { seedDemoSites } from '../../database/seeds/demo-sites';
 import { verifyWebhook } from '../../plugins/distribution/server/src/utils/sign-webhook';
@@ -63,6 +63,18 @@ describe('channel configuration', () => {
       expect(res.body.error.details.errors.map((e: any) => e.path)).toContainEqual(path);
     }
     expect((await as(app, editor).get('/distribution/channels')).body.data.length).toBe(before);
+  });
+
+  it('lets an editor configure channels only for the sites they act for', async () => {
+    const role = await createRole(app, 'Channel editor', [{ action: 'plugin::distribution.channel.manage' }]);
+    const ludingEditor = await createAdmin(app, { roles: [role.id] });
+    await as(app, editor).post('/site-group/assignments', { userId: ludingEditor.id, site: 'luding' });
+    const outside = await as(app, ludingEditor).post('/distribution/channels', { site: 'kangding', kind: 'feed' });
+    expect(outside.status).toBe(403);
+    expect(outside.body.error.message).toMatch(/kangding/);
+    const inside = await as(app, ludingEditor).post('/distribution/channels', { key: 'feed:luding-test', site: 'luding', kind: 'feed' });
+    expect(inside.status).toBe(201);
+    expect((await as(app, ludingEditor).del(`/distribution/channels/${inside.body.data.id}`)).status).toBe(200);
   });
 
   it('stores the credential name, never the secret', async () => {
