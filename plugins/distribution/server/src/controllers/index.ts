@@ -1,1 +1,5 @@
-export default {};
+import replacement from './replacement';
+
+export default {
+  replacement,
+};

@@ -1,1 +1,9 @@
-export default {};
+import replacement from './replacement';
+import replacementApply from './replacement-apply';
+import replacementScope from './replacement-scope';
+
+export default {
+  replacement,
+  'replacement-apply': replacementApply,
+  'replacement-scope': replacementScope,
+};

@@ -1,1 +1,3 @@
-export default { type: 'admin', routes: [] as any[] };
+import replacements from './replacements';
+
+export default { type: 'admin', routes: [...replacements] as any[] };
