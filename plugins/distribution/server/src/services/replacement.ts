@@ -126,7 +126,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     let lastId = 0;
     for (;;) {
       const rows = await strapi.db.query(uid as any).findMany({
-        where: { publishedAt: null, ...(localized ? { locale: { $in: locales } } : {}), ...prefilter, ...extraWhere, id: { $gt: lastId } },
+        where: { $and: [{ publishedAt: null, ...(localized ? { locale: { $in: locales } } : {}), ...prefilter, id: { $gt: lastId } }, extraWhere] },
         select,
         orderBy: { id: 'asc' },
         limit: batchSize,

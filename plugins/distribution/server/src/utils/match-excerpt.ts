@@ -23,6 +23,8 @@ export const excerptPair = (text: string, start: number, end: number, replacemen
   let to = Math.min(text.length, end + radius);
   while (from < start && !isCleanCut(text, from)) from += 1;
   while (to > end && !isCleanCut(text, to)) to -= 1;
+  // Do not open an excerpt with the tsheg that ends the previous syllable.
+  if (from < start && text.charCodeAt(from) === 0x0f0b) from += 1;
   const head = `${from > 0 ? '…' : ''}${oneLine(text.slice(from, start))}`;
   const tail = `${oneLine(text.slice(end, to))}${to < text.length ? '…' : ''}`;
   return { before: `${head}${text.slice(start, end)}${tail}`, after: `${head}${replacement}${tail}` };
