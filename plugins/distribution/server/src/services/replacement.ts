@@ -5,6 +5,7 @@ import { fieldMatches, TooManyMatchesError, type MatchBudget, type TextMatch } f
 import { isClusterType, replaceableFields, type ReplaceableField } from '../utils/replacement-fields';
 import { textFingerprint, timestampMs } from '../utils/text-fingerprint';
 import { replacementConfig } from '../utils/replacement-config';
+import { requiredLiteral } from '../utils/required-literal';
 import { REPLACEMENT_CHANGE_UID, REPLACEMENT_EVENT_UID, REPLACEMENT_UID } from '../utils/replacement-uids';
 import type { ReplacementActor } from '../utils/replacement-actor';
 import type { PreviewBody } from '../validation/replacement';
@@ -111,8 +112,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /**
    * Reads the drafts of one type in id order, `batchSize` rows at a time, selecting only what
-   * matching needs. A literal find on text columns is narrowed by the database first ($contains, a
-   * LIKE with wildcards escaped); the exact, markup-aware match then runs here.
+   * matching needs. A literal find, or the literal every match of a regex must contain, narrows the
+   * rows in the database first ($contains: a LIKE with wildcards escaped); the exact, markup-aware
+   * match then runs here.
    */
   async function* scanDrafts(uid: string, fields: ReplaceableField[], locales: string[], literal: string | null, extraWhere: Record<string, unknown> = {}) {
     const ct = (strapi.contentTypes as Record<string, any>)[uid];
@@ -180,7 +182,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           if (!fields.length) continue;
           // Items owned elsewhere are in scope only when placed into a site in scope: found first, checked after the scan.
           const elsewhere: { id: number; documentId: string; ownerSite: string | null }[] = [];
-          for await (const { rows, title } of scanDrafts(uid, fields, locales, body.regex ? null : body.find)) {
+          for await (const { rows, title } of scanDrafts(uid, fields, locales, body.regex ? requiredLiteral(body.find) : body.find)) {
             for (const row of rows) {
               if (scopeCodes.has(row.ownerSite)) {
                 const matches = matchRow(row, fields, pattern, budget, config.excerptRadius);
@@ -312,10 +314,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async get(id: number, { page = 1, pageSize = PREVIEW_PAGE, state }: { page?: number; pageSize?: number; state?: string } = {}) {
       const row = await this.load(id);
       const where = { replacementId: id, ...(state ? { state } : {}) };
-      const [changes, total] = await Promise.all([
-        strapi.db.query(REPLACEMENT_CHANGE_UID).findMany({ where, orderBy: { id: 'asc' }, offset: (page - 1) * pageSize, limit: pageSize }),
-        strapi.db.query(REPLACEMENT_CHANGE_UID).count({ where }),
-      ]);
+      const changes = await strapi.db.query(REPLACEMENT_CHANGE_UID).findMany({ where, orderBy: { id: 'asc' }, offset: (page - 1) * pageSize, limit: pageSize });
+      const total = await strapi.db.query(REPLACEMENT_CHANGE_UID).count({ where });
       return {
         data: { ...replacementView(row), items: changes.map(changeView) },
         meta: { pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total } },
