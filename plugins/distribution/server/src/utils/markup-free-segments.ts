@@ -45,22 +45,6 @@ const rawElementEnd = (raw: string, name: string, from: number): number => {
   return found ? found.index + found[0].length : raw.length;
 };
 
-/** End of a markdown link target `(url "title")` opening at `i` (raw[i] === '('), or -1. */
-const linkTargetEnd = (raw: string, i: number): number => {
-  let depth = 0;
-  const limit = Math.min(raw.length, i + MAX_LINK_TARGET);
-  for (let j = i; j < limit; j += 1) {
-    const c = raw.charCodeAt(j);
-    if (c === 0x0a) return -1;
-    if (c === 0x28) depth += 1;
-    else if (c === 0x29) {
-      depth -= 1;
-      if (depth === 0) return j + 1;
-    }
-  }
-  return -1;
-};
-
 const lineEnd = (raw: string, i: number) => {
   const nl = raw.indexOf('\n', i);
   return nl < 0 ? raw.length : nl;
@@ -70,6 +54,17 @@ const lineEnd = (raw: string, i: number) => {
 export const markupRanges = (raw: string): Segment[] => {
   if (!MARKUP_HINT.test(raw)) return [];
   const ranges: Segment[] = [];
+  // Next ')' and next line break at or after a position, found once and reused while still ahead:
+  // many `](` on one line must not rescan the same stretch (that would be quadratic).
+  let nextClose = -2;
+  let nextBreak = -2;
+  /** End of a markdown link target `(url "title")` opening at `i`, up to the first ')' on its line, or -1. */
+  const linkTargetEnd = (i: number): number => {
+    if (nextClose !== -1 && nextClose < i) nextClose = raw.indexOf(')', i);
+    if (nextBreak !== -1 && nextBreak < i) nextBreak = raw.indexOf('\n', i);
+    if (nextClose < 0 || (nextBreak >= 0 && nextBreak < nextClose) || nextClose - i > MAX_LINK_TARGET) return -1;
+    return nextClose + 1;
+  };
   let lineStart = true;
   for (let i = 0; i < raw.length; ) {
     const c = raw.charCodeAt(i);
@@ -101,7 +96,7 @@ export const markupRanges = (raw: string): Segment[] => {
         continue;
       }
     } else if (c === 0x5d /* ] */ && raw.charCodeAt(i + 1) === 0x28 /* ( */) {
-      const end = linkTargetEnd(raw, i + 1);
+      const end = linkTargetEnd(i + 1);
       if (end > 0) {
         ranges.push([i + 1, end]);
         i = end;

@@ -1,4 +1,5 @@
 import { RE2JS } from 're2js';
+import { requiredLiteral } from './required-literal';
 
 /**
  * What an editor's find-and-replace pattern compiles to: either a plain substring or an RE2
@@ -86,10 +87,13 @@ export const compileSafePattern = (find: string, replace: string, { regex, maxLe
   const names = new Set(Object.keys(compiled.namedGroups()));
   const template = parseTemplate(replace, compiled.groupCount(), names);
   const literalReplacement = template.every((p) => p.text !== undefined) ? template.map((p) => p.text).join('') : null;
+  // Text without the literal every match contains cannot match: skip RE2 for it (most fields of most rows).
+  const mustContain = requiredLiteral(find);
 
   return {
     regex: true,
     find(text, onMatch) {
+      if (mustContain && !text.includes(mustContain)) return;
       const matcher = compiled.matcher(text);
       let from = 0;
       while (from <= text.length && matcher.find(from)) {
