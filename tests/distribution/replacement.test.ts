@@ -246,6 +246,22 @@ describe('apply and rollback', () => {
     expect((await api(admin).post(`/distribution/replacements/${id}/rollback`)).status).toBe(409);
   });
 
+  it('does not republish a draft with unreviewed changes, and lets only one of two concurrent applies run', async () => {
+    const pending = await publishedArticle({ title: '炉霍县举办就业援助月活动', body: `${OLD}到场指导。`, ownerSite: 'luhuo' });
+    // An unpublished edit waits for review in the draft: republishing would release it unreviewed.
+    await app.strapi.documents(ARTICLE).update({ documentId: pending.documentId, locale: 'zh-Hans', data: { summary: '待审核的修改' } as any });
+    const preview = await api(admin).post('/distribution/replacements/preview', { find: OLD, replace: NEW, scope: { site: 'luhuo' }, locales: ['zh-Hans'] });
+    expect(preview.body.data.counts.items).toBe(1);
+    const both = await Promise.all([1, 2].map(() => api(admin).post(`/distribution/replacements/${preview.body.data.id}/apply`)));
+    expect(both.map((r) => r.status).sort()).toEqual([200, 409]);
+    const applied = both.find((r) => r.status === 200)!.body.data;
+    expect(applied).toMatchObject({ applied: 1, republished: 0 });
+    expect(applied.notes[0].reason).toMatch(/not published yet/);
+    expect((await draftOf(ARTICLE, pending.documentId)).body).toBe(`${NEW}到场指导。`);
+    expect((await publishedOf(ARTICLE, pending.documentId)).body).toBe(`${OLD}到场指导。`);
+    expect((await publishedOf(ARTICLE, pending.documentId)).summary).toBeNull();
+  });
+
   it('keeps its audit append-only', async () => {
     await expect(app.strapi.documents(EVENT as any).create({ data: { replacementId: 1, action: 'forged' } as any })).rejects.toMatchObject({ name: 'PolicyError' });
   });

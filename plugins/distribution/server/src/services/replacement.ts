@@ -110,6 +110,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const matchRow = (row: any, fields: ReplaceableField[], pattern: SafePattern, budget: MatchBudget, radius: number) =>
     fields.flatMap((f) => fieldMatches(f.name, f.kind, row[f.name], pattern, budget, radius));
 
+  /** Whether the row has at least one match (stops at the first: a budget of none, overflowed by the first match). */
+  const matchesAny = (row: any, fields: ReplaceableField[], pattern: SafePattern) => {
+    try {
+      matchRow(row, fields, pattern, { left: 0 }, 0);
+      return false;
+    } catch (error) {
+      if (error instanceof TooManyMatchesError) return true;
+      throw error;
+    }
+  };
+
   /**
    * Reads the drafts of one type in id order, `batchSize` rows at a time, selecting only what
    * matching needs. A literal find, or the literal every match of a regex must contain, narrows the
@@ -181,20 +192,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           const fields = replaceableFields(ct);
           if (!fields.length) continue;
           // Items owned elsewhere are in scope only when placed into a site in scope: found first, checked after the scan.
-          const elsewhere: { id: number; documentId: string; ownerSite: string | null }[] = [];
+          const elsewhere: { id: number; documentId: string; locale: string | null; ownerSite: string | null }[] = [];
           for await (const { rows, title } of scanDrafts(uid, fields, locales, body.regex ? requiredLiteral(body.find) : body.find)) {
             for (const row of rows) {
               if (scopeCodes.has(row.ownerSite)) {
                 const matches = matchRow(row, fields, pattern, budget, config.excerptRadius);
                 if (matches.length) items.push(item(uid, row, title, fields, matches));
               } else {
-                const probe: MatchBudget = { left: 1 };
-                try {
-                  matchRow(row, fields, pattern, probe, config.excerptRadius);
-                } catch (e) {
-                  if (!(e instanceof TooManyMatchesError)) throw e;
-                }
-                if (probe.left < 1) elsewhere.push({ id: row.id, documentId: row.documentId, ownerSite: row.ownerSite ?? null });
+                if (matchesAny(row, fields, pattern)) elsewhere.push({ id: row.id, documentId: row.documentId, locale: row.locale ?? null, ownerSite: row.ownerSite ?? null });
               }
             }
           }
@@ -207,7 +212,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           for (const e of elsewhere) {
             if (!placed.has(e.documentId)) continue;
             if (e.ownerSite && !(await canActFor(e.ownerSite))) {
-              excluded.push({ uid, documentId: e.documentId, locale: null, site: e.ownerSite, reason: `placed in ${placed.get(e.documentId)!.join(', ')} but owned by site "${e.ownerSite}", which you may not act for` });
+              excluded.push({ uid, documentId: e.documentId, locale: e.locale, site: e.ownerSite, reason: `placed in ${placed.get(e.documentId)!.join(', ')} but owned by site "${e.ownerSite}", which you may not act for` });
               continue;
             }
             included.push(e.id);
