@@ -36,6 +36,7 @@ const counts = async () => ({
 });
 
 const itemsOf = (res: any) => res.body.data.items as any[];
+const ludingId = () => luding.documentId as string;
 
 // Fixtures: several counties' items naming the old department, in titles, summaries, sources and richtext.
 const BODY_KANGDING =
@@ -119,6 +120,19 @@ describe('preview', () => {
     expect(items.map((i) => i.documentId).sort()).toEqual([kangding.documentId, prefectureItem.documentId].sort());
     expect(items.find((i) => i.documentId === prefectureItem.documentId)).toMatchObject({ site: 'ganzi', placedIn: ['kangding'] });
     expect(items.every((i) => i.locale === 'zh-Hans')).toBe(true);
+  });
+
+  it('finds the same set with an RE2 pattern, expanding groups in the replacement', async () => {
+    const res = await api(admin).post('/distribution/replacements/preview', {
+      find: '甘孜州(人力资源和社会保障)局',
+      replace: '甘孜藏族自治州$1局',
+      regex: true,
+      scope: { site: 'ganzi', includeDescendants: true },
+    });
+    expect(res.status).toBe(201);
+    expect(res.body.data.counts).toMatchObject({ items: 8, matches: 14 });
+    const luding = itemsOf(res).find((i) => i.documentId === ludingId());
+    expect(luding.matches[0].after).toContain(NEW);
   });
 
   it('refuses bad bodies with the field path, storing nothing', async () => {
