@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { getService } from './utils/get-service';
+import { REPLACEMENT_ACTIONS } from './utils/replacement-actions';
 
 const ACTIONS = [
   { uid: 'channel.manage', displayName: 'Configure distribution channels per site' },
@@ -10,7 +11,7 @@ const ACTIONS = [
 ].map((action) => ({ ...action, section: 'plugins', pluginName: 'distribution', subCategory: 'distribution' }));
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
-  await strapi.service('admin::permission').actionProvider.registerMany(ACTIONS);
+  await strapi.service('admin::permission').actionProvider.registerMany([...ACTIONS, ...REPLACEMENT_ACTIONS]);
   await getService('claims').ensureIndexes();
   // Dispatch starts once the server is up, so a boot never races its own schema sync.
   await getService('dispatcher').start();

@@ -1,3 +1,5 @@
+import { REPLACEMENT_DEFAULTS, validateReplacementConfig, type ReplacementConfig } from '../utils/replacement-config';
+
 export interface DistributionConfig {
   dispatcher: {
     /** `auto`: BullMQ when `redisUrl` is set, in-process otherwise. `off`: this instance never dispatches (the outbox still fills). */
@@ -22,6 +24,8 @@ export interface DistributionConfig {
   publicUrl: string;
   /** Where sharp renditions are cached. */
   renditionCacheDir: string;
+  /** Limits of cluster-wide find and replace. */
+  replacement: ReplacementConfig;
 }
 
 const defaults: DistributionConfig = {
@@ -42,6 +46,7 @@ const defaults: DistributionConfig = {
   weibo: { baseUrl: 'https://api.weibo.com', maxChars: 140 },
   publicUrl: 'https://www.gzz.gov.cn',
   renditionCacheDir: '.tmp/distribution-renditions',
+  replacement: REPLACEMENT_DEFAULTS,
 };
 
 const fail = (message: string): never => {
@@ -53,6 +58,7 @@ const positiveInt = (path: string, value: unknown, min = 1) => {
 };
 
 const validator = (config: Partial<DistributionConfig>) => {
+  validateReplacementConfig(config.replacement);
   const d = config.dispatcher ?? ({} as DistributionConfig['dispatcher']);
   if (d.mode !== undefined && !['auto', 'in-process', 'bullmq', 'off'].includes(d.mode)) fail(`dispatcher.mode must be auto, in-process, bullmq or off, got ${JSON.stringify(d.mode)}`);
   for (const key of ['pollIntervalMs', 'batchSize', 'concurrency', 'leaseMs', 'maxAttempts', 'backoffBaseMs', 'backoffMaxMs', 'requestTimeoutMs'] as const) {

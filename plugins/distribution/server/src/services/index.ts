@@ -7,5 +7,21 @@ import outbox from './outbox';
 import rendering from './rendering';
 import retractions from './retractions';
 import targets from './targets';
+import replacement from './replacement';
+import replacementApply from './replacement-apply';
+import replacementScope from './replacement-scope';
 
-export default { channels, claims, deliveries, dispatcher, feeds, outbox, rendering, retractions, targets };
+export default {
+  channels,
+  claims,
+  deliveries,
+  dispatcher,
+  feeds,
+  outbox,
+  rendering,
+  retractions,
+  targets,
+  replacement,
+  'replacement-apply': replacementApply,
+  'replacement-scope': replacementScope,
+};

@@ -1,3 +1,5 @@
+import replacements from './replacements';
+
 const can = (action: string) => ({
   policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: [`plugin::distribution.${action}`] } }],
 });
@@ -15,5 +17,6 @@ export default {
     { method: 'POST', path: '/deliveries/retry-dead', handler: 'delivery.retryDead', config: can('delivery.retry') },
     { method: 'POST', path: '/retractions', handler: 'retraction.create', config: can('retraction.create') },
     { method: 'GET', path: '/retractions/:id', handler: 'retraction.find', config: can('retraction.read') },
+    ...replacements,
   ],
 };
