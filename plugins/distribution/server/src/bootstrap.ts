@@ -1,3 +1,18 @@
 import type { Core } from '@strapi/strapi';
+import { getService } from './utils/get-service';
+import { REPLACEMENT_ACTIONS } from './utils/replacement-actions';
 
-export default async ({ strapi }: { strapi: Core.Strapi }) => {};
+const ACTIONS = [
+  { uid: 'channel.manage', displayName: 'Configure distribution channels per site' },
+  { uid: 'delivery.read', displayName: 'See the distribution outbox (deliveries)' },
+  { uid: 'delivery.retry', displayName: 'Retry dead deliveries' },
+  { uid: 'retraction.create', displayName: 'Retract an item from the whole cluster (错情一键删除)' },
+  { uid: 'retraction.read', displayName: 'See retractions and their receipts' },
+].map((action) => ({ ...action, section: 'plugins', pluginName: 'distribution', subCategory: 'distribution' }));
+
+export default async ({ strapi }: { strapi: Core.Strapi }) => {
+  await strapi.service('admin::permission').actionProvider.registerMany([...ACTIONS, ...REPLACEMENT_ACTIONS]);
+  await getService('claims').ensureIndexes();
+  // Dispatch starts once the server is up, so a boot never races its own schema sync.
+  await getService('dispatcher').start();
+};

@@ -1,3 +1,8 @@
 import type { Core } from '@strapi/strapi';
+import { outboxMiddleware } from './document-middlewares/outbox';
+import { replacementAuditImmutability } from './document-middlewares/replacement-audit-immutability';
 
-export default ({ strapi }: { strapi: Core.Strapi }) => {};
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  strapi.documents.use(outboxMiddleware());
+  strapi.documents.use(replacementAuditImmutability());
+};

@@ -1,1 +1,15 @@
-export default {};
+import channel from './channel';
+import delivery from './delivery';
+import retraction from './retraction';
+import replacement from './replacement';
+import replacementChange from './replacement-change';
+import replacementEvent from './replacement-event';
+
+export default {
+  channel,
+  delivery,
+  retraction,
+  replacement,
+  'replacement-change': replacementChange,
+  'replacement-event': replacementEvent,
+};

@@ -1,1 +1,7 @@
-export default {};
+import channel from './channel';
+import delivery from './delivery';
+import feed from './feed';
+import retraction from './retraction';
+import replacement from './replacement';
+
+export default { channel, delivery, feed, retraction, replacement };

@@ -23,6 +23,9 @@ const target = (ctx) => {
 export default () => ({
   async submit(ctx) {
     const body = await validateSubmitBody(ctx.request.body);
+    // Distribution owns the shape of `targets` (sites/columns and channels); it checks and normalises them when present.
+    const distributionTargets = strapi.plugin('distribution')?.service('targets');
+    if (body.targets !== undefined && distributionTargets) body.targets = await distributionTargets.validate(body.targets);
     const { uid, documentId } = target(ctx);
     ctx.body = { data: await getService('review-flow').submit(uid, documentId, body.locale, body, currentReviewActor(strapi)) };
   },

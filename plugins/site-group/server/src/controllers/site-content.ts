@@ -22,6 +22,6 @@ export default () => ({
   },
 
   async itemPlacements(ctx) {
-    ctx.body = { data: await getService('site-content').itemPlacements(ctx.params.documentId) };
+    ctx.body = { data: (await getService('site-content').itemPlacements(ctx.params.documentId)).map(({ placementId, ...publicFields }) => publicFields) };
   },
 });

@@ -237,6 +237,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const siteCode = new Map<number, string>(sites.map((s: any) => [s.id, s.code] as [number, string]));
       const columnSlug = new Map<number, string>(columns.map((c: any) => [c.id, c.slug] as [number, string]));
       return placements.map((p) => ({
+        // The placement id lets other plugins (distribution's retraction) withdraw it through placement-flow.
+        placementId: p.id,
         site: siteCode.get(p.siteId),
         column: columnSlug.get(p.columnId),
         mode: p.mode,

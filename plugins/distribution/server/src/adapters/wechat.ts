@@ -1,0 +1,100 @@
+import { DeliveryError } from '../utils/delivery-error';
+import { getService, pluginConfig } from '../utils/get-service';
+import { request } from './http';
+import type { Adapter } from './types';
+
+/** Access tokens per appId, with their expiry. stable_token lets several instances share one token without invalidating each other's. */
+const tokens = new Map<string, { token: string; expiresAt: number }>();
+const EXPIRED_TOKEN = new Set([40001, 40014, 42001]);
+const TRANSIENT = new Set([-1, 45009, 45011]);
+
+const check = (json: any, what: string, appId: string) => {
+  if (json && json.errcode && json.errcode !== 0) {
+    if (EXPIRED_TOKEN.has(json.errcode)) tokens.delete(appId);
+    throw new DeliveryError(`WeChat ${what}: ${json.errcode} ${json.errmsg ?? ''}`.trim(), { permanent: !EXPIRED_TOKEN.has(json.errcode) && !TRANSIENT.has(json.errcode) });
+  }
+  return json;
+};
+
+const accessToken = async (base: string, appId: string, appSecret: string) => {
+  const cached = tokens.get(appId);
+  if (cached && cached.expiresAt > Date.now() + 60_000) return cached.token;
+  const { json } = await request(`${base}/cgi-bin/stable_token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ grant_type: 'client_credential', appid: appId, secret: appSecret, force_refresh: false }),
+  });
+  check(json, 'stable_token', appId);
+  if (!json?.access_token) throw new DeliveryError('WeChat stable_token: no access_token in the answer');
+  tokens.set(appId, { token: json.access_token, expiresAt: Date.now() + Number(json.expires_in ?? 7200) * 1000 });
+  return json.access_token as string;
+};
+
+const postJson = async (url: string, body: unknown, what: string, appId: string) => {
+  const { json } = await request(url, { method: 'POST', headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify(body) });
+  return check(json, what, appId);
+};
+
+/**
+ * WeChat Official Account (公众号): upload the cover (permanent material), add a draft, submit it
+ * for publishing (freepublish). Withdrawal deletes the published article; an update withdraws the
+ * old article and publishes the new version (the API cannot edit a published article).
+ */
+export const wechat: Adapter = {
+  needsChannel: true,
+  needsPreviousReceipt: true,
+  async deliver({ strapi, delivery, channel, previousReceipt }) {
+    const creds = getService('channels').credential(channel.credential);
+    if (!creds?.appId || !creds?.appSecret) throw new DeliveryError(`credential "${channel.credential}" lacks appId/appSecret`, { permanent: true });
+    const base = String(channel.settings?.baseUrl ?? pluginConfig<any>('wechat').baseUrl).replace(/\/$/, '');
+    const token = await accessToken(base, creds.appId, creds.appSecret);
+    const q = `access_token=${encodeURIComponent(token)}`;
+
+    const withdraw = async () => {
+      if (!previousReceipt?.publishId) return null;
+      let articleId = previousReceipt.articleId;
+      if (!articleId) {
+        const status = await postJson(`${base}/cgi-bin/freepublish/get?${q}`, { publish_id: previousReceipt.publishId }, 'freepublish/get', creds.appId);
+        if (status.publish_status === 1) throw new DeliveryError('WeChat is still publishing the previous version; retrying');
+        articleId = status.article_id;
+      }
+      if (articleId) await postJson(`${base}/cgi-bin/freepublish/delete?${q}`, { article_id: articleId, index: 0 }, 'freepublish/delete', creds.appId);
+      return articleId ?? null;
+    };
+
+    if (delivery.operation === 'delete') return { withdrawnArticleId: await withdraw() };
+    const withdrawn = delivery.operation === 'update' ? await withdraw() : null;
+
+    const snapshot = delivery.payload.snapshot;
+    const rendering = getService('rendering');
+    const cover = await rendering.coverFor(snapshot, 'wechat-cover');
+    const form = new FormData();
+    form.append('media', new Blob([new Uint8Array(cover.buffer)], { type: 'image/jpeg' }), `cover-${delivery.itemDocumentId}.jpg`);
+    const { json: uploaded } = await request(`${base}/cgi-bin/material/add_material?${q}&type=image`, { method: 'POST', body: form });
+    check(uploaded, 'material/add_material', creds.appId);
+
+    const text = rendering.wechat(snapshot, { author: channel.settings?.author });
+    const draft = await postJson(
+      `${base}/cgi-bin/draft/add?${q}`,
+      {
+        articles: [
+          {
+            title: text.title,
+            author: text.author,
+            digest: text.digest,
+            content: text.content,
+            content_source_url: snapshot.url,
+            thumb_media_id: uploaded.media_id,
+            need_open_comment: channel.settings?.needOpenComment ? 1 : 0,
+            only_fans_can_comment: 0,
+          },
+        ],
+      },
+      'draft/add',
+      creds.appId
+    );
+    const submitted = await postJson(`${base}/cgi-bin/freepublish/submit?${q}`, { media_id: draft.media_id }, 'freepublish/submit', creds.appId);
+    void strapi;
+    return { thumbMediaId: uploaded.media_id, draftMediaId: draft.media_id, publishId: submitted.publish_id, ...(withdrawn ? { replacedArticleId: withdrawn } : {}) };
+  },
+};

@@ -1,0 +1,41 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { getService } from '../utils/get-service';
+import { CHANNEL_UID } from '../utils/uids';
+import { validateChannelCreate, validateChannelUpdate } from '../validation';
+
+const id = (ctx: any) => Number(ctx.params.id);
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  /** An editor configures the channels of the sites they act for (site-group scope), nothing else. */
+  const assertScope = async (ctx: any, site: string) => {
+    const scope = strapi.plugin('site-group')?.service('editor-scope');
+    if (scope && typeof site === 'string') await scope.assertCanActFor({ kind: 'admin', user: ctx.state.user }, site, `configure channels of site "${site}"`);
+  };
+  const existingSite = async (ctx: any) => {
+    const row = await strapi.db.query(CHANNEL_UID).findOne({ where: { id: id(ctx) }, select: ['site'] });
+    if (!row) throw new errors.NotFoundError(`No channel ${ctx.params.id}`);
+    return row.site as string;
+  };
+
+  return {
+    async list(ctx) {
+      ctx.body = { data: await getService('channels').list({ site: ctx.query.site, kind: ctx.query.kind }) };
+    },
+    async create(ctx) {
+      const body = await validateChannelCreate(ctx.request.body);
+      await assertScope(ctx, body.site);
+      ctx.status = 201;
+      ctx.body = { data: await getService('channels').create(body) };
+    },
+    async update(ctx) {
+      const body = await validateChannelUpdate(ctx.request.body);
+      await assertScope(ctx, await existingSite(ctx));
+      ctx.body = { data: await getService('channels').update(id(ctx), body) };
+    },
+    async remove(ctx) {
+      await assertScope(ctx, await existingSite(ctx));
+      ctx.body = { data: await getService('channels').remove(id(ctx)) };
+    },
+  };
+};

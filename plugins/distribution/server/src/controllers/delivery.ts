@@ -1,0 +1,16 @@
+import type { Core } from '@strapi/strapi';
+import { getService } from '../utils/get-service';
+import { validateDeliveryQuery, validateRetryDead } from '../validation';
+
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  async list(ctx) {
+    void strapi;
+    ctx.body = await getService('deliveries').list(await validateDeliveryQuery(ctx.query));
+  },
+  async retry(ctx) {
+    ctx.body = { data: await getService('deliveries').retry(Number(ctx.params.id)) };
+  },
+  async retryDead(ctx) {
+    ctx.body = { data: await getService('deliveries').retryDead(await validateRetryDead(ctx.request.body)) };
+  },
+});

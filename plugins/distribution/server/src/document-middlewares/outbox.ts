@@ -1,0 +1,36 @@
+import type { Core } from '@strapi/strapi';
+import { getService } from '../utils/get-service';
+
+const isDistributed = (contentType: any) => Boolean(contentType?.pluginOptions?.['site-group']?.enabled && contentType?.options?.draftAndPublish);
+
+/** The locales a publish call touched, from its result (publish → entries; create/update → the entry). */
+const publishedLocales = (result: any, params: any): string[] => {
+  const entries = Array.isArray(result?.entries) ? result.entries : result ? [result] : [];
+  const locales = entries.map((e: any) => e?.locale).filter(Boolean);
+  if (locales.length) return [...new Set<string>(locales)];
+  return typeof params?.locale === 'string' && params.locale !== '*' ? [params.locale] : [];
+};
+
+/**
+ * Writes the outbox rows of a publish in the publish's own transaction: the publish and its
+ * deliveries commit together or not at all, so a crash between publish and dispatch loses nothing.
+ * The Document Service opens its transaction inside this one (nested transactions join the outer).
+ */
+export const outboxMiddleware = (): Parameters<Core.Strapi['documents']['use']>[0] => async (ctx, next) => {
+  if (!isDistributed(ctx.contentType)) return next();
+  const params = ctx.params as any;
+  const publishing = ctx.action === 'publish' || ((ctx.action === 'create' || ctx.action === 'update') && params?.status === 'published');
+  if (!publishing) return next();
+  let created = 0;
+  const result = await strapi.db.transaction(async () => {
+    const out: any = await next();
+    const documentId = params?.documentId ?? out?.documentId;
+    if (documentId) {
+      const rows = await getService('outbox').enqueueForPublish(ctx.uid, documentId, publishedLocales(out, params));
+      created = rows.length;
+    }
+    return out;
+  });
+  if (created) getService('dispatcher').kick();
+  return result;
+};

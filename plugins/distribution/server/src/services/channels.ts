@@ -1,0 +1,170 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { throwFieldErrors, type FieldError } from '../utils/field-errors';
+import { pluginConfig } from '../utils/get-service';
+import { CHANNEL_UID } from '../utils/uids';
+
+export const CHANNEL_KINDS = ['webhook', 'wechat', 'weibo', 'feed', 'policy-library'] as const;
+export type ChannelKind = (typeof CHANNEL_KINDS)[number];
+
+export interface ChannelInput {
+  key?: string;
+  site: string;
+  kind: ChannelKind;
+  name?: string;
+  enabled?: boolean;
+  autoDeliver?: boolean;
+  credential?: string | null;
+  settings?: Record<string, any>;
+}
+
+/** Settings each kind accepts; anything else is refused so a typo never silently disables a channel. */
+const SETTINGS: Record<ChannelKind, string[]> = {
+  webhook: ['url', 'events'],
+  wechat: ['baseUrl', 'author', 'needOpenComment'],
+  weibo: ['baseUrl', 'maxChars'],
+  feed: ['title', 'description', 'columns'],
+  'policy-library': ['includeDescendants', 'rules'],
+};
+const NEEDS_CREDENTIAL: ChannelKind[] = ['webhook', 'wechat', 'weibo'];
+const CREDENTIAL_FIELDS: Partial<Record<ChannelKind, string[]>> = { webhook: ['secret'], wechat: ['appId', 'appSecret'], weibo: ['accessToken'] };
+const SECRET_LIKE = /secret|token|password|passwd|appkey|apikey|private/i;
+const HTTP_URL = /^https?:\/\/[^\s]+$/;
+const POLICY_LEVELS = ['national', 'provincial', 'prefecture', 'county'];
+
+const readEnv = (value: string) => (value.startsWith('env:') ? process.env[value.slice(4)] : value);
+
+/**
+ * Channel config per site. Rows hold settings and the *name* of a credential; secrets live in
+ * config/plugins.ts (`distribution.config.credentials`) or in environment variables (`env:VAR`).
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  /** The secret values behind a credential name, or null when it names nothing. */
+  credential(name: string | null | undefined): Record<string, string> | null {
+    if (!name) return null;
+    if (name.startsWith('env:')) {
+      const value = process.env[name.slice(4)];
+      return value ? { secret: value, value } : null;
+    }
+    const entry = (pluginConfig<Record<string, unknown>>('credentials') ?? {})[name];
+    if (entry === undefined || entry === null) return null;
+    if (typeof entry === 'string') {
+      const value = readEnv(entry);
+      return value ? { secret: value, value } : null;
+    }
+    const out: Record<string, string> = {};
+    for (const [k, v] of Object.entries(entry as Record<string, string>)) {
+      const resolved = readEnv(String(v));
+      if (resolved) out[k] = resolved;
+    }
+    return out;
+  },
+
+  async validate(input: ChannelInput, existingId?: number): Promise<Required<Omit<ChannelInput, 'credential'>> & { credential: string | null }> {
+    const problems: FieldError[] = [];
+    const kind = input.kind;
+    if (!CHANNEL_KINDS.includes(kind)) problems.push({ path: ['kind'], message: `must be one of ${CHANNEL_KINDS.join(', ')}` });
+    const sites = strapi.plugin('site-group')?.service('editor-scope');
+    const tree = sites ? await sites.hierarchy() : null;
+    if (typeof input.site !== 'string' || (tree && !tree.byCode.has(input.site))) problems.push({ path: ['site'], message: `no site with code ${JSON.stringify(input.site)}` });
+    const settings: any = input.settings ?? {};
+    if (typeof settings !== 'object' || Array.isArray(settings)) problems.push({ path: ['settings'], message: 'must be an object' });
+    throwFieldErrors(problems);
+
+    for (const key of Object.keys(settings)) {
+      if (SECRET_LIKE.test(key)) problems.push({ path: ['settings', key], message: 'secrets are never stored in the database: put it in config or env and name it in `credential`' });
+      else if (!SETTINGS[kind].includes(key)) problems.push({ path: ['settings', key], message: `is not a ${kind} setting (${SETTINGS[kind].join(', ')})` });
+    }
+    if (settings.baseUrl !== undefined && !HTTP_URL.test(String(settings.baseUrl))) problems.push({ path: ['settings', 'baseUrl'], message: 'must be an http(s) URL' });
+    if (kind === 'webhook') {
+      if (typeof settings.url !== 'string' || !HTTP_URL.test(settings.url)) problems.push({ path: ['settings', 'url'], message: 'a webhook needs an http(s) URL' });
+      if (settings.events !== undefined && !(Array.isArray(settings.events) && settings.events.every((e: unknown) => typeof e === 'string'))) {
+        problems.push({ path: ['settings', 'events'], message: 'must be a list of event names' });
+      }
+    }
+    if (kind === 'weibo' && settings.maxChars !== undefined && !(Number.isInteger(settings.maxChars) && settings.maxChars >= 20 && settings.maxChars <= 5000)) {
+      problems.push({ path: ['settings', 'maxChars'], message: 'must be a whole number between 20 and 5000' });
+    }
+    if (kind === 'feed' && settings.columns !== undefined && !(Array.isArray(settings.columns) && settings.columns.every((c: unknown) => typeof c === 'string'))) {
+      problems.push({ path: ['settings', 'columns'], message: 'must be a list of column slugs' });
+    }
+    if (kind === 'policy-library') {
+      const rules = settings.rules;
+      if (!Array.isArray(rules) || !rules.length) problems.push({ path: ['settings', 'rules'], message: 'a policy library needs at least one rule { level?, theme?, column }' });
+      else {
+        const site = await strapi.db.query('plugin::site-group.site').count({ where: { code: input.site } }) ? input.site : null;
+        for (const [i, rule] of rules.entries()) {
+          const unknown = Object.keys(rule ?? {}).filter((k) => !['level', 'theme', 'column'].includes(k));
+          for (const k of unknown) problems.push({ path: ['settings', 'rules', i, k], message: 'is not a rule field (level, theme, column)' });
+          if (rule?.level !== undefined && !POLICY_LEVELS.includes(rule.level)) problems.push({ path: ['settings', 'rules', i, 'level'], message: `must be one of ${POLICY_LEVELS.join(', ')}` });
+          if (rule?.theme !== undefined && (typeof rule.theme !== 'string' || !rule.theme.trim())) problems.push({ path: ['settings', 'rules', i, 'theme'], message: 'must be a theme (主题分类) name' });
+          if (typeof rule?.column !== 'string') problems.push({ path: ['settings', 'rules', i, 'column'], message: 'names the column slug to file into' });
+          else if (site) {
+            const sg = strapi.plugin('site-group').service('placement');
+            try {
+              await sg.findColumn((await sg.findSite(site)).id, rule.column, site);
+            } catch {
+              problems.push({ path: ['settings', 'rules', i, 'column'], message: `site "${site}" has no column "${rule.column}"` });
+            }
+          }
+        }
+      }
+    }
+    if (NEEDS_CREDENTIAL.includes(kind)) {
+      const resolved = this.credential(input.credential);
+      if (!input.credential) problems.push({ path: ['credential'], message: `a ${kind} channel names its credential (config credentials or env:VAR)` });
+      else if (!resolved) problems.push({ path: ['credential'], message: `no credential named "${input.credential}" in config or the environment` });
+      else {
+        const missing = (CREDENTIAL_FIELDS[kind] ?? []).filter((f) => !(f in resolved));
+        if (missing.length) problems.push({ path: ['credential'], message: `credential "${input.credential}" lacks ${missing.join(', ')}` });
+      }
+    }
+    const key = input.key ?? `${kind}:${input.site}`;
+    if (!/^[a-z0-9-]+:[a-z0-9:_./-]+$/i.test(key)) problems.push({ path: ['key'], message: 'letters, digits, dashes, e.g. "wechat:ganzi" or "webhook:ganzi-app"' });
+    else {
+      const clash = await strapi.db.query(CHANNEL_UID).findOne({ where: { key }, select: ['id'] });
+      if (clash && clash.id !== existingId) problems.push({ path: ['key'], message: `channel "${key}" exists already` });
+    }
+    throwFieldErrors(problems);
+    return {
+      key,
+      site: input.site,
+      kind,
+      name: input.name ?? key,
+      enabled: input.enabled ?? true,
+      autoDeliver: input.autoDeliver ?? false,
+      credential: input.credential ?? null,
+      settings,
+    };
+  },
+
+  async create(input: ChannelInput) {
+    const data = await this.validate(input);
+    return strapi.db.query(CHANNEL_UID).create({ data });
+  },
+
+  async update(id: number, input: Partial<ChannelInput>) {
+    const current = await strapi.db.query(CHANNEL_UID).findOne({ where: { id } });
+    if (!current) throw new errors.NotFoundError(`No channel ${id}`);
+    const data = await this.validate({ ...current, ...input } as ChannelInput, id);
+    return strapi.db.query(CHANNEL_UID).update({ where: { id }, data });
+  },
+
+  async remove(id: number) {
+    const current = await strapi.db.query(CHANNEL_UID).findOne({ where: { id } });
+    if (!current) throw new errors.NotFoundError(`No channel ${id}`);
+    await strapi.db.query(CHANNEL_UID).delete({ where: { id } });
+    return current;
+  },
+
+  async list(filter: { site?: string; kind?: string } = {}) {
+    const where: Record<string, unknown> = {};
+    if (filter.site) where.site = filter.site;
+    if (filter.kind) where.kind = filter.kind;
+    return strapi.db.query(CHANNEL_UID).findMany({ where, orderBy: [{ site: 'asc' }, { key: 'asc' }] });
+  },
+
+  async byKey(key: string) {
+    return strapi.db.query(CHANNEL_UID).findOne({ where: { key } });
+  },
+});

@@ -1,0 +1,46 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { getService } from '../utils/get-service';
+import { DELIVERY_UID } from '../utils/uids';
+
+const PUBLIC_FIELDS = ['id', 'contentType', 'itemDocumentId', 'itemLocale', 'version', 'operation', 'channelKey', 'channelKind', 'site', 'status', 'attempts', 'maxAttempts', 'nextAttemptAt', 'idempotencyKey', 'receipt', 'lastError', 'deliveredAt', 'retractionId', 'reason', 'createdAt', 'updatedAt'];
+
+const present = (row: any) => ({
+  ...Object.fromEntries(PUBLIC_FIELDS.map((f) => [f, row[f] ?? null])),
+  nextAttemptAt: row.nextAttemptAt ? new Date(Number(row.nextAttemptAt)).toISOString() : null,
+});
+
+/** The outbox as the admin dashboard sees it, and the retry of dead letters. */
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  async list({ status, channel, site, documentId, page = 1, pageSize = 25 }: { status?: string; channel?: string; site?: string; documentId?: string; page?: number; pageSize?: number }) {
+    const where: Record<string, unknown> = {};
+    if (status) where.status = status;
+    if (channel) where.$or = [{ channelKey: channel }, { channelKind: channel }];
+    if (site) where.site = site;
+    if (documentId) where.itemDocumentId = documentId;
+    const [rows, total] = await Promise.all([
+      strapi.db.query(DELIVERY_UID).findMany({ where, orderBy: { id: 'desc' }, offset: (page - 1) * pageSize, limit: pageSize }),
+      strapi.db.query(DELIVERY_UID).count({ where }),
+    ]);
+    return { data: rows.map(present), meta: { pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total } } };
+  },
+
+  /** A dead letter goes back to the queue with a fresh budget of attempts; the idempotency key stays, so the receiver still drops a duplicate. */
+  async retry(id: number) {
+    const row = await strapi.db.query(DELIVERY_UID).findOne({ where: { id } });
+    if (!row) throw new errors.NotFoundError(`No delivery ${id}`);
+    if (row.status !== 'dead') throw new errors.ValidationError(`Only dead letters can be retried; delivery ${id} is ${row.status}`, { errors: [{ path: ['id'], message: `is ${row.status}`, name: 'ValidationError', value: id }] });
+    await strapi.db.query(DELIVERY_UID).updateMany({ where: { id, status: 'dead' }, data: { status: 'pending', attempts: 0, nextAttemptAt: Date.now(), lastError: row.lastError } });
+    getService('dispatcher').kick();
+    return present(await strapi.db.query(DELIVERY_UID).findOne({ where: { id } }));
+  },
+
+  async retryDead(filter: { channel?: string; site?: string }) {
+    const where: Record<string, unknown> = { status: 'dead' };
+    if (filter.channel) where.$or = [{ channelKey: filter.channel }, { channelKind: filter.channel }];
+    if (filter.site) where.site = filter.site;
+    const { count } = await strapi.db.query(DELIVERY_UID).updateMany({ where, data: { status: 'pending', attempts: 0, nextAttemptAt: Date.now() } });
+    getService('dispatcher').kick();
+    return { retried: count };
+  },
+});

@@ -1,0 +1,309 @@
+import type { Core } from '@strapi/strapi';
+import crypto from 'crypto';
+import { adapters } from '../adapters';
+import { backoffDelay } from '../utils/backoff';
+import { DeliveryError } from '../utils/delivery-error';
+import { getService, pluginConfig } from '../utils/get-service';
+import { RespClient } from '../utils/resp-client';
+import { DELIVERY_UID } from '../utils/uids';
+
+type Mode = 'in-process' | 'bullmq' | 'off';
+
+/**
+ * Works the outbox. In-process (default): a loop on each instance claims due rows in batches and
+ * keeps up to `concurrency` deliveries in flight. BullMQ (when REDIS_URL is set): Redis carries
+ * "row N is due" jobs to workers on every instance, and a sweeper re-announces due rows, so a lost
+ * job (or a restart) only delays a delivery. Either way the database claim decides who delivers:
+ * the queue is transport, the outbox is the truth.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const instanceId = crypto.randomBytes(6).toString('hex');
+  let mode: Mode = 'off';
+  let running = false;
+  let loop: Promise<void> | null = null;
+  let wake: (() => void) | null = null;
+  let kicked = false;
+  const active = new Set<Promise<void>>();
+  /** Rows claimed ahead, so one claim query serves a whole batch. */
+  let buffer: any[] = [];
+  const channelCache = new Map<string, { row: any; at: number }>();
+  const CHANNEL_TTL_MS = 1000;
+  let queue: any = null;
+  let worker: any = null;
+  let sweeper: NodeJS.Timeout | null = null;
+  let sweeping: Promise<void> | null = null;
+
+  const cfg = () => pluginConfig<any>('dispatcher');
+  const claims = () => getService('claims');
+
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      if (kicked) {
+        kicked = false;
+        return resolve();
+      }
+      const timer = setTimeout(() => {
+        wake = null;
+        resolve();
+      }, ms);
+      wake = () => {
+        clearTimeout(timer);
+        wake = null;
+        resolve();
+      };
+    });
+
+  const previousReceipt = async (row: any) => {
+    const [prev] = await strapi.db.query(DELIVERY_UID).findMany({
+      where: { orderingKey: row.orderingKey, id: { $lt: row.id }, status: 'delivered', operation: { $in: ['create', 'update'] } },
+      orderBy: { id: 'desc' },
+      limit: 1,
+      select: ['receipt'],
+    });
+    return prev?.receipt ?? null;
+  };
+
+  /** One attempt at one claimed row, then its outcome recorded under our claim token. */
+  const attempt = async (row: any) => {
+    const token = row.claimToken;
+    try {
+      const adapter = adapters[row.channelKind];
+      if (!adapter) throw new DeliveryError(`no adapter for channel kind "${row.channelKind}"`, { permanent: true });
+      let channel: any = null;
+      if (adapter.needsChannel) {
+        const cached = channelCache.get(row.channelKey);
+        if (cached && Date.now() - cached.at < CHANNEL_TTL_MS) channel = cached.row;
+        else {
+          channel = await getService('channels').byKey(row.channelKey);
+          channelCache.set(row.channelKey, { row: channel, at: Date.now() });
+        }
+        if (!channel) throw new DeliveryError(`channel "${row.channelKey}" no longer exists`, { permanent: true });
+        if (!channel.enabled) throw new DeliveryError(`channel "${row.channelKey}" is disabled`, { permanent: true });
+      }
+      const receipt = await adapter.deliver({ strapi, delivery: row, channel, previousReceipt: adapter.needsPreviousReceipt ? await previousReceipt(row) : null });
+      await claims().finish(row.id, token, { status: 'delivered', receipt: { ...(receipt ?? {}), instance: instanceId }, deliveredAt: new Date(), lastError: null });
+    } catch (error: any) {
+      const permanent = error instanceof DeliveryError && error.permanent;
+      const dead = permanent || row.attempts >= row.maxAttempts;
+      const message = String(error?.message ?? error).slice(0, 2000);
+      const delay = backoffDelay(row.attempts, cfg().backoffBaseMs, cfg().backoffMaxMs);
+      await claims().finish(row.id, token, dead ? { status: 'dead', lastError: message } : { status: 'pending', lastError: message, nextAttemptAt: Date.now() + delay });
+      if (!dead && mode === 'bullmq') await announce([{ id: row.id, attempts: row.attempts }], delay);
+    }
+    if (row.retractionId) settleSoon(row.retractionId);
+    if (mode === 'bullmq') {
+      // The next row for the same target and document may have been waiting on this one.
+      const [next] = await strapi.db.query(DELIVERY_UID).findMany({ where: { orderingKey: row.orderingKey, id: { $gt: row.id }, status: 'pending' }, orderBy: { id: 'asc' }, limit: 1, select: ['id', 'attempts'] });
+      if (next) await announce([next]);
+    }
+  };
+
+  /** A retraction is checked for completion once per short window, not once per finished row. */
+  const settling = new Map<number, NodeJS.Timeout>();
+  const settleSoon = (retractionId: number) => {
+    if (settling.has(retractionId)) return;
+    settling.set(
+      retractionId,
+      setTimeout(() => {
+        settling.delete(retractionId);
+        getService('retractions')
+          .settle(retractionId)
+          .catch((error: Error) => strapi.log.warn(`distribution: retraction ${retractionId} not settled: ${error.message}`));
+      }, 25)
+    );
+  };
+
+  /** One query for the channel rows of a whole claimed batch. */
+  const prefetchChannels = async (rows: any[]) => {
+    const now = Date.now();
+    const keys = [...new Set(rows.map((r) => r.channelKey))].filter((k) => {
+      const cached = channelCache.get(k);
+      return !cached || now - cached.at >= CHANNEL_TTL_MS;
+    });
+    if (!keys.length) return;
+    const found = (await strapi.db.query('plugin::distribution.channel').findMany({ where: { key: { $in: keys } } })) as any[];
+    const byKey = new Map(found.map((c) => [c.key, c]));
+    for (const key of keys) channelCache.set(key, { row: byKey.get(key) ?? null, at: now });
+  };
+
+  const track = (row: any) => {
+    const task = attempt(row)
+      .catch((error) => {
+        strapi.log.error(`distribution: delivery ${row.id} could not be recorded: ${error.message}`);
+      })
+      .finally(() => {
+        active.delete(task);
+        wake?.();
+      });
+    active.add(task);
+  };
+
+  const inProcessLoop = async () => {
+    while (running) {
+      let claimed = 0;
+      if (buffer.length < cfg().concurrency) {
+        try {
+          const rows = await claims().claim(cfg().batchSize, cfg().leaseMs);
+          claimed = rows.length;
+          if (rows.length) await prefetchChannels(rows);
+          buffer.push(...rows);
+        } catch (error: any) {
+          strapi.log.warn(`distribution: claim failed: ${error.message}`);
+        }
+      }
+      while (running && active.size < cfg().concurrency && buffer.length) track(buffer.shift());
+      // Sleep when idle, or when every slot is busy (a finishing delivery wakes the loop).
+      if ((!claimed && !buffer.length) || active.size >= cfg().concurrency) await sleep(cfg().pollIntervalMs);
+    }
+  };
+
+  // BullMQ transport --------------------------------------------------------------------------------
+  const redisConnection = () => {
+    const url = new URL(pluginConfig<string>('redisUrl'));
+    return {
+      host: url.hostname,
+      port: Number(url.port || 6379),
+      ...(url.password ? { password: decodeURIComponent(url.password) } : {}),
+      ...(url.username ? { username: decodeURIComponent(url.username) } : {}),
+      ...(url.pathname.length > 1 ? { db: Number(url.pathname.slice(1)) } : {}),
+    };
+  };
+
+  /** One queue per database, so test runs and clusters sharing a Redis never see each other's rows. */
+  const queueName = () => {
+    const c = (strapi.db.connection.client as any).connectionSettings ?? {};
+    const identity = [strapi.db.dialect.client, c.filename, c.host, c.database, strapi.db.getSchemaName?.()].join('|');
+    return `jiyue-distribution-${crypto.createHash('sha1').update(identity).digest('hex').slice(0, 12)}`;
+  };
+
+  /** Announces due rows in jobs of up to JOB_BATCH ids: one Redis round trip and one claim query per batch. */
+  const JOB_BATCH = 25;
+  const announce = async (rows: { id: number; attempts: number }[], delay = 0) => {
+    if (!queue || !rows.length) return;
+    const jobs: any[] = [];
+    for (let i = 0; i < rows.length; i += JOB_BATCH) {
+      const chunk = rows.slice(i, i + JOB_BATCH);
+      const jobId = `d${chunk.map((r) => `${r.id}.${r.attempts}`).join('-')}${delay ? '-r' : ''}`;
+      jobs.push({ name: 'deliver', data: { ids: chunk.map((r) => r.id) }, opts: { jobId: jobId.length > 200 ? crypto.createHash('sha1').update(jobId).digest('hex') : jobId, delay, removeOnComplete: true, removeOnFail: true } });
+    }
+    await queue.addBulk(jobs);
+  };
+
+  const sweep = async () => {
+    if (sweeping) return sweeping;
+    sweeping = (async () => {
+      try {
+        await announce(await claims().due(1000));
+      } catch (error: any) {
+        if (running) strapi.log.warn(`distribution: sweep failed: ${error.message}`);
+      } finally {
+        sweeping = null;
+      }
+    })();
+    return sweeping;
+  };
+
+  const startBullmq = async () => {
+    const bullmq = require('bullmq');
+    const { Queue, Worker } = bullmq;
+    // BullMQ's default driver (ioredis) is an optional peer we do not install: when it is absent,
+    // BullMQ builds its connections (including the Worker's blocking one) on our small RESP client.
+    let hasIoredis = true;
+    try {
+      require.resolve('ioredis');
+    } catch {
+      hasIoredis = false;
+    }
+    if (!hasIoredis && !bullmq.RedisConnection.clientFactory) {
+      bullmq.RedisConnection.clientFactory = (opts: any) =>
+        bullmq.createBunRedisClient(new RespClient({ host: opts.host, port: Number(opts.port), password: opts.password, username: opts.username, db: opts.db }));
+    }
+    const connection = redisConnection();
+    const name = queueName();
+    queue = new Queue(name, { connection });
+    worker = new Worker(
+      name,
+      async (job: any) => {
+        const ids: number[] = (job.data.ids ?? [job.data.id]).map(Number);
+        const rows = await claims().claimIds(ids, cfg().leaseMs);
+        if (rows.length) await prefetchChannels(rows);
+        const tasks = rows.map((row) => attempt(row));
+        tasks.forEach((t) => active.add(t));
+        try {
+          await Promise.allSettled(tasks);
+        } finally {
+          tasks.forEach((t) => active.delete(t));
+        }
+      },
+      { connection, concurrency: Math.max(1, Math.ceil(cfg().concurrency / 8)) }
+    );
+    worker.on('error', (error: Error) => strapi.log.warn(`distribution: worker error: ${error.message}`));
+    await sweep();
+    sweeper = setInterval(() => void sweep(), Math.max(500, cfg().pollIntervalMs * 4));
+  };
+
+  return {
+    instanceId,
+    mode: () => mode,
+
+    resolveMode(): Mode {
+      const wanted = cfg().mode;
+      if (wanted === 'off') return 'off';
+      if (wanted === 'bullmq' || (wanted === 'auto' && pluginConfig('redisUrl'))) return 'bullmq';
+      return 'in-process';
+    },
+
+    async start(requested?: Mode) {
+      if (running) return;
+      mode = requested ?? this.resolveMode();
+      if (mode === 'off') return;
+      running = true;
+      if (mode === 'bullmq') await startBullmq();
+      else loop = inProcessLoop();
+    },
+
+    /** Stops claiming; waits up to `graceMs` for deliveries in flight (an unfinished one is taken over after its lease). */
+    async stop(graceMs = 5000) {
+      if (!running) return;
+      running = false;
+      wake?.();
+      if (sweeper) clearInterval(sweeper);
+      sweeper = null;
+      if (worker) await worker.close(true).catch(() => undefined);
+      await Promise.race([Promise.allSettled([loop, ...active]), new Promise((r) => setTimeout(r, graceMs))]);
+      // Rows claimed ahead but not started go back to the outbox for any instance.
+      await claims().release(buffer.splice(0)).catch(() => undefined);
+      await claims().flush();
+      for (const [id, timer] of settling) {
+        clearTimeout(timer);
+        settling.delete(id);
+        await getService('retractions').settle(id).catch(() => undefined);
+      }
+      if (sweeping) await sweeping;
+      // The queue is shared with the other instances: close our handle, never empty it.
+      if (queue) await queue.close().catch(() => undefined);
+      queue = worker = loop = null;
+      mode = 'off';
+    },
+
+    /** New rows are due: look now instead of at the next poll. */
+    kick() {
+      if (!running) return;
+      if (mode === 'bullmq') void sweep();
+      else if (wake) wake();
+      else kicked = true;
+    },
+
+    /** Resolves once no row is pending or in flight (tests, benchmarks, graceful drains). */
+    async drain(timeoutMs = 30_000) {
+      const until = Date.now() + timeoutMs;
+      while (Date.now() < until) {
+        const open = await strapi.db.query(DELIVERY_UID).count({ where: { status: { $in: ['pending', 'in_flight'] } } });
+        if (!open) return true;
+        this.kick();
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      return false;
+    },
+  };
+};

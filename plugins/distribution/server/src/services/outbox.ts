@@ -1,0 +1,192 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { getService, pluginConfig } from '../utils/get-service';
+import { idempotencyKey, versionOf } from '../utils/idempotency-key';
+import { CHANNEL_UID, DELIVERY_UID } from '../utils/uids';
+import type { ResolvedTarget } from './targets';
+
+export interface Snapshot {
+  uid: string;
+  type: string;
+  documentId: string;
+  locale: string;
+  ownerSite?: string;
+  publishedAt: string | null;
+  fields: Record<string, any>;
+  cover: { url: string; mime?: string; width?: number; height?: number } | null;
+  url: string;
+}
+
+const SCALAR = new Set(['string', 'text', 'richtext', 'enumeration', 'date', 'datetime', 'integer', 'boolean', 'email', 'uid', 'decimal', 'float', 'biginteger']);
+const SKIP_FIELDS = new Set(['createdAt', 'updatedAt', 'publishedAt', 'createdBy', 'updatedBy', 'locale', 'localizations']);
+
+export interface EnqueueRow {
+  target: ResolvedTarget;
+  operation: 'create' | 'update' | 'delete' | 'notify';
+  uid?: string | null;
+  documentId?: string | null;
+  locale?: string | null;
+  version: string;
+  payload: Record<string, unknown>;
+  retractionId?: number | null;
+  reason?: string | null;
+}
+
+/**
+ * The durable outbox: rows written in the caller's transaction (the publish), dispatched later by
+ * whichever instance claims them. The idempotency key makes a second enqueue of the same version to
+ * the same target a no-op, and travels to the receiver so a redelivery never duplicates there.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  /** The published version of one locale as channels need it, or null when it is not published. */
+  async snapshot(uid: string, documentId: string, locale: string): Promise<Snapshot | null> {
+    const model = strapi.getModel(uid as any) as any;
+    const attributes = model.attributes as Record<string, any>;
+    const media = Object.entries(attributes).filter(([, a]) => a.type === 'media' && !a.multiple).map(([name]) => name);
+    const row = await strapi.db.query(uid as any).findOne({
+      where: { documentId, locale, publishedAt: { $notNull: true } },
+      populate: media.length ? Object.fromEntries(media.map((m) => [m, true])) : undefined,
+    });
+    if (!row) return null;
+    const fields: Record<string, any> = {};
+    for (const [name, attr] of Object.entries(attributes)) {
+      if (SKIP_FIELDS.has(name) || !SCALAR.has(attr.type)) continue;
+      if (row[name] !== undefined && row[name] !== null) fields[name] = row[name];
+    }
+    const coverRow = media.length ? row[media[0]] : null;
+    const base = pluginConfig<string>('publicUrl').replace(/\/$/, '');
+    return {
+      uid,
+      type: model.info?.singularName ?? uid,
+      documentId,
+      locale,
+      ownerSite: row.ownerSite,
+      publishedAt: row.publishedAt ? new Date(row.publishedAt).toISOString() : null,
+      fields,
+      cover: coverRow?.url ? { url: coverRow.url, mime: coverRow.mime, width: coverRow.width, height: coverRow.height } : null,
+      url: `${base}/${row.ownerSite ?? 'site'}/items/${documentId}?locale=${encodeURIComponent(locale)}`,
+    };
+  },
+
+  /** Writes rows (in the current transaction, if any). Returns the rows created; duplicates are skipped. */
+  async enqueue(rows: EnqueueRow[]) {
+    const created: any[] = [];
+    const maxAttempts = pluginConfig<any>('dispatcher').maxAttempts;
+    const now = Date.now();
+    for (const row of rows) {
+      const key = idempotencyKey(row.target.channelKey, row.uid, row.documentId, row.locale, row.operation, row.version);
+      const exists = await strapi.db.query(DELIVERY_UID).findOne({ where: { idempotencyKey: key }, select: ['id'] });
+      if (exists) continue;
+      created.push(
+        await strapi.db.query(DELIVERY_UID).create({
+          data: {
+            contentType: row.uid ?? null,
+            itemDocumentId: row.documentId ?? null,
+            itemLocale: row.locale ?? null,
+            version: row.version,
+            operation: row.operation,
+            channelKey: row.target.channelKey,
+            channelKind: row.target.channelKind,
+            site: row.target.site,
+            orderingKey: `${row.target.channelKey}|${row.uid ?? ''}|${row.documentId ?? key}|${row.locale ?? ''}`,
+            status: 'pending',
+            attempts: 0,
+            maxAttempts,
+            nextAttemptAt: now,
+            idempotencyKey: key,
+            payload: { ...row.payload, ...(row.target.route ? { route: row.target.route } : {}) },
+            retractionId: row.retractionId ?? null,
+            reason: row.reason ?? null,
+          },
+        })
+      );
+    }
+    return created;
+  },
+
+  /** The operation a new version means for a target: create the first time (or after a withdrawal), update after. */
+  async operationFor(channelKey: string, uid: string, documentId: string, locale: string): Promise<'create' | 'update'> {
+    const [last] = await strapi.db.query(DELIVERY_UID).findMany({
+      where: { channelKey, contentType: uid, itemDocumentId: documentId, itemLocale: locale, operation: { $in: ['create', 'update', 'delete'] }, status: { $ne: 'cancelled' } },
+      orderBy: { id: 'desc' },
+      limit: 1,
+      select: ['operation'],
+    });
+    return !last || last.operation === 'delete' ? 'create' : 'update';
+  },
+
+  /** Called inside the publish transaction: one row per (published version, target). */
+  async enqueueForPublish(uid: string, documentId: string, locales: string[]) {
+    const created: any[] = [];
+    for (const locale of locales) {
+      const snapshot = await this.snapshot(uid, documentId, locale);
+      if (!snapshot) continue;
+      const targets = await getService('targets').resolve(uid, documentId, locale, snapshot);
+      const version = versionOf(snapshot.fields);
+      const rows: EnqueueRow[] = [];
+      for (const target of targets) {
+        const operation = await this.operationFor(target.channelKey, uid, documentId, locale);
+        rows.push({ target, operation, uid, documentId, locale, version, payload: { snapshot } });
+      }
+      created.push(...(await this.enqueue(rows)));
+    }
+    return created;
+  },
+
+  /** Policy-match and others: one webhook delivery per webhook channel of the site (that subscribes to the event). */
+  async notify({ site, event, payload }: { site: string; event: string; payload: Record<string, unknown> }) {
+    if (typeof site !== 'string' || typeof event !== 'string' || !/^[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(event)) {
+      throw new errors.ValidationError('notify needs { site, event: "<plugin>.<noun>.<verb>", payload }');
+    }
+    const channels = (await strapi.db.query(CHANNEL_UID).findMany({ where: { site, kind: 'webhook', enabled: true } })) as any[];
+    const rows: EnqueueRow[] = channels
+      .filter((c) => !Array.isArray(c.settings?.events) || !c.settings.events.length || c.settings.events.includes(event))
+      .map((c) => ({
+        target: { channelKey: c.key, channelKind: 'webhook', site: c.site },
+        operation: 'notify' as const,
+        version: versionOf({ event, payload }),
+        payload: { event, data: payload },
+      }));
+    const created = await this.enqueue(rows);
+    getService('dispatcher').kick();
+    return created;
+  },
+
+  /**
+   * Re-delivers the current published version to every target that holds the document (after a
+   * find-and-replace, for instance): an `update` per target whose last delivered operation was not a withdrawal.
+   */
+  async redeliver({ uid, documentId, locale, reason }: { uid: string; documentId: string; locale?: string; reason?: string }) {
+    const where: Record<string, unknown> = { contentType: uid, itemDocumentId: documentId, operation: { $in: ['create', 'update', 'delete'] }, status: { $ne: 'cancelled' } };
+    if (locale) where.itemLocale = locale;
+    const history = (await strapi.db.query(DELIVERY_UID).findMany({ where, orderBy: { id: 'asc' }, select: ['channelKey', 'channelKind', 'site', 'itemLocale', 'operation', 'payload', 'version'] })) as any[];
+    const latest = new Map<string, any>();
+    for (const row of history) latest.set(`${row.channelKey}|${row.itemLocale}`, row);
+    const created: any[] = [];
+    await strapi.db.transaction(async () => {
+      for (const row of latest.values()) {
+        if (row.operation === 'delete') continue;
+        const snapshot = await this.snapshot(uid, documentId, row.itemLocale);
+        if (!snapshot) continue;
+        // The target already has (or is about to get) this very version.
+        if (row.version === versionOf(snapshot.fields)) continue;
+        created.push(
+          ...(await this.enqueue([
+            {
+              target: { channelKey: row.channelKey, channelKind: row.channelKind, site: row.site, route: row.payload?.route },
+              operation: 'update',
+              uid,
+              documentId,
+              locale: row.itemLocale,
+              version: versionOf(snapshot.fields),
+              payload: { snapshot },
+              reason: reason ?? null,
+            },
+          ]))
+        );
+      }
+    });
+    getService('dispatcher').kick();
+    return created;
+  },
+});

@@ -1,0 +1,264 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { compileSafePattern, type SafePattern } from '../utils/safe-pattern';
+import { fieldMatches, replacedValue } from '../utils/field-matches';
+import { replaceableFields } from '../utils/replacement-fields';
+import { textFingerprint, timestampMs } from '../utils/text-fingerprint';
+import { replacementConfig } from '../utils/replacement-config';
+import { REPLACEMENT_CHANGE_UID, REPLACEMENT_EVENT_UID, REPLACEMENT_UID } from '../utils/replacement-uids';
+import type { ReplacementActor } from '../utils/replacement-actor';
+
+/** A replacement in the wrong state for the action (applied twice, rolled back before apply): 409. */
+export class ReplacementStateError extends errors.ApplicationError<'ReplacementStateError'> {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ReplacementStateError';
+  }
+}
+
+// Bookkeeping columns: a draft and its published copy differ in these without differing in content.
+const BOOKKEEPING = new Set(['id', 'documentId', 'createdAt', 'updatedAt', 'publishedAt', 'createdBy', 'updatedBy', 'locale', 'localizations']);
+const SCALAR = new Set(['string', 'text', 'richtext', 'blocks', 'email', 'uid', 'enumeration', 'integer', 'biginteger', 'float', 'decimal', 'boolean', 'date', 'time', 'datetime', 'timestamp', 'json', 'password']);
+
+const sameValue = (a: unknown, b: unknown) => {
+  const norm = (v: unknown) => (v instanceof Date ? v.getTime() : v === undefined ? null : v);
+  const x = norm(a);
+  const y = norm(b);
+  if (x === y) return true;
+  if (typeof x === 'object' || typeof y === 'object') return JSON.stringify(x) === JSON.stringify(y);
+  return String(x) === String(y);
+};
+
+interface Outcome {
+  state: 'applied' | 'skipped' | 'failed' | 'rolled-back' | 'rollback-skipped' | 'rollback-failed';
+  reason?: string;
+  republished?: boolean;
+  data?: Record<string, unknown>;
+}
+
+/**
+ * Cluster-wide find and replace, the writing side. Apply changes exactly the previewed items,
+ * skipping any edited since the preview; rollback restores the exact previous field values,
+ * skipping any edited since the apply. Each item is written through the Document Service (a new
+ * draft version, so review-workflow sees the change) and, when its published version was in step
+ * with its draft, republished through review-workflow's trusted path with the replacement as the
+ * recorded reason. Every item's outcome is kept, and every run is audited.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const previews = () => strapi.plugin('distribution').service('replacement');
+  const scopeService = () => strapi.plugin('distribution').service('replacement-scope');
+
+  const contentType = (uid: string) => (strapi.contentTypes as Record<string, any>)[uid];
+
+  const draftRow = (uid: string, documentId: string, locale: string | null) =>
+    strapi.db.query(uid as any).findOne({ where: { documentId, publishedAt: null, ...(locale ? { locale } : {}) } });
+
+  const publishedRow = (uid: string, documentId: string, locale: string | null) =>
+    strapi.db.query(uid as any).findOne({ where: { documentId, publishedAt: { $notNull: true }, ...(locale ? { locale } : {}) } });
+
+  /** True when the published version shows exactly the draft's content: republishing then releases nothing unreviewed. */
+  const inStep = (uid: string, draft: any, published: any) =>
+    Object.entries<any>(contentType(uid).attributes).every(([name, attr]) => BOOKKEEPING.has(name) || !SCALAR.has(attr.type) || sameValue(draft[name], published[name]));
+
+  const fingerprint = (uid: string, row: any) => {
+    const names = replaceableFields(contentType(uid)).map((f) => f.name);
+    return { hash: textFingerprint(row, names), updatedAt: String(timestampMs(row.updatedAt)) };
+  };
+
+  /** Publish through review-workflow's trusted path when it is there (the replacement is the recorded reason). */
+  const trustedPublish = (reason: string, fn: () => Promise<unknown>) => {
+    const gate = strapi.plugin('review-workflow')?.service('publish-gate');
+    return gate?.withTrustedPublish ? gate.withTrustedPublish(reason, fn) : fn();
+  };
+
+  /** Records the change in review-workflow's audit trail (its service; absent plugin → nothing). */
+  const reviewAudit = async (change: any, actor: ReplacementActor, action: string, comment: string, details: Record<string, unknown>) => {
+    const review = strapi.plugin('review-workflow');
+    const trail = review?.service('audit-trail');
+    if (!trail?.record) return;
+    const state = await review.service('review-flow')?.state?.(change.contentType, change.itemDocumentId, change.itemLocale).catch(() => null);
+    await trail.record({
+      uid: change.contentType,
+      documentId: change.itemDocumentId,
+      locale: change.itemLocale,
+      actor: actor.review,
+      stage: state?.stage ?? 'draft',
+      action,
+      comment,
+      details,
+    });
+  };
+
+  /** Asks distribution's outbox to deliver the new text to every channel that has the item (the outbox may not be installed). */
+  const redeliver = async (change: any, reason: string) => {
+    try {
+      const outbox = strapi.plugin('distribution').service('outbox') as any;
+      await outbox?.redeliver?.({ uid: change.contentType, documentId: change.itemDocumentId, locale: change.itemLocale, reason });
+    } catch (error: any) {
+      // The text is changed and published either way; a failed hand-over is logged, not undone.
+      strapi.log.warn(`distribution: redelivery after ${reason} failed for ${change.contentType} ${change.itemDocumentId}: ${error?.message ?? error}`);
+    }
+  };
+
+  const applyOne = async (replacement: any, change: any, pattern: SafePattern, actor: ReplacementActor): Promise<Outcome> => {
+    const { contentType: uid, itemDocumentId: documentId, itemLocale: locale } = change;
+    const ct = contentType(uid);
+    if (!ct) return { state: 'skipped', reason: 'the content type no longer exists' };
+    const draft = await draftRow(uid, documentId, locale);
+    if (!draft) return { state: 'skipped', reason: 'deleted since the preview' };
+    const now = fingerprint(uid, draft);
+    if (now.hash !== change.previewHash || now.updatedAt !== change.previewUpdatedAt) return { state: 'skipped', reason: 'edited since the preview' };
+
+    const fields = replaceableFields(ct).filter((f) => (change.fields ?? []).includes(f.name));
+    const before: Record<string, unknown> = {};
+    const after: Record<string, unknown> = {};
+    for (const field of fields) {
+      const matches = fieldMatches(field.name, field.kind, draft[field.name], pattern, { left: Number.MAX_SAFE_INTEGER }, 0);
+      if (!matches.length) continue;
+      const value = replacedValue(field.kind, draft[field.name], matches);
+      if (field.maxLength && typeof value === 'string' && value.length > field.maxLength) {
+        return { state: 'failed', reason: `the new ${field.name} would be ${value.length} characters, more than its limit of ${field.maxLength}` };
+      }
+      before[field.name] = draft[field.name];
+      after[field.name] = value;
+    }
+    if (!Object.keys(after).length) return { state: 'skipped', reason: 'no match left' };
+
+    const published = await publishedRow(uid, documentId, locale);
+    const republish = !!published && inStep(uid, draft, published);
+    const reason = `cluster replacement #${replacement.id} by ${actor.name}: "${replacement.find}" → "${replacement.replace}"`;
+    await strapi.db.transaction(async () => {
+      await strapi.documents(uid).update({ documentId, ...(locale ? { locale } : {}), data: after } as any);
+      if (republish) await trustedPublish(reason, () => strapi.documents(uid).publish({ documentId, ...(locale ? { locale } : {}) } as any));
+    });
+    const written = fingerprint(uid, await draftRow(uid, documentId, locale));
+    return {
+      state: 'applied',
+      republished: republish,
+      ...(published && !republish ? { reason: 'the draft has changes that are not published yet: the draft is replaced, the published version waits for its next review' } : {}),
+      data: { beforeValues: before, afterValues: after, appliedHash: written.hash, appliedUpdatedAt: written.updatedAt },
+    };
+  };
+
+  const rollbackOne = async (replacement: any, change: any, actor: ReplacementActor): Promise<Outcome> => {
+    const { contentType: uid, itemDocumentId: documentId, itemLocale: locale } = change;
+    if (!contentType(uid)) return { state: 'rollback-skipped', reason: 'the content type no longer exists' };
+    const draft = await draftRow(uid, documentId, locale);
+    if (!draft) return { state: 'rollback-skipped', reason: 'deleted since the apply' };
+    const now = fingerprint(uid, draft);
+    if (now.hash !== change.appliedHash || now.updatedAt !== change.appliedUpdatedAt) return { state: 'rollback-skipped', reason: 'edited since the apply' };
+    const reason = `rollback of cluster replacement #${replacement.id} by ${actor.name}`;
+    await strapi.db.transaction(async () => {
+      await strapi.documents(uid).update({ documentId, ...(locale ? { locale } : {}), data: change.beforeValues } as any);
+      if (change.republished) await trustedPublish(reason, () => strapi.documents(uid).publish({ documentId, ...(locale ? { locale } : {}) } as any));
+    });
+    return { state: 'rolled-back', republished: !!change.republished };
+  };
+
+  /** Runs `one` over the replacement's changes in `fromState`, in id order, recording each outcome. */
+  const run = async (replacement: any, fromState: string, one: (change: any) => Promise<Outcome>, after: (change: any, outcome: Outcome) => Promise<void>) => {
+    const counts: Record<string, number> = {};
+    const notes: { uid: string; documentId: string; locale: string | null; state: string; reason: string }[] = [];
+    let republished = 0;
+    let lastId = 0;
+    for (;;) {
+      const changes = await strapi.db.query(REPLACEMENT_CHANGE_UID).findMany({ where: { replacementId: replacement.id, state: fromState, id: { $gt: lastId } }, orderBy: { id: 'asc' }, limit: 200 });
+      if (!changes.length) break;
+      lastId = changes[changes.length - 1].id;
+      for (const change of changes) {
+        let outcome: Outcome;
+        try {
+          outcome = await one(change);
+        } catch (error: any) {
+          outcome = { state: fromState === 'pending' ? 'failed' : 'rollback-failed', reason: error?.message ?? String(error) };
+        }
+        await strapi.db.query(REPLACEMENT_CHANGE_UID).update({
+          where: { id: change.id },
+          data: { state: outcome.state, reason: outcome.reason ?? null, ...(outcome.data ?? {}), ...(fromState === 'pending' ? { republished: !!outcome.republished } : {}) },
+        });
+        counts[outcome.state] = (counts[outcome.state] ?? 0) + 1;
+        if (outcome.republished) republished += 1;
+        if (outcome.reason) notes.push({ uid: change.contentType, documentId: change.itemDocumentId, locale: change.itemLocale, state: outcome.state, reason: outcome.reason });
+        if (outcome.state === 'applied' || outcome.state === 'rolled-back') await after(change, outcome);
+      }
+    }
+    return { counts, republished, notes };
+  };
+
+  const claim = async (id: number, from: string, to: string, action: string) => {
+    const claimed = await strapi.db.query(REPLACEMENT_UID).updateMany({ where: { id, status: from }, data: { status: to } });
+    if (!claimed?.count) {
+      const now = await previews().load(id);
+      throw new ReplacementStateError(`Replacement ${id} is ${now.status}: only a ${from} replacement can be ${action}`);
+    }
+  };
+
+  const audit = (replacement: any, action: string, actor: ReplacementActor, counts: Record<string, unknown>) =>
+    strapi.db.query(REPLACEMENT_EVENT_UID).create({
+      data: {
+        replacementId: replacement.id,
+        action,
+        actorId: actor.id,
+        actorName: actor.name,
+        find: replacement.find,
+        replace: replacement.replace,
+        scope: { site: replacement.scopeSite, includeDescendants: replacement.includeDescendants, sites: (replacement.scopeSites ?? []).length },
+        counts,
+      },
+    });
+
+  return {
+    async apply(id: number, actor: ReplacementActor) {
+      const replacement = await previews().load(id);
+      if (replacement.status !== 'previewed') throw new ReplacementStateError(`Replacement ${id} is ${replacement.status}: only a previewed replacement can be applied`);
+      await scopeService().assertCanActForAll(replacement.scopeSites ?? [replacement.scopeSite], actor.scope);
+      await claim(id, 'previewed', 'applying', 'applied');
+      const pattern = compileSafePattern(replacement.find, replacement.replace ?? '', { regex: replacement.regex, maxLength: Number.MAX_SAFE_INTEGER });
+      const { counts, republished, notes } = await run(
+        replacement,
+        'pending',
+        (change) => applyOne(replacement, change, pattern, actor),
+        async (change, outcome) => {
+          await reviewAudit(change, actor, 'cluster-replacement', `cluster replacement #${id}: "${replacement.find}" → "${replacement.replace}"`, {
+            replacementId: id,
+            fields: Object.keys((outcome.data?.afterValues as object) ?? {}),
+            republished: !!outcome.republished,
+          });
+          await redeliver(change, `replacement:${id}`);
+        }
+      );
+      const result = { applied: counts.applied ?? 0, skipped: counts.skipped ?? 0, failed: counts.failed ?? 0, republished, notes };
+      await strapi.db.query(REPLACEMENT_UID).update({
+        where: { id },
+        data: { status: 'applied', appliedAt: new Date(), appliedById: actor.id, appliedByName: actor.name, applyResult: result },
+      });
+      await audit(replacement, 'apply', actor, { applied: result.applied, skipped: result.skipped, failed: result.failed, republished });
+      strapi.eventHub.emit('distribution.replacement.applied', { id, applied: result.applied, skipped: result.skipped, failed: result.failed });
+      return result;
+    },
+
+    async rollback(id: number, actor: ReplacementActor) {
+      const replacement = await previews().load(id);
+      if (replacement.status !== 'applied') throw new ReplacementStateError(`Replacement ${id} is ${replacement.status}: only an applied replacement can be rolled back`);
+      await scopeService().assertCanActForAll(replacement.scopeSites ?? [replacement.scopeSite], actor.scope);
+      await claim(id, 'applied', 'rolling-back', 'rolled back');
+      const { counts, republished, notes } = await run(
+        replacement,
+        'applied',
+        (change) => rollbackOne(replacement, change, actor),
+        async (change) => {
+          await reviewAudit(change, actor, 'cluster-replacement-rollback', `rollback of cluster replacement #${id}`, { replacementId: id });
+          await redeliver(change, `replacement-rollback:${id}`);
+        }
+      );
+      const result = { restored: counts['rolled-back'] ?? 0, skipped: counts['rollback-skipped'] ?? 0, failed: counts['rollback-failed'] ?? 0, republished, notes };
+      await strapi.db.query(REPLACEMENT_UID).update({
+        where: { id },
+        data: { status: 'rolled-back', rolledBackAt: new Date(), rolledBackById: actor.id, rolledBackByName: actor.name, rollbackResult: result },
+      });
+      await audit(replacement, 'rollback', actor, { restored: result.restored, skipped: result.skipped, failed: result.failed, republished });
+      strapi.eventHub.emit('distribution.replacement.rolled-back', { id, restored: result.restored, skipped: result.skipped, failed: result.failed });
+      return result;
+    },
+  };
+};

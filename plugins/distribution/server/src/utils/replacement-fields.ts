@@ -1,0 +1,32 @@
+import type { FieldKind } from './field-matches';
+
+export interface ReplaceableField {
+  name: string;
+  kind: FieldKind;
+  maxLength?: number;
+}
+
+// The owner column is bookkeeping that site-group manages, never prose.
+const NEVER = new Set(['ownerSite', 'locale', 'documentId']);
+
+/** Whether a content type takes part in the cluster (site-group's opt-in, as i18n's `localized`). */
+export const isClusterType = (contentType: any): boolean => contentType?.pluginOptions?.['site-group']?.enabled === true;
+
+/**
+ * The attributes a replacement reads and writes: text (string, text), richtext and blocks. Left out
+ * on purpose: unique fields (an index number or item code is an identity, and a replacement could
+ * collide two of them), and fields not localized in a localized type (document numbers, theme
+ * categories, URLs: identifiers shared by every locale, which a write through one locale would
+ * change in all). Components are not searched.
+ */
+export const replaceableFields = (contentType: any): ReplaceableField[] => {
+  const localizedType = contentType?.pluginOptions?.i18n?.localized === true;
+  const fields: ReplaceableField[] = [];
+  for (const [name, attr] of Object.entries<any>(contentType?.attributes ?? {})) {
+    if (NEVER.has(name) || attr.unique || attr.private) continue;
+    if (localizedType && attr.pluginOptions?.i18n?.localized === false) continue;
+    const kind: FieldKind | null = attr.type === 'string' || attr.type === 'text' ? 'plain' : attr.type === 'richtext' ? 'richtext' : attr.type === 'blocks' ? 'blocks' : null;
+    if (kind) fields.push({ name, kind, ...(typeof attr.maxLength === 'number' ? { maxLength: attr.maxLength } : {}) });
+  }
+  return fields;
+};
