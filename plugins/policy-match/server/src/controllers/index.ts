@@ -1,1 +1,5 @@
-export default {};
+import match from './match';
+import eligibility from './eligibility';
+import taxonomy from './taxonomy';
+
+export default { match, eligibility, taxonomy };

@@ -1,0 +1,30 @@
+import type { Context } from 'koa';
+import { errors, yup, validateYupSchema } from '@strapi/utils';
+import { FIELDS, OPS_BY_TYPE } from '../utils/fields';
+import { getService } from '../utils/get-service';
+import { validateTagBody } from '../validation/eligibility';
+
+const validateListQuery = validateYupSchema(
+  yup.object({ dimension: yup.string().oneOf(['audience', 'identity', 'industry', 'enterprise-size', 'region', 'life-event', 'enterprise-stage', 'theme']) }).noUnknown(),
+  { strict: false }
+);
+
+export default {
+  async list(ctx: Context) {
+    const { dimension } = await validateListQuery(ctx.query);
+    ctx.body = { data: await getService('taxonomy').list(dimension) };
+  },
+  async upsert(ctx: Context) {
+    const input = await validateTagBody(ctx.request.body);
+    ctx.body = { data: await getService('taxonomy').upsert(input as any) };
+  },
+  /** The profile field registry: what a profile may hold and what a rule may test. */
+  async fields(ctx: Context) {
+    ctx.body = {
+      data: FIELDS.map(({ column, ...f }) => ({ ...f, ops: OPS_BY_TYPE[f.type] })),
+    };
+  },
+  async suggest(ctx: Context) {
+    throw new errors.NotFoundError('not yet');
+  },
+};
