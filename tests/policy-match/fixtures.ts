@@ -45,3 +45,17 @@ export const userAgent = (app: TestApp, jwt?: string) => {
     delete: (path: string) => auth(app.request().delete(path)),
   };
 };
+
+/**
+ * A users-permissions user with a JWT issued by the plugin's own jwt service (what POST /api/auth/local
+ * returns), for files that need more users than the login route's rate limit lets through.
+ */
+export const makeUser = async (app: TestApp) => {
+  const role = await app.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'authenticated' } });
+  const username = `citizen-${Math.random().toString(16).slice(2, 10)}`;
+  const user = await app.strapi.plugin('users-permissions').service('user').add({
+    username, email: `${username}@jiyue.test`, password: `Jiyue-${username}-Aa1`, provider: 'local', confirmed: true, blocked: false, role: role.id,
+  });
+  const jwt = await app.strapi.plugin('users-permissions').service('jwt').issue({ id: user.id });
+  return { id: user.id as number, username, jwt: jwt as string };
+};

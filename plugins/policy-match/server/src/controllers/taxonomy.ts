@@ -1,8 +1,9 @@
 import type { Context } from 'koa';
-import { errors, yup, validateYupSchema } from '@strapi/utils';
+import { yup, validateYupSchema } from '@strapi/utils';
 import { FIELDS, OPS_BY_TYPE } from '../utils/fields';
 import { getService } from '../utils/get-service';
-import { validateTagBody } from '../validation/eligibility';
+import { validateSuggestBody, validateTagBody } from '../validation/eligibility';
+import { suggestTags } from '../utils/suggest-tags';
 
 const validateListQuery = validateYupSchema(
   yup.object({ dimension: yup.string().oneOf(['audience', 'identity', 'industry', 'enterprise-size', 'region', 'life-event', 'enterprise-stage', 'theme']) }).noUnknown(),
@@ -24,7 +25,10 @@ export default {
       data: FIELDS.map(({ column, ...f }) => ({ ...f, ops: OPS_BY_TYPE[f.type] })),
     };
   },
+  /** POST /policy-match/suggest-tags { text }: tags whose names or synonyms occur in the segmented text, scored. */
   async suggest(ctx: Context) {
-    throw new errors.NotFoundError('not yet');
+    const { text, limit } = await validateSuggestBody(ctx.request.body);
+    const { tags } = await getService('taxonomy').all();
+    ctx.body = { data: suggestTags(text as string, tags, limit as number) };
   },
 };

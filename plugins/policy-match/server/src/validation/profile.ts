@@ -36,6 +36,8 @@ const storedShape = bodyValidator(
 export const validateStoredProfileBody = async (body: unknown) => {
   const input = await storedShape(body);
   const problems = checkFacts(input.kind, input.facts, ['facts']);
+  // A stored age goes stale; the birth date keeps it right and is what the reverse match indexes.
+  if (input.facts && 'age' in (input.facts as object)) problems.push({ path: ['facts', 'age'], message: 'store birthDate instead of age' });
   if (problems.length) refuse(problems);
   return input as { kind: 'individual' | 'enterprise'; facts: Record<string, unknown>; consent: true; subscribed: boolean };
 };

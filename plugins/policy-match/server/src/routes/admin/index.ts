@@ -12,5 +12,9 @@ export default {
     { method: 'GET', path: '/policies/:documentId/eligibility', handler: 'eligibility.find', config: can('eligibility.read') },
     { method: 'PUT', path: '/policies/:documentId/eligibility', handler: 'eligibility.put', config: can('eligibility.manage') },
     { method: 'DELETE', path: '/policies/:documentId/eligibility', handler: 'eligibility.remove', config: can('eligibility.manage') },
+    { method: 'GET', path: '/policies/:documentId/audience', handler: 'audience.find', config: can('audience.read') },
+    { method: 'GET', path: '/comments', handler: 'engagement.queue', config: can('comment.moderate') },
+    { method: 'POST', path: '/comments/:id/approve', handler: 'engagement.approve', config: can('comment.moderate') },
+    { method: 'POST', path: '/comments/:id/reject', handler: 'engagement.reject', config: can('comment.moderate') },
   ],
 };
