@@ -42,18 +42,17 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   const uid = policyUid();
   const catalogue = getService('catalogue');
   strapi.eventHub.on('policy-match.eligibility.changed', async (payload: { documentId: string; removed?: boolean }) => {
-    catalogue.invalidate();
     // Rules given after the policy was published notify too; the inbox keeps one item per user and policy.
     if (!payload.removed) later(strapi, 'audience notification', () => getService('audience').notifyPublished(payload.documentId));
   });
   for (const event of ['entry.unpublish', 'entry.delete', 'entry.update']) {
     strapi.eventHub.on(event, async (payload: { uid?: string }) => {
-      if (payload?.uid === uid) catalogue.invalidate();
+      if (payload?.uid === uid) await catalogue.bump();
     });
   }
   strapi.eventHub.on('entry.publish', async (payload: { uid?: string; entry?: { documentId?: string } }) => {
     if (payload?.uid !== uid || !payload.entry?.documentId) return;
-    catalogue.invalidate();
+    await catalogue.bump();
     const documentId = payload.entry.documentId;
     later(strapi, 'audience notification', () => getService('audience').notifyPublished(documentId));
   });

@@ -1,25 +1,22 @@
 import type { Core } from '@strapi/strapi';
 import type { MatchablePolicy } from '../utils/evaluate-policy';
+import { compileRule, type CompiledRule } from '../utils/compile-rule';
 import { toIsoDate } from '../utils/dates';
 import { policyUid } from '../utils/policy-uid';
-import { tableRevision } from '../utils/revision';
 import { ELIGIBILITY_UID } from '../utils/uids';
 
 /**
- * Every published policy that has an eligibility, in the shape the matcher evaluates, kept in
- * memory. Events drop it at once on this instance; a revision read from both tables on every call
- * makes other instances' writes visible too, so correctness never rests on the cache.
+ * Every published policy that has an eligibility, in the shape the matcher evaluates, with its
+ * clause rules compiled, kept in memory. Whichever instance handles a write (an eligibility save,
+ * a policy publish, unpublish, update or delete) bumps a version row in the database; every call
+ * reads that one row and rebuilds when it changed, so another instance's write is seen at once and
+ * correctness never rests on this instance's cache or on having heard the event.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  let cached: { revision: string; policies: MatchablePolicy[]; byId: Map<string, MatchablePolicy> } | null = null;
+  let cached: { revision: string; policies: MatchablePolicy[]; byId: Map<string, MatchablePolicy>; compiled: Map<string, (CompiledRule | null)[]> } | null = null;
+  const store = () => strapi.store({ type: 'plugin', name: 'policy-match' });
 
-  const revision = async () => {
-    const [eligibility, policies] = await Promise.all([
-      tableRevision(strapi, ELIGIBILITY_UID),
-      tableRevision(strapi, policyUid(), (q) => q.whereNotNull('published_at'), ['updated_at', 'published_at']),
-    ]);
-    return `${eligibility}|${policies}`;
-  };
+  const revision = async () => String((await store().get({ key: 'catalogueVersion' })) ?? 'initial');
 
   const build = async (): Promise<MatchablePolicy[]> => {
     const rules = await strapi.db.query(ELIGIBILITY_UID).findMany({});
@@ -56,14 +53,23 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const current = await revision();
       if (cached?.revision !== current) {
         const policies = await build();
-        cached = { revision: current, policies, byId: new Map(policies.map((p) => [p.documentId, p])) };
+        cached = {
+          revision: current, policies, byId: new Map(policies.map((p) => [p.documentId, p])),
+          compiled: new Map(policies.map((p) => [p.documentId, p.clauses.map((c) => (c.rule ? compileRule(c.rule) : null))])),
+        };
       }
       return cached;
     },
 
-    /** Drops this instance's copy (listeners of publish and eligibility events call it). */
+    /** Drops this instance's copy only (benchmarks use it to time a cold build). */
     invalidate() {
       cached = null;
+    },
+
+    /** Marks every instance's copy stale: called after any write that changes what matches. */
+    async bump() {
+      cached = null;
+      await store().set({ key: 'catalogueVersion', value: `${Date.now()}-${Math.random().toString(36).slice(2, 10)}` });
     },
   };
 };

@@ -52,6 +52,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const row = existing
       ? await strapi.db.query(ELIGIBILITY_UID).update({ where: { id: existing.id }, data })
       : await strapi.db.query(ELIGIBILITY_UID).create({ data });
+    await getService('catalogue').bump();
     strapi.eventHub.emit('policy-match.eligibility.changed', { uid: policyUid(), documentId });
     return present(row);
   },
@@ -59,6 +60,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async remove(documentId: string) {
     const deleted = await strapi.db.query(ELIGIBILITY_UID).delete({ where: { policyDocumentId: documentId } });
     if (!deleted) throw new errors.NotFoundError(`policy ${documentId} has no eligibility`);
+    await getService('catalogue').bump();
     strapi.eventHub.emit('policy-match.eligibility.changed', { uid: policyUid(), documentId, removed: true });
     return { removed: true };
   },

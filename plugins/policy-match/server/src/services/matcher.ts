@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { evaluatePolicy, rankMissingFacts, type MatchablePolicy, type PolicyOutcome } from '../utils/evaluate-policy';
+import { evaluatePolicy, quickStatus, rankMissingFacts, type MatchablePolicy, type MatchStatus } from '../utils/evaluate-policy';
+import { prepareFacts } from '../utils/compile-rule';
 import type { Facts } from '../utils/evaluate-rule';
 import type { Audience } from '../utils/fields';
 import { getService } from '../utils/get-service';
@@ -14,21 +15,25 @@ export interface MatchOptions {
 const STATUS_RANK = { eligible: 0, 'possibly-eligible': 1, ineligible: 2 } as const;
 
 /** Nearest jurisdiction first: the profile's own county, then its prefecture, province; nationwide policies after. */
-const regionRank = (p: MatchablePolicy, o: PolicyOutcome) => (o.regionDistance ?? (p.jurisdiction ? 8 : 7));
+const regionRank = (p: MatchablePolicy, o: { regionDistance: number | null }) => (o.regionDistance ?? (p.jurisdiction ? 8 : 7));
 
 /** Forward match: one profile against every matchable policy, ranked and explained. */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async match(profile: { kind: Audience; facts: Facts }, options: MatchOptions) {
-    const [{ policies, byId }, names] = await Promise.all([getService('catalogue').policies(), getService('taxonomy').nameLookup()]);
+    const [{ policies, byId, compiled }, names] = await Promise.all([getService('catalogue').policies(), getService('taxonomy').nameLookup()]);
     const only = options.documentIds?.length ? options.documentIds.map((id) => byId.get(id)).filter((p): p is MatchablePolicy => Boolean(p)) : policies;
 
-    // Explanations are only built for what is returned: the first pass is the cheap one.
-    const scored: { policy: MatchablePolicy; outcome: PolicyOutcome }[] = [];
+    // First pass: compiled rules, status only. Unknown results are re-evaluated for their missing
+    // facts, and explanations are only built for what is returned.
+    const prepared = { kind: profile.kind, prepared: prepareFacts(profile.facts, options.asOf) };
+    const scored: { policy: MatchablePolicy; outcome: { status: MatchStatus; regionDistance: number | null; missing: string[] } }[] = [];
     const counts = { eligible: 0, 'possibly-eligible': 0, ineligible: 0 };
     for (const policy of only) {
-      const outcome = evaluatePolicy(policy, profile, options.asOf, undefined, false);
-      counts[outcome.status] += 1;
-      if (outcome.status !== 'ineligible' || options.includeIneligible) scored.push({ policy, outcome });
+      const found: string[] = [];
+      const quick = quickStatus(policy, compiled.get(policy.documentId)!, prepared, options.asOf, found);
+      counts[quick.status] += 1;
+      if (quick.status === 'ineligible' && !options.includeIneligible) continue;
+      scored.push({ policy, outcome: { ...quick, missing: found.length ? [...new Set(found)] : found } });
     }
     const missingFacts = rankMissingFacts(scored.map((s) => s.outcome));
     scored.sort(
@@ -39,7 +44,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         (b.policy.publishDate ?? '').localeCompare(a.policy.publishDate ?? '') ||
         a.policy.documentId.localeCompare(b.policy.documentId)
     );
-    const limit = options.limit ?? 50;
+    const limit = options.limit ?? 20;
     const data = scored.slice(0, limit).map(({ policy }, i) => {
       const o = evaluatePolicy(policy, profile, options.asOf, names, true);
       const jurisdictionName = policy.jurisdiction ? names(policy.jurisdiction) : undefined;

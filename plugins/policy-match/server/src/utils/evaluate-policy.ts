@@ -3,6 +3,7 @@ import { FIELD_BY_NAME, HOME_REGION_FIELD, type Audience } from './fields';
 import { kleeneAll, kleeneAny, type Tri } from './kleene';
 import { regionDistance } from './region';
 import type { Rule } from './validate-rule';
+import type { CompiledRule, prepareFacts } from './compile-rule';
 
 export interface Clause {
   text: string;
@@ -126,4 +127,51 @@ export const rankMissingFacts = (outcomes: Pick<PolicyOutcome, 'status' | 'missi
   return [...counts.entries()]
     .sort((a, b) => b[1] - a[1] || order.indexOf(a[0]) - order.indexOf(b[0]))
     .map(([field, settles]) => ({ field, label: FIELD_BY_NAME.get(field)?.labelZh ?? field, labelBo: FIELD_BY_NAME.get(field)?.labelBo, settles }));
+};
+
+/**
+ * The status from pre-compiled clause rules: the forward match's pass over every policy. Same logic
+ * as `evaluatePolicy` (the unit tests hold them together); with `missing`, the deciding unknown
+ * facts are collected as well. Explanations come from `evaluatePolicy`, for returned results only.
+ */
+export const quickStatus = (
+  policy: MatchablePolicy,
+  compiled: (CompiledRule | null)[],
+  profile: { kind: Audience; prepared: ReturnType<typeof prepareFacts> },
+  asOf: string,
+  missing?: string[]
+): { status: MatchStatus; regionDistance: number | null } => {
+  const closed = { status: 'ineligible' as const, regionDistance: null };
+  if (policy.audience !== 'any' && policy.audience !== profile.kind) return closed;
+  if (policy.validity === 'repealed' || policy.validity === 'expired') return closed;
+  if ((policy.validFrom && asOf < policy.validFrom) || (policy.validTo && asOf > policy.validTo) || (policy.applicationDeadline && asOf > policy.applicationDeadline)) return closed;
+  let jurisdiction: Tri = true;
+  let distance: number | null = null;
+  if (policy.jurisdiction) {
+    const homeField = HOME_REGION_FIELD[profile.kind];
+    const containing = profile.prepared.home(homeField);
+    if (!containing) {
+      jurisdiction = null;
+      missing?.push(homeField);
+    } else {
+      distance = containing.get(policy.jurisdiction) ?? null;
+      if (distance === null) return closed;
+    }
+  }
+  const mark = missing?.length ?? 0;
+  let clauses: Tri = compiled.length ? false : true;
+  for (const c of compiled) {
+    const r = c ? c(profile.prepared, missing) : true;
+    if (r === true) {
+      clauses = true;
+      break;
+    }
+    if (r === null) clauses = null;
+  }
+  const result = kleeneAll([jurisdiction, clauses]);
+  if (missing) {
+    if (clauses !== null) missing.length = mark;
+    if (result !== null) missing.length = 0;
+  }
+  return { status: toStatus(result), regionDistance: distance };
 };

@@ -52,3 +52,13 @@ export const regionDistance = (code: string, ancestor: string): number | null =>
   const idx = regionAncestors(code).indexOf(ancestor);
   return idx >= 0 ? idx + 1 : 3;
 };
+
+/** Every region that contains `code`, with its distance (0 itself, 1 parent …): one Map lookup per policy instead of string work. */
+export const containingRegions = (code: string): Map<string, number> => {
+  const out = new Map<string, number>([[code, 0]]);
+  regionAncestors(code).forEach((a, i) => out.set(a, i + 1));
+  const top = out.size;
+  out.set('000000', top);
+  out.set('100000', top);
+  return out;
+};

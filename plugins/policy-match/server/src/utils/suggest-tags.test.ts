@@ -13,7 +13,7 @@ describe('tag suggestions', () => {
   it('scores names and synonyms found in segmented Chinese text, best first', () => {
     const text = '康定市人力资源和社会保障局关于做好2025年高校毕业生就业工作的通知：对低保家庭高校毕业生给予求职补贴。';
     const out = suggestTags(text, tags);
-    expect(out.map((s) => s.code)).toEqual(['graduate', '513301', 'employment', 'dibao']);
+    expect(out.map((s) => s.code)).toEqual(['graduate', 'employment', '513301', 'dibao']);
     expect(out[0].matches.find((m) => m.term === '高校毕业生')).toMatchObject({ count: 2 });
     expect(out.find((s) => s.code === 'veteran')).toBeUndefined();
   });

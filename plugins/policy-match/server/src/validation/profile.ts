@@ -48,7 +48,7 @@ const matchShape = bodyValidator(
     asOf: yup.string().test('date', 'must be a date YYYY-MM-DD', (v) => v == null || isIsoDate(v)),
     includeIneligible: yup.boolean().default(false),
     documentIds: yup.array().of(yup.string().max(64).required()).max(200),
-    limit: yup.number().integer().min(1).max(200).default(50),
+    limit: yup.number().integer().min(1).max(200).default(20),
   })
 );
 
