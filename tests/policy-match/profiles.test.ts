@@ -136,6 +136,40 @@ describe('reverse match and publish notifications', () => {
     expect((await adminAgent(app, other.jwt).get(`/policy-match/policies/${doc}/audience`)).status).toBe(403);
   });
 
+  it('the SQL pre-filter never loses an eligible profile: rules over columns, tags, JSON facts, not/any/all agree with evaluating everyone', async () => {
+    const profiles = app.strapi.plugin('policy-match').service('profiles');
+    const regions = ['513301', '513322', '513338', '513401', '110105'];
+    const ids = ['graduate', 'veteran', 'dibao'];
+    for (let i = 0; i < 60; i += 1) {
+      const facts: Record<string, unknown> =
+        i % 4 === 3
+          ? { region: regions[i % 5], enterpriseSize: ['large', 'medium', 'small', 'micro'][i % 4 === 3 ? (i >> 2) % 4 : 0], employees: (i * 37) % 400, industryCode: ['H61', 'C13', 'R88'][i % 3], foundedOn: `20${10 + (i % 15)}-0${1 + (i % 9)}-15`, ...(i % 8 === 7 ? {} : { taxCreditRating: ['A', 'B', 'D'][i % 3] }) }
+          : { householdRegion: regions[i % 5], ...(i % 6 === 5 ? {} : { birthDate: `${1940 + ((i * 7) % 68)}-0${1 + (i % 9)}-1${i % 10}` }), identityTags: ids.filter((_, k) => (i >> k) % 2), ...(i % 3 === 0 ? {} : { ownsLocalHousing: i % 2 === 0 }), ...(i % 5 === 0 ? {} : { incomeBand: ['dibao', 'low', 'middle', 'high'][i % 4] }) };
+      await profiles.saveOwn(100_000 + i, { kind: i % 4 === 3 ? 'enterprise' : 'individual', facts, subscribed: true });
+    }
+    const rules: [string, object][] = [
+      ['individual', { all: [{ field: 'age', op: 'gte', value: 60 }, { not: { field: 'ownsLocalHousing', op: 'eq', value: true } }] }],
+      ['individual', { any: [{ field: 'identityTags', op: 'in', value: ['veteran', 'dibao'] }, { field: 'incomeBand', op: 'eq', value: 'low' }] }],
+      ['individual', { not: { any: [{ field: 'incomeBand', op: 'in', value: ['high', 'middle'] }, { field: 'ownsLocalHousing', op: 'exists', value: false }] } }],
+      ['individual', { all: [{ field: 'age', op: 'between', value: [20, 50] }, { not: { field: 'identityTags', op: 'eq', value: 'graduate' } }] }],
+      ['enterprise', { all: [{ not: { field: 'enterpriseSize', op: 'in', value: ['large'] } }, { field: 'employees', op: 'between', value: [10, 300] }, { not: { field: 'taxCreditRating', op: 'eq', value: 'D' } }] }],
+      ['enterprise', { any: [{ field: 'industryCode', op: 'eq', value: 'H' }, { not: { field: 'foundedOn', op: 'before', value: '2018-01-01' } }] }],
+      ['enterprise', { not: { all: [{ field: 'taxCreditRating', op: 'exists' }, { field: 'employees', op: 'lte', value: 100 }] } }],
+    ];
+    const audience = app.strapi.plugin('policy-match').service('audience');
+    let nonEmpty = 0;
+    for (const [audienceKind, rule] of rules) {
+      const doc = await publishedPolicy(app, `前置过滤一致性测试 ${JSON.stringify(rule).length}`);
+      const res = await adminAgent(app, admin.jwt).put(`/policy-match/policies/${doc}/eligibility`, { audience: audienceKind, jurisdiction: null, clauses: [{ text: 't', benefit: 'b', rule }] });
+      expect(res.status).toBe(200);
+      const filtered = await audience.audience(doc);
+      const everyone = await audience.audience(doc, { prefilter: false });
+      expect([JSON.stringify(rule), filtered.count]).toEqual([JSON.stringify(rule), everyone.count]);
+      if (filtered.count > 0) nonEmpty += 1;
+    }
+    expect(nonEmpty).toBeGreaterThanOrEqual(5);
+  });
+
   it('on publish, subscribed matching users get one inbox item; others none; inboxes are private', async () => {
     const [sub1, sub2, unsub] = [await makeUser(app), await makeUser(app), await makeUser(app)];
     const put = (u: UserSession, facts: object) => userAgent(app, u.jwt).put('/api/policy-match/profile', { kind: 'individual', facts, consent: true });

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { closedReasons, evaluatePolicy, type MatchablePolicy } from '../utils/evaluate-policy';
+import { closedReasons, evaluatePolicy, quickStatus, type MatchablePolicy } from '../utils/evaluate-policy';
+import { prepareFacts } from '../utils/compile-rule';
 import { todayInChina } from '../utils/dates';
 import { getService } from '../utils/get-service';
 import { policyUid } from '../utils/policy-uid';
@@ -21,6 +22,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     profiles: strapi.db.metadata.get(PROFILE_UID as any).tableName,
     tags: strapi.db.metadata.get(PROFILE_TAG_UID as any).tableName,
     schema: strapi.db.getSchemaName?.() || undefined,
+    raw: (sql: string, bindings?: unknown[]) => strapi.db.connection.raw(sql, bindings as any),
+    postgres: strapi.db.dialect.client === 'postgres',
   });
 
   /** Streams candidate profiles in id order (keyset pages), pre-filtered in SQL unless told not to. */
@@ -45,6 +48,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const { byId } = await getService('catalogue').policies();
     return byId.get(documentId) ?? null;
   };
+  const compiledOf = async (documentId: string) => (await getService('catalogue').policies()).compiled.get(documentId)!;
 
   return {
     async audience(documentId: string, { asOf = todayInChina(), prefilter = true }: { asOf?: string; prefilter?: boolean } = {}) {
@@ -57,11 +61,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       let count = 0;
       let evaluated = 0;
       const sampleSize = config<number>('audienceSampleSize');
+      const compiled = await compiledOf(documentId);
       if (!closed.length) {
         for await (const rows of candidates(policy, asOf, { prefilter })) {
           for (const row of rows) {
             evaluated += 1;
-            if (evaluatePolicy(policy, { kind: row.kind, facts: parseFacts(row.facts) }, asOf, undefined, false).status !== 'eligible') continue;
+            if (quickStatus(policy, compiled, { kind: row.kind, prepared: prepareFacts(parseFacts(row.facts), asOf) }, asOf).status !== 'eligible') continue;
             count += 1;
             const region = row.region_code ?? 'unknown';
             byRegion.set(region, (byRegion.get(region) ?? 0) + 1);

@@ -10,7 +10,13 @@ describe('SQL pre-filter derived from a rule', () => {
       and: [{ column: 'region_code', op: 'gte', value: '513300' }, { column: 'region_code', op: 'lte', value: '513399' }],
     });
     expect(rulePrefilter({ not: { field: 'age', op: 'gte', value: 60 } }, '2025-06-15')).toBe(true);
-    expect(rulePrefilter({ any: [{ field: 'ownsLocalHousing', op: 'eq', value: true }, { field: 'age', op: 'gte', value: 60 }] }, '2025-06-15')).toBe(true);
+    expect(rulePrefilter({ any: [{ field: 'lifeEvents', op: 'exists' }, { field: 'age', op: 'gte', value: 60 }] }, '2025-06-15')).toBe(true);
+    // JSON-only facts are filtered in SQL too; `not` goes through the rule's FALSE condition
+    expect(rulePrefilter({ not: { field: 'ownsLocalHousing', op: 'eq', value: true } }, '2025-06-15')).toEqual({ json: 'ownsLocalHousing', type: 'boolean', op: 'ne', value: true });
+    expect(rulePrefilter({ not: { field: 'enterpriseSize', op: 'in', value: ['large'] } }, '2025-06-15')).toEqual({ column: 'enterprise_size', op: 'notIn', value: ['large'] });
+    expect(rulePrefilter({ not: { any: [{ field: 'employees', op: 'between', value: [1, 9] }, { field: 'taxCreditRating', op: 'eq', value: 'D' }] } }, '2025-06-15')).toEqual({
+      and: [{ or: [{ column: 'employees', op: 'lt', value: 1 }, { column: 'employees', op: 'gt', value: 9 }] }, { json: 'taxCreditRating', type: 'enum', op: 'ne', value: 'D' }],
+    });
     expect(rulePrefilter({ field: 'industryCode', op: 'eq', value: 'H' }, '2025-06-15')).toEqual({ column: 'industry_code', op: 'prefix', value: 'H' });
   });
 
