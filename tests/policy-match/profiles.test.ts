@@ -79,6 +79,9 @@ describe('stored profiles: explicit consent, owner only', () => {
     const role = await createRole(app, 'policy editor', [{ action: 'plugin::policy-match.eligibility.read' }]);
     const editor = await createAdmin(app, { roles: [role.id] });
     expect((await adminAgent(app, editor.jwt).get('/content-manager/collection-types/plugin::policy-match.profile')).status).toBe(403);
+    // nor can a Super Admin: the Document Service refuses the plugin's private types altogether
+    expect((await adminAgent(app, admin.jwt).get('/content-manager/collection-types/plugin::policy-match.profile')).status).toBe(403);
+    expect((await adminAgent(app, admin.jwt).get('/content-manager/collection-types/plugin::policy-match.inbox-item')).status).toBe(403);
   });
 
   it('match uses the caller’s stored profile when no profile is sent', async () => {
