@@ -65,6 +65,18 @@ describe('comments held for moderation', () => {
     expect(pub.body.data[0]).not.toHaveProperty('userId');
   });
 
+  it('a site editor moderates comments on their own sites’ policies only', async () => {
+    const posted = await userAgent(app, u1.jwt).post(`/api/policy-match/policies/${policy}/comments`, { body: '请问个体工商户能否申请？' });
+    const role = await createRole(app, 'site moderator', [{ action: 'plugin::policy-match.comment.moderate' }]);
+    const [kangding, ganzi] = [await createAdmin(app, { roles: [role.id] }), await createAdmin(app, { roles: [role.id] })];
+    await app.strapi.plugin('site-group').service('editor-scope').assign(kangding.id, 'kangding');
+    await app.strapi.plugin('site-group').service('editor-scope').assign(ganzi.id, 'ganzi');
+    const refused = await adminAgent(app, kangding.jwt).post(`/policy-match/comments/${posted.body.data.id}/approve`, {});
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.message).toContain('ganzi');
+    expect((await adminAgent(app, ganzi.jwt).post(`/policy-match/comments/${posted.body.data.id}/approve`, {})).status).toBe(200);
+  });
+
   it('pre-checks with the review-workflow word checker and flags error findings for the editor', async () => {
     const res = await userAgent(app, u2.jwt).post(`/api/policy-match/policies/${policy}/comments`, { body: '这份文件是绝密的吗？' });
     expect(res.status).toBe(201);

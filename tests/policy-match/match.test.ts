@@ -148,6 +148,22 @@ describe('ranking, explanations and missing facts', () => {
   });
 });
 
+describe('the compiled-rule cache', () => {
+  it('follows another instance’s write through the version row, without hearing any event', async () => {
+    const ask = () => app.request().post('/api/policy-match/match').send({ profile: person({ householdRegion: '513301', age: 80 }), asOf: ASOF, documentIds: [P.elderly], includeIneligible: true });
+    expect((await ask()).body.data[0].status).toBe('eligible');
+    // What another instance does on save: write the row, bump the version. No event reaches this one.
+    const row = await app.strapi.db.query('plugin::policy-match.eligibility').findOne({ where: { policyDocumentId: P.elderly } });
+    await app.strapi.db.query('plugin::policy-match.eligibility').update({ where: { id: row.id }, data: { clauses: [{ ...row.clauses[0], rule: { field: 'age', op: 'gte', value: 90 } }] } });
+    expect((await ask()).body.data[0].status).toBe('eligible'); // version unchanged: this instance's copy still serves
+    await app.strapi.store({ type: 'plugin', name: 'policy-match' }).set({ key: 'catalogueVersion', value: 'other-instance-1' });
+    expect((await ask()).body.data[0].status).toBe('ineligible');
+    await app.strapi.db.query('plugin::policy-match.eligibility').update({ where: { id: row.id }, data: { clauses: row.clauses } });
+    await app.strapi.store({ type: 'plugin', name: 'policy-match' }).set({ key: 'catalogueVersion', value: 'other-instance-2' });
+    expect((await ask()).body.data[0].status).toBe('eligible');
+  });
+});
+
 describe('rules are validated at save', () => {
   it('refuses an unknown field, a wrong value type, a too deep rule and unknown tags with their paths; nothing is written', async () => {
     const before = (await adminAgent(app, admin.jwt).get(`/policy-match/policies/${P.elderly}/eligibility`)).body.data;
