@@ -213,6 +213,21 @@ describe('rules are validated at save', () => {
     }
   });
 
+  it('lets taxonomy editors add and change tags (bo normalised to NFC; unknown parent or keys refused)', async () => {
+    const put = (body: object) => adminAgent(app, admin.jwt).put('/policy-match/tags', body);
+    const created = await put({ code: 'orphan', dimension: 'identity', nameZh: '孤儿', nameBo: 'ཕ་མ་མེད་པའི་བུ་ཕྲུག'.normalize('NFD'), synonyms: ['事实无人抚养儿童'], parentCode: 'individual' });
+    expect(created.status).toBe(200);
+    expect(created.body.data).toMatchObject({ code: 'orphan', nameBo: 'ཕ་མ་མེད་པའི་བུ་ཕྲུག'.normalize('NFC'), parentCode: 'individual' });
+    expect((await put({ code: 'orphan', dimension: 'identity', nameZh: '孤儿', synonyms: ['孤儿', '事实无人抚养儿童'] })).body.data.synonyms).toHaveLength(2);
+    const unknownParent = await put({ code: 'x1', dimension: 'identity', nameZh: '某', parentCode: 'nope' });
+    expect(unknownParent.status).toBe(400);
+    expect(unknownParent.body.error.details.errors[0].path).toEqual(['parentCode']);
+    expect((await put({ code: 'x2', dimension: 'colour', nameZh: '某' })).status).toBe(400);
+    expect((await put({ code: 'x3', dimension: 'identity', nameZh: '某', weight: 3 })).status).toBe(400);
+    // a rule may now name the new tag
+    expect((await eligibility(P.veteran, { audience: 'individual', tags: ['orphan'], clauses: [{ text: 't', benefit: 'b', rule: { field: 'identityTags', op: 'eq', value: 'orphan' } }] })).status).toBe(200);
+  });
+
   it('serves the taxonomy and the field registry publicly', async () => {
     const regions = await app.request().get('/api/policy-match/tags?dimension=region');
     expect(regions.status).toBe(200);
