@@ -198,6 +198,12 @@ describe('reverse match and publish notifications', () => {
     // the same event again (another locale, another instance) adds nothing
     await app.strapi.plugin('policy-match').service('audience').notifyPublished(draft);
     expect((await userAgent(app, sub1.jwt).get('/api/policy-match/inbox')).body.data).toHaveLength(1);
+    expect((await userAgent(app, sub1.jwt).get('/api/policy-match/inbox')).body.data).toHaveLength(1);
+    // rules given after publication notify too (the eligibility event), once
+    const later = await publishedPolicy(app, '泸定县退役军人就业补贴');
+    await adminAgent(app, admin.jwt).put(`/policy-match/policies/${later}/eligibility`, graduateRule);
+    const both = await waitFor(() => userAgent(app, sub1.jwt).get('/api/policy-match/inbox'), (r: any) => r.body.data?.length > 1);
+    expect(both.body.data.map((i: any) => i.policyDocumentId).sort()).toEqual([draft, later].sort());
     const itemId = inbox.body.data[0].id;
     expect((await userAgent(app, sub2.jwt).post(`/api/policy-match/inbox/${itemId}/read`)).status).toBe(404);
     expect((await userAgent(app, sub1.jwt).post(`/api/policy-match/inbox/${itemId}/read`)).status).toBe(200);

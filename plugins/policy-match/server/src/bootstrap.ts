@@ -45,7 +45,8 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
     // Rules given after the policy was published notify too; the inbox keeps one item per user and policy.
     if (!payload.removed) later(strapi, 'audience notification', () => getService('audience').notifyPublished(payload.documentId));
   });
-  for (const event of ['entry.unpublish', 'entry.delete', 'entry.update']) {
+  // Draft saves (entry.update) change nothing a match reads: only published versions are matched.
+  for (const event of ['entry.unpublish', 'entry.delete']) {
     strapi.eventHub.on(event, async (payload: { uid?: string }) => {
       if (payload?.uid === uid) await catalogue.bump();
     });

@@ -8,7 +8,7 @@ import { ELIGIBILITY_UID } from '../utils/uids';
 /**
  * Every published policy that has an eligibility, in the shape the matcher evaluates, with its
  * clause rules compiled, kept in memory. Whichever instance handles a write (an eligibility save,
- * a policy publish, unpublish, update or delete) bumps a version row in the database; every call
+ * a policy publish, unpublish or delete) bumps a version row in the database; every call
  * reads that one row and rebuilds when it changed, so another instance's write is seen at once and
  * correctness never rests on this instance's cache or on having heard the event.
  */
