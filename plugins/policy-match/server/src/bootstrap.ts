@@ -1,3 +1,60 @@
 import type { Core } from '@strapi/strapi';
+import { USER_ACTIONS } from './routes/content-api';
+import { getService } from './utils/get-service';
+import { policyUid } from './utils/policy-uid';
 
-export default async ({ strapi }: { strapi: Core.Strapi }) => {};
+const ACTIONS = [
+  { uid: 'tag.read', displayName: 'See the taxonomy and suggest tags' },
+  { uid: 'tag.manage', displayName: 'Edit the taxonomy' },
+  { uid: 'eligibility.read', displayName: 'See eligibility rules of policies' },
+  { uid: 'eligibility.manage', displayName: 'Edit eligibility rules of policies' },
+  { uid: 'audience.read', displayName: 'Count and sample the audience of a policy (reverse match)' },
+  { uid: 'comment.moderate', displayName: 'Moderate comments on policies' },
+].map((action) => ({ ...action, section: 'plugins', pluginName: 'policy-match', subCategory: 'policy match' }));
+
+/**
+ * Signed-in users may keep their own profile, inbox and engagement: granted to the Authenticated
+ * role once (remembered in the plugin store, so an administrator who revokes them is not overruled).
+ */
+const grantUserActions = async (strapi: Core.Strapi) => {
+  const store = strapi.store({ type: 'plugin', name: 'policy-match' });
+  if (await store.get({ key: 'userActionsGranted' })) return;
+  const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'authenticated' } });
+  if (!role) return;
+  for (const handler of USER_ACTIONS) {
+    const action = `plugin::policy-match.${handler}`;
+    const exists = await strapi.db.query('plugin::users-permissions.permission').findOne({ where: { action, role: role.id } });
+    if (!exists) await strapi.db.query('plugin::users-permissions.permission').create({ data: { action, role: role.id } });
+  }
+  await store.set({ key: 'userActionsGranted', value: true });
+};
+
+/** Off the request path; a failure is logged, never thrown into the publish. */
+const later = (strapi: Core.Strapi, what: string, fn: () => Promise<unknown>) =>
+  setImmediate(() => fn().catch((e) => strapi.log.error(`policy-match: ${what} failed: ${(e as Error).message}`)));
+
+export default async ({ strapi }: { strapi: Core.Strapi }) => {
+  await strapi.service('admin::permission').actionProvider.registerMany(ACTIONS);
+  const seeded = await getService('taxonomy').seedStarter();
+  if (seeded) strapi.log.info(`policy-match: starter taxonomy of ${seeded} tags installed`);
+  await grantUserActions(strapi);
+
+  const uid = policyUid();
+  const catalogue = getService('catalogue');
+  strapi.eventHub.on('policy-match.eligibility.changed', async (payload: { documentId: string; removed?: boolean }) => {
+    // Rules given after the policy was published notify too; the inbox keeps one item per user and policy.
+    if (!payload.removed) later(strapi, 'audience notification', () => getService('audience').notifyPublished(payload.documentId));
+  });
+  // Draft saves (entry.update) change nothing a match reads: only published versions are matched.
+  for (const event of ['entry.unpublish', 'entry.delete']) {
+    strapi.eventHub.on(event, async (payload: { uid?: string }) => {
+      if (payload?.uid === uid) await catalogue.bump();
+    });
+  }
+  strapi.eventHub.on('entry.publish', async (payload: { uid?: string; entry?: { documentId?: string } }) => {
+    if (payload?.uid !== uid || !payload.entry?.documentId) return;
+    await catalogue.bump();
+    const documentId = payload.entry.documentId;
+    later(strapi, 'audience notification', () => getService('audience').notifyPublished(documentId));
+  });
+};

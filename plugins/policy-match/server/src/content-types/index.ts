@@ -1,1 +1,23 @@
-export default {};
+import tag from './tag';
+import eligibility from './eligibility';
+import profile from './profile';
+import profileTag from './profile-tag';
+import subscription from './subscription';
+import favourite from './favourite';
+import rating from './rating';
+import comment from './comment';
+import inboxItem from './inbox-item';
+import rateCounter from './rate-counter';
+
+export default {
+  'tag': tag,
+  'eligibility': eligibility,
+  'profile': profile,
+  'profile-tag': profileTag,
+  'subscription': subscription,
+  'favourite': favourite,
+  'rating': rating,
+  'comment': comment,
+  'inbox-item': inboxItem,
+  'rate-counter': rateCounter,
+};

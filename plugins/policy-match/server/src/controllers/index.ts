@@ -1,1 +1,9 @@
-export default {};
+import match from './match';
+import eligibility from './eligibility';
+import taxonomy from './taxonomy';
+import profile from './profile';
+import inbox from './inbox';
+import audience from './audience';
+import engagement from './engagement';
+
+export default { match, eligibility, taxonomy, profile, inbox, audience, engagement };

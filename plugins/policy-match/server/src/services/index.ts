@@ -1,1 +1,10 @@
-export default {};
+import taxonomy from './taxonomy';
+import eligibility from './eligibility';
+import catalogue from './catalogue';
+import matcher from './matcher';
+import profiles from './profiles';
+import audience from './audience';
+import engagement from './engagement';
+import rateLimit from './rate-limit';
+
+export default { taxonomy, eligibility, catalogue, matcher, profiles, audience, engagement, 'rate-limit': rateLimit };

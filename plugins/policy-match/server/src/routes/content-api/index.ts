@@ -1,1 +1,35 @@
-export default { type: 'content-api', routes: [] as any[] };
+// Content-API routes (/api/policy-match/...). `auth: false` only for public reads and for match,
+// which takes a profile in the body and reads a stored profile only for a verified caller's own JWT.
+// Every other route needs a users-permissions user and acts on that user's own rows only: no route
+// takes a user or profile id.
+const user = {};
+export const USER_ACTIONS = [
+  'profile.find', 'profile.put', 'profile.remove', 'inbox.list', 'inbox.markRead',
+  'engagement.subscriptions', 'engagement.subscribe', 'engagement.unsubscribe',
+  'engagement.favourites', 'engagement.favourite', 'engagement.unfavourite', 'engagement.rate', 'engagement.comment',
+];
+
+export default {
+  type: 'content-api',
+  routes: [
+    { method: 'POST', path: '/match', handler: 'match.match', config: { auth: false } },
+    { method: 'GET', path: '/tags', handler: 'taxonomy.list', config: { auth: false } },
+    { method: 'GET', path: '/fields', handler: 'taxonomy.fields', config: { auth: false } },
+    { method: 'GET', path: '/policies/:documentId/ratings', handler: 'engagement.ratings', config: { auth: false } },
+    { method: 'GET', path: '/policies/:documentId/comments', handler: 'engagement.comments', config: { auth: false } },
+
+    { method: 'GET', path: '/profile', handler: 'profile.find', config: user },
+    { method: 'PUT', path: '/profile', handler: 'profile.put', config: user },
+    { method: 'DELETE', path: '/profile', handler: 'profile.remove', config: user },
+    { method: 'GET', path: '/inbox', handler: 'inbox.list', config: user },
+    { method: 'POST', path: '/inbox/:id/read', handler: 'inbox.markRead', config: user },
+    { method: 'GET', path: '/subscriptions', handler: 'engagement.subscriptions', config: user },
+    { method: 'POST', path: '/subscriptions', handler: 'engagement.subscribe', config: user },
+    { method: 'DELETE', path: '/subscriptions/:id', handler: 'engagement.unsubscribe', config: user },
+    { method: 'GET', path: '/favourites', handler: 'engagement.favourites', config: user },
+    { method: 'PUT', path: '/favourites/:documentId', handler: 'engagement.favourite', config: user },
+    { method: 'DELETE', path: '/favourites/:documentId', handler: 'engagement.unfavourite', config: user },
+    { method: 'PUT', path: '/policies/:documentId/rating', handler: 'engagement.rate', config: user },
+    { method: 'POST', path: '/policies/:documentId/comments', handler: 'engagement.comment', config: user },
+  ],
+};

@@ -1,0 +1,65 @@
+import type { Context } from 'koa';
+import { errors, yup, validateYupSchema } from '@strapi/utils';
+import { requireUser } from '../utils/caller';
+import { getService } from '../utils/get-service';
+import { validateCommentBody, validateModerationBody, validateRatingBody, validateSubscriptionBody } from '../validation/engagement';
+
+const intParam = (raw: string) => {
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) throw new errors.NotFoundError('not found');
+  return n;
+};
+const validateQueueQuery = validateYupSchema(yup.object({ status: yup.string().oneOf(['pending', 'approved', 'rejected']).default('pending') }).noUnknown(), { strict: false });
+
+export default {
+  async subscriptions(ctx: Context) {
+    ctx.body = { data: await getService('engagement').subscriptions(requireUser(ctx).id) };
+  },
+  async subscribe(ctx: Context) {
+    const { id } = requireUser(ctx);
+    const input = await validateSubscriptionBody(ctx.request.body);
+    ctx.status = 201;
+    ctx.body = { data: await getService('engagement').subscribe(id, input as any) };
+  },
+  async unsubscribe(ctx: Context) {
+    ctx.body = { data: await getService('engagement').unsubscribe(requireUser(ctx).id, intParam(ctx.params.id)) };
+  },
+  async favourites(ctx: Context) {
+    ctx.body = { data: await getService('engagement').favourites(requireUser(ctx).id) };
+  },
+  async favourite(ctx: Context) {
+    ctx.body = { data: await getService('engagement').favourite(requireUser(ctx).id, ctx.params.documentId) };
+  },
+  async unfavourite(ctx: Context) {
+    ctx.body = { data: await getService('engagement').unfavourite(requireUser(ctx).id, ctx.params.documentId) };
+  },
+  async rate(ctx: Context) {
+    const { id } = requireUser(ctx);
+    const { stars } = await validateRatingBody(ctx.request.body);
+    ctx.body = { data: await getService('engagement').rate(id, ctx.params.documentId, stars as number) };
+  },
+  async ratings(ctx: Context) {
+    ctx.body = { data: await getService('engagement').ratingAggregate(ctx.params.documentId) };
+  },
+  async comment(ctx: Context) {
+    const { id } = requireUser(ctx);
+    const { body } = await validateCommentBody(ctx.request.body);
+    ctx.status = 201;
+    ctx.body = { data: await getService('engagement').comment(id, ctx.params.documentId, body as string) };
+  },
+  async comments(ctx: Context) {
+    ctx.body = { data: await getService('engagement').publicComments(ctx.params.documentId) };
+  },
+  async queue(ctx: Context) {
+    const { status } = (await validateQueueQuery(ctx.query)) as { status: string };
+    ctx.body = { data: await getService('engagement').moderationQueue(status) };
+  },
+  async approve(ctx: Context) {
+    const { note } = await validateModerationBody(ctx.request.body);
+    ctx.body = { data: await getService('engagement').moderate(intParam(ctx.params.id), 'approved', ctx.state.user, note) };
+  },
+  async reject(ctx: Context) {
+    const { note } = await validateModerationBody(ctx.request.body);
+    ctx.body = { data: await getService('engagement').moderate(intParam(ctx.params.id), 'rejected', ctx.state.user, note) };
+  },
+};

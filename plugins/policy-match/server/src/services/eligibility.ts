@@ -1,0 +1,67 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { refuse, type Problem } from '../validation/body-validator';
+import { validateEligibilityBody } from '../validation/eligibility';
+import { getService } from '../utils/get-service';
+import { policyUid } from '../utils/policy-uid';
+import { ELIGIBILITY_UID } from '../utils/uids';
+import { DEFAULT_RULE_LIMITS, validateRule } from '../utils/validate-rule';
+import { toIsoDate } from '../utils/dates';
+
+const present = (row: any) =>
+  row && {
+    policyDocumentId: row.policyDocumentId, audience: row.audience, tags: row.tags ?? [], clauses: row.clauses ?? [],
+    jurisdiction: row.jurisdiction ?? null, applicationDeadline: toIsoDate(row.applicationDeadline), updatedAt: row.updatedAt,
+  };
+
+/** Eligibility of a policy: audience tags, jurisdiction, deadline and core clauses with their rules. */
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  async get(documentId: string) {
+    return present(await strapi.db.query(ELIGIBILITY_UID).findOne({ where: { policyDocumentId: documentId } }));
+  },
+
+  /** Validates everything first (shape, tags, every rule with its path), then writes one row: bad input changes nothing. */
+  async save(documentId: string, body: unknown, actorId?: number) {
+    const input = await validateEligibilityBody(body);
+    const policy = await strapi.db.query(policyUid() as any).findOne({ where: { documentId }, select: ['id'] });
+    if (!policy) throw new errors.NotFoundError(`no policy ${documentId}`);
+    const { byCode } = await getService('taxonomy').all();
+    const problems: Problem[] = [];
+    input.tags.forEach((t: string, i: number) => {
+      if (!byCode.has(t)) problems.push({ path: ['tags', i], message: `unknown tag ${JSON.stringify(t)}` });
+    });
+    if (input.jurisdiction && byCode.get(input.jurisdiction)?.dimension !== 'region') {
+      problems.push({ path: ['jurisdiction'], message: `${input.jurisdiction} is not a region of the taxonomy` });
+    }
+    const maxDepth = strapi.plugin('policy-match').config('maxRuleDepth') as number;
+    const knownTags = new Set(byCode.keys());
+    input.clauses.forEach((clause: any, i: number) => {
+      if (clause.rule == null) return;
+      for (const p of validateRule(clause.rule, { audience: input.audience as any, knownTags, limits: { ...DEFAULT_RULE_LIMITS, maxDepth } })) {
+        problems.push({ path: ['clauses', i, 'rule', ...p.path], message: p.message });
+      }
+    });
+    if (problems.length) refuse(problems);
+
+    const data = {
+      policyDocumentId: documentId, audience: input.audience, tags: input.tags, jurisdiction: input.jurisdiction ?? null,
+      applicationDeadline: input.applicationDeadline ?? null, editedById: actorId ?? null,
+      clauses: input.clauses.map((c: any) => ({ text: c.text, textBo: c.textBo?.normalize('NFC') ?? null, benefit: c.benefit, benefitBo: c.benefitBo?.normalize('NFC') ?? null, rule: c.rule ?? null })),
+    };
+    const existing = await strapi.db.query(ELIGIBILITY_UID).findOne({ where: { policyDocumentId: documentId }, select: ['id'] });
+    const row = existing
+      ? await strapi.db.query(ELIGIBILITY_UID).update({ where: { id: existing.id }, data })
+      : await strapi.db.query(ELIGIBILITY_UID).create({ data });
+    await getService('catalogue').bump();
+    strapi.eventHub.emit('policy-match.eligibility.changed', { uid: policyUid(), documentId });
+    return present(row);
+  },
+
+  async remove(documentId: string) {
+    const deleted = await strapi.db.query(ELIGIBILITY_UID).delete({ where: { policyDocumentId: documentId } });
+    if (!deleted) throw new errors.NotFoundError(`policy ${documentId} has no eligibility`);
+    await getService('catalogue').bump();
+    strapi.eventHub.emit('policy-match.eligibility.changed', { uid: policyUid(), documentId, removed: true });
+    return { removed: true };
+  },
+});

@@ -1,0 +1,21 @@
+import { addYears, ageOn, isIsoDate } from './dates';
+
+describe('dates', () => {
+  it.each([
+    ['1990-06-15', '2025-06-14', 34],
+    ['1990-06-15', '2025-06-15', 35],
+    ['1990-06-15', '2025-06-16', 35],
+    ['2000-02-29', '2025-02-28', 24],
+    ['2000-02-29', '2025-03-01', 25],
+    ['2000-02-29', '2024-02-29', 24],
+  ])('born %s, on %s → age %i', (birth, day, age) => expect(ageOn(birth, day)).toBe(age));
+
+  it('validates calendar dates and shifts years', () => {
+    expect(isIsoDate('2025-02-28')).toBe(true);
+    expect(isIsoDate('2025-02-29')).toBe(false);
+    expect(isIsoDate('2025-2-1')).toBe(false);
+    expect(isIsoDate(20250101)).toBe(false);
+    expect(addYears('2024-02-29', -1)).toBe('2023-02-28');
+    expect(addYears('2025-06-15', -35)).toBe('1990-06-15');
+  });
+});

@@ -1,0 +1,197 @@
+import { addDays, addYears } from './dates';
+import { FIELD_BY_NAME, type FieldType } from './fields';
+import { regionRange } from './region';
+import type { MatchablePolicy } from './evaluate-policy';
+import type { Predicate, Rule } from './validate-rule';
+
+/**
+ * A condition on the indexed columns of stored profiles that every profile for which the rule is
+ * TRUE satisfies (a superset: the rule itself is evaluated in JS afterwards). Parts the columns
+ * cannot express — `not`, facts kept only in JSON — become `true` (no constraint).
+ */
+export type LeafOp = 'eq' | 'ne' | 'in' | 'notIn' | 'gte' | 'lte' | 'gt' | 'lt' | 'notnull' | 'isnull' | 'prefix' | 'notPrefix';
+export type Cond =
+  | true
+  | { and: Cond[] }
+  | { or: Cond[] }
+  | { column: string; op: LeafOp; value?: unknown }
+  /** A fact kept only in the profile's JSON (PostgreSQL jsonb ->>, SQLite json_extract). */
+  | { json: string; type: FieldType; op: LeafOp; value?: unknown }
+  | { tags: string[] };
+
+const and = (parts: Cond[]): Cond => {
+  const kept = parts.filter((p) => p !== true);
+  return kept.length === 0 ? true : kept.length === 1 ? kept[0] : { and: kept };
+};
+const or = (parts: Cond[]): Cond => (parts.some((p) => p === true) || parts.length === 0 ? true : parts.length === 1 ? parts[0] : { or: parts });
+
+const range = (column: string, lo: unknown, hi: unknown): Cond => and([{ column, op: 'gte', value: lo }, { column, op: 'lte', value: hi }]);
+
+/** Birth dates of people whose age on `asOf` lies in [lo, hi], widened by a day each side (leap days). */
+const ageRange = (asOf: string, lo: number | null, hi: number | null): Cond =>
+  and([
+    lo === null ? true : { column: 'birth_date', op: 'lte', value: addDays(addYears(asOf, -lo), 1) },
+    hi === null ? true : { column: 'birth_date', op: 'gte', value: addDays(addYears(asOf, -(hi + 1)), -1) },
+  ]);
+
+const predicateCond = (p: Predicate, asOf: string): Cond => {
+  const def = FIELD_BY_NAME.get(p.field);
+  if (!def) return true;
+  const v = p.value as any;
+  if (def.type === 'tag-list') {
+    if (p.op === 'eq') return { tags: [`${p.field}:${v}`] };
+    if (p.op === 'in') return { tags: (v as string[]).map((c) => `${p.field}:${c}`) };
+    return true;
+  }
+  if (p.field === 'age') {
+    switch (p.op) {
+      case 'eq': return ageRange(asOf, v, v);
+      case 'in': return or((v as number[]).map((a) => ageRange(asOf, a, a)));
+      case 'gte': return ageRange(asOf, v, null);
+      case 'lte': return ageRange(asOf, null, v);
+      case 'between': return ageRange(asOf, v[0], v[1]);
+      case 'exists': return p.value === false ? true : { column: 'birth_date', op: 'notnull' };
+      default: return true;
+    }
+  }
+  if (!def.column) return jsonPredicate(p, def.type, false);
+  const column = def.column;
+  if (p.op === 'exists') return p.value === false ? true : { column, op: 'notnull' };
+  if (def.type === 'region') {
+    const values = p.op === 'eq' ? [v] : (v as string[]);
+    return or(values.map((code) => { const [lo, hi] = regionRange(code); return range(column, lo, hi); }));
+  }
+  if (def.type === 'industry') {
+    const values = p.op === 'eq' ? [v] : (v as string[]);
+    return or(values.map((code) => ({ column, op: 'prefix' as const, value: code })));
+  }
+  switch (p.op) {
+    case 'eq': return { column, op: 'eq', value: v };
+    case 'in': return { column, op: 'in', value: v };
+    case 'gte': return { column, op: 'gte', value: v };
+    case 'lte': return { column, op: 'lte', value: v };
+    case 'between': return range(column, v[0], v[1]);
+    case 'before': return { column, op: 'lt', value: v };
+    case 'after': return { column, op: 'gt', value: v };
+    default: return true;
+  }
+};
+
+/**
+ * A fact kept only in JSON: the predicate's TRUE condition, or (negated) its FALSE condition — both
+ * require the fact to be present, as three-valued logic does (a missing fact is neither).
+ */
+const jsonPredicate = (p: Predicate, type: FieldType, negated: boolean): Cond => {
+  const v = p.value as any;
+  const leaf = (op: LeafOp, value?: unknown): Cond => ({ json: p.field, type, op, value });
+  if (type === 'region' || type === 'industry' || type === 'tag-list') return true;
+  switch (p.op) {
+    case 'exists':
+      return (p.value === false) !== negated ? leaf('isnull') : leaf('notnull');
+    case 'eq': return leaf(negated ? 'ne' : 'eq', v);
+    case 'in': return leaf(negated ? 'notIn' : 'in', v);
+    case 'gte': return leaf(negated ? 'lt' : 'gte', v);
+    case 'lte': return leaf(negated ? 'gt' : 'lte', v);
+    case 'before': return leaf(negated ? 'gte' : 'lt', v);
+    case 'after': return leaf(negated ? 'lte' : 'gt', v);
+    case 'between': return negated ? or([leaf('lt', v[0]), leaf('gt', v[1])]) : and([leaf('gte', v[0]), leaf('lte', v[1])]);
+    default: return true;
+  }
+};
+
+/** What every profile for which the predicate is FALSE satisfies (exact where cheap, else no constraint). */
+const predicateFalse = (p: Predicate): Cond => {
+  const def = FIELD_BY_NAME.get(p.field);
+  if (!def || def.type === 'tag-list' || p.field === 'age') return true;
+  if (!def.column) return jsonPredicate(p, def.type, true);
+  const column = def.column;
+  const v = p.value as any;
+  if (def.type === 'region' || def.type === 'industry') return true;
+  switch (p.op) {
+    case 'exists': return p.value === false ? { column, op: 'notnull' } : { column, op: 'isnull' };
+    case 'eq': return { column, op: 'ne', value: v };
+    case 'in': return { column, op: 'notIn', value: v };
+    case 'gte': return { column, op: 'lt', value: v };
+    case 'lte': return { column, op: 'gt', value: v };
+    case 'before': return { column, op: 'gte', value: v };
+    case 'after': return { column, op: 'lte', value: v };
+    case 'between': return or([{ column, op: 'lt', value: v[0] }, { column, op: 'gt', value: v[1] }]);
+    default: return true;
+  }
+};
+
+/** A superset of the profiles for which the rule is FALSE: `not` pre-filters through it. */
+export const ruleFalseFilter = (rule: Rule, asOf: string): Cond => {
+  if ('field' in rule) return predicateFalse(rule);
+  if ('not' in rule) return rulePrefilter(rule.not, asOf);
+  if ('all' in rule) return or(rule.all.map((r) => ruleFalseFilter(r, asOf)));
+  return and(rule.any.map((r) => ruleFalseFilter(r, asOf)));
+};
+
+export const rulePrefilter = (rule: Rule, asOf: string): Cond => {
+  if ('field' in rule) return predicateCond(rule, asOf);
+  if ('not' in rule) return ruleFalseFilter(rule.not, asOf);
+  if ('all' in rule) return and(rule.all.map((r) => rulePrefilter(r, asOf)));
+  return or(rule.any.map((r) => rulePrefilter(r, asOf)));
+};
+
+/** Everything a profile needs to be eligible: its kind, a home region in the jurisdiction, and one clause. */
+export const policyPrefilter = (policy: MatchablePolicy, asOf: string): Cond => {
+  const clauses = policy.clauses.length ? or(policy.clauses.map((c) => (c.rule ? rulePrefilter(c.rule, asOf) : true))) : true;
+  return and([
+    policy.audience === 'any' ? true : { column: 'kind', op: 'eq', value: policy.audience },
+    policy.jurisdiction ? range('region_code', ...regionRange(policy.jurisdiction)) : true,
+    clauses,
+  ]);
+};
+
+export interface SqlTarget {
+  profiles: string;
+  tags: string;
+  schema?: string;
+  /** knex.raw of the connection, and whether it is PostgreSQL (jsonb) or SQLite (json_extract). */
+  raw: (sql: string, bindings?: unknown[]) => unknown;
+  postgres: boolean;
+}
+
+const jsonValue = (type: FieldType, value: unknown, postgres: boolean) =>
+  type === 'boolean' ? (postgres ? String(value) : value ? 1 : 0) : value;
+
+/** Applies a condition to a knex query on the profiles table; tag conditions become EXISTS on the tag rows. */
+export const applyCond = (qb: any, cond: Cond, tables: SqlTarget): any => {
+  if (cond === true) return qb;
+  if ('and' in cond) return qb.where((sub: any) => { for (const c of cond.and) applyCond(sub, c, tables); });
+  if ('or' in cond) return qb.where((sub: any) => { for (const c of cond.or) sub.orWhere((inner: any) => applyCond(inner, c, tables)); });
+  if ('tags' in cond) {
+    return qb.whereExists(function (this: any) {
+      const from = tables.schema ? this.withSchema(tables.schema) : this;
+      from.select(1).from(tables.tags).whereRaw('??.profile_id = ??.id', [tables.tags, tables.profiles]).whereIn('tag', cond.tags);
+    });
+  }
+  let col: any;
+  let value: unknown = cond.value;
+  if ('json' in cond) {
+    const numeric = cond.type === 'integer' || cond.type === 'number';
+    col = tables.postgres
+      ? tables.raw(numeric ? '((??.facts->>?)::numeric)' : '(??.facts->>?)', [tables.profiles, cond.json])
+      : tables.raw('json_extract(??.facts, ?)', [tables.profiles, `$.${cond.json}`]);
+    value = Array.isArray(value) ? value.map((v) => jsonValue(cond.type, v, tables.postgres)) : jsonValue(cond.type, value, tables.postgres);
+  } else {
+    col = `${tables.profiles}.${cond.column}`;
+  }
+  switch (cond.op) {
+    case 'eq': return qb.where(col, value);
+    case 'ne': return qb.where(col, '<>', value);
+    case 'in': return qb.whereIn(col, value as unknown[]);
+    case 'notIn': return qb.whereNotNull(col).whereNotIn(col, value as unknown[]);
+    case 'gte': return qb.where(col, '>=', value);
+    case 'lte': return qb.where(col, '<=', value);
+    case 'gt': return qb.where(col, '>', value);
+    case 'lt': return qb.where(col, '<', value);
+    case 'notnull': return qb.whereNotNull(col);
+    case 'isnull': return qb.whereNull(col);
+    case 'prefix': return qb.where(col, 'like', `${value}%`);
+    case 'notPrefix': return qb.where(col, 'not like', `${value}%`);
+  }
+  return qb;
+};

@@ -1,0 +1,10 @@
+export const TAG_UID = 'plugin::policy-match.tag';
+export const ELIGIBILITY_UID = 'plugin::policy-match.eligibility';
+export const PROFILE_UID = 'plugin::policy-match.profile';
+export const PROFILE_TAG_UID = 'plugin::policy-match.profile-tag';
+export const SUBSCRIPTION_UID = 'plugin::policy-match.subscription';
+export const FAVOURITE_UID = 'plugin::policy-match.favourite';
+export const RATING_UID = 'plugin::policy-match.rating';
+export const COMMENT_UID = 'plugin::policy-match.comment';
+export const INBOX_UID = 'plugin::policy-match.inbox-item';
+export const RATE_COUNTER_UID = 'plugin::policy-match.rate-counter';
