@@ -1,3 +1,5 @@
+import fs from 'fs';
+import path from 'path';
 import cluster from '../../database/seeds/garze-cluster.json';
 import { bootStrapi, type TestApp } from '../helpers/strapi';
 import { createAdmin, createRole, type AdminSession } from '../helpers/auth';
@@ -75,7 +77,14 @@ export const searchBehaviour = (engine: 'embedded' | 'typesense') => {
     admin = await createAdmin(app);
   }, 240_000);
   afterAll(async () => {
+    const stats = await app?.strapi.plugin('cluster-search').service('engine').get().stats();
     await app?.stop();
+    // Each test file has its own embedded index (named after its database): remove it with the database.
+    if (stats?.file) {
+      const dir = path.dirname(stats.file);
+      const name = path.basename(stats.file).split('.')[0];
+      for (const f of fs.readdirSync(dir)) if (f.startsWith(`${name}.`)) fs.rmSync(path.join(dir, f), { force: true });
+    }
   });
 
   describe(`index sync (${engine})`, () => {
