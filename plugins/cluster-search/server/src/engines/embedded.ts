@@ -27,8 +27,10 @@ CREATE TABLE IF NOT EXISTS docs (
   publish_date TEXT,
   year INTEGER,
   service_norm TEXT,
-  payload TEXT NOT NULL
+  title TEXT NOT NULL,
+  service_name TEXT
 );
+CREATE TABLE IF NOT EXISTS payloads (id INTEGER PRIMARY KEY, payload TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS docs_document ON docs(document_id, locale);
 CREATE INDEX IF NOT EXISTS docs_doc_key ON docs(doc_key) WHERE doc_key IS NOT NULL;
 CREATE INDEX IF NOT EXISTS docs_idx_key ON docs(idx_key) WHERE idx_key IS NOT NULL;
@@ -43,7 +45,7 @@ CREATE TABLE IF NOT EXISTS doc_sites (
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS doc_sites_doc ON doc_sites(doc_id);
 CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
-  title, summary, body, extra, bg,
+  title, summary, body, extra, bg, tags,
   tokenize = 'unicode61 remove_diacritics 0', content = '', contentless_delete = 1
 );
 CREATE TABLE IF NOT EXISTS changes (uid TEXT NOT NULL, document_id TEXT NOT NULL, at INTEGER NOT NULL);
@@ -51,7 +53,32 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 `;
 
 /** Column weights for bm25: a hit in the title counts most, the bigram fallback least. */
-const BM25 = 'bm25(fts, 10.0, 4.0, 1.0, 5.0, 0.5)';
+const BM25 = 'bm25(fts, 10.0, 4.0, 1.0, 5.0, 0.5, 0.0)';
+const RANK = 'bm25(10.0, 4.0, 1.0, 5.0, 0.5, 0.0)';
+
+/**
+ * Filters live in the FTS table too, as opaque tokens in the `tags` column (weight 0), so a
+ * filtered, region-tiered query is answered by FTS5's own doclist intersection in C instead of a
+ * join over every hit.
+ */
+export const tag = (kind: string, value: string | number) => `${kind}${crypto.createHash('sha1').update(String(value)).digest('hex').slice(0, 12)}`;
+const ALL = 'alldocs';
+
+const tagsOf = (doc: IndexDoc) =>
+  [
+    ALL,
+    tag('ty', doc.type),
+    tag('lo', doc.locale),
+    ...doc.locales.map((l) => tag('hl', l)),
+    ...doc.sites.map((site) => tag('st', site)),
+    ...doc.scopeSites.map((site) => tag('sc', site)),
+    ...(doc.region ? [tag('rg', doc.region)] : []),
+    ...(doc.theme ? [tag('th', doc.theme)] : []),
+    ...(doc.authority ? [tag('au', doc.authority)] : []),
+  ].join(' ');
+
+/** How many top hits facets are counted over when a query has more (reported as `facetsSampled`). */
+const FACET_SAMPLE = 1000;
 
 export interface EmbeddedOptions {
   /** Directory of the index files. */
@@ -77,32 +104,34 @@ const open = (file: string): DB => {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
+  db.pragma('cache_size = -65536');
   db.exec(SCHEMA);
-  db.exec('CREATE TEMP TABLE IF NOT EXISTS hits (id INTEGER PRIMARY KEY, score REAL, exact INTEGER, tier INTEGER)');
-  db.exec('CREATE TEMP TABLE IF NOT EXISTS matches (id INTEGER PRIMARY KEY, score REAL, exact INTEGER)');
+  db.prepare("INSERT INTO fts (fts, rank) VALUES ('rank', ?)").run(RANK);
+  db.exec('CREATE TEMP TABLE IF NOT EXISTS facet_ids (id INTEGER PRIMARY KEY)');
   return db;
 };
 
 const insertDoc = (db: DB) => {
-  const docStmt = db.prepare(`INSERT INTO docs (key, uid, type, document_id, locale, locales, title_norm, region, theme, authority, doc_key, idx_key, publish_date, year, service_norm, payload)
-    VALUES (@key, @uid, @type, @documentId, @locale, @locales, @titleNorm, @region, @theme, @authority, @documentNumberKey, @indexNumberKey, @publishDate, @year, @serviceNorm, @payload)`);
+  const docStmt = db.prepare(`INSERT INTO docs (key, uid, type, document_id, locale, locales, title_norm, region, theme, authority, doc_key, idx_key, publish_date, year, service_norm, title, service_name)
+    VALUES (@key, @uid, @type, @documentId, @locale, @locales, @titleNorm, @region, @theme, @authority, @documentNumberKey, @indexNumberKey, @publishDate, @year, @serviceNorm, @title, @serviceName)`);
+  const payloadStmt = db.prepare('INSERT INTO payloads (id, payload) VALUES (?, ?)');
   const siteStmt = db.prepare('INSERT OR IGNORE INTO doc_sites (site, direct, doc_id) VALUES (?, ?, ?)');
-  const ftsStmt = db.prepare('INSERT INTO fts (rowid, title, summary, body, extra, bg) VALUES (?, ?, ?, ?, ?, ?)');
+  const ftsStmt = db.prepare('INSERT INTO fts (rowid, title, summary, body, extra, bg, tags) VALUES (?, ?, ?, ?, ?, ?, ?)');
   return (doc: IndexDoc) => {
     const { lastInsertRowid: id } = docStmt.run({
       ...doc,
       locales: ` ${doc.locales.join(' ')} `,
       titleNorm: normalizeText(doc.title),
       serviceNorm: doc.serviceName ? normalizeText(doc.serviceName) : null,
-      payload: JSON.stringify(doc),
     });
+    payloadStmt.run(id, JSON.stringify(doc));
     for (const site of doc.sites) siteStmt.run(site, 1, id);
     for (const site of doc.scopeSites) if (!doc.sites.includes(site)) siteStmt.run(site, 0, id);
     const title = segmentForIndex(doc.title);
     const summary = segmentForIndex(doc.summary);
     const body = segmentForIndex(doc.body);
     const extra = segmentForIndex(doc.extra);
-    ftsStmt.run(id, title.words, summary.words, body.words, extra.words, [title.bigrams, summary.bigrams, body.bigrams, extra.bigrams].join(' '));
+    ftsStmt.run(id, title.words, summary.words, body.words, extra.words, [title.bigrams, summary.bigrams, extra.bigrams].join(' '), tagsOf(doc));
   };
 };
 
@@ -111,11 +140,13 @@ const deleteDocument = (db: DB) => {
   const delFts = db.prepare('DELETE FROM fts WHERE rowid = ?');
   const delSites = db.prepare('DELETE FROM doc_sites WHERE doc_id = ?');
   const delDoc = db.prepare('DELETE FROM docs WHERE id = ?');
+  const delPayload = db.prepare('DELETE FROM payloads WHERE id = ?');
   return (uid: string, documentId: string) => {
     for (const { id } of ids.all(uid, documentId) as { id: number }[]) {
       delFts.run(id);
       delSites.run(id);
       delDoc.run(id);
+      delPayload.run(id);
     }
   };
 };
@@ -175,44 +206,6 @@ export const createEmbeddedEngine = (options: EmbeddedOptions): SearchEngine => 
     return db;
   };
 
-  const filters = (q: EngineQuery, params: Record<string, unknown>) => {
-    const where: string[] = [];
-    if (q.scope) {
-      where.push(`d.id IN (SELECT doc_id FROM doc_sites WHERE site = @scopeSite${q.scope.field === 'sites' ? ' AND direct = 1' : ''})`);
-      params.scopeSite = q.scope.site;
-    }
-    if (q.locale && q.fallbackLocale) {
-      where.push(`(d.locale = @locale OR (d.locale = @fallback AND d.locales NOT LIKE @localeLike))`);
-      Object.assign(params, { locale: q.locale, fallback: q.fallbackLocale, localeLike: `% ${q.locale} %` });
-    } else if (q.locale) {
-      where.push('d.locale = @locale');
-      params.locale = q.locale;
-    }
-    const list = (column: string, values: string[], name: string) => {
-      if (!values.length) return;
-      where.push(`${column} IN (${values.map((_, i) => `@${name}${i}`).join(', ')})`);
-      values.forEach((v, i) => (params[`${name}${i}`] = v));
-    };
-    list('d.type', q.types, 'type');
-    list('d.theme', q.themes, 'theme');
-    list('d.authority', q.authorities, 'authority');
-    if (q.from) {
-      where.push('d.publish_date >= @from');
-      params.from = q.from;
-    }
-    if (q.to) {
-      where.push('d.publish_date <= @to');
-      params.to = q.to;
-    }
-    return where.length ? `WHERE ${where.join(' AND ')}` : '';
-  };
-
-  const tierExpression = (tiers: string[], params: Record<string, unknown>) => {
-    if (!tiers.length) return 'NULL';
-    tiers.forEach((r, i) => (params[`region${i}`] = r));
-    return `CASE d.region ${tiers.map((_, i) => `WHEN @region${i} THEN ${i}`).join(' ')} ELSE NULL END`;
-  };
-
   const facet = (db: DB, sql: string): FacetValue[] =>
     (db.prepare(sql).all() as { value: string | number; count: number }[])
       .filter((r) => r.value !== null && r.value !== '')
@@ -238,49 +231,139 @@ export const createEmbeddedEngine = (options: EmbeddedOptions): SearchEngine => 
 
     async search(q) {
       const handle = ensureCurrent();
-      const params: Record<string, unknown> = {};
-      const expression = ftsExpression(q.groups);
-      const where = filters(q, params);
-      const tier = tierExpression(q.regionTiers, params);
-      handle.exec('DELETE FROM temp.matches; DELETE FROM temp.hits');
-      let source = 'docs';
-      if (expression) {
-        // Matches first, on their own: bm25() only works in a plain scan of the FTS table.
-        handle.prepare(`INSERT INTO temp.matches (id, score, exact) SELECT rowid, ${BM25}, 0 FROM fts WHERE fts MATCH ?`).run(expression);
-        source = 'temp.matches';
+      const match = ftsExpression(q.groups);
+      const filterParts: string[] = [];
+      if (q.scope) filterParts.push(`tags : ${tag(q.scope.field === 'sites' ? 'st' : 'sc', q.scope.site)}`);
+      if (q.locale && q.fallbackLocale) {
+        filterParts.push(`(tags : ${tag('lo', q.locale)} OR (tags : ${tag('lo', q.fallbackLocale)} NOT tags : ${tag('hl', q.locale)}))`);
+      } else if (q.locale) filterParts.push(`tags : ${tag('lo', q.locale)}`);
+      const anyOf = (kind: string, values: string[]) => (values.length ? `(${values.map((v) => `tags : ${tag(kind, v)}`).join(' OR ')})` : null);
+      for (const part of [anyOf('ty', q.types), anyOf('th', q.themes), anyOf('au', q.authorities)]) if (part) filterParts.push(part);
+      const filtersOnly = [`tags : ${ALL}`, ...filterParts].join(' AND ');
+      const base = [match ? `(${match})` : `tags : ${ALL}`, ...filterParts].join(' AND ');
+
+      // Date bounds are not tokens: they join the compact docs table (FTS5 stays the outer loop).
+      const dateParams: Record<string, string> = {};
+      const dateClauses: string[] = [];
+      if (q.from) {
+        dateClauses.push('d.publish_date >= @from');
+        dateParams.from = q.from;
       }
-      if (q.identifierKey) {
+      if (q.to) {
+        dateClauses.push('d.publish_date <= @to');
+        dateParams.to = q.to;
+      }
+      const dated = dateClauses.length > 0 || q.sort !== 'relevance';
+      const dateWhere = dateClauses.length ? `AND ${dateClauses.join(' AND ')}` : '';
+      const from = dated ? 'fts CROSS JOIN docs d ON d.id = fts.rowid' : 'fts';
+
+      const count = (expression: string) =>
+        (handle.prepare(`SELECT count(*) AS n FROM ${from} WHERE fts MATCH @e ${dateWhere}`).get({ e: expression, ...dateParams }) as { n: number }).n;
+      const ranked = (expression: string, limit: number, offset: number) =>
+        (
+          handle
+            .prepare(
+              `SELECT fts.rowid AS id FROM ${from} WHERE fts MATCH @e ${dateWhere} ORDER BY ${
+                q.sort === 'date:desc' ? 'd.publish_date DESC, d.id DESC' : q.sort === 'date:asc' ? 'd.publish_date ASC, d.id ASC' : 'fts.rank'
+              } LIMIT @limit OFFSET @offset`
+            )
+            .all({ e: expression, limit, offset, ...dateParams }) as { id: number }[]
+        ).map((r) => r.id);
+      const among = (expression: string, ids: number[]) =>
+        ids.length
+          ? new Set(
+              (
+                handle.prepare(`SELECT fts.rowid AS id FROM ${from} WHERE fts MATCH @e ${dateWhere} AND fts.rowid IN (${ids.map(Number).join(',')})`).all({ e: expression, ...dateParams }) as {
+                  id: number;
+                }[]
+              ).map((r) => r.id)
+            )
+          : new Set<number>();
+
+      // Exact document or index number: those documents first (when they pass the filters).
+      const exactCandidates = q.identifierKey
+        ? (handle.prepare('SELECT id FROM docs WHERE doc_key = ? OR idx_key = ?').all(q.identifierKey, q.identifierKey) as { id: number }[]).map((r) => r.id)
+        : [];
+      const exact = [...among(filtersOnly, exactCandidates)];
+      const exactSet = new Set(exact);
+
+      // The ranked list is: exact hits, then one segment per region tier, then everything else.
+      const tiers = q.sort === 'relevance' ? q.regionTiers : [];
+      const segments = tiers.length
+        ? [
+            ...tiers.map((region) => `(${base}) AND tags : ${tag('rg', region)}`),
+            `(${base}) NOT (${tiers.map((region) => `tags : ${tag('rg', region)}`).join(' OR ')})`,
+          ]
+        : [base];
+      const counts = segments.map((expression) => count(expression) - among(expression, exact).size);
+      const total = exact.length + counts.reduce((a, b) => a + b, 0);
+
+      const sampled = total > FACET_SAMPLE;
+      const pageIds: number[] = exact.slice(q.offset, q.offset + q.limit);
+      let facetIds: number[] | null = null;
+      if (segments.length === 1 && q.sort === 'relevance' && !dateClauses.length) {
+        // One ranked scan serves the page and the facet sample (bm25 over a large hit set is the cost).
+        const ids = ranked(base, Math.max(sampled ? FACET_SAMPLE : total, q.offset + q.limit) + exact.length, 0).filter((id) => !exactSet.has(id));
+        const skip = Math.max(0, q.offset - exact.length);
+        pageIds.push(...ids.slice(skip, skip + q.limit - pageIds.length));
+        facetIds = [...exact, ...ids.slice(0, FACET_SAMPLE)];
+      } else {
+        let skip = Math.max(0, q.offset - exact.length);
+        for (let i = 0; i < segments.length && pageIds.length < q.limit; i += 1) {
+          if (skip >= counts[i]) {
+            skip -= counts[i];
+            continue;
+          }
+          const want = q.limit - pageIds.length;
+          // Exact hits were listed first: fetch a few more and drop them here.
+          const ids = ranked(segments[i], want + exact.length, skip).filter((id) => !exactSet.has(id));
+          pageIds.push(...ids.slice(0, want));
+          skip = 0;
+        }
+      }
+
+      // Facets over all hits, or over the best FACET_SAMPLE of them when there are more.
+      handle.exec('DELETE FROM temp.facet_ids');
+      const insertFacetIds = handle.prepare('INSERT OR IGNORE INTO temp.facet_ids (id) VALUES (?)');
+      if (facetIds) {
+        handle.transaction(() => {
+          for (const id of facetIds!) insertFacetIds.run(id);
+        })();
+      } else {
+        for (const id of exact) insertFacetIds.run(id);
         handle
-          .prepare(`INSERT INTO temp.matches (id, score, exact) SELECT id, -1e9, 1 FROM docs WHERE doc_key = @ident OR idx_key = @ident
-                    ON CONFLICT(id) DO UPDATE SET score = -1e9, exact = 1`)
-          .run({ ident: q.identifierKey });
-        if (!expression) source = 'temp.matches';
+          .prepare(`INSERT OR IGNORE INTO temp.facet_ids (id) SELECT fts.rowid FROM ${from} WHERE fts MATCH @e ${dateWhere} ${sampled ? 'ORDER BY fts.rank LIMIT @limit' : ''}`)
+          .run({ e: base, ...dateParams, ...(sampled ? { limit: FACET_SAMPLE } : {}) });
       }
-      const columns = source === 'docs' ? 'd.id, 0, 0' : 'd.id, m.score, m.exact';
-      const join = source === 'docs' ? 'docs d' : 'temp.matches m JOIN docs d ON d.id = m.id';
-      handle.prepare(`INSERT INTO temp.hits (id, score, exact, tier) SELECT ${columns}, ${tier} FROM ${join} ${where}`).run(params);
-      const total = (handle.prepare('SELECT count(*) AS n FROM temp.hits').get() as { n: number }).n;
-      const order =
-        q.sort === 'date:desc'
-          ? 'd.publish_date DESC, h.id DESC'
-          : q.sort === 'date:asc'
-            ? 'd.publish_date ASC, h.id ASC'
-            : 'h.exact DESC, h.tier IS NULL, h.tier ASC, h.score ASC, d.publish_date DESC';
-      const rows = handle
-        .prepare(`SELECT d.payload, h.score, h.exact, h.tier FROM temp.hits h JOIN docs d ON d.id = h.id ORDER BY ${order} LIMIT ? OFFSET ?`)
-        .all(q.limit, q.offset) as { payload: string; score: number; exact: number; tier: number | null }[];
       const grouped = (column: string) =>
-        facet(handle, `SELECT ${column} AS value, count(*) AS count FROM temp.hits h JOIN docs d ON d.id = h.id GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 50`);
+        facet(handle, `SELECT ${column} AS value, count(*) AS count FROM temp.facet_ids h JOIN docs d ON d.id = h.id GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 50`);
       const facets = {
         type: grouped('d.type'),
         theme: grouped('d.theme'),
         authority: grouped('d.authority'),
         year: grouped('d.year'),
-        site: facet(handle, 'SELECT s.site AS value, count(*) AS count FROM temp.hits h JOIN doc_sites s ON s.doc_id = h.id AND s.direct = 1 GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 50'),
+        site: facet(handle, 'SELECT s.site AS value, count(*) AS count FROM temp.facet_ids h JOIN doc_sites s ON s.doc_id = h.id AND s.direct = 1 GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 50'),
+      };
+
+      const payloads = pageIds.length
+        ? new Map(
+            (handle.prepare(`SELECT id, payload FROM payloads WHERE id IN (${pageIds.join(',')})`).all() as { id: number; payload: string }[]).map((r) => [
+              r.id,
+              JSON.parse(r.payload) as IndexDoc,
+            ])
+          )
+        : new Map<number, IndexDoc>();
+      const tierOf = (doc: IndexDoc) => {
+        if (!q.regionTiers.length) return null;
+        const at = q.regionTiers.indexOf(doc.region ?? '');
+        return at === -1 ? null : at;
       };
       return {
         total,
-        hits: rows.map((r) => ({ doc: JSON.parse(r.payload) as IndexDoc, score: r.score, exact: r.exact === 1, regionTier: r.tier })),
+        facetsSampled: sampled,
+        hits: pageIds
+          .filter((id) => payloads.has(id))
+          .map((id) => ({ doc: payloads.get(id)!, score: 0, exact: exactSet.has(id), regionTier: tierOf(payloads.get(id)!) })),
         facets,
       } satisfies EngineResult;
     },
@@ -294,8 +377,8 @@ export const createEmbeddedEngine = (options: EmbeddedOptions): SearchEngine => 
       const rows = handle
         .prepare(
           `SELECT text FROM (
-             SELECT json_extract(payload, '$.serviceName') AS text, 0 AS k FROM docs WHERE service_norm >= @p AND service_norm < @upper ${localeClause}
-             UNION ALL SELECT json_extract(payload, '$.title') AS text, 1 AS k FROM docs WHERE title_norm >= @p AND title_norm < @upper ${localeClause}
+             SELECT service_name AS text, 0 AS k FROM docs WHERE service_norm >= @p AND service_norm < @upper ${localeClause}
+             UNION ALL SELECT title AS text, 1 AS k FROM docs WHERE title_norm >= @p AND title_norm < @upper ${localeClause}
            ) GROUP BY text ORDER BY MIN(k), length(text) LIMIT @limit`
         )
         .all({ p, upper, limit, ...(locale ? { locale } : {}) }) as { text: string }[];
@@ -305,7 +388,7 @@ export const createEmbeddedEngine = (options: EmbeddedOptions): SearchEngine => 
     async findByKeys(keys) {
       if (!keys.length) return [];
       const handle = ensureCurrent();
-      const rows = handle.prepare(`SELECT payload FROM docs WHERE key IN (${keys.map(() => '?').join(', ')})`).all(...keys) as { payload: string }[];
+      const rows = handle.prepare(`SELECT p.payload FROM docs d JOIN payloads p ON p.id = d.id WHERE d.key IN (${keys.map(() => '?').join(', ')})`).all(...keys) as { payload: string }[];
       return rows.map((r) => JSON.parse(r.payload));
     },
 
@@ -321,6 +404,9 @@ export const createEmbeddedEngine = (options: EmbeddedOptions): SearchEngine => 
       const target = open(path.join(options.dir, file));
       target.pragma('journal_mode = OFF');
       target.pragma('synchronous = OFF');
+      target.pragma('cache_size = -262144');
+      // Merge the FTS segments once at the end instead of while loading.
+      target.prepare("INSERT INTO fts (fts, rank) VALUES ('automerge', 0)").run();
       const insert = insertDoc(target);
       const remove = (f: string) => {
         for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(path.join(options.dir, f + suffix), { force: true });
@@ -333,6 +419,7 @@ export const createEmbeddedEngine = (options: EmbeddedOptions): SearchEngine => 
         },
         async finish() {
           target.exec("INSERT INTO fts(fts) VALUES ('optimize')");
+          target.prepare("INSERT INTO fts (fts, rank) VALUES ('automerge', 4)").run();
           target.pragma('journal_mode = WAL');
           target.close();
           writeAtomically(pointerFile, JSON.stringify({ file, startedAt }));

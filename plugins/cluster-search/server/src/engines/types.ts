@@ -71,6 +71,8 @@ export interface FacetValue {
 
 export interface EngineResult {
   total: number;
+  /** Facets were counted over the best hits only (the query had more than the engine counts exactly). */
+  facetsSampled?: boolean;
   hits: { doc: IndexDoc; score: number; exact: boolean; regionTier: number | null }[];
   facets: Record<'type' | 'site' | 'theme' | 'year' | 'authority', FacetValue[]>;
 }

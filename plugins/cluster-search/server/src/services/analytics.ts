@@ -17,23 +17,53 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const table = () => strapi.db.metadata.get(UID).tableName;
   const knex = () => strapi.db.connection;
 
-  return {
-    async record(q: string, site: string | null, total: number) {
+  // Counts wait here and are written once a second in one go: a search never waits for a write.
+  const buffer = new Map<string, { query: string; site: string; day: string; searches: number; zeroResults: number; lastTotal: number }>();
+  let timer: NodeJS.Timeout | null = null;
+
+  const service = {
+    /** Counts a search (written within a second). */
+    record(q: string, site: string | null, total: number) {
       const query = normalizeQuery(q);
       if (!query) return;
       const key = { query, site: site ?? '*', day: today() };
+      const id = JSON.stringify(key);
+      const entry = buffer.get(id) ?? { ...key, searches: 0, zeroResults: 0, lastTotal: total };
+      entry.searches += 1;
+      entry.zeroResults += total === 0 ? 1 : 0;
+      entry.lastTotal = total;
+      buffer.set(id, entry);
+      if (!timer) timer = setTimeout(() => void service.flush(), 1000);
+    },
+
+    async flush() {
+      if (timer) clearTimeout(timer);
+      timer = null;
+      const entries = [...buffer.values()];
+      buffer.clear();
+      for (const entry of entries) {
+        try {
+          await service.write(entry);
+        } catch (error) {
+          strapi.log.warn(`cluster-search: query statistics not written: ${(error as Error).message}`);
+        }
+      }
+    },
+
+    async write({ searches, zeroResults, lastTotal, ...key }: { query: string; site: string; day: string; searches: number; zeroResults: number; lastTotal: number }) {
+      const total = lastTotal;
       const bump = async () => {
         const row = await strapi.db.query(UID).findOne({ where: key, select: ['id', 'searches', 'zeroResults'] });
         if (!row) return false;
         await strapi.db.query(UID).update({
           where: { id: row.id },
-          data: { searches: row.searches + 1, zeroResults: row.zeroResults + (total === 0 ? 1 : 0), lastTotal: total },
+          data: { searches: row.searches + searches, zeroResults: row.zeroResults + zeroResults, lastTotal: total },
         });
         return true;
       };
       try {
         if (await bump()) return;
-        await strapi.db.query(UID).create({ data: { ...key, searches: 1, zeroResults: total === 0 ? 1 : 0, lastTotal: total } });
+        await strapi.db.query(UID).create({ data: { ...key, searches, zeroResults, lastTotal: total } });
       } catch {
         // Another request created the row first (unique key): count on it.
         await bump().catch(() => undefined);
@@ -41,6 +71,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async top({ site, days, limit, zeroOnly }: { site: string | null; days: number; limit: number; zeroOnly: boolean }) {
+      await service.flush();
       const rows = await knex()(table())
         .select('query')
         .sum({ searches: 'searches' })
@@ -61,6 +92,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Popular queries (with results) that start with or contain the text, for suggestions. */
     async popular(prefix: string, limit: number) {
+      if (buffer.size) await service.flush();
       const p = normalizeQuery(prefix);
       if (!p) return { starting: [], containing: [] };
       const like = p.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -89,4 +121,5 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await strapi.db.query(UID).deleteMany({ where: { day: { $lt: daysAgo(days) } } });
     },
   };
+  return service;
 };

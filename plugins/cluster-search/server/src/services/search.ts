@@ -36,11 +36,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return sitesCache.map;
   };
 
+  let localesCache: { at: number; codes: string[] } | null = null;
   const localeCodes = async (): Promise<string[]> => {
+    if (localesCache && Date.now() - localesCache.at < 10_000) return localesCache.codes;
     const siteGroup = strapi.plugin('site-group');
-    if (siteGroup?.service('locale')?.codes) return siteGroup.service('locale').codes();
-    const locales = await strapi.plugin('i18n').service('locales').find();
-    return locales.map((l: { code: string }) => l.code);
+    const codes: string[] = siteGroup?.service('locale')?.codes
+      ? await siteGroup.service('locale').codes()
+      : (await strapi.plugin('i18n').service('locales').find()).map((l: { code: string }) => l.code);
+    localesCache = { at: Date.now(), codes };
+    return codes;
   };
 
   /** Region tiers: the region itself, then the regions of the sites above any site of that region (nearest first), then GB/T 2260 parents. */
@@ -123,7 +127,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }));
 
       const card = params.q && params.page === 1 ? await getService('card').forQuery(params.q, result.hits.map((h) => h.doc), params.locale ?? null) : null;
-      if (params.q && params.page === 1) await getService('analytics').record(params.q, params.site ?? null, result.total);
+      if (params.q && params.page === 1) getService('analytics').record(params.q, params.site ?? null, result.total);
 
       return {
         hits,
@@ -132,6 +136,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         pageSize: params.pageSize,
         pageCount: Math.ceil(result.total / params.pageSize),
         facets: result.facets,
+        facetsSampled: !!result.facetsSampled,
         card,
         scope,
         site: params.site ?? null,

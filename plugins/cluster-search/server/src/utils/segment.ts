@@ -3,7 +3,7 @@ import { normalizeText } from './normalize';
 /** Scripts the segmenter treats differently: Han (dictionary words), Tibetan (syllables), anything else (letters and digits). */
 const HAN = /\p{Script=Han}/u;
 const TIBETAN_SYLLABLE_SEPARATORS = /[\s\u0f04-\u0f14\u0f34\u0f3a-\u0f3d]+/u;
-const RUN = /(\p{Script=Han}+)|([\u0f00-\u0fff]+)|((?:(?![\p{Script=Han}\u0f00-\u0fff])[\p{L}\p{N}])+)/gu;
+const RUN = /\p{Script=Han}+|[\u0f00-\u0fff]+|(?:(?![\p{Script=Han}\u0f00-\u0fff])[\p{L}\p{N}])+/gu;
 
 let zhSegmenter: Intl.Segmenter | null = null;
 const zh = () => (zhSegmenter ??= new Intl.Segmenter('zh', { granularity: 'word' }));
@@ -17,7 +17,33 @@ export interface Run {
   words: string[];
 }
 
-const hanWords = (text: string) => [...zh().segment(text)].filter((s) => s.isWordLike !== false && HAN.test(s.segment)).map((s) => s.segment);
+const TIBETAN_LETTER = /[\u0f40-\u0fbc]/u;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+const TSHEG = /^[\u0f0b\u0f0c]+$/u;
+
+const isHanCode = (c: number) => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0x20000 && c <= 0x3134f);
+
+/** The script class of a segment, judged by its first character (the segmenter cuts at script changes); null for separators. */
+const kindOf = (segment: string): RunKind | null => {
+  const c = segment.codePointAt(0)!;
+  if (isHanCode(c)) return 'han';
+  if (c >= 0x0f00 && c <= 0x0fff) return TIBETAN_LETTER.test(segment) ? 'tibetan' : null;
+  if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) return 'other';
+  if (c < 0x80) return null;
+  if (HAN.test(segment)) return 'han';
+  return WORD_CHAR.test(segment) ? 'other' : null;
+};
+
+/** Whether the segment is all one script (the usual case), so it needs no further splitting. */
+const homogeneous = (segment: string, kind: RunKind) => {
+  for (const char of segment) {
+    const c = char.codePointAt(0)!;
+    const han = isHanCode(c);
+    const tibetan = c >= 0x0f00 && c <= 0x0fff;
+    if ((kind === 'han') !== han || (kind === 'tibetan') !== tibetan) return false;
+  }
+  return true;
+};
 
 /** Character bigrams of a Han run: a recall fallback when the segmenter cuts a phrase differently in context. */
 export const bigrams = (text: string): string[] => {
@@ -28,18 +54,50 @@ export const bigrams = (text: string): string[] => {
   return out;
 };
 
-/** Splits normalised text into script runs with their tokens; the same function serves documents and queries. */
+/** Splits a segment that mixes scripts (rare: the segmenter usually cuts at script changes) into its pieces. */
+const pieces = (segment: string): string[] => segment.match(RUN) ?? [];
+
+/**
+ * Splits normalised text into script runs with their tokens, in one pass of the zh word segmenter
+ * (dictionary words for Chinese; for Tibetan it cuts at the tsheg, which we drop along with the shad).
+ * The same function serves documents and queries, so both are cut alike.
+ */
 export const runs = (input: string): Run[] => {
   const text = normalizeText(input);
   const out: Run[] = [];
-  for (const match of text.matchAll(RUN)) {
-    if (match[1]) out.push({ kind: 'han', text: match[1], words: hanWords(match[1]) });
-    else if (match[2]) {
-      const syllables = match[2].split(TIBETAN_SYLLABLE_SEPARATORS).filter((s) => s && /[\u0f40-\u0fbc]|\d/u.test(s));
-      if (syllables.length) out.push({ kind: 'tibetan', text: syllables.join('\u0f0b'), words: syllables });
-    } else if (match[3]) out.push({ kind: 'other', text: match[3], words: [match[3]] });
+  let current: Run | null = null;
+  for (const { segment } of zh().segment(text)) {
+    const kind = kindOf(segment);
+    if (!kind) {
+      // A tsheg joins the syllables of one Tibetan run; anything else (space, shad, punctuation) ends the run.
+      if (!(current?.kind === 'tibetan' && TSHEG.test(segment))) current = null;
+      continue;
+    }
+    const parts = homogeneous(segment, kind) ? [segment] : pieces(segment);
+    for (const part of parts) {
+      const partKind = part === segment ? kind : kindOf(part);
+      if (!partKind) continue;
+      if (partKind === 'tibetan' && TIBETAN_SYLLABLE_SEPARATORS.test(part)) {
+        const syllables = part.split(TIBETAN_SYLLABLE_SEPARATORS).filter((x) => x && TIBETAN_LETTER.test(x));
+        for (const syllable of syllables) current = append(out, current, 'tibetan', syllable);
+        continue;
+      }
+      current = append(out, current, partKind, part);
+    }
   }
   return out;
+};
+
+const append = (out: Run[], current: Run | null, kind: RunKind, word: string): Run => {
+  if (current && current.kind === kind && kind !== 'other') {
+    current.words.push(word);
+    current.text += kind === 'tibetan' ? `\u0f0b${word}` : word;
+    return current;
+  }
+  const run: Run = { kind, text: word, words: [word] };
+  out.push(run);
+  // Latin words and numbers are runs of their own: "abc 2024" is two terms.
+  return run;
 };
 
 export interface Segmented {

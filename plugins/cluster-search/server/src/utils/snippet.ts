@@ -53,8 +53,15 @@ export const highlight = (text: string, ranges: [number, number][]): string => {
  * A window of about `length` characters around the first match (the start of the text when nothing
  * matches), escaped and highlighted, with an ellipsis where it was cut.
  */
-export const snippet = (text: string, terms: string[], length = 120): string => {
-  if (!text) return '';
+export const snippet = (fullText: string, terms: string[], length = 120): string => {
+  if (!fullText) return '';
+  // Work on a window around the first literal occurrence (or the start): normalising a whole long body per hit costs.
+  const firstLiteral = Math.min(...terms.map((t) => fullText.indexOf(t)).filter((i) => i >= 0), Number.MAX_SAFE_INTEGER);
+  const windowStart = firstLiteral === Number.MAX_SAFE_INTEGER ? 0 : Math.max(0, firstLiteral - length);
+  const windowEnd = Math.min(fullText.length, (firstLiteral === Number.MAX_SAFE_INTEGER ? 0 : firstLiteral) + Math.max(4 * length, 2000));
+  const text = fullText.slice(windowStart, windowEnd);
+  const cutBefore = windowStart > 0;
+  const cutAfter = windowEnd < fullText.length;
   const ranges = matchRanges(text, terms);
   const first = ranges[0]?.[0] ?? 0;
   let start = Math.max(0, first - Math.floor(length / 4));
@@ -63,5 +70,5 @@ export const snippet = (text: string, terms: string[], length = 120): string => 
   const inside = ranges
     .filter(([s, e]) => e > start && s < end)
     .map(([s, e]) => [Math.max(s, start) - start, Math.min(e, end) - start] as [number, number]);
-  return (start > 0 ? '…' : '') + highlight(text.slice(start, end), inside) + (end < text.length ? '…' : '');
+  return (start > 0 || cutBefore ? '…' : '') + highlight(text.slice(start, end), inside) + (end < text.length || cutAfter ? '…' : '');
 };
