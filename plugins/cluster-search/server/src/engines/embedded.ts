@@ -2,7 +2,7 @@ import fs from 'fs';
 import path from 'path';
 import crypto from 'crypto';
 import Database from 'better-sqlite3';
-import { segmentForIndex } from '../utils/segment';
+import { segmentFields, segmentForIndex } from '../utils/segment';
 import { normalizeText } from '../utils/normalize';
 import { ftsExpression } from './fts-expression';
 import type { EngineQuery, EngineResult, FacetValue, IndexBuilder, IndexDoc, SearchEngine, SynonymGroup } from './types';
@@ -53,8 +53,7 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 `;
 
 /** Column weights for bm25: a hit in the title counts most, the bigram fallback least. */
-const BM25 = 'bm25(fts, 10.0, 4.0, 1.0, 5.0, 0.5, 0.0)';
-const RANK = 'bm25(10.0, 4.0, 1.0, 5.0, 0.5, 0.0)';
+const RANK = 'bm25(10.0, 4.0, 1.0, 5.0, 1.0, 0.0)';
 
 /**
  * Filters live in the FTS table too, as opaque tokens in the `tags` column (weight 0), so a
@@ -127,11 +126,9 @@ const insertDoc = (db: DB) => {
     payloadStmt.run(id, JSON.stringify(doc));
     for (const site of doc.sites) siteStmt.run(site, 1, id);
     for (const site of doc.scopeSites) if (!doc.sites.includes(site)) siteStmt.run(site, 0, id);
-    const title = segmentForIndex(doc.title);
-    const summary = segmentForIndex(doc.summary);
-    const body = segmentForIndex(doc.body);
-    const extra = segmentForIndex(doc.extra);
-    ftsStmt.run(id, title.words, summary.words, body.words, extra.words, [title.bigrams, summary.bigrams, extra.bigrams].join(' '), tagsOf(doc));
+    const [title, summary, extra] = segmentFields([doc.title, doc.summary, doc.extra]);
+    const body = segmentForIndex(doc.body, { dictionary: false });
+    ftsStmt.run(id, title.words, summary.words, body.words, extra.words, [title.bigrams, summary.bigrams, body.bigrams, extra.bigrams].join(' '), tagsOf(doc));
   };
 };
 

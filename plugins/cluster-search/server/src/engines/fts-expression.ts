@@ -17,8 +17,12 @@ export const runExpression = (run: Run): string => {
     const byBigrams = chars.length === 1 ? `bg : ${phrase(chars)} *` : `bg : ${phrase(bigrams(run.text))}`;
     // Words of two or more characters must all occur (Chinese queries have no spaces: 医保缴费 is two
     // terms); a run of single characters (甘|孜) must occur as a phrase.
+    // Bodies hold Chinese as bigrams only (segmenting long text is the main cost of indexing), so a
+    // word is found in the word columns or as its bigram phrase.
     const long = run.words.filter((w) => [...w].length > 1);
-    const byWords = long.length ? long.map((w) => `${WORD_COLUMNS} : ${phrase([w])}`).join(' AND ') : `${WORD_COLUMNS} : ${phrase(run.words.length ? run.words : chars)}`;
+    const byWords = long.length
+      ? long.map((w) => `(${WORD_COLUMNS} : ${phrase([w])} OR bg : ${phrase(bigrams(w))})`).join(' AND ')
+      : `${WORD_COLUMNS} : ${phrase(run.words.length ? run.words : chars)}`;
     return `((${byWords}) OR ${byBigrams})`;
   }
   if (run.kind === 'tibetan') return `${WORD_COLUMNS} : ${phrase(run.words)}`;

@@ -65,3 +65,12 @@ describe('regionParents', () => {
     expect(regionParents('510000')).toEqual([]);
   });
 });
+
+describe('segmentFields', () => {
+  it('deals the runs of one segmenter pass back to their fields', () => {
+    const [a, b, c] = (require('./segment') as typeof import('./segment')).segmentFields(['医疗保险', '', 'སྲིད་གཞུང་ 2024年']);
+    expect(a.words).toBe('医疗 保险');
+    expect(b.words).toBe('');
+    expect(c.words).toBe('སྲིད གཞུང 2024 年');
+  });
+});

@@ -62,11 +62,13 @@ const pieces = (segment: string): string[] => segment.match(RUN) ?? [];
  * (dictionary words for Chinese; for Tibetan it cuts at the tsheg, which we drop along with the shad).
  * The same function serves documents and queries, so both are cut alike.
  */
-export const runs = (input: string): Run[] => {
-  const text = normalizeText(input);
-  const out: Run[] = [];
+export const runs = (input: string): Run[] => runsOfNormalized(normalizeText(input)).map(({ run }) => run);
+
+const runsOfNormalized = (text: string): { run: Run; start: number }[] => {
+  const out: { run: Run; start: number }[] = [];
+  const runsOnly: Run[] = [];
   let current: Run | null = null;
-  for (const { segment } of zh().segment(text)) {
+  for (const { segment, index } of zh().segment(text)) {
     const kind = kindOf(segment);
     if (!kind) {
       // A tsheg joins the syllables of one Tibetan run; anything else (space, shad, punctuation) ends the run.
@@ -77,15 +79,47 @@ export const runs = (input: string): Run[] => {
     for (const part of parts) {
       const partKind = part === segment ? kind : kindOf(part);
       if (!partKind) continue;
+      const before = runsOnly.length;
       if (partKind === 'tibetan' && TIBETAN_SYLLABLE_SEPARATORS.test(part)) {
         const syllables = part.split(TIBETAN_SYLLABLE_SEPARATORS).filter((x) => x && TIBETAN_LETTER.test(x));
-        for (const syllable of syllables) current = append(out, current, 'tibetan', syllable);
-        continue;
-      }
-      current = append(out, current, partKind, part);
+        for (const syllable of syllables) current = append(runsOnly, current, 'tibetan', syllable);
+      } else current = append(runsOnly, current, partKind, part);
+      for (let i = before; i < runsOnly.length; i += 1) out.push({ run: runsOnly[i], start: index });
     }
   }
   return out;
+};
+
+/**
+ * Several short fields segmented in one pass (the segmenter's cost is mostly per call): the fields
+ * are joined with line breaks, which always end a run, and the runs are dealt back by position.
+ */
+export const segmentFields = (inputs: string[]): Segmented[] => {
+  const normalized = inputs.map(normalizeText);
+  const ends: number[] = [];
+  let at = 0;
+  for (const text of normalized) {
+    at += text.length;
+    ends.push(at);
+    at += 1;
+  }
+  const perField: Run[][] = normalized.map(() => []);
+  let field = 0;
+  for (const { run, start } of runsOfNormalized(normalized.join('\n'))) {
+    while (field < ends.length - 1 && start >= ends[field]) field += 1;
+    perField[field].push(run);
+  }
+  return perField.map(toSegmented);
+};
+
+const toSegmented = (list: Run[]): Segmented => {
+  const words: string[] = [];
+  const pairs: string[] = [];
+  for (const run of list) {
+    words.push(...run.words);
+    if (run.kind === 'han') pairs.push(...bigrams(run.text));
+  }
+  return { words: words.join(' '), bigrams: pairs.join(' ') };
 };
 
 const append = (out: Run[], current: Run | null, kind: RunKind, word: string): Run => {
@@ -107,13 +141,27 @@ export interface Segmented {
   bigrams: string;
 }
 
-/** A field's text as the index stores it: pre-segmented tokens separated by spaces. */
-export const segmentForIndex = (input: string): Segmented => {
-  const words: string[] = [];
-  const pairs: string[] = [];
-  for (const run of runs(input)) {
-    words.push(...run.words);
-    if (run.kind === 'han') pairs.push(...bigrams(run.text));
+/**
+ * Runs without the dictionary: Han runs whole (for bigrams), Tibetan cut into syllables, other
+ * tokens as they are. About twenty times cheaper than `runs`, for long body text.
+ */
+export const plainRuns = (input: string): Run[] => {
+  const out: Run[] = [];
+  for (const piece of normalizeText(input).match(RUN) ?? []) {
+    const c = piece.codePointAt(0)!;
+    if (isHanCode(c)) out.push({ kind: 'han', text: piece, words: [] });
+    else if (c >= 0x0f00 && c <= 0x0fff) {
+      const syllables = piece.split(TIBETAN_SYLLABLE_SEPARATORS).filter((x) => x && TIBETAN_LETTER.test(x));
+      if (syllables.length) out.push({ kind: 'tibetan', text: syllables.join('\u0f0b'), words: syllables });
+    } else out.push({ kind: 'other', text: piece, words: [piece] });
   }
-  return { words: words.join(' '), bigrams: pairs.join(' ') };
+  return out;
 };
+
+/**
+ * A field's text as the index stores it: pre-segmented tokens separated by spaces. With
+ * `dictionary: false` (long bodies in the embedded engine) Chinese is stored as bigrams only, which
+ * the query side matches word by word (see engines/fts-expression.ts).
+ */
+export const segmentForIndex = (input: string, { dictionary = true }: { dictionary?: boolean } = {}): Segmented =>
+  toSegmented(dictionary ? runs(input) : plainRuns(input));
