@@ -77,7 +77,9 @@ const tagsOf = (doc: IndexDoc) =>
   ].join(' ');
 
 /** How many top hits facets are counted over when a query has more (reported as `facetsSampled`). */
-const FACET_SAMPLE = 1000;
+const FACET_SAMPLE = 500;
+/** Above this many hits, a segment is ranked as title matches first, then the rest. */
+const LARGE_SEGMENT = 5000;
 
 export interface EmbeddedOptions {
   /** Directory of the index files. */
@@ -203,8 +205,23 @@ export const createEmbeddedEngine = (options: EmbeddedOptions): SearchEngine => 
     return db;
   };
 
+  // Compiled statements per open index (a search runs a dozen; compiling each time costs more than running it).
+  const statementCache = new WeakMap<DB, Map<string, Database.Statement>>();
+  const statements = (handle: DB) => {
+    let cache = statementCache.get(handle);
+    if (!cache) statementCache.set(handle, (cache = new Map()));
+    return (sql: string) => {
+      let statement = cache!.get(sql);
+      if (!statement) {
+        statement = handle.prepare(sql);
+        if (cache!.size < 500) cache!.set(sql, statement);
+      }
+      return statement;
+    };
+  };
+
   const facet = (db: DB, sql: string): FacetValue[] =>
-    (db.prepare(sql).all() as { value: string | number; count: number }[])
+    (statements(db)(sql).all() as { value: string | number; count: number }[])
       .filter((r) => r.value !== null && r.value !== '')
       .map((r) => ({ value: String(r.value), count: r.count }));
 
@@ -228,6 +245,7 @@ export const createEmbeddedEngine = (options: EmbeddedOptions): SearchEngine => 
 
     async search(q) {
       const handle = ensureCurrent();
+      const prepare = statements(handle);
       const match = ftsExpression(q.groups);
       const filterParts: string[] = [];
       if (q.scope) filterParts.push(`tags : ${tag(q.scope.field === 'sites' ? 'st' : 'sc', q.scope.site)}`);
@@ -255,11 +273,10 @@ export const createEmbeddedEngine = (options: EmbeddedOptions): SearchEngine => 
       const from = dated ? 'fts CROSS JOIN docs d ON d.id = fts.rowid' : 'fts';
 
       const count = (expression: string) =>
-        (handle.prepare(`SELECT count(*) AS n FROM ${from} WHERE fts MATCH @e ${dateWhere}`).get({ e: expression, ...dateParams }) as { n: number }).n;
+        (prepare(`SELECT count(*) AS n FROM ${from} WHERE fts MATCH @e ${dateWhere}`).get({ e: expression, ...dateParams }) as { n: number }).n;
       const ranked = (expression: string, limit: number, offset: number) =>
         (
-          handle
-            .prepare(
+          prepare(
               `SELECT fts.rowid AS id FROM ${from} WHERE fts MATCH @e ${dateWhere} ORDER BY ${
                 q.sort === 'date:desc' ? 'd.publish_date DESC, d.id DESC' : q.sort === 'date:asc' ? 'd.publish_date ASC, d.id ASC' : 'fts.rank'
               } LIMIT @limit OFFSET @offset`
@@ -270,7 +287,7 @@ export const createEmbeddedEngine = (options: EmbeddedOptions): SearchEngine => 
         ids.length
           ? new Set(
               (
-                handle.prepare(`SELECT fts.rowid AS id FROM ${from} WHERE fts MATCH @e ${dateWhere} AND fts.rowid IN (${ids.map(Number).join(',')})`).all({ e: expression, ...dateParams }) as {
+                prepare(`SELECT fts.rowid AS id FROM ${from} WHERE fts MATCH @e ${dateWhere} AND fts.rowid IN (${ids.map(Number).join(',')})`).all({ e: expression, ...dateParams }) as {
                   id: number;
                 }[]
               ).map((r) => r.id)
@@ -279,20 +296,36 @@ export const createEmbeddedEngine = (options: EmbeddedOptions): SearchEngine => 
 
       // Exact document or index number: those documents first (when they pass the filters).
       const exactCandidates = q.identifierKey
-        ? (handle.prepare('SELECT id FROM docs WHERE doc_key = ? OR idx_key = ?').all(q.identifierKey, q.identifierKey) as { id: number }[]).map((r) => r.id)
+        ? (prepare('SELECT id FROM docs WHERE doc_key = ? OR idx_key = ?').all(q.identifierKey, q.identifierKey) as { id: number }[]).map((r) => r.id)
         : [];
       const exact = [...among(filtersOnly, exactCandidates)];
       const exactSet = new Set(exact);
 
       // The ranked list is: exact hits, then one segment per region tier, then everything else.
+      // A very large segment is split once more: title matches, then the rest (bm25 over tens of
+      // thousands of hits is the cost of a common word; the title part is usually enough for a page).
+      const titleMatch = match ? ftsExpression(q.groups, true) : null;
       const tiers = q.sort === 'relevance' ? q.regionTiers : [];
-      const segments = tiers.length
+      const tierSegments = tiers.length
         ? [
             ...tiers.map((region) => `(${base}) AND tags : ${tag('rg', region)}`),
             `(${base}) NOT (${tiers.map((region) => `tags : ${tag('rg', region)}`).join(' OR ')})`,
           ]
         : [base];
-      const counts = segments.map((expression) => count(expression) - among(expression, exact).size);
+      const segments: string[] = [];
+      const counts: number[] = [];
+      for (const expression of tierSegments) {
+        const n = count(expression);
+        if (titleMatch && q.sort === 'relevance' && n > LARGE_SEGMENT) {
+          const inTitle = `(${expression}) AND (${titleMatch})`;
+          const nTitle = count(inTitle);
+          segments.push(inTitle, `(${expression}) NOT (${titleMatch})`);
+          counts.push(nTitle - among(inTitle, exact).size, n - nTitle - among(`(${expression}) NOT (${titleMatch})`, exact).size);
+        } else {
+          segments.push(expression);
+          counts.push(n - among(expression, exact).size);
+        }
+      }
       const total = exact.length + counts.reduce((a, b) => a + b, 0);
 
       const sampled = total > FACET_SAMPLE;
@@ -321,16 +354,27 @@ export const createEmbeddedEngine = (options: EmbeddedOptions): SearchEngine => 
 
       // Facets over all hits, or over the best FACET_SAMPLE of them when there are more.
       handle.exec('DELETE FROM temp.facet_ids');
-      const insertFacetIds = handle.prepare('INSERT OR IGNORE INTO temp.facet_ids (id) VALUES (?)');
+      const insertFacetIds = prepare('INSERT OR IGNORE INTO temp.facet_ids (id) VALUES (?)');
       if (facetIds) {
         handle.transaction(() => {
           for (const id of facetIds!) insertFacetIds.run(id);
         })();
       } else {
         for (const id of exact) insertFacetIds.run(id);
-        handle
-          .prepare(`INSERT OR IGNORE INTO temp.facet_ids (id) SELECT fts.rowid FROM ${from} WHERE fts MATCH @e ${dateWhere} ${sampled ? 'ORDER BY fts.rank LIMIT @limit' : ''}`)
-          .run({ e: base, ...dateParams, ...(sampled ? { limit: FACET_SAMPLE } : {}) });
+        if (!sampled) {
+          prepare(`INSERT OR IGNORE INTO temp.facet_ids (id) SELECT fts.rowid FROM ${from} WHERE fts MATCH @e ${dateWhere}`).run({ e: base, ...dateParams });
+        } else {
+          // The sample follows the ranked order: the first segments' best hits.
+          let left = FACET_SAMPLE;
+          for (let i = 0; i < segments.length && left > 0; i += 1) {
+            if (!counts[i]) continue;
+            const ids = ranked(segments[i], Math.min(left, counts[i]), 0);
+            handle.transaction(() => {
+              for (const id of ids) insertFacetIds.run(id);
+            })();
+            left -= ids.length;
+          }
+        }
       }
       const grouped = (column: string) =>
         facet(handle, `SELECT ${column} AS value, count(*) AS count FROM temp.facet_ids h JOIN docs d ON d.id = h.id GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 50`);
@@ -344,7 +388,7 @@ export const createEmbeddedEngine = (options: EmbeddedOptions): SearchEngine => 
 
       const payloads = pageIds.length
         ? new Map(
-            (handle.prepare(`SELECT id, payload FROM payloads WHERE id IN (${pageIds.join(',')})`).all() as { id: number; payload: string }[]).map((r) => [
+            (prepare(`SELECT id, payload FROM payloads WHERE id IN (${pageIds.join(',')})`).all() as { id: number; payload: string }[]).map((r) => [
               r.id,
               JSON.parse(r.payload) as IndexDoc,
             ])
