@@ -329,51 +329,47 @@ export const createEmbeddedEngine = (options: EmbeddedOptions): SearchEngine => 
       const total = exact.length + counts.reduce((a, b) => a + b, 0);
 
       const sampled = total > FACET_SAMPLE;
+      // Ranked ids per segment, fetched once from the top (each fetch is a bm25 pass over the
+      // segment's hits) and shared by the page and the facet sample. Exact hits are dropped here:
+      // they were listed first.
+      const prefixes = new Map<number, number[]>();
+      const top = (i: number, n: number) => {
+        const known = prefixes.get(i);
+        if (known && (known.length >= n || known.length >= counts[i])) return known.slice(0, n);
+        const want = Math.max(n, Math.min(FACET_SAMPLE, counts[i]));
+        const ids = ranked(segments[i], want + exact.length, 0).filter((id) => !exactSet.has(id));
+        prefixes.set(i, ids);
+        return ids.slice(0, n);
+      };
       const pageIds: number[] = exact.slice(q.offset, q.offset + q.limit);
-      let facetIds: number[] | null = null;
-      if (segments.length === 1 && q.sort === 'relevance' && !dateClauses.length) {
-        // One ranked scan serves the page and the facet sample (bm25 over a large hit set is the cost).
-        const ids = ranked(base, Math.max(sampled ? FACET_SAMPLE : total, q.offset + q.limit) + exact.length, 0).filter((id) => !exactSet.has(id));
-        const skip = Math.max(0, q.offset - exact.length);
-        pageIds.push(...ids.slice(skip, skip + q.limit - pageIds.length));
-        facetIds = [...exact, ...ids.slice(0, FACET_SAMPLE)];
-      } else {
-        let skip = Math.max(0, q.offset - exact.length);
-        for (let i = 0; i < segments.length && pageIds.length < q.limit; i += 1) {
-          if (skip >= counts[i]) {
-            skip -= counts[i];
-            continue;
-          }
-          const want = q.limit - pageIds.length;
-          // Exact hits were listed first: fetch a few more and drop them here.
-          const ids = ranked(segments[i], want + exact.length, skip).filter((id) => !exactSet.has(id));
-          pageIds.push(...ids.slice(0, want));
-          skip = 0;
+      let skip = Math.max(0, q.offset - exact.length);
+      for (let i = 0; i < segments.length && pageIds.length < q.limit; i += 1) {
+        if (skip >= counts[i]) {
+          skip -= counts[i];
+          continue;
         }
+        const want = q.limit - pageIds.length;
+        // Deep pages ask the engine for their slice only; early ones share the cached top.
+        const ids = skip + want <= FACET_SAMPLE ? top(i, skip + want).slice(skip) : ranked(segments[i], want + exact.length, skip).filter((id) => !exactSet.has(id));
+        pageIds.push(...ids.slice(0, want));
+        skip = 0;
       }
 
-      // Facets over all hits, or over the best FACET_SAMPLE of them when there are more.
+      // Facets over all hits, or over the best FACET_SAMPLE of them (in ranked order) when there are more.
       handle.exec('DELETE FROM temp.facet_ids');
       const insertFacetIds = prepare('INSERT OR IGNORE INTO temp.facet_ids (id) VALUES (?)');
-      if (facetIds) {
-        handle.transaction(() => {
-          for (const id of facetIds!) insertFacetIds.run(id);
-        })();
+      for (const id of exact) insertFacetIds.run(id);
+      if (!sampled) {
+        prepare(`INSERT OR IGNORE INTO temp.facet_ids (id) SELECT fts.rowid FROM ${from} WHERE fts MATCH @e ${dateWhere}`).run({ e: base, ...dateParams });
       } else {
-        for (const id of exact) insertFacetIds.run(id);
-        if (!sampled) {
-          prepare(`INSERT OR IGNORE INTO temp.facet_ids (id) SELECT fts.rowid FROM ${from} WHERE fts MATCH @e ${dateWhere}`).run({ e: base, ...dateParams });
-        } else {
-          // The sample follows the ranked order: the first segments' best hits.
-          let left = FACET_SAMPLE;
-          for (let i = 0; i < segments.length && left > 0; i += 1) {
-            if (!counts[i]) continue;
-            const ids = ranked(segments[i], Math.min(left, counts[i]), 0);
-            handle.transaction(() => {
-              for (const id of ids) insertFacetIds.run(id);
-            })();
-            left -= ids.length;
-          }
+        let left = FACET_SAMPLE;
+        for (let i = 0; i < segments.length && left > 0; i += 1) {
+          if (!counts[i]) continue;
+          const ids = top(i, Math.min(left, counts[i]));
+          handle.transaction(() => {
+            for (const id of ids) insertFacetIds.run(id);
+          })();
+          left -= ids.length;
         }
       }
       const grouped = (column: string) =>
