@@ -392,5 +392,16 @@ export const searchBehaviour = (engine: 'embedded' | 'typesense') => {
       expect(stats.status).toBe(200);
       expect(stats.body.data.documents).toBeGreaterThan(100);
     });
+
+    it('keeps serving while it rebuilds, and replays what was published meanwhile after the swap', async () => {
+      const rebuilding = indexer().rebuild({ batchSize: 20 });
+      // The rebuild yields between batches: this publish lands while it runs.
+      const doc = await article({ title: '重建索引期间发布的冰雹灾害预警', ownerSite: 'kangding' });
+      await indexer().flush();
+      expect(ids((await search({ q: '冰雹灾害预警' })).body)).toContain(doc.documentId);
+      await rebuilding;
+      expect(ids((await search({ q: '冰雹灾害预警' })).body)).toContain(doc.documentId);
+      expect((await search({ q: '政务公开' })).body.total).toBeGreaterThan(10);
+    });
   });
 };
