@@ -1,3 +1,42 @@
 import type { Core } from '@strapi/strapi';
+import { getService } from './utils/get-service';
 
-export default async ({ strapi }: { strapi: Core.Strapi }) => {};
+const ACTIONS = [
+  { uid: 'synonym.read', displayName: 'Read search synonyms' },
+  { uid: 'synonym.manage', displayName: 'Manage search synonyms' },
+  { uid: 'analytics.read', displayName: 'Read search statistics' },
+  { uid: 'index.manage', displayName: 'Inspect and rebuild the search index' },
+];
+
+export default async ({ strapi }: { strapi: Core.Strapi }) => {
+  await strapi.service('admin::permission').actionProvider.registerMany(
+    ACTIONS.map((a) => ({ section: 'plugins', pluginName: 'cluster-search', subCategory: a.uid.split('.')[0], ...a }))
+  );
+
+  const engine = getService('engine').get();
+  await engine.init();
+  await getService('synonyms').seedDefaults();
+  await getService('synonyms').changed();
+
+  const indexer = getService('indexer');
+  // Placement changes and retractions name the document; both are idempotent re-reads.
+  strapi.eventHub.on('site-group.placement.changed', async (payload: any) => {
+    if (!payload?.documentId) return;
+    const uids = payload.uid ? [payload.uid] : await indexer.typesOf(payload.documentId);
+    for (const uid of uids) void indexer.schedule(uid, payload.documentId);
+  });
+  strapi.eventHub.on('distribution.retraction.completed', async (payload: any) => {
+    if (!payload?.documentId) return;
+    const uids = payload.uid ? [payload.uid] : await indexer.typesOf(payload.documentId);
+    for (const uid of uids) void indexer.schedule(uid, payload.documentId);
+  });
+  for (const event of ['entry.publish', 'entry.unpublish', 'entry.delete']) {
+    strapi.eventHub.on(event, async (payload: any) => {
+      const documentId = payload?.entry?.documentId;
+      if (payload?.uid && documentId) void indexer.schedule(payload.uid, documentId);
+    });
+  }
+
+  const { queryLogDays } = strapi.config.get('plugin::cluster-search') as { queryLogDays: number };
+  await getService('analytics').prune(queryLogDays);
+};

@@ -1,1 +1,65 @@
-export default { default: {}, validator: () => {} };
+export interface ClusterSearchConfig {
+  /** `auto`: Typesense when `typesense.url` (TYPESENSE_URL) is set, otherwise the embedded FTS5 engine. */
+  engine: 'auto' | 'embedded' | 'typesense';
+  /** Directory of the embedded index files (relative to the app directory unless absolute). */
+  indexDir: string;
+  /** Base name of the embedded index; empty: derived from the database (file name or schema) so each database gets its own. */
+  indexName: string;
+  typesense: { url: string; apiKey: string; collection: string };
+  /** Values of a document's `disclosure` that may be indexed (政务公开: only proactively disclosed items are public). */
+  indexedDisclosure: string[];
+  /** Milliseconds to gather a burst of writes to one document before re-indexing it. */
+  syncDelayMs: number;
+  maxPageSize: number;
+  snippetLength: number;
+  /** Days of query statistics kept. */
+  queryLogDays: number;
+}
+
+const defaults = ({ env }: { env: (key: string, fallback?: string) => string }): ClusterSearchConfig => ({
+  engine: 'auto',
+  indexDir: '.tmp/search',
+  indexName: '',
+  typesense: {
+    url: env('TYPESENSE_URL', ''),
+    apiKey: env('TYPESENSE_API_KEY', ''),
+    collection: env('TYPESENSE_COLLECTION', 'jiyue'),
+  },
+  indexedDisclosure: ['proactive'],
+  syncDelayMs: 100,
+  maxPageSize: 50,
+  snippetLength: 120,
+  queryLogDays: 365,
+});
+
+const fail = (message: string): never => {
+  throw new Error(`cluster-search config: ${message}`);
+};
+
+const validator = (config: Partial<ClusterSearchConfig>) => {
+  if (!['auto', 'embedded', 'typesense'].includes(config.engine as string)) fail('engine must be "auto", "embedded" or "typesense"');
+  if (typeof config.indexDir !== 'string' || !config.indexDir) fail('indexDir must be a directory path');
+  if (typeof config.indexName !== 'string' || (config.indexName && !/^[\w.-]{1,80}$/.test(config.indexName))) {
+    fail('indexName must be empty or letters, digits, "_", "." and "-" (at most 80)');
+  }
+  const ts = config.typesense;
+  if (!ts || typeof ts.url !== 'string' || typeof ts.apiKey !== 'string' || typeof ts.collection !== 'string') {
+    fail('typesense must be { url, apiKey, collection } strings');
+  }
+  if (config.engine === 'typesense' && !ts!.url) fail('engine "typesense" needs typesense.url (TYPESENSE_URL)');
+  if (ts!.url && !/^https?:\/\/[^\s]+$/.test(ts!.url)) fail(`typesense.url must be an http(s) URL, got "${ts!.url}"`);
+  if (!Array.isArray(config.indexedDisclosure) || !config.indexedDisclosure.every((v) => typeof v === 'string')) {
+    fail('indexedDisclosure must be a list of disclosure values such as ["proactive"]');
+  }
+  for (const [key, min, max] of [
+    ['syncDelayMs', 0, 1500],
+    ['maxPageSize', 1, 200],
+    ['snippetLength', 20, 1000],
+    ['queryLogDays', 1, 3650],
+  ] as const) {
+    const value = config[key];
+    if (!Number.isInteger(value) || (value as number) < min || (value as number) > max) fail(`${key} must be a whole number between ${min} and ${max}`);
+  }
+};
+
+export default { default: defaults, validator };

@@ -1,1 +1,4 @@
-export default {};
+import search from './search';
+import admin from './admin';
+
+export default { search, admin };

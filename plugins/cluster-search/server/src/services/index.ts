@@ -1,1 +1,9 @@
-export default {};
+import engine from './engine';
+import indexer from './indexer';
+import search from './search';
+import card from './card';
+import suggest from './suggest';
+import synonyms from './synonyms';
+import analytics from './analytics';
+
+export default { engine, indexer, search, card, suggest, synonyms, analytics };

@@ -1,1 +1,18 @@
-export default { type: 'admin', routes: [] as any[] };
+const can = (action: string) => ({
+  policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: [`plugin::cluster-search.${action}`] } }],
+});
+
+// Admin-panel routes (admin JWT), each behind its RBAC action.
+export default {
+  type: 'admin',
+  routes: [
+    { method: 'GET', path: '/synonyms', handler: 'admin.listSynonyms', config: can('synonym.read') },
+    { method: 'POST', path: '/synonyms', handler: 'admin.createSynonym', config: can('synonym.manage') },
+    { method: 'PUT', path: '/synonyms/:id', handler: 'admin.updateSynonym', config: can('synonym.manage') },
+    { method: 'DELETE', path: '/synonyms/:id', handler: 'admin.deleteSynonym', config: can('synonym.manage') },
+    { method: 'GET', path: '/analytics/top-queries', handler: 'admin.topQueries', config: can('analytics.read') },
+    { method: 'GET', path: '/analytics/zero-results', handler: 'admin.zeroResults', config: can('analytics.read') },
+    { method: 'GET', path: '/index', handler: 'admin.indexStats', config: can('index.manage') },
+    { method: 'POST', path: '/index/rebuild', handler: 'admin.reindex', config: can('index.manage') },
+  ],
+};

@@ -1,0 +1,500 @@
+import fs from 'fs';
+import path from 'path';
+import crypto from 'crypto';
+import Database from 'better-sqlite3';
+import { segmentFields, segmentForIndex } from '../utils/segment';
+import { normalizeText } from '../utils/normalize';
+import { ftsExpression } from './fts-expression';
+import type { EngineQuery, EngineResult, FacetValue, IndexBuilder, IndexDoc, SearchEngine, SynonymGroup } from './types';
+
+type DB = Database.Database;
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS docs (
+  id INTEGER PRIMARY KEY,
+  key TEXT NOT NULL UNIQUE,
+  uid TEXT NOT NULL,
+  type TEXT NOT NULL,
+  document_id TEXT NOT NULL,
+  locale TEXT NOT NULL,
+  locales TEXT NOT NULL,
+  title_norm TEXT NOT NULL,
+  region TEXT,
+  theme TEXT,
+  authority TEXT,
+  doc_key TEXT,
+  idx_key TEXT,
+  publish_date TEXT,
+  year INTEGER,
+  service_norm TEXT,
+  title TEXT NOT NULL,
+  service_name TEXT
+);
+CREATE TABLE IF NOT EXISTS payloads (id INTEGER PRIMARY KEY, payload TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS docs_document ON docs(document_id, locale);
+CREATE INDEX IF NOT EXISTS docs_doc_key ON docs(doc_key) WHERE doc_key IS NOT NULL;
+CREATE INDEX IF NOT EXISTS docs_idx_key ON docs(idx_key) WHERE idx_key IS NOT NULL;
+CREATE INDEX IF NOT EXISTS docs_date ON docs(publish_date);
+CREATE INDEX IF NOT EXISTS docs_title ON docs(title_norm);
+CREATE INDEX IF NOT EXISTS docs_service ON docs(service_norm) WHERE service_norm IS NOT NULL;
+CREATE TABLE IF NOT EXISTS doc_sites (
+  site TEXT NOT NULL,
+  direct INTEGER NOT NULL,
+  doc_id INTEGER NOT NULL,
+  PRIMARY KEY (site, direct, doc_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS doc_sites_doc ON doc_sites(doc_id);
+CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
+  title, summary, body, extra, bg, tags,
+  tokenize = 'unicode61 remove_diacritics 0', content = '', contentless_delete = 1
+);
+CREATE TABLE IF NOT EXISTS changes (uid TEXT NOT NULL, document_id TEXT NOT NULL, at INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+`;
+
+/** Column weights for bm25: a hit in the title counts most, the bigram fallback least. */
+const RANK = 'bm25(10.0, 4.0, 1.0, 5.0, 1.0, 0.0)';
+
+/**
+ * Filters live in the FTS table too, as opaque tokens in the `tags` column (weight 0), so a
+ * filtered, region-tiered query is answered by FTS5's own doclist intersection in C instead of a
+ * join over every hit.
+ */
+export const tag = (kind: string, value: string | number) => `${kind}${crypto.createHash('sha1').update(String(value)).digest('hex').slice(0, 12)}`;
+const ALL = 'alldocs';
+
+const tagsOf = (doc: IndexDoc) =>
+  [
+    ALL,
+    tag('ty', doc.type),
+    tag('lo', doc.locale),
+    ...doc.locales.map((l) => tag('hl', l)),
+    ...doc.sites.map((site) => tag('st', site)),
+    ...doc.scopeSites.map((site) => tag('sc', site)),
+    ...(doc.region ? [tag('rg', doc.region)] : []),
+    ...(doc.theme ? [tag('th', doc.theme)] : []),
+    ...(doc.authority ? [tag('au', doc.authority)] : []),
+  ].join(' ');
+
+/** How many top hits facets are counted over when a query has more (reported as `facetsSampled`). */
+const FACET_SAMPLE = 500;
+/** Above this many hits, a segment is ranked as title matches first, then the rest. */
+const LARGE_SEGMENT = 5000;
+
+export interface EmbeddedOptions {
+  /** Directory of the index files. */
+  dir: string;
+  /** Base name: `<name>.current` points at the serving `<name>.<generation>.sqlite`. */
+  name: string;
+  /** Called after this process switched to an index rebuilt elsewhere, with the documents changed meanwhile. */
+  onSwitch?: (changed: { uid: string; documentId: string }[]) => Promise<void>;
+}
+
+interface Pointer {
+  file: string;
+  startedAt: number;
+}
+
+const writeAtomically = (file: string, content: string) => {
+  const tmp = `${file}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
+  fs.writeFileSync(tmp, content);
+  fs.renameSync(tmp, file);
+};
+
+const open = (file: string): DB => {
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('cache_size = -65536');
+  db.exec(SCHEMA);
+  db.prepare("INSERT INTO fts (fts, rank) VALUES ('rank', ?)").run(RANK);
+  db.exec('CREATE TEMP TABLE IF NOT EXISTS facet_ids (id INTEGER PRIMARY KEY)');
+  return db;
+};
+
+const insertDoc = (db: DB) => {
+  const docStmt = db.prepare(`INSERT INTO docs (key, uid, type, document_id, locale, locales, title_norm, region, theme, authority, doc_key, idx_key, publish_date, year, service_norm, title, service_name)
+    VALUES (@key, @uid, @type, @documentId, @locale, @locales, @titleNorm, @region, @theme, @authority, @documentNumberKey, @indexNumberKey, @publishDate, @year, @serviceNorm, @title, @serviceName)`);
+  const payloadStmt = db.prepare('INSERT INTO payloads (id, payload) VALUES (?, ?)');
+  const siteStmt = db.prepare('INSERT OR IGNORE INTO doc_sites (site, direct, doc_id) VALUES (?, ?, ?)');
+  const ftsStmt = db.prepare('INSERT INTO fts (rowid, title, summary, body, extra, bg, tags) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  return (doc: IndexDoc) => {
+    const { lastInsertRowid: id } = docStmt.run({
+      ...doc,
+      locales: ` ${doc.locales.join(' ')} `,
+      titleNorm: normalizeText(doc.title),
+      serviceNorm: doc.serviceName ? normalizeText(doc.serviceName) : null,
+    });
+    payloadStmt.run(id, JSON.stringify(doc));
+    for (const site of doc.sites) siteStmt.run(site, 1, id);
+    for (const site of doc.scopeSites) if (!doc.sites.includes(site)) siteStmt.run(site, 0, id);
+    const [title, summary, extra] = segmentFields([doc.title, doc.summary, doc.extra]);
+    const body = segmentForIndex(doc.body, { dictionary: false });
+    ftsStmt.run(id, title.words, summary.words, body.words, extra.words, [title.bigrams, summary.bigrams, body.bigrams, extra.bigrams].join(' '), tagsOf(doc));
+  };
+};
+
+const deleteDocument = (db: DB) => {
+  const ids = db.prepare('SELECT id FROM docs WHERE uid = ? AND document_id = ?');
+  const delFts = db.prepare('DELETE FROM fts WHERE rowid = ?');
+  const delSites = db.prepare('DELETE FROM doc_sites WHERE doc_id = ?');
+  const delDoc = db.prepare('DELETE FROM docs WHERE id = ?');
+  const delPayload = db.prepare('DELETE FROM payloads WHERE id = ?');
+  return (uid: string, documentId: string) => {
+    for (const { id } of ids.all(uid, documentId) as { id: number }[]) {
+      delFts.run(id);
+      delSites.run(id);
+      delDoc.run(id);
+      delPayload.run(id);
+    }
+  };
+};
+
+/**
+ * The embedded engine: SQLite FTS5 in its own file through better-sqlite3, beside whatever
+ * database Strapi uses. Documents arrive pre-segmented (Chinese words and bigrams, Tibetan
+ * syllables) so FTS5's unicode61 tokenizer only splits at the spaces we put in.
+ */
+export const createEmbeddedEngine = (options: EmbeddedOptions): SearchEngine => {
+  const pointerFile = path.join(options.dir, `${options.name}.current`);
+  let db: DB | null = null;
+  let current: Pointer | null = null;
+  let pointerMtime = 0;
+  let switching: Promise<void> | null = null;
+  let synonymGroups: SynonymGroup[] = [];
+
+  const readPointer = (): Pointer | null => {
+    try {
+      return JSON.parse(fs.readFileSync(pointerFile, 'utf8')) as Pointer;
+    } catch {
+      return null;
+    }
+  };
+
+  const newGenerationFile = () => `${options.name}.${Date.now().toString(36)}${crypto.randomBytes(3).toString('hex')}.sqlite`;
+
+  /** Opens the generation the pointer names; after a rebuild elsewhere, replays what changed here meanwhile. */
+  const ensureCurrent = (): DB => {
+    let stat: fs.Stats | null = null;
+    try {
+      stat = fs.statSync(pointerFile);
+    } catch {
+      stat = null;
+    }
+    if (db && stat && stat.mtimeMs === pointerMtime) return db;
+    if (!stat) {
+      fs.mkdirSync(options.dir, { recursive: true });
+      writeAtomically(pointerFile, JSON.stringify({ file: newGenerationFile(), startedAt: Date.now() }));
+      stat = fs.statSync(pointerFile);
+    }
+    const pointer = readPointer()!;
+    pointerMtime = stat.mtimeMs;
+    if (db && current && pointer.file === current.file) return db;
+    const previous = db;
+    const previousFile = current?.file;
+    db = open(path.join(options.dir, pointer.file));
+    current = pointer;
+    if (previous) {
+      const changed = previous
+        .prepare('SELECT DISTINCT uid, document_id AS documentId FROM changes WHERE at >= ?')
+        .all(pointer.startedAt) as { uid: string; documentId: string }[];
+      previous.close();
+      if (previousFile) for (const suffix of ['', '-wal', '-shm']) fs.rmSync(path.join(options.dir, previousFile + suffix), { force: true });
+      if (changed.length && options.onSwitch) switching = options.onSwitch(changed).finally(() => (switching = null));
+    }
+    return db;
+  };
+
+  // Compiled statements per open index (a search runs a dozen; compiling each time costs more than running it).
+  const statementCache = new WeakMap<DB, Map<string, Database.Statement>>();
+  const statements = (handle: DB) => {
+    let cache = statementCache.get(handle);
+    if (!cache) statementCache.set(handle, (cache = new Map()));
+    return (sql: string) => {
+      let statement = cache!.get(sql);
+      if (!statement) {
+        statement = handle.prepare(sql);
+        if (cache!.size < 500) cache!.set(sql, statement);
+      }
+      return statement;
+    };
+  };
+
+  const facet = (db: DB, sql: string): FacetValue[] =>
+    (statements(db)(sql).all() as { value: string | number; count: number }[])
+      .filter((r) => r.value !== null && r.value !== '')
+      .map((r) => ({ value: String(r.value), count: r.count }));
+
+  const engine: SearchEngine = {
+    name: 'embedded',
+
+    async init() {
+      ensureCurrent();
+    },
+
+    async replaceDocument(uid, documentId, docs) {
+      const handle = ensureCurrent();
+      const remove = deleteDocument(handle);
+      const insert = insertDoc(handle);
+      handle.transaction(() => {
+        remove(uid, documentId);
+        for (const doc of docs) insert(doc);
+        handle.prepare('INSERT INTO changes (uid, document_id, at) VALUES (?, ?, ?)').run(uid, documentId, Date.now());
+      })();
+    },
+
+    async search(q) {
+      const handle = ensureCurrent();
+      const prepare = statements(handle);
+      const match = ftsExpression(q.groups);
+      const filterParts: string[] = [];
+      if (q.scope) filterParts.push(`tags : ${tag(q.scope.field === 'sites' ? 'st' : 'sc', q.scope.site)}`);
+      if (q.locale && q.fallbackLocale) {
+        filterParts.push(`(tags : ${tag('lo', q.locale)} OR (tags : ${tag('lo', q.fallbackLocale)} NOT tags : ${tag('hl', q.locale)}))`);
+      } else if (q.locale) filterParts.push(`tags : ${tag('lo', q.locale)}`);
+      const anyOf = (kind: string, values: string[]) => (values.length ? `(${values.map((v) => `tags : ${tag(kind, v)}`).join(' OR ')})` : null);
+      for (const part of [anyOf('ty', q.types), anyOf('th', q.themes), anyOf('au', q.authorities)]) if (part) filterParts.push(part);
+      const filtersOnly = [`tags : ${ALL}`, ...filterParts].join(' AND ');
+      const base = [match ? `(${match})` : `tags : ${ALL}`, ...filterParts].join(' AND ');
+
+      // Date bounds are not tokens: they join the compact docs table (FTS5 stays the outer loop).
+      const dateParams: Record<string, string> = {};
+      const dateClauses: string[] = [];
+      if (q.from) {
+        dateClauses.push('d.publish_date >= @from');
+        dateParams.from = q.from;
+      }
+      if (q.to) {
+        dateClauses.push('d.publish_date <= @to');
+        dateParams.to = q.to;
+      }
+      const dated = dateClauses.length > 0 || q.sort !== 'relevance';
+      const dateWhere = dateClauses.length ? `AND ${dateClauses.join(' AND ')}` : '';
+      const from = dated ? 'fts CROSS JOIN docs d ON d.id = fts.rowid' : 'fts';
+
+      const count = (expression: string) =>
+        (prepare(`SELECT count(*) AS n FROM ${from} WHERE fts MATCH @e ${dateWhere}`).get({ e: expression, ...dateParams }) as { n: number }).n;
+      const ranked = (expression: string, limit: number, offset: number) =>
+        (
+          prepare(
+              `SELECT fts.rowid AS id FROM ${from} WHERE fts MATCH @e ${dateWhere} ORDER BY ${
+                q.sort === 'date:desc' ? 'd.publish_date DESC, d.id DESC' : q.sort === 'date:asc' ? 'd.publish_date ASC, d.id ASC' : 'fts.rank'
+              } LIMIT @limit OFFSET @offset`
+            )
+            .all({ e: expression, limit, offset, ...dateParams }) as { id: number }[]
+        ).map((r) => r.id);
+      const among = (expression: string, ids: number[]) =>
+        ids.length
+          ? new Set(
+              (
+                prepare(`SELECT fts.rowid AS id FROM ${from} WHERE fts MATCH @e ${dateWhere} AND fts.rowid IN (${ids.map(Number).join(',')})`).all({ e: expression, ...dateParams }) as {
+                  id: number;
+                }[]
+              ).map((r) => r.id)
+            )
+          : new Set<number>();
+
+      // Exact document or index number: those documents first (when they pass the filters).
+      const exactCandidates = q.identifierKey
+        ? (prepare('SELECT id FROM docs WHERE doc_key = ? OR idx_key = ?').all(q.identifierKey, q.identifierKey) as { id: number }[]).map((r) => r.id)
+        : [];
+      const exact = [...among(filtersOnly, exactCandidates)];
+      const exactSet = new Set(exact);
+
+      // The ranked list is: exact hits, then one segment per region tier, then everything else.
+      // A very large segment is split once more: title matches, then the rest (bm25 over tens of
+      // thousands of hits is the cost of a common word; the title part is usually enough for a page).
+      const titleMatch = match ? ftsExpression(q.groups, true) : null;
+      const tiers = q.sort === 'relevance' ? q.regionTiers : [];
+      const tierSegments = tiers.length
+        ? [
+            ...tiers.map((region) => `(${base}) AND tags : ${tag('rg', region)}`),
+            `(${base}) NOT (${tiers.map((region) => `tags : ${tag('rg', region)}`).join(' OR ')})`,
+          ]
+        : [base];
+      const segments: string[] = [];
+      const counts: number[] = [];
+      for (const expression of tierSegments) {
+        const n = count(expression);
+        if (titleMatch && q.sort === 'relevance' && n > LARGE_SEGMENT) {
+          const inTitle = `(${expression}) AND (${titleMatch})`;
+          const nTitle = count(inTitle);
+          segments.push(inTitle, `(${expression}) NOT (${titleMatch})`);
+          counts.push(nTitle - among(inTitle, exact).size, n - nTitle - among(`(${expression}) NOT (${titleMatch})`, exact).size);
+        } else {
+          segments.push(expression);
+          counts.push(n - among(expression, exact).size);
+        }
+      }
+      const total = exact.length + counts.reduce((a, b) => a + b, 0);
+
+      const sampled = total > FACET_SAMPLE;
+      // Ranked ids per segment, fetched once from the top (each fetch is a bm25 pass over the
+      // segment's hits) and shared by the page and the facet sample. Exact hits are dropped here:
+      // they were listed first.
+      const prefixes = new Map<number, number[]>();
+      const top = (i: number, n: number) => {
+        const known = prefixes.get(i);
+        if (known && (known.length >= n || known.length >= counts[i])) return known.slice(0, n);
+        const want = Math.max(n, Math.min(FACET_SAMPLE, counts[i]));
+        const ids = ranked(segments[i], want + exact.length, 0).filter((id) => !exactSet.has(id));
+        prefixes.set(i, ids);
+        return ids.slice(0, n);
+      };
+      const pageIds: number[] = exact.slice(q.offset, q.offset + q.limit);
+      let skip = Math.max(0, q.offset - exact.length);
+      for (let i = 0; i < segments.length && pageIds.length < q.limit; i += 1) {
+        if (skip >= counts[i]) {
+          skip -= counts[i];
+          continue;
+        }
+        const want = q.limit - pageIds.length;
+        // Deep pages ask the engine for their slice only; early ones share the cached top.
+        const ids = skip + want <= FACET_SAMPLE ? top(i, skip + want).slice(skip) : ranked(segments[i], want + exact.length, skip).filter((id) => !exactSet.has(id));
+        pageIds.push(...ids.slice(0, want));
+        skip = 0;
+      }
+
+      // Facets over all hits, or over the best FACET_SAMPLE of them (in ranked order) when there are more.
+      handle.exec('DELETE FROM temp.facet_ids');
+      const insertFacetIds = prepare('INSERT OR IGNORE INTO temp.facet_ids (id) VALUES (?)');
+      for (const id of exact) insertFacetIds.run(id);
+      if (!sampled) {
+        prepare(`INSERT OR IGNORE INTO temp.facet_ids (id) SELECT fts.rowid FROM ${from} WHERE fts MATCH @e ${dateWhere}`).run({ e: base, ...dateParams });
+      } else {
+        let left = FACET_SAMPLE;
+        for (let i = 0; i < segments.length && left > 0; i += 1) {
+          if (!counts[i]) continue;
+          const ids = top(i, Math.min(left, counts[i]));
+          handle.transaction(() => {
+            for (const id of ids) insertFacetIds.run(id);
+          })();
+          left -= ids.length;
+        }
+      }
+      const grouped = (column: string) =>
+        facet(handle, `SELECT ${column} AS value, count(*) AS count FROM temp.facet_ids h JOIN docs d ON d.id = h.id GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 50`);
+      const facets = {
+        type: grouped('d.type'),
+        theme: grouped('d.theme'),
+        authority: grouped('d.authority'),
+        year: grouped('d.year'),
+        site: facet(handle, 'SELECT s.site AS value, count(*) AS count FROM temp.facet_ids h JOIN doc_sites s ON s.doc_id = h.id AND s.direct = 1 GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 50'),
+      };
+
+      const payloads = pageIds.length
+        ? new Map(
+            (prepare(`SELECT id, payload FROM payloads WHERE id IN (${pageIds.join(',')})`).all() as { id: number; payload: string }[]).map((r) => [
+              r.id,
+              JSON.parse(r.payload) as IndexDoc,
+            ])
+          )
+        : new Map<number, IndexDoc>();
+      const tierOf = (doc: IndexDoc) => {
+        if (!q.regionTiers.length) return null;
+        const at = q.regionTiers.indexOf(doc.region ?? '');
+        return at === -1 ? null : at;
+      };
+      return {
+        total,
+        facetsSampled: sampled,
+        hits: pageIds
+          .filter((id) => payloads.has(id))
+          .map((id) => ({ doc: payloads.get(id)!, score: 0, exact: exactSet.has(id), regionTier: tierOf(payloads.get(id)!) })),
+        facets,
+      } satisfies EngineResult;
+    },
+
+    async completions(prefix, limit, locale) {
+      const handle = ensureCurrent();
+      const p = normalizeText(prefix);
+      if (!p) return [];
+      const upper = `${p}\uffff`;
+      const localeClause = locale ? 'AND locale = @locale' : '';
+      const rows = handle
+        .prepare(
+          `SELECT text FROM (
+             SELECT service_name AS text, 0 AS k FROM docs WHERE service_norm >= @p AND service_norm < @upper ${localeClause}
+             UNION ALL SELECT title AS text, 1 AS k FROM docs WHERE title_norm >= @p AND title_norm < @upper ${localeClause}
+           ) GROUP BY text ORDER BY MIN(k), length(text) LIMIT @limit`
+        )
+        .all({ p, upper, limit, ...(locale ? { locale } : {}) }) as { text: string }[];
+      return rows.map((r) => r.text);
+    },
+
+    async findByKeys(keys) {
+      if (!keys.length) return [];
+      const handle = ensureCurrent();
+      const rows = handle.prepare(`SELECT p.payload FROM docs d JOIN payloads p ON p.id = d.id WHERE d.key IN (${keys.map(() => '?').join(', ')})`).all(...keys) as { payload: string }[];
+      return rows.map((r) => JSON.parse(r.payload));
+    },
+
+    async setSynonyms(groups) {
+      // The embedded engine expands queries in the search service; it only keeps the list for stats.
+      synonymGroups = groups;
+    },
+
+    async beginRebuild() {
+      fs.mkdirSync(options.dir, { recursive: true });
+      const file = newGenerationFile();
+      const startedAt = Date.now();
+      const target = open(path.join(options.dir, file));
+      target.pragma('journal_mode = OFF');
+      target.pragma('synchronous = OFF');
+      target.pragma('cache_size = -262144');
+      // Merge the FTS segments once at the end instead of while loading.
+      target.prepare("INSERT INTO fts (fts, rank) VALUES ('automerge', 0)").run();
+      const insert = insertDoc(target);
+      const remove = (f: string) => {
+        for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(path.join(options.dir, f + suffix), { force: true });
+      };
+      return {
+        async add(docs) {
+          target.transaction(() => {
+            for (const doc of docs) insert(doc);
+          })();
+        },
+        async finish() {
+          target.exec("INSERT INTO fts(fts) VALUES ('optimize')");
+          target.prepare("INSERT INTO fts (fts, rank) VALUES ('automerge', 4)").run();
+          target.pragma('journal_mode = WAL');
+          target.close();
+          writeAtomically(pointerFile, JSON.stringify({ file, startedAt }));
+          ensureCurrent();
+          if (switching) await switching;
+        },
+        async abort() {
+          target.close();
+          remove(file);
+        },
+      } satisfies IndexBuilder;
+    },
+
+    async stats() {
+      const handle = ensureCurrent();
+      const file = path.join(options.dir, current!.file);
+      const size = (f: string) => {
+        try {
+          return fs.statSync(f).size;
+        } catch {
+          return 0;
+        }
+      };
+      return {
+        engine: 'embedded',
+        file,
+        documents: (handle.prepare('SELECT count(*) AS n FROM docs').get() as { n: number }).n,
+        bytes: size(file) + size(`${file}-wal`),
+        synonymGroups: synonymGroups.length,
+      };
+    },
+
+    async close() {
+      db?.close();
+      db = null;
+      current = null;
+      pointerMtime = 0;
+    },
+  };
+  return engine;
+};

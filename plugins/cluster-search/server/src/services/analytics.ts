@@ -1,0 +1,125 @@
+import type { Core } from '@strapi/strapi';
+import { normalizeText } from '../utils/normalize';
+
+const UID = 'plugin::cluster-search.query-stat';
+
+/** The form a query is counted under: normalised, single-spaced, at most 100 characters. */
+export const normalizeQuery = (q: string) => normalizeText(q).replace(/\s+/g, ' ').trim().slice(0, 100);
+
+const today = () => new Date().toISOString().slice(0, 10);
+const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * Query statistics without personal data: per normalised query, site and day, a count of searches
+ * and of searches that found nothing. No IP address, user, session or time of day is stored.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const table = () => strapi.db.metadata.get(UID).tableName;
+  const knex = () => strapi.db.connection;
+
+  // Counts wait here and are written once a second in one go: a search never waits for a write.
+  const buffer = new Map<string, { query: string; site: string; day: string; searches: number; zeroResults: number; lastTotal: number }>();
+  let timer: NodeJS.Timeout | null = null;
+
+  const service = {
+    /** Counts a search (written within a second). */
+    record(q: string, site: string | null, total: number) {
+      const query = normalizeQuery(q);
+      if (!query) return;
+      const key = { query, site: site ?? '*', day: today() };
+      const id = JSON.stringify(key);
+      const entry = buffer.get(id) ?? { ...key, searches: 0, zeroResults: 0, lastTotal: total };
+      entry.searches += 1;
+      entry.zeroResults += total === 0 ? 1 : 0;
+      entry.lastTotal = total;
+      buffer.set(id, entry);
+      if (!timer) timer = setTimeout(() => void service.flush(), 1000);
+    },
+
+    async flush() {
+      if (timer) clearTimeout(timer);
+      timer = null;
+      const entries = [...buffer.values()];
+      buffer.clear();
+      for (const entry of entries) {
+        try {
+          await service.write(entry);
+        } catch (error) {
+          strapi.log.warn(`cluster-search: query statistics not written: ${(error as Error).message}`);
+        }
+      }
+    },
+
+    async write({ searches, zeroResults, lastTotal, ...key }: { query: string; site: string; day: string; searches: number; zeroResults: number; lastTotal: number }) {
+      const total = lastTotal;
+      const bump = async () => {
+        const row = await strapi.db.query(UID).findOne({ where: key, select: ['id', 'searches', 'zeroResults'] });
+        if (!row) return false;
+        await strapi.db.query(UID).update({
+          where: { id: row.id },
+          data: { searches: row.searches + searches, zeroResults: row.zeroResults + zeroResults, lastTotal: total },
+        });
+        return true;
+      };
+      try {
+        if (await bump()) return;
+        await strapi.db.query(UID).create({ data: { ...key, searches, zeroResults, lastTotal: total } });
+      } catch {
+        // Another request created the row first (unique key): count on it.
+        await bump().catch(() => undefined);
+      }
+    },
+
+    async top({ site, days, limit, zeroOnly }: { site: string | null; days: number; limit: number; zeroOnly: boolean }) {
+      await service.flush();
+      const rows = await knex()(table())
+        .select('query')
+        .sum({ searches: 'searches' })
+        .sum({ zero_results: 'zero_results' })
+        .where('day', '>=', daysAgo(days))
+        .modify((qb: any) => {
+          if (site) qb.where('site', site);
+        })
+        .groupBy('query')
+        .modify((qb: any) => {
+          if (zeroOnly) qb.havingRaw('SUM(zero_results) > 0');
+        })
+        .orderBy(zeroOnly ? 'zero_results' : 'searches', 'desc')
+        .orderBy('query', 'asc')
+        .limit(limit);
+      return rows.map((r: any) => ({ query: r.query, searches: Number(r.searches), zeroResults: Number(r.zero_results) }));
+    },
+
+    /** Popular queries (with results) that start with or contain the text, for suggestions. */
+    async popular(prefix: string, limit: number) {
+      if (buffer.size) await service.flush();
+      const p = normalizeQuery(prefix);
+      if (!p) return { starting: [], containing: [] };
+      const like = p.replace(/[\\%_]/g, (c) => `\\${c}`);
+      const base = () =>
+        knex()(table())
+          .select('query')
+          .sum({ searches: 'searches' })
+          .where('day', '>=', daysAgo(90))
+          .where('last_total', '>', 0)
+          .groupBy('query')
+          .orderBy('searches', 'desc')
+          .limit(limit);
+      const starting = await base().whereRaw("query LIKE ? ESCAPE '\\'", [`${like}%`]);
+      const words = p.split(' ').filter((w) => w.length >= 2).slice(0, 3);
+      const containing = words.length
+        ? await base()
+            .whereNot('query', p)
+            .where((qb: any) => {
+              for (const w of words) qb.orWhereRaw("query LIKE ? ESCAPE '\\'", [`%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`]);
+            })
+        : [];
+      return { starting: starting.map((r: any) => r.query as string), containing: containing.map((r: any) => r.query as string) };
+    },
+
+    async prune(days: number) {
+      await strapi.db.query(UID).deleteMany({ where: { day: { $lt: daysAgo(days) } } });
+    },
+  };
+  return service;
+};

@@ -1,0 +1,111 @@
+import type { Core } from '@strapi/strapi';
+import type { IndexDoc } from '../engines/types';
+import { normalizeText, plainText } from '../utils/normalize';
+import { identifierKey } from '../utils/identifier-key';
+
+const GUIDE = 'api::service-guide.service-guide';
+const POLICY = 'api::policy.policy';
+
+const compact = (s: string) => normalizeText(s).replace(/\s+/g, '');
+const short = (text: unknown, max = 200) => {
+  const plain = plainText(text);
+  return plain.length > max ? `${plain.slice(0, max)}…` : plain;
+};
+
+/**
+ * Knowledge cards (知识卡片): when a query names a service item (name or alias) or a policy, the
+ * search answer carries the guide's essentials and the "three across" links (policy ⇄ interpretation
+ * ⇄ service guide, plus the FAQ), read published-only from the shared content model.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const indexedDisclosure = () => (strapi.config.get('plugin::cluster-search') as { indexedDisclosure: string[] }).indexedDisclosure;
+  const isPublic = (p: any) => !p?.disclosure || indexedDisclosure().includes(p.disclosure);
+  const has = (uid: string) => !!strapi.contentTypes[uid as keyof typeof strapi.contentTypes];
+
+  const policyBrief = (p: any) => ({ documentId: p.documentId, title: p.title, documentNumber: p.documentNumber ?? null, indexNumber: p.indexNumber ?? null });
+  const faqBrief = (f: any) => ({ documentId: f.documentId, question: f.question, answer: short(f.answer) });
+
+  const service = {
+    /** The card for the hit the query names, or null. */
+    async forQuery(q: string, hits: IndexDoc[], locale: string | null) {
+      const wanted = compact(q);
+      if (wanted.length < 2) return null;
+      const key = identifierKey(q.trim());
+      const names = (doc: IndexDoc) => [doc.serviceName ?? '', ...doc.aliases].map(compact).filter((n) => n.length >= 2);
+      const guide = hits
+        .slice(0, 10)
+        .find((d) => d.uid === GUIDE && names(d).some((n) => n === wanted || wanted.includes(n) || (n.includes(wanted) && wanted.length >= 2)));
+      if (guide) return service.guideCard(guide.documentId, guide.locale);
+      const policy = hits
+        .slice(0, 3)
+        .find(
+          (d) =>
+            d.uid === POLICY &&
+            ((key && (d.documentNumberKey === key || d.indexNumberKey === key)) ||
+              (wanted.length >= 4 && compact(d.title).includes(wanted)) ||
+              wanted.includes(compact(d.title)))
+        );
+      if (policy) return service.policyCard(policy.documentId, policy.locale);
+      return null;
+    },
+
+    async guideCard(documentId: string, locale: string) {
+      if (!has(GUIDE)) return null;
+      const guide: any = await strapi.documents(GUIDE as any).findOne({
+        documentId,
+        locale,
+        status: 'published',
+        populate: {
+          legalBasis: { populate: { interpretations: true } },
+          faqs: true,
+        } as any,
+      });
+      if (!guide) return null;
+      const policies = (guide.legalBasis ?? []).filter(isPublic);
+      return {
+        kind: 'service-guide',
+        documentId: guide.documentId,
+        locale: guide.locale,
+        name: guide.name,
+        aliases: guide.aliases ?? null,
+        itemCode: guide.itemCode,
+        summary: guide.summary ?? null,
+        conditions: plainText(guide.conditions) || null,
+        implementingBody: guide.implementingBody ?? null,
+        onlineEntryUrl: guide.onlineEntryUrl ?? null,
+        fullyOnline: !!guide.fullyOnline,
+        promisedTimeLimit: guide.promisedTimeLimit ?? null,
+        fee: guide.fee ?? null,
+        policies: policies.map(policyBrief),
+        interpretations: policies.flatMap((p: any) => (p.interpretations ?? []).map((i: any) => ({ documentId: i.documentId, title: i.title, policy: p.documentId }))),
+        faqs: (guide.faqs ?? []).map(faqBrief),
+      };
+    },
+
+    async policyCard(documentId: string, locale: string) {
+      const policy: any = await strapi.documents(POLICY as any).findOne({
+        documentId,
+        locale,
+        status: 'published',
+        populate: { interpretations: true, serviceGuides: true, faqs: true } as any,
+      });
+      if (!policy || !isPublic(policy)) return null;
+      return {
+        kind: 'policy',
+        documentId: policy.documentId,
+        locale: policy.locale,
+        title: policy.title,
+        documentNumber: policy.documentNumber ?? null,
+        indexNumber: policy.indexNumber ?? null,
+        issuingAuthority: policy.issuingAuthority ?? null,
+        summary: policy.summary ?? null,
+        validity: policy.validity ?? null,
+        publishDate: policy.publishDate ?? null,
+        interpretations: (policy.interpretations ?? []).map((i: any) => ({ documentId: i.documentId, title: i.title })),
+        serviceGuides: (policy.serviceGuides ?? []).map((g: any) => ({ documentId: g.documentId, name: g.name, onlineEntryUrl: g.onlineEntryUrl ?? null })),
+        faqs: (policy.faqs ?? []).map(faqBrief),
+      };
+    },
+  };
+  return service;
+};

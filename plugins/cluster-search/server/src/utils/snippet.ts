@@ -1,0 +1,74 @@
+import { escapeHtml } from './escape-html';
+import { normalizeText } from './normalize';
+
+/** The text normalised one code point at a time, with each normalised character's offset in the original. */
+const normalizedWithOffsets = (text: string) => {
+  let normalized = '';
+  const origin: number[] = [];
+  let offset = 0;
+  for (const char of text) {
+    const folded = normalizeText(char);
+    for (let i = 0; i < folded.length; i += 1) origin.push(offset);
+    normalized += folded;
+    offset += char.length;
+  }
+  origin.push(offset);
+  return { normalized, origin };
+};
+
+/** Ranges [start, end) of the original text where one of the terms occurs, merged and sorted. */
+export const matchRanges = (text: string, terms: string[]): [number, number][] => {
+  const { normalized, origin } = normalizedWithOffsets(text);
+  const ranges: [number, number][] = [];
+  const wanted = [...new Set(terms.map((t) => normalizeText(t)).filter((t) => t.length > 0))].sort((a, b) => b.length - a.length);
+  for (const term of wanted) {
+    let at = normalized.indexOf(term);
+    while (at !== -1) {
+      ranges.push([origin[at], origin[at + term.length]]);
+      at = normalized.indexOf(term, at + term.length);
+    }
+  }
+  ranges.sort((a, b) => a[0] - b[0]);
+  const merged: [number, number][] = [];
+  for (const r of ranges) {
+    const last = merged[merged.length - 1];
+    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+    else merged.push([...r]);
+  }
+  return merged;
+};
+
+/** Escaped text with the matched ranges wrapped in <mark>; nothing from the text is ever markup. */
+export const highlight = (text: string, ranges: [number, number][]): string => {
+  let out = '';
+  let at = 0;
+  for (const [start, end] of ranges) {
+    out += escapeHtml(text.slice(at, start)) + '<mark>' + escapeHtml(text.slice(start, end)) + '</mark>';
+    at = end;
+  }
+  return out + escapeHtml(text.slice(at));
+};
+
+/**
+ * A window of about `length` characters around the first match (the start of the text when nothing
+ * matches), escaped and highlighted, with an ellipsis where it was cut.
+ */
+export const snippet = (fullText: string, terms: string[], length = 120): string => {
+  if (!fullText) return '';
+  // Work on a window around the first literal occurrence (or the start): normalising a whole long body per hit costs.
+  const firstLiteral = Math.min(...terms.map((t) => fullText.indexOf(t)).filter((i) => i >= 0), Number.MAX_SAFE_INTEGER);
+  const windowStart = firstLiteral === Number.MAX_SAFE_INTEGER ? 0 : Math.max(0, firstLiteral - length);
+  const windowEnd = Math.min(fullText.length, (firstLiteral === Number.MAX_SAFE_INTEGER ? 0 : firstLiteral) + Math.max(4 * length, 2000));
+  const text = fullText.slice(windowStart, windowEnd);
+  const cutBefore = windowStart > 0;
+  const cutAfter = windowEnd < fullText.length;
+  const ranges = matchRanges(text, terms);
+  const first = ranges[0]?.[0] ?? 0;
+  let start = Math.max(0, first - Math.floor(length / 4));
+  const end = Math.min(text.length, start + length);
+  start = Math.max(0, Math.min(start, end - length));
+  const inside = ranges
+    .filter(([s, e]) => e > start && s < end)
+    .map(([s, e]) => [Math.max(s, start) - start, Math.min(e, end) - start] as [number, number]);
+  return (start > 0 || cutBefore ? '…' : '') + highlight(text.slice(start, end), inside) + (end < text.length || cutAfter ? '…' : '');
+};
