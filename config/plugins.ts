@@ -27,7 +27,15 @@ export default ({ env }) => ({
   distribution: {
     enabled: true,
     resolve: './plugins/distribution',
-    config: {},
+    config: {
+      // Channels name a credential; the secrets themselves stay in the environment, never in the database.
+      credentials: {
+        wechat: { appId: 'env:WECHAT_APP_ID', appSecret: 'env:WECHAT_APP_SECRET' },
+        weibo: { accessToken: 'env:WEIBO_ACCESS_TOKEN' },
+        webhook: { secret: 'env:WEBHOOK_SECRET' },
+      },
+      ...(env('PUBLIC_URL') ? { publicUrl: env('PUBLIC_URL') } : {}),
+    },
   },
   'policy-match': {
     enabled: true,
