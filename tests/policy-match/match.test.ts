@@ -50,7 +50,9 @@ beforeAll(async () => {
     const res = await eligibility(P[key], body);
     if (res.status !== 200) throw new Error(`${key}: ${res.status} ${JSON.stringify(res.body)}`);
   }
-});
+  // Boot plus demo-site seeding alone take ~36 s on SQLite since distribution joined main; on the shared
+  // 2-core machine that crossed the 60 s default, so the fixture setup gets its own budget.
+}, 180_000);
 afterAll(async () => {
   await app?.stop();
 });
