@@ -2,6 +2,8 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { getService } from '../utils/get-service';
 import { idempotencyKey } from '../utils/idempotency-key';
+import { withWithdrawalsHandledBy } from '../utils/withdrawal-context';
+import { PUSHED_CHANNELS } from './outbox';
 import type { AdminActor } from '../utils/system-actor';
 import { DELIVERY_UID, RETRACTION_UID } from '../utils/uids';
 
@@ -12,7 +14,6 @@ export interface RetractionInput {
   reason: string;
 }
 
-const PUSHED_CHANNELS = ['webhook', 'wechat', 'weibo'];
 const receiptStatus = (status: string) => (status === 'delivered' ? 'done' : status === 'dead' ? 'failed' : status === 'cancelled' ? 'done' : 'pending');
 
 /**
@@ -57,7 +58,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       if (inScope(any.ownerSite)) {
         try {
           const published = await strapi.db.query(input.uid as any).count({ where: { documentId: input.documentId, publishedAt: { $notNull: true } } });
-          if (published) await strapi.documents(input.uid as any).unpublish({ documentId: input.documentId, locale: '*' } as any);
+          // The retraction queues its own withdrawals below, each with a receipt, so the unpublish must not queue them too.
+          if (published) await withWithdrawalsHandledBy(`retraction ${retraction.id}`, () => strapi.documents(input.uid as any).unpublish({ documentId: input.documentId, locale: '*' } as any));
           placementReceipts.push({ target: `document:${input.documentId}`, kind: 'unpublish', site: any.ownerSite, status: 'done', at: new Date().toISOString() });
         } catch (error: any) {
           placementReceipts.push({ target: `document:${input.documentId}`, kind: 'unpublish', site: any.ownerSite, status: 'failed', error: error.message });
