@@ -33,7 +33,7 @@ export interface EnqueueRow {
   payload: Record<string, unknown>;
   retractionId?: number | null;
   reason?: string | null;
-  /** Set for a create that follows a withdrawal: the same version published again is a new delivery, not a duplicate of the first. */
+  /** The target's previous row, when there is one: the same version coming back later is a new delivery, not a duplicate of the first. */
   after?: number | null;
 }
 
@@ -110,15 +110,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   /** The operation a new version means for a target: create the first time (or after a withdrawal), update after. */
-  async operationFor(channelKey: string, uid: string, documentId: string, locale: string): Promise<{ operation: 'create' | 'update'; after: number | null }> {
+  async operationFor(channelKey: string, uid: string, documentId: string, locale: string): Promise<{ operation: 'create' | 'update'; after: number | null; lastVersion: string | null }> {
     const [last] = await strapi.db.query(DELIVERY_UID).findMany({
       where: { channelKey, contentType: uid, itemDocumentId: documentId, itemLocale: locale, operation: { $in: ['create', 'update', 'delete'] }, status: { $ne: 'cancelled' } },
       orderBy: { id: 'desc' },
       limit: 1,
-      select: ['id', 'operation'],
+      select: ['id', 'operation', 'version'],
     });
-    if (!last) return { operation: 'create', after: null };
-    return last.operation === 'delete' ? { operation: 'create', after: last.id } : { operation: 'update', after: null };
+    if (!last) return { operation: 'create', after: null, lastVersion: null };
+    // The previous row is part of the key: a version that comes back (a rollback to the text of an
+    // earlier update, a re-publish after a withdrawal) is a new delivery, not a duplicate of the old one.
+    return last.operation === 'delete' ? { operation: 'create', after: last.id, lastVersion: null } : { operation: 'update', after: last.id, lastVersion: last.version };
   },
 
   /** Called inside the publish transaction: one row per (published version, target). */
@@ -131,7 +133,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       const version = versionOf(snapshot.fields);
       const rows: EnqueueRow[] = [];
       for (const target of targets) {
-        const { operation, after } = await this.operationFor(target.channelKey, uid, documentId, locale);
+        const { operation, after, lastVersion } = await this.operationFor(target.channelKey, uid, documentId, locale);
+        // Publishing the version the target already has (or is about to get) owes it nothing.
+        if (lastVersion === version) continue;
         rows.push({ target, operation, uid, documentId, locale, version, payload: { snapshot }, after });
       }
       created.push(...(await this.enqueue(rows)));
@@ -213,7 +217,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async redeliver({ uid, documentId, locale, reason }: { uid: string; documentId: string; locale?: string; reason?: string }) {
     const where: Record<string, unknown> = { contentType: uid, itemDocumentId: documentId, operation: { $in: ['create', 'update', 'delete'] }, status: { $ne: 'cancelled' } };
     if (locale) where.itemLocale = locale;
-    const history = (await strapi.db.query(DELIVERY_UID).findMany({ where, orderBy: { id: 'asc' }, select: ['channelKey', 'channelKind', 'site', 'itemLocale', 'operation', 'payload', 'version'] })) as any[];
+    const history = (await strapi.db.query(DELIVERY_UID).findMany({ where, orderBy: { id: 'asc' }, select: ['id', 'channelKey', 'channelKind', 'site', 'itemLocale', 'operation', 'payload', 'version'] })) as any[];
     const latest = new Map<string, any>();
     for (const row of history) latest.set(`${row.channelKey}|${row.itemLocale}`, row);
     const created: any[] = [];
@@ -235,6 +239,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
               version: versionOf(snapshot.fields),
               payload: { snapshot },
               reason: reason ?? null,
+              after: row.id,
             },
           ]))
         );
