@@ -4,7 +4,8 @@ import { getService } from '../utils/get-service';
 import { idempotencyKey } from '../utils/idempotency-key';
 import { withWithdrawalsHandledBy } from '../utils/withdrawal-context';
 import { PUSHED_CHANNELS } from './outbox';
-import type { AdminActor } from '../utils/system-actor';
+import type { AdminActor } from '../utils/actor';
+import { fieldError } from '../utils/field-errors';
 import { DELIVERY_UID, RETRACTION_UID } from '../utils/uids';
 
 export interface RetractionInput {
@@ -26,13 +27,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const siteGroup = strapi.plugin('site-group');
     const model = strapi.contentTypes[input.uid as keyof typeof strapi.contentTypes] as any;
     if (!model || !model.pluginOptions?.['site-group']?.enabled) {
-      throw new errors.ValidationError(`uid: "${input.uid}" is not a distributed content type`, { errors: [{ path: ['uid'], message: 'is not a distributed content type', name: 'ValidationError', value: input.uid }] });
+      throw fieldError(['uid'], 'is not a distributed content type', input.uid);
     }
     const any = await strapi.db.query(input.uid as any).findOne({ where: { documentId: input.documentId }, select: ['id', 'ownerSite'] });
     if (!any) throw new errors.NotFoundError(`No ${input.uid} with documentId "${input.documentId}"`);
     const tree = await siteGroup.service('editor-scope').hierarchy();
     const root = tree.byCode.get(input.scope.site);
-    if (!root) throw new errors.ValidationError(`scope.site: no site "${input.scope.site}"`, { errors: [{ path: ['scope', 'site'], message: 'no such site', name: 'ValidationError', value: input.scope.site }] });
+    if (!root) throw fieldError(['scope', 'site'], `no site "${input.scope.site}"`, input.scope.site);
     await siteGroup.service('editor-scope').assertCanActFor(actor, input.scope.site, `retract items from site "${input.scope.site}"`);
     const inScopeIds = new Set<number>(input.scope.includeDescendants ? tree.subtree(root.id) : [root.id]);
     const inScope = (code: string | null | undefined) => !!code && inScopeIds.has(tree.byCode.get(code)?.id ?? -1);
