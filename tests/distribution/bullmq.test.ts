@@ -1,3 +1,4 @@
+import IORedis from 'ioredis';
 import { bootStrapi, type TestApp } from '../helpers/strapi';
 import { seedDemoSites } from '../../database/seeds/demo-sites';
 import { asPublishedFixture } from '../helpers/review';
@@ -49,5 +50,20 @@ describe('BullMQ dispatcher (REDIS_URL set)', () => {
     expect(seen).toEqual(['document.create', 'document.create', 'document.create', 'document.update']);
     expect(Math.max(...receiver.applied.values())).toBe(3);
     expect(receiver.applied.size).toBe(3);
+  });
+
+  it('closes its Redis connection when it stops (BullMQ closes the Worker\'s blocking duplicate itself)', async () => {
+    const dispatcher = app.strapi.plugin('distribution').service('dispatcher');
+    const name = `jiyue-distribution-${dispatcher.instanceId}`;
+    const probe = new IORedis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', { maxRetriesPerRequest: null });
+    const ours = async () => String(await probe.client('LIST')).split('\n').filter((line) => line.includes(`name=${name}`)).length;
+    try {
+      expect(dispatcher.mode()).toBe('bullmq');
+      expect(await ours()).toBe(1);
+      await dispatcher.stop();
+      await waitFor(async () => (await ours()) === 0, { timeoutMs: 5000 });
+    } finally {
+      await probe.quit();
+    }
   });
 });

@@ -58,7 +58,7 @@ beforeAll(async () => {
   await grantRoleActions(app, ['api::article.article.findOne', 'api::article.article.find']);
 
   kangding = await publishedArticle({ title: '康定市举办2024年春季招聘月活动', summary: `${OLD}、康定市人民政府联合举办`, body: BODY_KANGDING, source: OLD, ownerSite: 'kangding' });
-  await app.strapi.documents(ARTICLE).update({ documentId: kangding.documentId, locale: 'bo', data: { title: `དར་མདོ་གྲོང་ཁྱེར། ${OLD}`, body: `${OLD} ལས་ཞིབ་ཚོགས་འདུ།` } as any });
+  await app.strapi.documents(ARTICLE).update({ documentId: kangding.documentId, locale: 'bo', data: { title: `དར་མདོ་གྲོང་ཁྱེར། ${OLD}`, body: `${OLD} དང་དར་མདོ་གྲོང་ཁྱེར་གྱིས་མཉམ་དུ་ལས་ཞིབ་ཚོགས་འདུ་ཚོགས་པ།` } as any });
   luding = await publishedArticle({ title: '泸定县开展农民工工资支付专项检查', body: `根据${OLD}统一部署，泸定县开展专项检查。`, source: OLD, ownerSite: 'luding' });
   danbaFaq = await asPublishedFixture(app, () =>
     app.strapi.documents(FAQ).create({ data: { question: '社保卡在哪里办理？', answer: `可到丹巴县政务服务中心或${OLD}社保窗口办理。`, ownerSite: 'danba' } as any, status: 'published' })
@@ -143,9 +143,9 @@ describe('preview', () => {
       [{ find: '', replace: NEW, scope: { site: 'ganzi' } }, ['find']],
       [{ find: OLD, scope: { site: 'ganzi' } }, ['replace']],
       [{ find: OLD, replace: NEW, scope: { site: 'atlantis' } }, ['scope', 'site']],
-      [{ find: OLD, replace: NEW, scope: { site: 'ganzi' }, contentTypes: [ARTICLE, 'api::nothing.nothing'] }, ['contentTypes', 1]],
-      [{ find: OLD, replace: NEW, scope: { site: 'ganzi' }, contentTypes: ['plugin::site-group.site'] }, ['contentTypes', 0]],
-      [{ find: OLD, replace: NEW, scope: { site: 'ganzi' }, locales: ['zh-Hans', 'xx'] }, ['locales', 1]],
+      [{ find: OLD, replace: NEW, scope: { site: 'ganzi' }, contentTypes: [ARTICLE, 'api::nothing.nothing'] }, ['contentTypes', '1']],
+      [{ find: OLD, replace: NEW, scope: { site: 'ganzi' }, contentTypes: ['plugin::site-group.site'] }, ['contentTypes', '0']],
+      [{ find: OLD, replace: NEW, scope: { site: 'ganzi' }, locales: ['zh-Hans', 'xx'] }, ['locales', '1']],
       [{ find: '(人社)局\\1', replace: NEW, regex: true, scope: { site: 'ganzi' } }, ['find']],
       [{ find: '(?<=甘孜州)人社局', replace: NEW, regex: true, scope: { site: 'ganzi' } }, ['find']],
       [{ find: '(a)', replace: '$2', regex: true, scope: { site: 'ganzi' } }, ['replace']],

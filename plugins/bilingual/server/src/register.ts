@@ -10,6 +10,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.documents.use(translationTracking());
   strapi.documents.use(glossaryNormalization());
   // `fallback` is a known query parameter of the content API (also with strictParams).
-  strapi.contentAPI.addQueryParams({ fallback: { schema: (z: any) => z.string().max(35).optional() } } as any);
+  // Route definitions are module objects that Strapi mutates in place; a second Strapi in the same
+  // process (a restart in a test, two instances) finds them already carrying the param, and
+  // merging it again would throw "param already exists".
+  strapi.contentAPI.addQueryParams({
+    fallback: { schema: (z: any) => z.string().max(35).optional(), matchRoute: (route: any) => !('fallback' in (route.request?.query ?? {})) },
+  } as any);
   strapi.server.use(localeFallback(strapi));
 };

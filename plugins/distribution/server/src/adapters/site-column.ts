@@ -1,5 +1,5 @@
 import { DeliveryError } from '../utils/delivery-error';
-import { SYSTEM_ACTOR } from '../utils/system-actor';
+import { SYSTEM_ACTOR } from '../utils/actor';
 import type { Adapter } from './types';
 
 /**

@@ -14,7 +14,9 @@ export const webhook: Adapter = {
   async deliver({ delivery, channel }) {
     const secret = getService('channels').credential(channel.credential)?.secret;
     if (!secret) throw new DeliveryError(`credential "${channel.credential}" is not configured`, { permanent: true });
-    const event = delivery.operation === 'notify' ? delivery.payload.event : `document.${delivery.operation}`;
+    // An unpublished item is withdrawn (it may come back with a later create); a deleted or retracted one is deleted.
+    const event =
+      delivery.operation === 'notify' ? delivery.payload.event : delivery.operation === 'delete' && delivery.payload?.withdrawal === 'withdraw' ? 'document.withdraw' : `document.${delivery.operation}`;
     const snapshot = delivery.payload.snapshot;
     const body = JSON.stringify({
       id: delivery.id,

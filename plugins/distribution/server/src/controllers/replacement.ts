@@ -1,6 +1,6 @@
 import { errors } from '@strapi/utils';
 import { ReplacementStateError } from '../services/replacement-apply';
-import { replacementActor } from '../utils/replacement-actor';
+import { replacementActor } from '../utils/actor';
 import { validateChangesQuery, validateEmptyBody, validatePreviewBody } from '../validation/replacement';
 
 const service = (name: 'replacement' | 'replacement-apply') => strapi.plugin('distribution').service(name);

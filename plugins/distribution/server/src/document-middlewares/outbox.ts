@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { getService } from '../utils/get-service';
+import { withdrawalsHandledElsewhere } from '../utils/withdrawal-context';
 
 const isDistributed = (contentType: any) => Boolean(contentType?.pluginOptions?.['site-group']?.enabled && contentType?.options?.draftAndPublish);
 
@@ -12,6 +13,24 @@ const publishedLocales = (result: any, params: any): string[] => {
 };
 
 /**
+ * An unpublish or delete and the withdrawals it owes to the channels that received the item commit
+ * together, like a publish and its deliveries: a crash can neither lose a withdrawal nor send one
+ * for a change that rolled back. The Content Manager (single and bulk), REST and the Document
+ * Service all end up here.
+ */
+const withdrawAfter = async (uid: string, documentId: string | undefined, kind: 'withdraw' | 'delete', next: () => Promise<unknown>) => {
+  if (!documentId) return next();
+  let created = 0;
+  const result = await strapi.db.transaction(async () => {
+    const out = await next();
+    created = (await getService('outbox').enqueueWithdrawals(uid, documentId, { kind })).length;
+    return out;
+  });
+  if (created) getService('dispatcher').kick();
+  return result;
+};
+
+/**
  * Writes the outbox rows of a publish in the publish's own transaction: the publish and its
  * deliveries commit together or not at all, so a crash between publish and dispatch loses nothing.
  * The Document Service opens its transaction inside this one (nested transactions join the outer).
@@ -20,6 +39,8 @@ export const outboxMiddleware = (): Parameters<Core.Strapi['documents']['use']>[
   if (!isDistributed(ctx.contentType)) return next();
   const params = ctx.params as any;
   const publishing = ctx.action === 'publish' || ((ctx.action === 'create' || ctx.action === 'update') && params?.status === 'published');
+  const withdrawing = (ctx.action === 'unpublish' || ctx.action === 'delete') && !withdrawalsHandledElsewhere();
+  if (withdrawing) return withdrawAfter(ctx.uid, params?.documentId, ctx.action === 'delete' ? 'delete' : 'withdraw', next);
   if (!publishing) return next();
   let created = 0;
   const result = await strapi.db.transaction(async () => {

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { getService } from '../utils/get-service';
 import { DELIVERY_UID } from '../utils/uids';
+import { fieldError } from '../utils/field-errors';
 
 const PUBLIC_FIELDS = ['id', 'contentType', 'itemDocumentId', 'itemLocale', 'version', 'operation', 'channelKey', 'channelKind', 'site', 'status', 'attempts', 'maxAttempts', 'nextAttemptAt', 'idempotencyKey', 'receipt', 'lastError', 'deliveredAt', 'retractionId', 'reason', 'createdAt', 'updatedAt'];
 
@@ -29,7 +30,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async retry(id: number) {
     const row = await strapi.db.query(DELIVERY_UID).findOne({ where: { id } });
     if (!row) throw new errors.NotFoundError(`No delivery ${id}`);
-    if (row.status !== 'dead') throw new errors.ValidationError(`Only dead letters can be retried; delivery ${id} is ${row.status}`, { errors: [{ path: ['id'], message: `is ${row.status}`, name: 'ValidationError', value: id }] });
+    if (row.status !== 'dead') throw fieldError(['id'], `is ${row.status}: only dead letters can be retried`, id);
     await strapi.db.query(DELIVERY_UID).updateMany({ where: { id, status: 'dead' }, data: { status: 'pending', attempts: 0, nextAttemptAt: Date.now(), lastError: row.lastError } });
     getService('dispatcher').kick();
     return present(await strapi.db.query(DELIVERY_UID).findOne({ where: { id } }));

@@ -1,10 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import crypto from 'crypto';
+import IORedis from 'ioredis';
 import { adapters } from '../adapters';
 import { backoffDelay } from '../utils/backoff';
 import { DeliveryError } from '../utils/delivery-error';
 import { getService, pluginConfig } from '../utils/get-service';
-import { RespClient } from '../utils/resp-client';
 import { DELIVERY_UID } from '../utils/uids';
 
 type Mode = 'in-process' | 'bullmq' | 'off';
@@ -30,6 +30,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const CHANNEL_TTL_MS = 1000;
   let queue: any = null;
   let worker: any = null;
+  /** Our one Redis connection, shared by the Queue and the Worker (the Worker duplicates it for its blocking reads). */
+  let redis: IORedis | null = null;
   let sweeper: NodeJS.Timeout | null = null;
   let sweeping: Promise<void> | null = null;
 
@@ -158,17 +160,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   // BullMQ transport --------------------------------------------------------------------------------
-  const redisConnection = () => {
-    const url = new URL(pluginConfig<string>('redisUrl'));
-    return {
-      host: url.hostname,
-      port: Number(url.port || 6379),
-      ...(url.password ? { password: decodeURIComponent(url.password) } : {}),
-      ...(url.username ? { username: decodeURIComponent(url.username) } : {}),
-      ...(url.pathname.length > 1 ? { db: Number(url.pathname.slice(1)) } : {}),
-    };
-  };
-
   /** One queue per database, so test runs and clusters sharing a Redis never see each other's rows. */
   const queueName = () => {
     const c = (strapi.db.connection.client as any).connectionSettings ?? {};
@@ -204,21 +195,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   const startBullmq = async () => {
-    const bullmq = require('bullmq');
-    const { Queue, Worker } = bullmq;
-    // BullMQ's default driver (ioredis) is an optional peer we do not install: when it is absent,
-    // BullMQ builds its connections (including the Worker's blocking one) on our small RESP client.
-    let hasIoredis = true;
-    try {
-      require.resolve('ioredis');
-    } catch {
-      hasIoredis = false;
-    }
-    if (!hasIoredis && !bullmq.RedisConnection.clientFactory) {
-      bullmq.RedisConnection.clientFactory = (opts: any) =>
-        bullmq.createBunRedisClient(new RespClient({ host: opts.host, port: Number(opts.port), password: opts.password, username: opts.username, db: opts.db }));
-    }
-    const connection = redisConnection();
+    const { Queue, Worker } = require('bullmq');
+    // The standard BullMQ connection: maxRetriesPerRequest null, so a Redis outage makes commands
+    // wait for the reconnect instead of failing the Worker's blocking reads.
+    redis = new IORedis(pluginConfig<string>('redisUrl'), { maxRetriesPerRequest: null, connectionName: `jiyue-distribution-${instanceId}` });
+    redis.on('error', (error: Error) => {
+      if (running) strapi.log.warn(`distribution: redis: ${error.message}`);
+    });
+    const connection = redis;
     const name = queueName();
     queue = new Queue(name, { connection });
     worker = new Worker(
@@ -282,7 +266,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (sweeping) await sweeping;
       // The queue is shared with the other instances: close our handle, never empty it.
       if (queue) await queue.close().catch(() => undefined);
-      queue = worker = loop = null;
+      // BullMQ leaves a connection it was given to its owner: we close it, or the process keeps a socket open.
+      if (redis) await redis.quit().catch(() => redis?.disconnect());
+      queue = worker = loop = redis = null;
       mode = 'off';
     },
 

@@ -17,6 +17,9 @@ export interface Snapshot {
   url: string;
 }
 
+/** Channels that hold a copy of the item at the receiver, so taking it back needs a request. */
+export const PUSHED_CHANNELS = ['webhook', 'wechat', 'weibo'];
+
 const SCALAR = new Set(['string', 'text', 'richtext', 'enumeration', 'date', 'datetime', 'integer', 'boolean', 'email', 'uid', 'decimal', 'float', 'biginteger']);
 const SKIP_FIELDS = new Set(['createdAt', 'updatedAt', 'publishedAt', 'createdBy', 'updatedBy', 'locale', 'localizations']);
 
@@ -30,6 +33,8 @@ export interface EnqueueRow {
   payload: Record<string, unknown>;
   retractionId?: number | null;
   reason?: string | null;
+  /** The target's previous row, when there is one: the same version coming back later is a new delivery, not a duplicate of the first. */
+  after?: number | null;
 }
 
 /**
@@ -74,7 +79,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const maxAttempts = pluginConfig<any>('dispatcher').maxAttempts;
     const now = Date.now();
     for (const row of rows) {
-      const key = idempotencyKey(row.target.channelKey, row.uid, row.documentId, row.locale, row.operation, row.version);
+      const key = idempotencyKey(row.target.channelKey, row.uid, row.documentId, row.locale, row.operation, row.version, ...(row.after ? [row.after] : []));
       const exists = await strapi.db.query(DELIVERY_UID).findOne({ where: { idempotencyKey: key }, select: ['id'] });
       if (exists) continue;
       created.push(
@@ -105,14 +110,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   /** The operation a new version means for a target: create the first time (or after a withdrawal), update after. */
-  async operationFor(channelKey: string, uid: string, documentId: string, locale: string): Promise<'create' | 'update'> {
+  async operationFor(channelKey: string, uid: string, documentId: string, locale: string): Promise<{ operation: 'create' | 'update'; after: number | null; lastVersion: string | null }> {
     const [last] = await strapi.db.query(DELIVERY_UID).findMany({
       where: { channelKey, contentType: uid, itemDocumentId: documentId, itemLocale: locale, operation: { $in: ['create', 'update', 'delete'] }, status: { $ne: 'cancelled' } },
       orderBy: { id: 'desc' },
       limit: 1,
-      select: ['operation'],
+      select: ['id', 'operation', 'version'],
     });
-    return !last || last.operation === 'delete' ? 'create' : 'update';
+    if (!last) return { operation: 'create', after: null, lastVersion: null };
+    // The previous row is part of the key: a version that comes back (a rollback to the text of an
+    // earlier update, a re-publish after a withdrawal) is a new delivery, not a duplicate of the old one.
+    return last.operation === 'delete' ? { operation: 'create', after: last.id, lastVersion: null } : { operation: 'update', after: last.id, lastVersion: last.version };
   },
 
   /** Called inside the publish transaction: one row per (published version, target). */
@@ -125,12 +133,62 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       const version = versionOf(snapshot.fields);
       const rows: EnqueueRow[] = [];
       for (const target of targets) {
-        const operation = await this.operationFor(target.channelKey, uid, documentId, locale);
-        rows.push({ target, operation, uid, documentId, locale, version, payload: { snapshot } });
+        const { operation, after, lastVersion } = await this.operationFor(target.channelKey, uid, documentId, locale);
+        // Publishing the version the target already has (or is about to get) owes it nothing.
+        if (lastVersion === version) continue;
+        rows.push({ target, operation, uid, documentId, locale, version, payload: { snapshot }, after });
       }
       created.push(...(await this.enqueue(rows)));
     }
     return created;
+  },
+
+  /**
+   * Called inside an unpublish or delete transaction, after the change: every pushed channel
+   * (webhook, WeChat, Weibo) that received a locale which is no longer published gets a `delete`
+   * row. It shares the ordering key of the publish rows, so it goes out after any create or update
+   * still pending for that target. Dead rows of a withdrawn target are cancelled (they would hold the
+   * withdrawal back, and what they carried is no longer public); a target that only ever had dead
+   * rows never received the item and gets nothing.
+   */
+  async enqueueWithdrawals(uid: string, documentId: string, { kind, reason }: { kind: 'withdraw' | 'delete'; reason?: string | null }) {
+    const history = (await strapi.db.query(DELIVERY_UID).findMany({
+      where: { contentType: uid, itemDocumentId: documentId, channelKind: { $in: PUSHED_CHANNELS }, operation: { $in: ['create', 'update', 'delete'] }, status: { $ne: 'cancelled' } },
+      orderBy: { id: 'asc' },
+      select: ['id', 'channelKey', 'channelKind', 'site', 'itemLocale', 'operation', 'status'],
+    })) as any[];
+    if (!history.length) return [];
+    const stillPublished = new Set(
+      ((await strapi.db.query(uid as any).findMany({ where: { documentId, publishedAt: { $notNull: true } }, select: ['locale'] })) as any[]).map((r) => r.locale)
+    );
+    const byTarget = new Map<string, any[]>();
+    for (const row of history) {
+      if (stillPublished.has(row.itemLocale)) continue;
+      const key = `${row.channelKey}|${row.itemLocale}`;
+      byTarget.set(key, [...(byTarget.get(key) ?? []), row]);
+    }
+    const rows: EnqueueRow[] = [];
+    for (const target of byTarget.values()) {
+      const last = target[target.length - 1];
+      if (last.operation === 'delete') continue;
+      const dead = target.filter((r) => r.status === 'dead');
+      if (dead.length) {
+        await strapi.db.query(DELIVERY_UID).updateMany({ where: { id: { $in: dead.map((r) => r.id) } }, data: { status: 'cancelled', lastError: `cancelled: the item was ${kind === 'delete' ? 'deleted' : 'unpublished'}` } });
+      }
+      if (!target.some((r) => r.status !== 'dead')) continue;
+      rows.push({
+        target: { channelKey: last.channelKey, channelKind: last.channelKind, site: last.site },
+        operation: 'delete',
+        uid,
+        documentId,
+        locale: last.itemLocale,
+        // One withdrawal per delivered run: a second unpublish without a publish in between is a no-op.
+        version: idempotencyKey(kind, last.id),
+        payload: { withdrawal: kind, ...(reason ? { reason } : {}) },
+        reason: reason ?? null,
+      });
+    }
+    return this.enqueue(rows);
   },
 
   /** Policy-match and others: one webhook delivery per webhook channel of the site (that subscribes to the event). */
@@ -159,7 +217,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async redeliver({ uid, documentId, locale, reason }: { uid: string; documentId: string; locale?: string; reason?: string }) {
     const where: Record<string, unknown> = { contentType: uid, itemDocumentId: documentId, operation: { $in: ['create', 'update', 'delete'] }, status: { $ne: 'cancelled' } };
     if (locale) where.itemLocale = locale;
-    const history = (await strapi.db.query(DELIVERY_UID).findMany({ where, orderBy: { id: 'asc' }, select: ['channelKey', 'channelKind', 'site', 'itemLocale', 'operation', 'payload', 'version'] })) as any[];
+    const history = (await strapi.db.query(DELIVERY_UID).findMany({ where, orderBy: { id: 'asc' }, select: ['id', 'channelKey', 'channelKind', 'site', 'itemLocale', 'operation', 'payload', 'version'] })) as any[];
     const latest = new Map<string, any>();
     for (const row of history) latest.set(`${row.channelKey}|${row.itemLocale}`, row);
     const created: any[] = [];
@@ -181,6 +239,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
               version: versionOf(snapshot.fields),
               payload: { snapshot },
               reason: reason ?? null,
+              after: row.id,
             },
           ]))
         );

@@ -5,8 +5,9 @@ import { fieldMatches, replacedValue } from '../utils/field-matches';
 import { replaceableFields } from '../utils/replacement-fields';
 import { textFingerprint, timestampMs } from '../utils/text-fingerprint';
 import { replacementConfig } from '../utils/replacement-config';
-import { REPLACEMENT_CHANGE_UID, REPLACEMENT_EVENT_UID, REPLACEMENT_UID } from '../utils/replacement-uids';
-import type { ReplacementActor } from '../utils/replacement-actor';
+import { REPLACEMENT_CHANGE_UID, REPLACEMENT_EVENT_UID, REPLACEMENT_UID } from '../utils/uids';
+import type { ReplacementActor } from '../utils/actor';
+import { getService } from '../utils/get-service';
 
 /** A replacement in the wrong state for the action (applied twice, rolled back before apply): 409. */
 export class ReplacementStateError extends errors.ApplicationError<'ReplacementStateError'> {
@@ -89,11 +90,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     });
   };
 
-  /** Asks distribution's outbox to deliver the new text to every channel that has the item (the outbox may not be installed). */
+  /**
+   * The republish has already queued an update to each target of the publish, in its transaction;
+   * this catches every other channel that still holds an older version (a target whose version is
+   * already queued is skipped, so each channel gets one update).
+   */
   const redeliver = async (change: any, reason: string) => {
     try {
-      const outbox = strapi.plugin('distribution').service('outbox') as any;
-      await outbox?.redeliver?.({ uid: change.contentType, documentId: change.itemDocumentId, locale: change.itemLocale, reason });
+      await getService('outbox').redeliver({ uid: change.contentType, documentId: change.itemDocumentId, locale: change.itemLocale, reason });
     } catch (error: any) {
       // The text is changed and published either way; a failed hand-over is logged, not undone.
       strapi.log.warn(`distribution: redelivery after ${reason} failed for ${change.contentType} ${change.itemDocumentId}: ${error?.message ?? error}`);

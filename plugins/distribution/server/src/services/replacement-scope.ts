@@ -1,8 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 
-/** The site-group actor shape: scope rules apply to admin users; Super Admins act everywhere. */
-export type ScopeActor = { kind: 'admin'; user: { id: number; roles?: { code: string }[] } } | { kind: 'system' };
+import type { ScopeActor } from '../utils/actor';
+import { fieldError } from '../utils/field-errors';
 
 export interface ResolvedScope {
   site: string;
@@ -11,8 +11,6 @@ export interface ResolvedScope {
   codes: string[];
 }
 
-const fieldError = (path: (string | number)[], message: string, value?: unknown) =>
-  new errors.ValidationError(`${path.join('.')}: ${message}`, { errors: [{ path, message, name: 'ValidationError', value }] });
 
 /**
  * Which sites a replacement covers and who may run it, asked of site-group through its services

@@ -6,12 +6,11 @@ import { isClusterType, replaceableFields, type ReplaceableField } from '../util
 import { textFingerprint, timestampMs } from '../utils/text-fingerprint';
 import { replacementConfig } from '../utils/replacement-config';
 import { requiredLiteral } from '../utils/required-literal';
-import { REPLACEMENT_CHANGE_UID, REPLACEMENT_EVENT_UID, REPLACEMENT_UID } from '../utils/replacement-uids';
-import type { ReplacementActor } from '../utils/replacement-actor';
+import { REPLACEMENT_CHANGE_UID, REPLACEMENT_EVENT_UID, REPLACEMENT_UID } from '../utils/uids';
+import type { ReplacementActor } from '../utils/actor';
+import { fieldError, throwFieldErrors } from '../utils/field-errors';
 import type { PreviewBody } from '../validation/replacement';
 
-const fieldError = (path: (string | number)[], message: string, value?: unknown) =>
-  new errors.ValidationError(`${path.join('.')}: ${message}`, { errors: [{ path, message, name: 'ValidationError', value }] });
 
 const TITLE_FIELDS = ['title', 'name', 'question'];
 const PREVIEW_PAGE = 100;
@@ -78,11 +77,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (!requested) return clusterTypes().map((ct) => ct.uid);
     const problems = requested.flatMap((uid, i) => {
       const ct = (strapi.contentTypes as Record<string, any>)[uid];
-      if (!ct) return [{ path: ['contentTypes', i], message: `unknown content type "${uid}"`, name: 'ValidationError', value: uid }];
-      if (!isClusterType(ct)) return [{ path: ['contentTypes', i], message: `"${uid}" does not take part in the cluster (pluginOptions site-group)`, name: 'ValidationError', value: uid }];
+      if (!ct) return [{ path: ['contentTypes', i], message: `unknown content type "${uid}"`, value: uid }];
+      if (!isClusterType(ct)) return [{ path: ['contentTypes', i], message: `"${uid}" does not take part in the cluster (pluginOptions site-group)`, value: uid }];
       return [];
     });
-    if (problems.length) throw new errors.ValidationError(problems.map((p) => `${p.path.join('.')}: ${p.message}`).join('; '), { errors: problems });
+    throwFieldErrors(problems);
     return [...new Set(requested)];
   };
 
@@ -90,9 +89,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const known = await scopeService().localeCodes();
     if (!requested) return known;
     const problems = requested.flatMap((code, i) =>
-      known.includes(code) ? [] : [{ path: ['locales', i], message: `unknown locale "${code}"; this cluster has ${known.join(', ')}`, name: 'ValidationError', value: code }]
+      known.includes(code) ? [] : [{ path: ['locales', i], message: `unknown locale "${code}"; this cluster has ${known.join(', ')}`, value: code }]
     );
-    if (problems.length) throw new errors.ValidationError(problems.map((p) => `${p.path.join('.')}: ${p.message}`).join('; '), { errors: problems });
+    throwFieldErrors(problems);
     return [...new Set(requested)];
   };
 

@@ -2,7 +2,10 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { getService } from '../utils/get-service';
 import { idempotencyKey } from '../utils/idempotency-key';
-import type { AdminActor } from '../utils/system-actor';
+import { withWithdrawalsHandledBy } from '../utils/withdrawal-context';
+import { PUSHED_CHANNELS } from './outbox';
+import type { AdminActor } from '../utils/actor';
+import { fieldError } from '../utils/field-errors';
 import { DELIVERY_UID, RETRACTION_UID } from '../utils/uids';
 
 export interface RetractionInput {
@@ -12,7 +15,6 @@ export interface RetractionInput {
   reason: string;
 }
 
-const PUSHED_CHANNELS = ['webhook', 'wechat', 'weibo'];
 const receiptStatus = (status: string) => (status === 'delivered' ? 'done' : status === 'dead' ? 'failed' : status === 'cancelled' ? 'done' : 'pending');
 
 /**
@@ -25,13 +27,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const siteGroup = strapi.plugin('site-group');
     const model = strapi.contentTypes[input.uid as keyof typeof strapi.contentTypes] as any;
     if (!model || !model.pluginOptions?.['site-group']?.enabled) {
-      throw new errors.ValidationError(`uid: "${input.uid}" is not a distributed content type`, { errors: [{ path: ['uid'], message: 'is not a distributed content type', name: 'ValidationError', value: input.uid }] });
+      throw fieldError(['uid'], 'is not a distributed content type', input.uid);
     }
     const any = await strapi.db.query(input.uid as any).findOne({ where: { documentId: input.documentId }, select: ['id', 'ownerSite'] });
     if (!any) throw new errors.NotFoundError(`No ${input.uid} with documentId "${input.documentId}"`);
     const tree = await siteGroup.service('editor-scope').hierarchy();
     const root = tree.byCode.get(input.scope.site);
-    if (!root) throw new errors.ValidationError(`scope.site: no site "${input.scope.site}"`, { errors: [{ path: ['scope', 'site'], message: 'no such site', name: 'ValidationError', value: input.scope.site }] });
+    if (!root) throw fieldError(['scope', 'site'], `no site "${input.scope.site}"`, input.scope.site);
     await siteGroup.service('editor-scope').assertCanActFor(actor, input.scope.site, `retract items from site "${input.scope.site}"`);
     const inScopeIds = new Set<number>(input.scope.includeDescendants ? tree.subtree(root.id) : [root.id]);
     const inScope = (code: string | null | undefined) => !!code && inScopeIds.has(tree.byCode.get(code)?.id ?? -1);
@@ -57,7 +59,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       if (inScope(any.ownerSite)) {
         try {
           const published = await strapi.db.query(input.uid as any).count({ where: { documentId: input.documentId, publishedAt: { $notNull: true } } });
-          if (published) await strapi.documents(input.uid as any).unpublish({ documentId: input.documentId, locale: '*' } as any);
+          // The retraction queues its own withdrawals below, each with a receipt, so the unpublish must not queue them too.
+          if (published) await withWithdrawalsHandledBy(`retraction ${retraction.id}`, () => strapi.documents(input.uid as any).unpublish({ documentId: input.documentId, locale: '*' } as any));
           placementReceipts.push({ target: `document:${input.documentId}`, kind: 'unpublish', site: any.ownerSite, status: 'done', at: new Date().toISOString() });
         } catch (error: any) {
           placementReceipts.push({ target: `document:${input.documentId}`, kind: 'unpublish', site: any.ownerSite, status: 'failed', error: error.message });

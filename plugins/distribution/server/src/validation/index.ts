@@ -1,4 +1,5 @@
 import { yup, validateYupSchema, errors } from '@strapi/utils';
+import { throwFieldErrors, unknownKeys } from '../utils/field-errors';
 
 /** Unknown keys are refused with their path (yup would strip them silently), then values are cast and checked. */
 const validator = (schema: yup.AnyObjectSchema) => {
@@ -6,12 +7,7 @@ const validator = (schema: yup.AnyObjectSchema) => {
   return async (body: unknown): Promise<any> => {
     const input = (body ?? {}) as Record<string, unknown>;
     if (typeof input !== 'object' || Array.isArray(input)) throw new errors.ValidationError('expected an object');
-    const unknown = Object.keys(input).filter((k) => !(k in schema.fields));
-    if (unknown.length) {
-      throw new errors.ValidationError(`unknown field(s): ${unknown.join(', ')}`, {
-        errors: unknown.map((k) => ({ path: [k], message: 'is not a known field', name: 'ValidationError', value: input[k] })),
-      });
-    }
+    throwFieldErrors(unknownKeys(input, Object.keys(schema.fields)));
     return validate(input);
   };
 };
@@ -73,13 +69,6 @@ export const validateFeedQuery = validator(yup.object({ locale: yup.string().max
 /** The retraction body; `scope` is checked for unknown keys too (yup would drop them quietly). */
 export const validateRetraction = async (body: unknown) => {
   const scopeValue = (body as any)?.scope;
-  if (scopeValue && typeof scopeValue === 'object' && !Array.isArray(scopeValue)) {
-    const unknown = Object.keys(scopeValue).filter((k) => !['site', 'includeDescendants'].includes(k));
-    if (unknown.length) {
-      throw new errors.ValidationError(`unknown field(s) in scope: ${unknown.join(', ')}`, {
-        errors: unknown.map((k) => ({ path: ['scope', k], message: 'is not a known field (site, includeDescendants)', name: 'ValidationError', value: scopeValue[k] })),
-      });
-    }
-  }
+  if (scopeValue && typeof scopeValue === 'object' && !Array.isArray(scopeValue)) throwFieldErrors(unknownKeys(scopeValue, ['site', 'includeDescendants'], ['scope']));
   return retractionBody(body);
 };

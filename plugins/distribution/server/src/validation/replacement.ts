@@ -1,10 +1,8 @@
-import { yup, validateYupSchema, errors } from '@strapi/utils';
+import { yup, validateYupSchema } from '@strapi/utils';
+import { throwFieldErrors, unknownKeys } from '../utils/field-errors';
 
 /** Unknown keys are refused with their path (yup would strip them silently), then values are cast and checked. */
-const strictObject = (schema: yup.AnyObjectSchema, prefix: string[], input: Record<string, unknown>) =>
-  Object.keys(input)
-    .filter((k) => !(k in schema.fields))
-    .map((k) => ({ path: [...prefix, k], message: 'is not a known field', name: 'ValidationError', value: input[k] }));
+const strictObject = (schema: yup.AnyObjectSchema, prefix: string[], input: Record<string, unknown>) => unknownKeys(input, Object.keys(schema.fields), prefix);
 
 const scopeSchema = yup
   .object({
@@ -40,9 +38,7 @@ export const validatePreviewBody = async (body: unknown): Promise<PreviewBody> =
   if (input.scope && typeof input.scope === 'object' && !Array.isArray(input.scope)) {
     unknown.push(...strictObject(scopeSchema, ['scope'], input.scope as Record<string, unknown>));
   }
-  if (unknown.length) {
-    throw new errors.ValidationError(`unknown field(s): ${unknown.map((u) => u.path.join('.')).join(', ')}`, { errors: unknown });
-  }
+  throwFieldErrors(unknown);
   // Strings are compared as stored: NFC (Tibetan stacks have more than one encoding otherwise).
   const valid = (await validatePreview(input)) as PreviewBody;
   return { ...valid, find: valid.find.normalize('NFC'), replace: (valid.replace ?? '').normalize('NFC') };
@@ -57,17 +53,12 @@ const changesQuerySchema = yup.object({
 export const validateChangesQuery = async (query: unknown) => {
   const input = (query ?? {}) as Record<string, unknown>;
   const unknown = strictObject(changesQuerySchema, [], input);
-  if (unknown.length) throw new errors.ValidationError(`unknown parameter(s): ${unknown.map((u) => u.path.join('.')).join(', ')}`, { errors: unknown });
+  throwFieldErrors(unknown);
   return (await validateYupSchema(changesQuerySchema, { strict: false, abortEarly: false })(input)) as { page: number; pageSize: number; state?: string };
 };
 
 /** Apply and rollback take no body: anything sent is a mistake worth a 400 rather than silence. */
 export const validateEmptyBody = (body: unknown) => {
   const input = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
-  const keys = Object.keys(input);
-  if (keys.length) {
-    throw new errors.ValidationError(`unknown field(s): ${keys.join(', ')}`, {
-      errors: keys.map((k) => ({ path: [k], message: 'is not a known field', name: 'ValidationError', value: input[k] })),
-    });
-  }
+  throwFieldErrors(unknownKeys(input, []));
 };

@@ -1,4 +1,16 @@
-import type { ScopeActor } from '../services/replacement-scope';
+/**
+ * Who acts, in the shape site-group's editor scope takes: an admin (scope rules apply; Super Admins
+ * act everywhere) or the system.
+ */
+export interface AdminActor {
+  kind: 'admin';
+  user: { id: number; email?: string; roles?: { code: string }[] };
+}
+
+/** The actor for placements made by the dispatcher: the editor's rights were checked when the targets were chosen and reviewed. */
+export const SYSTEM_ACTOR = { kind: 'system' } as const;
+
+export type ScopeActor = AdminActor | typeof SYSTEM_ACTOR;
 
 export interface ReplacementActor {
   scope: ScopeActor;
