@@ -8,6 +8,6 @@ module.exports = {
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tests/tsconfig.json' }] },
   globalSetup: '<rootDir>/tests/helpers/global-setup.js',
   maxWorkers: 1,
-  testTimeout: 60000,
+  testTimeout: 180000,
   modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/plugins/.*/dist/'],
 };
