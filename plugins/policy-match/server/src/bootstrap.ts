@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { USER_ACTIONS } from './routes/content-api';
+import { afterTransaction } from './utils/after-transaction';
 import { getService } from './utils/get-service';
 import { policyUid } from './utils/policy-uid';
 
@@ -29,9 +30,9 @@ const grantUserActions = async (strapi: Core.Strapi) => {
   await store.set({ key: 'userActionsGranted', value: true });
 };
 
-/** Off the request path; a failure is logged, never thrown into the publish. */
+/** After the write commits, off the request path; a failure is logged, never thrown into the publish. */
 const later = (strapi: Core.Strapi, what: string, fn: () => Promise<unknown>) =>
-  setImmediate(() => fn().catch((e) => strapi.log.error(`policy-match: ${what} failed: ${(e as Error).message}`)));
+  afterTransaction(strapi, () => setImmediate(() => fn().catch((e) => strapi.log.error(`policy-match: ${what} failed: ${(e as Error).message}`))));
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await strapi.service('admin::permission').actionProvider.registerMany(ACTIONS);

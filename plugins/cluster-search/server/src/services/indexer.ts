@@ -4,6 +4,7 @@ import { identifierKey } from '../utils/identifier-key';
 import { plainText } from '../utils/normalize';
 import { searchableTypes, type SearchableType } from '../utils/searchable-types';
 import { buildSiteMap, type SiteMap } from '../utils/site-map';
+import { afterTransaction } from '../utils/after-transaction';
 import { getService } from '../utils/get-service';
 
 const TITLE_FIELDS = ['title', 'name', 'question'];
@@ -125,7 +126,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!uid || !documentId || !indexer.isSearchable(uid)) return Promise.resolve();
       pending.set(`${uid}:${documentId}`, { uid, documentId });
       const done = new Promise<void>((resolve) => waiters.push(resolve));
-      if (!timer) timer = setTimeout(() => void indexer.flush(), config().syncDelayMs);
+      // The re-read waits for the write to commit: before, it would read the old version (or, from a
+      // nested transaction, fail on the finished one).
+      afterTransaction(strapi, () => {
+        if (!timer) timer = setTimeout(() => void indexer.flush(), config().syncDelayMs);
+      });
       return done;
     },
 
