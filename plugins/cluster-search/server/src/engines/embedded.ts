@@ -88,7 +88,7 @@ const LARGE_SEGMENT = 5000;
 const DATE_WALK_MIN = 2000;
 
 /** Stored documents are only read for the page and by key: deflated, they take about half the space. */
-const packPayload = (doc: IndexDoc) => zlib.deflateRawSync(Buffer.from(JSON.stringify(doc)), { level: 6 });
+const packPayload = (doc: IndexDoc) => zlib.deflateRawSync(Buffer.from(JSON.stringify(doc)), { level: 1 });
 const unpackPayload = (payload: Buffer | string): IndexDoc =>
   JSON.parse(typeof payload === 'string' ? payload : zlib.inflateRawSync(payload).toString('utf8')) as IndexDoc;
 
@@ -324,7 +324,9 @@ export const createEmbeddedEngine = (options: EmbeddedOptions): SearchEngine => 
       // The ranked list is: exact hits, then one segment per region tier, then everything else.
       // A very large segment is split once more: title matches, then the rest (bm25 over tens of
       // thousands of hits is the cost of a common word; the title part is usually enough for a page).
-      const titleMatch = match ? ftsExpression(q.groups, true) : null;
+      // Successive refinements of a very large segment: title matches, then among those, summary
+      // matches (bm25 in each part is paid only for the parts the page and the facet sample reach).
+      const refinements = match && q.sort === 'relevance' ? [ftsExpression(q.groups, true)!, ftsExpression(q.groups, 'summary')!] : [];
       const tiers = q.sort === 'relevance' ? q.regionTiers : [];
       const tierSegments = tiers.length
         ? [
@@ -334,18 +336,18 @@ export const createEmbeddedEngine = (options: EmbeddedOptions): SearchEngine => 
         : [base];
       const segments: string[] = [];
       const counts: number[] = [];
-      for (const expression of tierSegments) {
-        const n = count(expression);
-        if (titleMatch && q.sort === 'relevance' && n > LARGE_SEGMENT) {
-          const inTitle = `(${expression}) AND (${titleMatch})`;
-          const nTitle = count(inTitle);
-          segments.push(inTitle, `(${expression}) NOT (${titleMatch})`);
-          counts.push(nTitle - among(inTitle, exact).size, n - nTitle - among(`(${expression}) NOT (${titleMatch})`, exact).size);
-        } else {
-          segments.push(expression);
-          counts.push(n - among(expression, exact).size);
-        }
-      }
+      const push = (expression: string, n: number) => {
+        segments.push(expression);
+        counts.push(n - among(expression, exact).size);
+      };
+      const split = (expression: string, n: number, level: number) => {
+        if (level >= refinements.length || n <= LARGE_SEGMENT) return push(expression, n);
+        const inside = `(${expression}) AND (${refinements[level]})`;
+        const nInside = count(inside);
+        split(inside, nInside, level + 1);
+        push(`(${expression}) NOT (${refinements[level]})`, n - nInside);
+      };
+      for (const expression of tierSegments) split(expression, count(expression), 0);
       const total = exact.length + counts.reduce((a, b) => a + b, 0);
 
       const sampled = total > FACET_SAMPLE;

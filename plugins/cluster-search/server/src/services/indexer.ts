@@ -125,7 +125,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!uid || !documentId || !indexer.isSearchable(uid)) return Promise.resolve();
       pending.set(`${uid}:${documentId}`, { uid, documentId });
       const done = new Promise<void>((resolve) => waiters.push(resolve));
-      if (!timer) timer = setTimeout(() => void indexer.flush(), config().syncDelayMs);
+      // unref: destroy() flushes the queue; the timer alone must not hold the process open.
+      if (!timer) timer = setTimeout(() => void indexer.flush(), config().syncDelayMs).unref();
       return done;
     },
 
