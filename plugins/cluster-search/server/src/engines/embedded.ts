@@ -1,6 +1,7 @@
 import fs from 'fs';
 import path from 'path';
 import crypto from 'crypto';
+import zlib from 'zlib';
 import Database from 'better-sqlite3';
 import { segmentFields, segmentForIndex } from '../utils/segment';
 import { normalizeText } from '../utils/normalize';
@@ -30,7 +31,7 @@ CREATE TABLE IF NOT EXISTS docs (
   title TEXT NOT NULL,
   service_name TEXT
 );
-CREATE TABLE IF NOT EXISTS payloads (id INTEGER PRIMARY KEY, payload TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS payloads (id INTEGER PRIMARY KEY, payload BLOB NOT NULL);
 CREATE INDEX IF NOT EXISTS docs_document ON docs(document_id, locale);
 CREATE INDEX IF NOT EXISTS docs_doc_key ON docs(doc_key) WHERE doc_key IS NOT NULL;
 CREATE INDEX IF NOT EXISTS docs_idx_key ON docs(idx_key) WHERE idx_key IS NOT NULL;
@@ -80,6 +81,16 @@ const tagsOf = (doc: IndexDoc) =>
 const FACET_SAMPLE = 500;
 /** Above this many hits, a segment is ranked as title matches first, then the rest. */
 const LARGE_SEGMENT = 5000;
+/**
+ * Above this many hits, a date-sorted page walks the date index and stops after the page instead
+ * of joining and sorting every hit (a frequent word in a large subtree: 50k rows sorted for 10).
+ */
+const DATE_WALK_MIN = 2000;
+
+/** Stored documents are only read for the page and by key: deflated, they take about half the space. */
+const packPayload = (doc: IndexDoc) => zlib.deflateRawSync(Buffer.from(JSON.stringify(doc)), { level: 1 });
+const unpackPayload = (payload: Buffer | string): IndexDoc =>
+  JSON.parse(typeof payload === 'string' ? payload : zlib.inflateRawSync(payload).toString('utf8')) as IndexDoc;
 
 export interface EmbeddedOptions {
   /** Directory of the index files. */
@@ -125,7 +136,7 @@ const insertDoc = (db: DB) => {
       titleNorm: normalizeText(doc.title),
       serviceNorm: doc.serviceName ? normalizeText(doc.serviceName) : null,
     });
-    payloadStmt.run(id, JSON.stringify(doc));
+    payloadStmt.run(id, packPayload(doc));
     for (const site of doc.sites) siteStmt.run(site, 1, id);
     for (const site of doc.scopeSites) if (!doc.sites.includes(site)) siteStmt.run(site, 0, id);
     const [title, summary, extra] = segmentFields([doc.title, doc.summary, doc.extra]);
@@ -272,10 +283,19 @@ export const createEmbeddedEngine = (options: EmbeddedOptions): SearchEngine => 
       const dateWhere = dateClauses.length ? `AND ${dateClauses.join(' AND ')}` : '';
       const from = dated ? 'fts CROSS JOIN docs d ON d.id = fts.rowid' : 'fts';
 
+      // Counting needs the docs table only for date bounds (a sort alone does not change the count).
+      const countFrom = dateClauses.length ? from : 'fts';
       const count = (expression: string) =>
-        (prepare(`SELECT count(*) AS n FROM ${from} WHERE fts MATCH @e ${dateWhere}`).get({ e: expression, ...dateParams }) as { n: number }).n;
-      const ranked = (expression: string, limit: number, offset: number) =>
-        (
+        (prepare(`SELECT count(*) AS n FROM ${countFrom} WHERE fts MATCH @e ${dateWhere}`).get({ e: expression, ...dateParams }) as { n: number }).n;
+      const dateOrder = q.sort === 'date:asc' ? 'ASC' : 'DESC';
+      const ranked = (expression: string, limit: number, offset: number, size = Infinity) =>
+        q.sort !== 'relevance' && size > DATE_WALK_MIN
+          ? (
+              prepare(
+                `SELECT d.id FROM docs d INDEXED BY docs_date WHERE d.id IN (SELECT rowid FROM fts WHERE fts MATCH @e) ${dateWhere} ORDER BY d.publish_date ${dateOrder}, d.id ${dateOrder} LIMIT @limit OFFSET @offset`
+              ).all({ e: expression, limit, offset, ...dateParams }) as { id: number }[]
+            ).map((r) => r.id)
+          : (
           prepare(
               `SELECT fts.rowid AS id FROM ${from} WHERE fts MATCH @e ${dateWhere} ORDER BY ${
                 q.sort === 'date:desc' ? 'd.publish_date DESC, d.id DESC' : q.sort === 'date:asc' ? 'd.publish_date ASC, d.id ASC' : 'fts.rank'
@@ -304,7 +324,9 @@ export const createEmbeddedEngine = (options: EmbeddedOptions): SearchEngine => 
       // The ranked list is: exact hits, then one segment per region tier, then everything else.
       // A very large segment is split once more: title matches, then the rest (bm25 over tens of
       // thousands of hits is the cost of a common word; the title part is usually enough for a page).
-      const titleMatch = match ? ftsExpression(q.groups, true) : null;
+      // Successive refinements of a very large segment: title matches, then among those, summary
+      // matches (bm25 in each part is paid only for the parts the page and the facet sample reach).
+      const refinements = match && q.sort === 'relevance' ? [ftsExpression(q.groups, true)!, ftsExpression(q.groups, 'summary')!] : [];
       const tiers = q.sort === 'relevance' ? q.regionTiers : [];
       const tierSegments = tiers.length
         ? [
@@ -314,18 +336,18 @@ export const createEmbeddedEngine = (options: EmbeddedOptions): SearchEngine => 
         : [base];
       const segments: string[] = [];
       const counts: number[] = [];
-      for (const expression of tierSegments) {
-        const n = count(expression);
-        if (titleMatch && q.sort === 'relevance' && n > LARGE_SEGMENT) {
-          const inTitle = `(${expression}) AND (${titleMatch})`;
-          const nTitle = count(inTitle);
-          segments.push(inTitle, `(${expression}) NOT (${titleMatch})`);
-          counts.push(nTitle - among(inTitle, exact).size, n - nTitle - among(`(${expression}) NOT (${titleMatch})`, exact).size);
-        } else {
-          segments.push(expression);
-          counts.push(n - among(expression, exact).size);
-        }
-      }
+      const push = (expression: string, n: number) => {
+        segments.push(expression);
+        counts.push(n - among(expression, exact).size);
+      };
+      const split = (expression: string, n: number, level: number) => {
+        if (level >= refinements.length || n <= LARGE_SEGMENT) return push(expression, n);
+        const inside = `(${expression}) AND (${refinements[level]})`;
+        const nInside = count(inside);
+        split(inside, nInside, level + 1);
+        push(`(${expression}) NOT (${refinements[level]})`, n - nInside);
+      };
+      for (const expression of tierSegments) split(expression, count(expression), 0);
       const total = exact.length + counts.reduce((a, b) => a + b, 0);
 
       const sampled = total > FACET_SAMPLE;
@@ -337,7 +359,7 @@ export const createEmbeddedEngine = (options: EmbeddedOptions): SearchEngine => 
         const known = prefixes.get(i);
         if (known && (known.length >= n || known.length >= counts[i])) return known.slice(0, n);
         const want = Math.max(n, Math.min(FACET_SAMPLE, counts[i]));
-        const ids = ranked(segments[i], want + exact.length, 0).filter((id) => !exactSet.has(id));
+        const ids = ranked(segments[i], want + exact.length, 0, counts[i]).filter((id) => !exactSet.has(id));
         prefixes.set(i, ids);
         return ids.slice(0, n);
       };
@@ -350,7 +372,7 @@ export const createEmbeddedEngine = (options: EmbeddedOptions): SearchEngine => 
         }
         const want = q.limit - pageIds.length;
         // Deep pages ask the engine for their slice only; early ones share the cached top.
-        const ids = skip + want <= FACET_SAMPLE ? top(i, skip + want).slice(skip) : ranked(segments[i], want + exact.length, skip).filter((id) => !exactSet.has(id));
+        const ids = skip + want <= FACET_SAMPLE ? top(i, skip + want).slice(skip) : ranked(segments[i], want + exact.length, skip, counts[i]).filter((id) => !exactSet.has(id));
         pageIds.push(...ids.slice(0, want));
         skip = 0;
       }
@@ -384,9 +406,9 @@ export const createEmbeddedEngine = (options: EmbeddedOptions): SearchEngine => 
 
       const payloads = pageIds.length
         ? new Map(
-            (prepare(`SELECT id, payload FROM payloads WHERE id IN (${pageIds.join(',')})`).all() as { id: number; payload: string }[]).map((r) => [
+            (prepare(`SELECT id, payload FROM payloads WHERE id IN (${pageIds.join(',')})`).all() as { id: number; payload: Buffer }[]).map((r) => [
               r.id,
-              JSON.parse(r.payload) as IndexDoc,
+              unpackPayload(r.payload),
             ])
           )
         : new Map<number, IndexDoc>();
@@ -425,8 +447,8 @@ export const createEmbeddedEngine = (options: EmbeddedOptions): SearchEngine => 
     async findByKeys(keys) {
       if (!keys.length) return [];
       const handle = ensureCurrent();
-      const rows = handle.prepare(`SELECT p.payload FROM docs d JOIN payloads p ON p.id = d.id WHERE d.key IN (${keys.map(() => '?').join(', ')})`).all(...keys) as { payload: string }[];
-      return rows.map((r) => JSON.parse(r.payload));
+      const rows = handle.prepare(`SELECT p.payload FROM docs d JOIN payloads p ON p.id = d.id WHERE d.key IN (${keys.map(() => '?').join(', ')})`).all(...keys) as { payload: Buffer }[];
+      return rows.map((r) => unpackPayload(r.payload));
     },
 
     async setSynonyms(groups) {

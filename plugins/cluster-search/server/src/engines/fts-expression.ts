@@ -14,8 +14,8 @@ const phrase = (tokens: string[]) => `"${tokens.map((t) => t.replace(/"/g, '""')
  * phrase. A Tibetan run matches as a phrase of its syllables; a number exactly; other tokens as a
  * prefix. `titleOnly` restricts it to the title's words (the first tier of a very large result).
  */
-export const runExpression = (run: Run, titleOnly = false): string => {
-  const columns = titleOnly ? '{title}' : WORD_COLUMNS;
+export const runExpression = (run: Run, titleOnly: boolean | 'summary' = false): string => {
+  const columns = titleOnly === 'summary' ? '{summary}' : titleOnly ? '{title}' : WORD_COLUMNS;
   if (run.kind === 'han') {
     const chars = [...run.text];
     const long = run.words.filter((w) => [...w].length > 1);
@@ -32,7 +32,7 @@ export const runExpression = (run: Run, titleOnly = false): string => {
 };
 
 /** Groups are ANDed; the alternatives of a group (a term and its synonyms) are ORed. */
-export const ftsExpression = (groups: TermGroup[], titleOnly = false): string | null => {
+export const ftsExpression = (groups: TermGroup[], titleOnly: boolean | 'summary' = false): string | null => {
   const parts = groups
     .map((alternatives) => alternatives.filter((runs) => runs.length).map((runs) => `(${runs.map((r) => runExpression(r, titleOnly)).join(' AND ')})`))
     .filter((alternatives) => alternatives.length)

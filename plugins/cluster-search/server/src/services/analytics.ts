@@ -33,7 +33,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       entry.zeroResults += total === 0 ? 1 : 0;
       entry.lastTotal = total;
       buffer.set(id, entry);
-      if (!timer) timer = setTimeout(() => void service.flush(), 1000);
+      // unref: a pending write must never keep the process (or jest) alive; destroy() flushes it.
+      if (!timer) timer = setTimeout(() => void service.flush(), 1000).unref();
     },
 
     async flush() {

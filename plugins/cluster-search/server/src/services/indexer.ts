@@ -127,9 +127,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       pending.set(`${uid}:${documentId}`, { uid, documentId });
       const done = new Promise<void>((resolve) => waiters.push(resolve));
       // The re-read waits for the write to commit: before, it would read the old version (or, from a
-      // nested transaction, fail on the finished one).
+      // nested transaction, fail on the finished one). unref: destroy() flushes the queue; the timer
+      // alone must not hold the process open.
       afterTransaction(strapi, () => {
-        if (!timer) timer = setTimeout(() => void indexer.flush(), config().syncDelayMs);
+        if (!timer) timer = setTimeout(() => void indexer.flush(), config().syncDelayMs).unref();
       });
       return done;
     },

@@ -254,7 +254,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (sweeper) clearInterval(sweeper);
       sweeper = null;
       if (worker) await worker.close(true).catch(() => undefined);
-      await Promise.race([Promise.allSettled([loop, ...active]), new Promise((r) => setTimeout(r, graceMs))]);
+      let grace: NodeJS.Timeout | undefined;
+      await Promise.race([Promise.allSettled([loop, ...active]), new Promise((r) => (grace = setTimeout(r, graceMs)))]);
+      // The grace timer would otherwise keep a stopped process alive for its full length.
+      clearTimeout(grace);
       // Rows claimed ahead but not started go back to the outbox for any instance.
       await claims().release(buffer.splice(0)).catch(() => undefined);
       await claims().flush();
