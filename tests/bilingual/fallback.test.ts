@@ -148,3 +148,27 @@ describe('locale fallback on the site-group content routes', () => {
     expect((await get('/api/site-group/sites/ganzi/columns/ywdt/items', { locale: 'zh-Hans', fallback: 'bo' })).status).toBe(400);
   });
 });
+
+describe('locale fallback on cluster-search', () => {
+  /** The index follows a publish within moments; wait for the hit rather than for a fixed time. */
+  const searchUntilFound = async (query: Record<string, unknown>, documentId: string) => {
+    for (let tries = 0; tries < 40; tries++) {
+      const res = await get('/api/cluster-search/search', query);
+      if (res.status !== 200) return res;
+      if (res.body.hits.some((h: any) => h.documentId === documentId)) return res;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`no hit for ${documentId}`);
+  };
+
+  it('marks hits shown in Chinese for a Tibetan reader and links each hit to its other language', async () => {
+    const danba = await searchUntilFound({ q: '丹巴县人民政府工作报告', locale: 'bo', fallback: 'zh-Hans' }, ids.danba);
+    const hit = danba.body.hits.find((h: any) => h.documentId === ids.danba);
+    expect(hit).toMatchObject({ locale: 'zh-Hans', localeFallback: true, alternates: [] });
+
+    const kangding = await searchUntilFound({ q: '康定市召开政务公开工作会议', locale: 'zh-Hans', fallback: 'zh-Hans' }, ids.kangding);
+    const chinese = kangding.body.hits.find((h: any) => h.documentId === ids.kangding);
+    expect(chinese.localeFallback).toBeUndefined();
+    expect(chinese.alternates).toEqual([{ locale: 'bo', documentId: ids.kangding, url: `/api/articles/${ids.kangding}?locale=bo` }]);
+  });
+});

@@ -57,6 +57,23 @@ const siteGroupAlternates = async (strapi: Core.Strapi, route: { code: string },
   ctx.body.meta = { ...(ctx.body.meta ?? {}), fallback: primary };
 };
 
+/** cluster-search's public search route: it applies the fallback itself and marks each hit. */
+const isClusterSearchRoute = (strapi: Core.Strapi, path: string) =>
+  !!strapi.plugin('cluster-search') && path === `${strapi.config.get('api.rest.prefix', '/api')}/cluster-search/search`;
+
+/** Adds `alternates` to each search hit: links to the hit's published versions in the other locales. */
+const clusterSearchAlternates = async (ctx: any, next: () => Promise<unknown>) => {
+  await next();
+  if (ctx.status !== 200 || !Array.isArray(ctx.body?.hits)) return;
+  const alternates = getService('alternates');
+  const byType = new Map<string, any[]>();
+  for (const hit of ctx.body.hits) if (hit.uid && hit.documentId) byType.set(hit.uid, [...(byType.get(hit.uid) ?? []), hit]);
+  for (const [uid, hits] of byType) {
+    const locales = await alternates.localesOf(uid, hits.map((h) => h.documentId));
+    for (const hit of hits) hit.alternates = alternates.build(uid, hit.documentId, hit.locale, locales.get(hit.documentId) ?? []);
+  }
+};
+
 const badRequest = (ctx: any, param: string, message: string) => {
   ctx.status = 400;
   ctx.body = { data: null, error: { status: 400, name: 'ValidationError', message, details: { errors: [{ path: [param], message, name: 'ValidationError' }] } } };
@@ -88,6 +105,7 @@ export const localeFallback = (strapi: Core.Strapi) => async (ctx: any, next: ()
   if (ctx.query.fallback === undefined || ctx.get('strapi-response-format') === 'v4') return next();
   const siteRoute = matchSiteGroupRoute(strapi, ctx.path);
   if (siteRoute) return siteGroupAlternates(strapi, siteRoute, ctx, next);
+  if (isClusterSearchRoute(strapi, ctx.path)) return clusterSearchAlternates(ctx, next);
   const route = matchRoute(strapi, ctx.path);
   if (!route) return next();
 
