@@ -1,7 +1,4 @@
-import crypto from 'crypto';
-import fs from 'fs';
-import path from 'path';
-import type { Core } from '@strapi/strapi';
+import { APP_DIR, bootStrapi, fillMissingSecrets, loadDotEnv } from './lib/standalone-strapi';
 
 /**
  * `npm run search:reindex` (package.json: "search:reindex": "node -r esbuild-register scripts/search-reindex.ts")
@@ -11,26 +8,6 @@ import type { Core } from '@strapi/strapi';
  * meanwhile; at the end the new one is swapped in atomically (a renamed pointer file for the embedded
  * engine, an alias for Typesense) and running instances replay what changed during the rebuild.
  */
-
-const APP_DIR = path.resolve(__dirname, '..');
-
-const loadDotEnv = () => {
-  const file = path.join(APP_DIR, '.env');
-  if (fs.existsSync(file)) process.loadEnvFile(file);
-};
-
-/** Strapi refuses to boot without its secrets; reindexing signs nothing, so missing ones get throw-away values. */
-const fillMissingSecrets = () => {
-  const missing = ['APP_KEYS', 'API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY'].filter((k) => !process.env[k]);
-  const secret = () => crypto.randomBytes(16).toString('base64');
-  for (const key of missing) process.env[key] = key === 'APP_KEYS' ? `${secret()},${secret()}` : secret();
-};
-
-const bootStrapi = async (): Promise<Core.Strapi> => {
-  const { compileStrapi, createStrapi } = require('@strapi/strapi');
-  const { appDir, distDir } = await compileStrapi({ appDir: APP_DIR });
-  return createStrapi({ appDir, distDir, autoReload: false, serveAdminPanel: false }).load();
-};
 
 /** A bar rewritten in place on a terminal; a line every tenth otherwise (CI logs). */
 const progressBar = () => {

@@ -1,8 +1,6 @@
-import crypto from 'crypto';
-import fs from 'fs';
 import path from 'path';
 import { parseArgs } from 'util';
-import type { Core } from '@strapi/strapi';
+import { APP_DIR, bootStrapi, fillMissingSecrets, loadDotEnv } from './lib/standalone-strapi';
 import { bulkSeed, bulkSites, type BulkSeedProgress } from '../database/seeds/bulk';
 
 /**
@@ -12,7 +10,6 @@ import { bulkSeed, bulkSites, type BulkSeedProgress } from '../database/seeds/bu
  * is configured for (.env, DATABASE_CLIENT etc.), for load tests and demos with realistic volume.
  */
 
-const APP_DIR = path.resolve(__dirname, '..');
 
 const usage = () =>
   'usage: npm run seed:bulk -- --items <n> [--sites <n>] [--bo-share 0.1] [--policy-share 0.1] [--batch 1000] [--seed 1]';
@@ -64,23 +61,6 @@ const parseOptions = (argv: string[]): Options => {
   return options;
 };
 
-/** .env of the app, as `strapi develop` reads it; variables already set win. */
-const loadDotEnv = () => {
-  const file = path.join(APP_DIR, '.env');
-  if (fs.existsSync(file)) process.loadEnvFile(file);
-};
-
-/**
- * Strapi refuses to boot without its secrets. Seeding signs and encrypts nothing, so missing ones
- * get throw-away values for this process only (never written anywhere).
- */
-const fillMissingSecrets = () => {
-  const missing = ['APP_KEYS', 'API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY'].filter((k) => !process.env[k]);
-  const secret = () => crypto.randomBytes(16).toString('base64');
-  for (const key of missing) process.env[key] = key === 'APP_KEYS' ? `${secret()},${secret()}` : secret();
-  if (missing.length) console.log(`seed:bulk: ${missing.join(', ')} not set; using throw-away values for this run`);
-};
-
 const describeDatabase = () => {
   const client = process.env.DATABASE_CLIENT ?? 'sqlite';
   if (client === 'postgres') {
@@ -88,12 +68,6 @@ const describeDatabase = () => {
     return `postgres ${where} schema ${process.env.DATABASE_SCHEMA ?? 'public'}`;
   }
   return `sqlite ${path.resolve(APP_DIR, process.env.DATABASE_FILENAME ?? '.tmp/data.db')}`;
-};
-
-const bootStrapi = async (): Promise<Core.Strapi> => {
-  const { compileStrapi, createStrapi } = require('@strapi/strapi');
-  const { appDir, distDir } = await compileStrapi({ appDir: APP_DIR });
-  return createStrapi({ appDir, distDir, autoReload: false, serveAdminPanel: false }).load();
 };
 
 /** One status line, rewritten in place on a terminal and printed every tenth otherwise. */
@@ -114,7 +88,8 @@ const main = async () => {
   const options = parseOptions(process.argv.slice(2));
   process.chdir(APP_DIR); // the SQLite file name in config/database.ts is relative to the working directory
   loadDotEnv();
-  fillMissingSecrets();
+  const throwAway = fillMissingSecrets();
+  if (throwAway.length) console.log(`seed:bulk: ${throwAway.join(', ')} not set; using throw-away values for this run`);
   console.log(`seed:bulk: ${describeDatabase()}`);
 
   const strapi = await bootStrapi();

@@ -1,0 +1,31 @@
+import crypto from 'crypto';
+import fs from 'fs';
+import path from 'path';
+import type { Core } from '@strapi/strapi';
+
+/** The app's root: scripts run from anywhere but read config, .env and the SQLite file from here. */
+export const APP_DIR = path.resolve(__dirname, '..', '..');
+
+/** .env of the app, as `strapi develop` reads it; variables already set win. */
+export const loadDotEnv = () => {
+  const file = path.join(APP_DIR, '.env');
+  if (fs.existsSync(file)) process.loadEnvFile(file);
+};
+
+/**
+ * Strapi refuses to boot without its secrets. Scripts sign and encrypt nothing, so missing ones get
+ * throw-away values for this process only (never written anywhere). Returns the names filled in.
+ */
+export const fillMissingSecrets = (): string[] => {
+  const missing = ['APP_KEYS', 'API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY'].filter((k) => !process.env[k]);
+  const secret = () => crypto.randomBytes(16).toString('base64');
+  for (const key of missing) process.env[key] = key === 'APP_KEYS' ? `${secret()},${secret()}` : secret();
+  return missing;
+};
+
+/** Compiles the app and loads Strapi without serving the admin panel or watching files. */
+export const bootStrapi = async (): Promise<Core.Strapi> => {
+  const { compileStrapi, createStrapi } = require('@strapi/strapi');
+  const { appDir, distDir } = await compileStrapi({ appDir: APP_DIR });
+  return createStrapi({ appDir, distDir, autoReload: false, serveAdminPanel: false }).load();
+};
