@@ -19,6 +19,15 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await getService('synonyms').changed();
 
   const indexer = getService('indexer');
+  if (await engine.needsRebuild?.()) {
+    // An upgrade changed the index layout: rebuild in the background (search answers from the new
+    // index as soon as it is swapped in; until then it is empty).
+    strapi.log.warn('cluster-search: the search index was written by an older version; rebuilding it in the background');
+    void indexer
+      .rebuild()
+      .then((r: { documents: number; ms: number }) => strapi.log.info(`cluster-search: index rebuilt, ${r.documents} documents in ${Math.round(r.ms / 1000)} s`))
+      .catch((error: Error) => strapi.log.error(`cluster-search: index rebuild failed: ${error.message}; run npm run search:reindex`));
+  }
   // Placement changes and retractions name the document; both are idempotent re-reads.
   strapi.eventHub.on('site-group.placement.changed', async (payload: any) => {
     if (!payload?.documentId) return;

@@ -6,6 +6,32 @@ const WORD_COLUMNS = '{title summary body extra}';
 const phrase = (tokens: string[]) => `"${tokens.map((t) => t.replace(/"/g, '""')).join(' ')}"`;
 
 /**
+ * Title words are indexed a second time in the `tw` column as their own tokens, marked with this
+ * prefix (建设 → x建设). A title-only lookup then reads the short list of documents with the word in
+ * their title instead of the word's whole list checked column by column: for a word in 50,000
+ * documents, 0.05 ms instead of 0.8. The mark is a Latin letter so FTS5's tokenizer keeps it glued to
+ * the word; no other column holds such tokens, and queries always name the column.
+ */
+export const TITLE_MARK = 'x';
+export const titleTokens = (titleWords: string) =>
+  titleWords
+    .split(' ')
+    .filter(Boolean)
+    .map((word) => TITLE_MARK + word)
+    .join(' ');
+
+/** The run restricted to title words, on the `tw` column. */
+const titleExpression = (run: Run): string => {
+  const marked = (tokens: string[]) => `tw : ${phrase(tokens.map((t) => TITLE_MARK + t))}`;
+  if (run.kind === 'han') {
+    const long = run.words.filter((w) => [...w].length > 1);
+    return long.length ? long.map((w) => marked([w])).join(' AND ') : marked(run.words.length ? run.words : [...run.text]);
+  }
+  if (run.kind === 'tibetan' || /^\d+$/.test(run.text)) return marked(run.words);
+  return `${marked(run.words)} *`;
+};
+
+/**
  * One script run as an FTS5 expression over the pre-segmented columns. A Han run matches when all
  * its words of two or more characters occur (Chinese queries have no spaces: 医保缴费 is two terms),
  * each in a word column or as its bigram phrase (bodies hold Chinese as bigrams only: segmenting long
@@ -14,25 +40,30 @@ const phrase = (tokens: string[]) => `"${tokens.map((t) => t.replace(/"/g, '""')
  * phrase. A Tibetan run matches as a phrase of its syllables; a number exactly; other tokens as a
  * prefix. `titleOnly` restricts it to the title's words (the first tier of a very large result).
  */
-export const runExpression = (run: Run, titleOnly: boolean | 'summary' = false): string => {
-  const columns = titleOnly === 'summary' ? '{summary}' : titleOnly ? '{title}' : WORD_COLUMNS;
+export const runExpression = (run: Run, titleOnly = false): string => {
+  if (titleOnly) return titleExpression(run);
+  // Han, Tibetan and digit tokens never equal a tag (ASCII letters and hex) or a marked title word
+  // (a Latin letter glued to the word), so they need no column filter, and FTS5 then skips decoding
+  // position lists to check columns (a count over 50k hits: 1.2 ms instead of 3). Latin prefixes keep
+  // the filter: "st"* would match tags.
   if (run.kind === 'han') {
     const chars = [...run.text];
     const long = run.words.filter((w) => [...w].length > 1);
-    if (titleOnly) return long.length ? long.map((w) => `${columns} : ${phrase([w])}`).join(' AND ') : `${columns} : ${phrase(run.words.length ? run.words : chars)}`;
-    const byBigrams = chars.length === 1 ? `${columns} : ${phrase(chars)}` : `bg : ${phrase(bigrams(run.text))}`;
-    if (long.length === 1 && long[0] === run.text) return `(${columns} : ${phrase(long)} OR ${byBigrams})`;
+    // A word's bigram phrase is looked up in every column (bg holds them; a word column holding the
+    // same bigrams in a row is a true match anyway); a two-character word is its own bigram.
+    const byBigrams = phrase(chars.length === 1 ? chars : bigrams(run.text));
+    if (long.length === 1 && long[0] === run.text) return chars.length === 2 ? phrase(long) : `(${phrase(long)} OR ${byBigrams})`;
     const byWords = long.length
-      ? long.map((w) => `(${columns} : ${phrase([w])} OR bg : ${phrase(bigrams(w))})`).join(' AND ')
-      : `${columns} : ${phrase(run.words.length ? run.words : chars)}`;
+      ? long.map((w) => ([...w].length === 2 ? phrase([w]) : `(${phrase([w])} OR ${phrase(bigrams(w))})`)).join(' AND ')
+      : phrase(run.words.length ? run.words : chars);
     return `((${byWords}) OR ${byBigrams})`;
   }
-  if (run.kind === 'tibetan') return `${columns} : ${phrase(run.words)}`;
-  return /^\d+$/.test(run.text) ? `${columns} : ${phrase(run.words)}` : `${columns} : ${phrase(run.words)} *`;
+  if (run.kind === 'tibetan' || /^\d+$/.test(run.text)) return phrase(run.words);
+  return `${WORD_COLUMNS} : ${phrase(run.words)} *`;
 };
 
 /** Groups are ANDed; the alternatives of a group (a term and its synonyms) are ORed. */
-export const ftsExpression = (groups: TermGroup[], titleOnly: boolean | 'summary' = false): string | null => {
+export const ftsExpression = (groups: TermGroup[], titleOnly = false): string | null => {
   const parts = groups
     .map((alternatives) => alternatives.filter((runs) => runs.length).map((runs) => `(${runs.map((r) => runExpression(r, titleOnly)).join(' AND ')})`))
     .filter((alternatives) => alternatives.length)

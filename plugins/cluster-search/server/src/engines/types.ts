@@ -92,6 +92,8 @@ export interface SynonymGroup {
 export interface SearchEngine {
   readonly name: 'embedded' | 'typesense';
   init(): Promise<void>;
+  /** True when the index was written by an older layout and was emptied: the plugin then rebuilds it. */
+  needsRebuild?(): Promise<boolean>;
   /** Replaces every indexed locale of the document with `docs` (empty: removes the document). */
   replaceDocument(uid: string, documentId: string, docs: IndexDoc[]): Promise<void>;
   search(query: EngineQuery): Promise<EngineResult>;

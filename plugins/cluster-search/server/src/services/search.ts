@@ -9,6 +9,7 @@ import { highlight, matchRanges, snippet } from '../utils/snippet';
 import { searchableTypes } from '../utils/searchable-types';
 import { buildSiteMap, regionParents, type SiteMap } from '../utils/site-map';
 import { getService } from '../utils/get-service';
+import { refreshingCache } from '../utils/refreshing-cache';
 import type { SearchParams } from '../validation/query';
 
 const bad = (path: string, message: string): never => {
@@ -25,25 +26,22 @@ export interface PlannedQuery {
 /** The search API: parameters → engine query → hits with snippets, facets, a knowledge card, a query log line. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const config = () => strapi.config.get('plugin::cluster-search') as ClusterSearchConfig;
-  let sitesCache: { at: number; map: SiteMap } | null = null;
-
-  const siteMap = async () => {
-    if (sitesCache && Date.now() - sitesCache.at < 2000) return sitesCache.map;
+  const sites = refreshingCache(async (): Promise<SiteMap> => {
     const siteGroup = strapi.plugin('site-group');
     const tree = siteGroup ? (await siteGroup.service('site-tree').tree({ locale: 'zh-Hans', state: 'all' })).tree : [];
-    sitesCache = { at: Date.now(), map: buildSiteMap(tree) };
-    return sitesCache.map;
-  };
+    return buildSiteMap(tree);
+  }, 2000);
 
-  let localesCache: { at: number; codes: string[] } | null = null;
-  const localeCodes = async (): Promise<string[]> => {
-    if (localesCache && Date.now() - localesCache.at < 10_000) return localesCache.codes;
+  const locales = refreshingCache(async (): Promise<string[]> => {
     const siteGroup = strapi.plugin('site-group');
-    const codes: string[] = siteGroup?.service('locale')?.codes
+    return siteGroup?.service('locale')?.codes
       ? await siteGroup.service('locale').codes()
       : (await strapi.plugin('i18n').service('locales').find()).map((l: { code: string }) => l.code);
-    localesCache = { at: Date.now(), codes };
-    return codes;
+  }, 10_000);
+  /** The known locales; a code not among them is looked up afresh before it is refused. */
+  const localeCodes = async (wanted: (string | undefined)[]) => {
+    const codes = await locales.get();
+    return wanted.every((code) => !code || codes.includes(code)) ? codes : locales.fresh();
   };
 
   /** Region tiers: the region itself, then the regions of the sites above any site of that region (nearest first), then GB/T 2260 parents. */
@@ -80,13 +78,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async search(params: SearchParams) {
       const started = performance.now();
       const cfg = config();
-      const sites = await siteMap();
+      let siteMap = await sites.get();
+      if (params.site && !siteMap.get(params.site)) siteMap = await sites.fresh();
 
-      if (params.site && !sites.get(params.site)) bad('site', `site "${params.site}" is not a site of the cluster`);
+      if (params.site && !siteMap.get(params.site)) bad('site', `site "${params.site}" is not a site of the cluster`);
       const scope = params.scope ?? (params.site ? 'site' : 'cluster');
       if (scope !== 'cluster' && !params.site) bad('site', `scope "${scope}" needs a site`);
       if (params.locale || params.fallback) {
-        const codes = await localeCodes();
+        const codes = await localeCodes([params.locale, params.fallback]);
         if (params.locale && !codes.includes(params.locale)) bad('locale', `locale "${params.locale}" is not one of ${codes.join(', ')}`);
         if (params.fallback && !codes.includes(params.fallback)) bad('fallback', `fallback "${params.fallback}" is not one of ${codes.join(', ')}`);
         if (params.fallback && !params.locale) bad('fallback', 'fallback needs a locale');
@@ -98,7 +97,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const to = params.to ? new Date(/T/.test(params.to) ? params.to : `${params.to}T23:59:59.999Z`).toISOString() : null;
       if (from && to && from > to) bad('to', 'to must not be before from');
 
-      const region = params.region ?? (params.site ? sites.get(params.site)?.regionCode ?? null : null);
+      const region = params.region ?? (params.site ? siteMap.get(params.site)?.regionCode ?? null : null);
       const planned = await service.plan(params.q ?? '');
       const query: EngineQuery = {
         groups: planned.groups,
@@ -111,7 +110,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         authorities: params.authority ? [params.authority] : [],
         from,
         to,
-        regionTiers: region ? regionTiers(region, sites) : [],
+        regionTiers: region ? regionTiers(region, siteMap) : [],
         sort: params.sort,
         offset: (params.page - 1) * params.pageSize,
         limit: params.pageSize,

@@ -3,6 +3,7 @@ import { errors } from '@strapi/utils';
 import type { SynonymGroup } from '../engines/types';
 import { normalizeText } from '../utils/normalize';
 import { getService } from '../utils/get-service';
+import { refreshingCache } from '../utils/refreshing-cache';
 
 const UID = 'plugin::cluster-search.synonym';
 
@@ -26,19 +27,16 @@ const cleanTerms = (terms: string[]) => [...new Set(terms.map((t) => t.normalize
 
 /** Admin-managed synonym groups; the embedded engine expands queries with them, Typesense gets them through its synonyms API. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  let cache: { at: number; groups: SynonymGroup[] } | null = null;
+  const cache = refreshingCache(async (): Promise<SynonymGroup[]> => {
+    const rows = await strapi.db.query(UID).findMany({ orderBy: { id: 'asc' } });
+    return rows.map((r: any) => ({ id: String(r.id), terms: (r.terms ?? []) as string[], note: r.note ?? null }));
+  }, CACHE_MS);
 
   const service = {
-    async list(): Promise<SynonymGroup[]> {
-      if (cache && Date.now() - cache.at < CACHE_MS) return cache.groups;
-      const rows = await strapi.db.query(UID).findMany({ orderBy: { id: 'asc' } });
-      const groups = rows.map((r: any) => ({ id: String(r.id), terms: (r.terms ?? []) as string[], note: r.note ?? null }));
-      cache = { at: Date.now(), groups };
-      return groups;
-    },
+    list: (): Promise<SynonymGroup[]> => cache.get(),
 
     async changed() {
-      cache = null;
+      cache.clear();
       try {
         await getService('engine').get().setSynonyms(await service.list());
       } catch (error) {
@@ -73,7 +71,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async seedDefaults() {
       if ((await strapi.db.query(UID).count()) > 0) return 0;
       for (const terms of DEFAULT_SYNONYMS) await strapi.db.query(UID).create({ data: { terms, note: 'default' } });
-      cache = null;
+      cache.clear();
       return DEFAULT_SYNONYMS.length;
     },
 

@@ -53,7 +53,8 @@ describe('ftsExpression', () => {
   it('ANDs terms, ORs synonyms, and falls back to bigram phrases', () => {
     const expression = ftsExpression([[runs('医保'), runs('医疗保险')]])!;
     expect(expression).toContain('OR');
-    expect(expression).toContain('bg : "医疗 疗保 保险"');
+    expect(expression).toContain('"医疗 疗保 保险"');
+    expect(ftsExpression([[runs('医疗保险')]], true)).toBe('(tw : "x医疗" AND tw : "x保险")');
     expect(ftsExpression([])).toBeNull();
   });
 });

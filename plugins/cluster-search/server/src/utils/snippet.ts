@@ -7,7 +7,9 @@ const normalizedWithOffsets = (text: string) => {
   const origin: number[] = [];
   let offset = 0;
   for (const char of text) {
-    const folded = normalizeText(char);
+    // ASCII and CJK Unified Ideographs are their own NFKC form: skip the per-character normalisation.
+    const code = char.charCodeAt(0);
+    const folded = code < 0x80 ? char.toLowerCase() : code >= 0x4e00 && code <= 0x9fff ? char : normalizeText(char);
     for (let i = 0; i < folded.length; i += 1) origin.push(offset);
     normalized += folded;
     offset += char.length;
@@ -57,8 +59,11 @@ export const snippet = (fullText: string, terms: string[], length = 120): string
   if (!fullText) return '';
   // Work on a window around the first literal occurrence (or the start): normalising a whole long body per hit costs.
   const firstLiteral = Math.min(...terms.map((t) => fullText.indexOf(t)).filter((i) => i >= 0), Number.MAX_SAFE_INTEGER);
-  const windowStart = firstLiteral === Number.MAX_SAFE_INTEGER ? 0 : Math.max(0, firstLiteral - length);
-  const windowEnd = Math.min(fullText.length, (firstLiteral === Number.MAX_SAFE_INTEGER ? 0 : firstLiteral) + Math.max(4 * length, 2000));
+  // Found literally, the snippet lies within `length` of it; otherwise (only a normalised form
+  // matches, e.g. full-width digits) the first match is looked for in the opening 2,000 characters.
+  const found = firstLiteral !== Number.MAX_SAFE_INTEGER;
+  const windowStart = found ? Math.max(0, firstLiteral - length) : 0;
+  const windowEnd = Math.min(fullText.length, found ? firstLiteral + 2 * length : Math.max(4 * length, 2000));
   const text = fullText.slice(windowStart, windowEnd);
   const cutBefore = windowStart > 0;
   const cutAfter = windowEnd < fullText.length;

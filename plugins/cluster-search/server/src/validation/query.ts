@@ -47,7 +47,15 @@ export interface SearchParams {
   sort: 'relevance' | 'date:desc' | 'date:asc';
 }
 
-export const searchQuery = (maxPageSize: number) =>
+// One validator per page-size limit: building the yup schema costs more than validating with it.
+const searchValidators = new Map<number, (input: unknown) => Promise<SearchParams>>();
+export const searchQuery = (maxPageSize: number) => {
+  let validator = searchValidators.get(maxPageSize);
+  if (!validator) searchValidators.set(maxPageSize, (validator = searchValidator(maxPageSize)));
+  return validator;
+};
+
+const searchValidator = (maxPageSize: number) =>
   strictValidator<SearchParams>(
     yup.object({
       q: text(100),

@@ -1,0 +1,142 @@
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
+import Database from 'better-sqlite3';
+import { createEmbeddedEngine } from './embedded';
+import { runs } from '../utils/segment';
+import type { EngineQuery, IndexDoc, SearchEngine } from './types';
+
+const UID = 'api::article.article';
+
+const doc = (n: number, fields: Partial<IndexDoc> = {}): IndexDoc => ({
+  key: `${UID}:d${n}:zh-Hans`,
+  uid: UID,
+  type: 'article',
+  documentId: `d${n}`,
+  locale: 'zh-Hans',
+  locales: ['zh-Hans'],
+  title: `第${n}号通知`,
+  summary: '',
+  body: '推进项目建设，落实工作要求。',
+  extra: '',
+  ownerSite: n % 2 ? 'luding' : 'kangding',
+  sites: [n % 2 ? 'luding' : 'kangding'],
+  scopeSites: [n % 2 ? 'luding' : 'kangding', 'ganzi'],
+  columns: [],
+  region: null,
+  theme: n % 3 ? 'economy' : 'health',
+  authority: null,
+  documentNumber: null,
+  indexNumber: null,
+  documentNumberKey: null,
+  indexNumberKey: null,
+  publishDate: `2024-01-${String((n % 28) + 1).padStart(2, '0')}T00:00:00.000Z`,
+  year: 2024,
+  validity: null,
+  serviceName: null,
+  aliases: [],
+  ...fields,
+});
+
+const query = (q: string, extra: Partial<EngineQuery> = {}): EngineQuery => ({
+  groups: [[runs(q)]],
+  identifierKey: null,
+  scope: null,
+  locale: null,
+  fallbackLocale: null,
+  types: [],
+  themes: [],
+  authorities: [],
+  from: null,
+  to: null,
+  regionTiers: [],
+  sort: 'relevance',
+  offset: 0,
+  limit: 10,
+  ...extra,
+});
+
+const count = (facet: { value: string; count: number }[], value: string) => facet.find((f) => f.value === value)?.count ?? 0;
+
+describe('embedded engine', () => {
+  let dir: string;
+  let engine: SearchEngine;
+
+  beforeEach(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jiyue-embedded-'));
+    engine = createEmbeddedEngine({ dir, name: 'spec' });
+    await engine.init();
+  });
+
+  afterEach(async () => {
+    await engine.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('ranks title matches first in a large result, with an exact total and exact facets', async () => {
+    // 1,200 bodies mention 建设; three titles do, and they must lead page 1.
+    for (let n = 1; n <= 1200; n += 1) await engine.replaceDocument(UID, `d${n}`, [doc(n, [7, 500, 1100].includes(n) ? { title: `加快项目建设第${n}号通知` } : {})]);
+    const result = await engine.search(query('建设'));
+    expect(result.total).toBe(1200);
+    expect(result.hits.slice(0, 3).map((h) => h.doc.documentId).sort()).toEqual(['d1100', 'd500', 'd7']);
+    expect(result.hits).toHaveLength(10);
+    expect(result.facetsSampled).toBe(false);
+    expect(count(result.facets.site, 'luding')).toBe(600);
+    expect(count(result.facets.site, 'kangding')).toBe(600);
+    expect(count(result.facets.theme, 'health')).toBe(400);
+
+    // Page 2 continues after the title matches without repeating any hit.
+    const page2 = await engine.search(query('建设', { offset: 10 }));
+    const seen = new Set(result.hits.map((h) => h.doc.documentId));
+    expect(page2.hits.some((h) => seen.has(h.doc.documentId))).toBe(false);
+  });
+
+  it('keeps facets in step with replaced and removed documents', async () => {
+    await engine.replaceDocument(UID, 'd1', [doc(1)]);
+    await engine.replaceDocument(UID, 'd2', [doc(2)]);
+    expect(count((await engine.search(query('建设'))).facets.site, 'luding')).toBe(1);
+
+    // Moved to another site and theme; then the other one is removed.
+    await engine.replaceDocument(UID, 'd1', [doc(1, { sites: ['kangding', 'daofu'], ownerSite: 'kangding', theme: 'health' })]);
+    await engine.replaceDocument(UID, 'd2', []);
+    const { total, facets } = await engine.search(query('建设'));
+    expect(total).toBe(1);
+    expect(count(facets.site, 'luding')).toBe(0);
+    expect(facets.site.map((f) => f.value).sort()).toEqual(['daofu', 'kangding']);
+    expect(facets.theme).toEqual([{ value: 'health', count: 1 }]);
+  });
+
+  it('sees documents another process wrote to the same index file', async () => {
+    await engine.replaceDocument(UID, 'd1', [doc(1)]);
+    expect((await engine.search(query('建设'))).total).toBe(1);
+
+    const other = createEmbeddedEngine({ dir, name: 'spec' });
+    await other.replaceDocument(UID, 'd2', [doc(2, { theme: 'culture' })]);
+    await other.close();
+
+    const { total, facets } = await engine.search(query('建设'));
+    expect(total).toBe(2);
+    expect(count(facets.theme, 'culture')).toBe(1);
+  });
+
+  it('sets aside an index file of an older layout and asks for a rebuild', async () => {
+    await engine.replaceDocument(UID, 'd1', [doc(1)]);
+    const { file } = (await engine.stats()) as { file: string };
+    await engine.close();
+    // An older file: no layout version recorded.
+    const old = new Database(file);
+    old.prepare("DELETE FROM meta WHERE key = 'schema'").run();
+    old.close();
+
+    engine = createEmbeddedEngine({ dir, name: 'spec' });
+    expect(await engine.needsRebuild!()).toBe(true);
+    expect(fs.existsSync(file)).toBe(false);
+    expect((await engine.search(query('建设'))).total).toBe(0);
+
+    const builder = await engine.beginRebuild();
+    await builder.add([doc(1), doc(2)]);
+    await builder.finish();
+    expect(await engine.needsRebuild!()).toBe(false);
+    expect((await engine.search(query('建设'))).total).toBe(2);
+  });
+});

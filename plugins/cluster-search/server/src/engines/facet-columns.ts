@@ -1,0 +1,124 @@
+import type Database from 'better-sqlite3';
+import type { EngineResult, FacetValue } from './types';
+
+type Facets = EngineResult['facets'];
+const FIELDS = ['type', 'theme', 'authority', 'year'] as const;
+type Field = (typeof FIELDS)[number];
+
+/** Facet values are listed up to this many per facet, most frequent first. */
+const FACET_LIMIT = 50;
+
+/** One facet field: each row id holds the code of its value (0: none), codes index `values`. */
+class Column {
+  codes = new Int32Array(1024);
+  readonly values: string[] = [''];
+  private readonly codeOf = new Map<string, number>();
+
+  code(value: string | number | null | undefined): number {
+    if (value === null || value === undefined || value === '') return 0;
+    const key = String(value);
+    let code = this.codeOf.get(key);
+    if (code === undefined) {
+      code = this.values.push(key) - 1;
+      this.codeOf.set(key, code);
+    }
+    return code;
+  }
+
+  set(id: number, code: number) {
+    if (id >= this.codes.length) {
+      let size = this.codes.length;
+      while (size <= id) size *= 2;
+      const grown = new Int32Array(size);
+      grown.set(this.codes);
+      this.codes = grown;
+    }
+    this.codes[id] = code;
+  }
+}
+
+/**
+ * The facet fields of every indexed document, in memory and keyed by row id: counting facets over
+ * the best 500 hits is then a loop in JavaScript instead of a temporary table and five grouped
+ * joins (about 1 ms of a 5 ms search). A document costs about 20 bytes here (1M documents: ~20 MB).
+ *
+ * Another connection (a second Strapi process on the same index file) may write too: SQLite's
+ * `data_version` tells, and the columns are then reloaded before the next count.
+ */
+export class FacetColumns {
+  private readonly columns = Object.fromEntries(FIELDS.map((f) => [f, new Column()])) as Record<Field, Column>;
+  /** A document's first direct site; `moreSites` holds the rest for the few placed in several. */
+  private readonly site = new Column();
+  private readonly moreSites = new Map<number, number[]>();
+  private loadedVersion: number | null = null;
+
+  constructor(private readonly db: Database.Database) {}
+
+  /** Reads every document's facet fields if this process has not, or another process wrote since. */
+  private ensureLoaded() {
+    const version = this.db.pragma('data_version', { simple: true }) as number;
+    if (version === this.loadedVersion) return;
+    for (const column of [...Object.values(this.columns), this.site]) column.codes.fill(0);
+    this.moreSites.clear();
+    const rows = this.db.prepare('SELECT id, type, theme, authority, year FROM docs').raw().iterate() as IterableIterator<[number, string, string | null, string | null, number | null]>;
+    for (const [id, type, theme, authority, year] of rows) this.setFields(id, { type, theme, authority, year });
+    const sites = this.db.prepare('SELECT doc_id, site FROM doc_sites WHERE direct = 1 ORDER BY doc_id').raw().iterate() as IterableIterator<[number, string]>;
+    for (const [id, site] of sites) this.addSite(id, site);
+    this.loadedVersion = version;
+  }
+
+  private setFields(id: number, fields: Record<Field, string | number | null>) {
+    for (const field of FIELDS) this.columns[field].set(id, this.columns[field].code(fields[field]));
+  }
+
+  private addSite(id: number, site: string) {
+    const code = this.site.code(site);
+    if (id >= this.site.codes.length || !this.site.codes[id]) return this.site.set(id, code);
+    if (this.site.codes[id] === code) return;
+    const more = this.moreSites.get(id) ?? [];
+    if (!more.includes(code)) more.push(code);
+    this.moreSites.set(id, more);
+  }
+
+  /** Records a document written by this connection (its own writes do not change `data_version`). */
+  added(id: number, fields: Record<Field, string | number | null>, directSites: string[]) {
+    if (this.loadedVersion === null) return;
+    this.setFields(id, fields);
+    for (const site of directSites) this.addSite(id, site);
+  }
+
+  removed(id: number) {
+    if (this.loadedVersion === null) return;
+    for (const column of [...Object.values(this.columns), this.site]) if (id < column.codes.length) column.codes[id] = 0;
+    this.moreSites.delete(id);
+  }
+
+  /** Facet counts over the given row ids. */
+  count(ids: Iterable<number>): Facets {
+    this.ensureLoaded();
+    const tally = (column: Column) => new Int32Array(column.values.length);
+    const counts = Object.fromEntries(FIELDS.map((f) => [f, tally(this.columns[f])])) as Record<Field, Int32Array>;
+    const sites = tally(this.site);
+    for (const id of ids) {
+      for (const field of FIELDS) {
+        const codes = this.columns[field].codes;
+        if (id < codes.length) counts[field][codes[id]] += 1;
+      }
+      if (id < this.site.codes.length) sites[this.site.codes[id]] += 1;
+      for (const code of this.moreSites.get(id) ?? []) sites[code] += 1;
+    }
+    const listed = (column: Column, tallied: Int32Array): FacetValue[] => {
+      const out: FacetValue[] = [];
+      for (let code = 1; code < tallied.length; code += 1) if (tallied[code]) out.push({ value: column.values[code], count: tallied[code] });
+      out.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+      return out.slice(0, FACET_LIMIT);
+    };
+    return {
+      type: listed(this.columns.type, counts.type),
+      theme: listed(this.columns.theme, counts.theme),
+      authority: listed(this.columns.authority, counts.authority),
+      year: listed(this.columns.year, counts.year),
+      site: listed(this.site, sites),
+    };
+  }
+}
