@@ -54,6 +54,11 @@ export class FacetColumns {
 
   constructor(private readonly db: Database.Database) {}
 
+  /** Loads the columns now (at start-up or after a swap) rather than in the first search. */
+  warm() {
+    this.ensureLoaded();
+  }
+
   /** Reads every document's facet fields if this process has not, or another process wrote since. */
   private ensureLoaded() {
     const version = this.db.pragma('data_version', { simple: true }) as number;

@@ -41,10 +41,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return siteMapCache.map;
   };
 
-  const placementsOf = async (documentId: string): Promise<{ site: string; column: string }[]> => {
+  type Placed = { site: string; column: string };
+  /** Where each document is placed (site-group's placements; none without site-group). */
+  const placementsOf = async (documentIds: string[]): Promise<Map<string, Placed[]>> => {
     const siteGroup = strapi.plugin('site-group');
-    if (!siteGroup) return [];
-    return (await siteGroup.service('site-content').itemPlacements(documentId)).filter((p: any) => p.site);
+    const found: Map<string, Placed[]> = siteGroup ? await siteGroup.service('site-content').itemPlacementsOf(documentIds) : new Map();
+    return new Map(documentIds.map((id) => [id, (found.get(id) ?? []).filter((p) => p.site)]));
   };
 
   const isPublic = (row: Record<string, any>) => {
@@ -111,7 +113,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!type) return [];
       const rows = await strapi.db.query(uid as any).findMany({ where: { documentId, publishedAt: { $notNull: true } } });
       if (!rows.length) return [];
-      return documentsFor(type, rows, await placementsOf(documentId), await siteMap());
+      return documentsFor(type, rows, (await placementsOf([documentId])).get(documentId)!, await siteMap());
     },
 
     /** Re-reads the document now and replaces it in the index. */
@@ -198,12 +200,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             const siblings = await strapi.db.query(type.uid as any).findMany({ where: { documentId: { $in: ids }, publishedAt: { $notNull: true } } });
             const byDocument = new Map<string, any[]>();
             for (const row of siblings) byDocument.set(row.documentId, [...(byDocument.get(row.documentId) ?? []), row]);
+            const placements = await placementsOf(ids);
             const docs: IndexDoc[] = [];
             for (const row of rows) {
               // Each document once: at the row of its lowest id.
               const group = byDocument.get(row.documentId)!;
               if (Math.min(...group.map((r) => r.id)) !== row.id) continue;
-              docs.push(...documentsFor(type, group, await placementsOf(row.documentId), sites));
+              docs.push(...documentsFor(type, group, placements.get(row.documentId)!, sites));
             }
             const writeStarted = performance.now();
             await builder.add(docs);
