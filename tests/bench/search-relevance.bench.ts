@@ -1,6 +1,3 @@
-import fs from 'fs';
-import path from 'path';
-import type { Core } from '@strapi/strapi';
 import { seedDemoSites } from '../../database/seeds/demo-sites';
 import { seedDemoContent } from '../../database/seeds/demo-content';
 import { seedDemoPlacements } from '../../database/seeds/demo-placements';
@@ -87,14 +84,6 @@ const JUDGEMENTS: Judged[] = [
   { q: 'མི་དམངས་ལ་ཕན་པའི་སྲིད་ཇུས', locale: 'bo', relevant: boTitleHas('ཕན་པའི་སྲིད་ཇུས') },
 ];
 
-/** The bench's embedded index lives beside the app, named after the bench database: remove it with the run. */
-const removeIndexFiles = async (strapi: Core.Strapi) => {
-  const stats = await strapi.plugin('cluster-search').service('engine').get().stats();
-  if (!stats.file) return;
-  const dir = path.dirname(stats.file);
-  const name = path.basename(stats.file).split('.')[0];
-  for (const f of fs.readdirSync(dir)) if (f.startsWith(`${name}.`)) fs.rmSync(path.join(dir, f), { force: true });
-};
 
 const dcg = (gains: number[]) => gains.reduce((sum, g, i) => sum + g / Math.log2(i + 2), 0);
 
@@ -147,6 +136,5 @@ export default defineBench({
       record.figure(`precision@3 (${locale})`, mean(scores[locale].map((s) => s.p3)), 'score');
       record.figure(`nDCG@10 (${locale})`, mean(scores[locale].map((s) => s.ndcg)), 'score');
     }
-    await removeIndexFiles(strapi);
   },
 });

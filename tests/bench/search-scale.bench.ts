@@ -1,5 +1,3 @@
-import fs from 'fs';
-import path from 'path';
 import type { Core } from '@strapi/strapi';
 import vocabulary from '../../database/seeds/vocabulary-words.json';
 import { seedDemoSites } from '../../database/seeds/demo-sites';
@@ -26,14 +24,6 @@ const searchPath = (q: string, extra = '') => `/api/cluster-search/search?q=${en
 const containsiPath = (q: string) =>
   `/api/articles?filters[$or][0][title][$containsi]=${encodeURIComponent(q)}&filters[$or][1][body][$containsi]=${encodeURIComponent(q)}&pagination[pageSize]=10`;
 
-/** The bench's embedded index lives beside the app, named after the bench database: remove it with the run. */
-const removeIndexFiles = async (strapi: Core.Strapi) => {
-  const stats = await strapi.plugin('cluster-search').service('engine').get().stats();
-  if (!stats.file) return;
-  const dir = path.dirname(stats.file);
-  const name = path.basename(stats.file).split('.')[0];
-  for (const f of fs.readdirSync(dir)) if (f.startsWith(`${name}.`)) fs.rmSync(path.join(dir, f), { force: true });
-};
 
 const rssMb = () => process.memoryUsage().rss / MB;
 
@@ -106,7 +96,6 @@ export default defineBench({
       });
     }
     record.figure('process RSS after searches', rssMb(), 'MB');
-    await removeIndexFiles(strapi);
   },
 });
 

@@ -3,6 +3,7 @@ import supertest from 'supertest';
 import type { Core } from '@strapi/strapi';
 import { applyTestEnv } from './env';
 import { createFreshDatabase } from './database';
+import { searchIndexRemover } from './search-index';
 
 export const APP_DIR = path.resolve(__dirname, '../..');
 
@@ -27,7 +28,15 @@ export const loadStrapi = async (label: string) => {
     autoReload: false,
     serveAdminPanel: false,
   }).load();
-  return { strapi, dropDatabase };
+  const removeSearchIndex = await searchIndexRemover(strapi);
+  return {
+    strapi,
+    /** Removes the database and the embedded search index named after it (call after destroy). */
+    dropDatabase: async () => {
+      await dropDatabase();
+      removeSearchIndex();
+    },
+  };
 };
 
 /**
