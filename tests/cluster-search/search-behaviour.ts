@@ -248,6 +248,15 @@ export const searchBehaviour = (engine: 'embedded' | 'typesense') => {
       expect(typeof res.body.tookMs).toBe('number');
     });
 
+    it('browses by filters alone, newest first', async () => {
+      const res = await search({ type: 'policy', pageSize: 20 });
+      expect(res.status).toBe(200);
+      expect(res.body.total).toBe(res.body.facets.type.find((f: any) => f.value === 'policy').count);
+      const dates = res.body.hits.map((h: any) => h.publishDate ?? '');
+      expect(dates.length).toBeGreaterThan(5);
+      expect(dates).toEqual([...dates].sort().reverse());
+    });
+
     it('highlights with <mark> and escapes everything else', async () => {
       const doc = await article({ title: '关于<b>冬季</b>取暖安全的提示', body: '请注意<script>alert(1)</script>冬季取暖用电安全 & 防范一氧化碳中毒。', ownerSite: 'kangding' });
       await indexer().flush();

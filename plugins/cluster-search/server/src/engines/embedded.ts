@@ -326,7 +326,10 @@ export const createEmbeddedEngine = (options: EmbeddedOptions): SearchEngine => 
         dateClauses.push('d.publish_date <= @to');
         dateParams.to = q.to;
       }
-      const dated = dateClauses.length > 0 || q.sort !== 'relevance';
+      // Within a segment: bm25 for a relevance query with words; browsing by filters alone has no words
+      // for bm25 to weigh (it would read every document for nothing), so it lists newest first.
+      const byDate: 'ASC' | 'DESC' | null = q.sort === 'date:asc' ? 'ASC' : q.sort === 'date:desc' || !match ? 'DESC' : null;
+      const dated = dateClauses.length > 0 || byDate !== null;
       const dateWhere = dateClauses.length ? `AND ${dateClauses.join(' AND ')}` : '';
       const from = dated ? 'fts CROSS JOIN docs d ON d.id = fts.rowid' : 'fts';
 
@@ -334,18 +337,17 @@ export const createEmbeddedEngine = (options: EmbeddedOptions): SearchEngine => 
       const countFrom = dateClauses.length ? from : 'fts';
       const count = (expression: string) =>
         (prepare(`SELECT count(*) AS n FROM ${countFrom} WHERE fts MATCH @e ${dateWhere}`).get({ e: expression, ...dateParams }) as { n: number }).n;
-      const dateOrder = q.sort === 'date:asc' ? 'ASC' : 'DESC';
       const ranked = (expression: string, limit: number, offset: number, size = Infinity) =>
-        q.sort !== 'relevance' && size > DATE_WALK_MIN
+        byDate && size > DATE_WALK_MIN
           ? (
               prepare(
-                `SELECT d.id FROM docs d INDEXED BY docs_date WHERE d.id IN (SELECT rowid FROM fts WHERE fts MATCH @e) ${dateWhere} ORDER BY d.publish_date ${dateOrder}, d.id ${dateOrder} LIMIT @limit OFFSET @offset`
+                `SELECT d.id FROM docs d INDEXED BY docs_date WHERE d.id IN (SELECT rowid FROM fts WHERE fts MATCH @e) ${dateWhere} ORDER BY d.publish_date ${byDate}, d.id ${byDate} LIMIT @limit OFFSET @offset`
               ).all({ e: expression, limit, offset, ...dateParams }) as { id: number }[]
             ).map((r) => r.id)
           : (
           prepare(
               `SELECT fts.rowid AS id FROM ${from} WHERE fts MATCH @e ${dateWhere} ORDER BY ${
-                q.sort === 'date:desc' ? 'd.publish_date DESC, d.id DESC' : q.sort === 'date:asc' ? 'd.publish_date ASC, d.id ASC' : BM25
+                byDate ? `d.publish_date ${byDate}, d.id ${byDate}` : BM25
               } LIMIT @limit OFFSET @offset`
             )
             .all({ e: expression, limit, offset, ...dateParams }) as { id: number }[]
