@@ -294,11 +294,17 @@ export const createEmbeddedEngine = (options: EmbeddedOptions): SearchEngine => 
       const handle = ensureCurrent();
       const remove = deleteDocument(handle, facetColumns(handle));
       const insert = insertDoc(handle, facetColumns(handle));
-      handle.transaction(() => {
-        remove(uid, documentId);
-        for (const doc of docs) insert(doc);
-        handle.prepare('INSERT INTO changes (uid, document_id, at) VALUES (?, ?, ?)').run(uid, documentId, Date.now());
-      })();
+      try {
+        handle.transaction(() => {
+          remove(uid, documentId);
+          for (const doc of docs) insert(doc);
+          handle.prepare('INSERT INTO changes (uid, document_id, at) VALUES (?, ?, ?)').run(uid, documentId, Date.now());
+        })();
+      } catch (error) {
+        // Rolled back: the facet columns may hold the half-done change; read them again.
+        facetColumns(handle).invalidate();
+        throw error;
+      }
     },
 
     async search(q) {

@@ -54,6 +54,11 @@ export class FacetColumns {
 
   constructor(private readonly db: Database.Database) {}
 
+  /** Forgets what was loaded: the next count reads every document again. */
+  invalidate() {
+    this.loadedVersion = null;
+  }
+
   /** Loads the columns now (at start-up or after a swap) rather than in the first search. */
   warm() {
     this.ensureLoaded();

@@ -23,6 +23,9 @@ export interface PlannedQuery {
   identifierKey: string | null;
 }
 
+/** An unknown site or locale is looked up afresh, at most this often. */
+const MISS_REREAD_MS = 1000;
+
 /** The search API: parameters → engine query → hits with snippets, facets, a knowledge card, a query log line. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const config = () => strapi.config.get('plugin::cluster-search') as ClusterSearchConfig;
@@ -41,7 +44,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   /** The known locales; a code not among them is looked up afresh before it is refused. */
   const localeCodes = async (wanted: (string | undefined)[]) => {
     const codes = await locales.get();
-    return wanted.every((code) => !code || codes.includes(code)) ? codes : locales.fresh();
+    return wanted.every((code) => !code || codes.includes(code)) ? codes : locales.fresh(MISS_REREAD_MS);
   };
 
   /** Region tiers: the region itself, then the regions of the sites above any site of that region (nearest first), then GB/T 2260 parents. */
@@ -79,7 +82,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const started = performance.now();
       const cfg = config();
       let siteMap = await sites.get();
-      if (params.site && !siteMap.get(params.site)) siteMap = await sites.fresh();
+      if (params.site && !siteMap.get(params.site)) siteMap = await sites.fresh(MISS_REREAD_MS);
 
       if (params.site && !siteMap.get(params.site)) bad('site', `site "${params.site}" is not a site of the cluster`);
       const scope = params.scope ?? (params.site ? 'site' : 'cluster');

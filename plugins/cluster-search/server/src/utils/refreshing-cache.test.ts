@@ -20,6 +20,14 @@ describe('refreshingCache', () => {
     expect(await cache.get()).toBe(2);
   });
 
+  it('fresh(minAge) re-reads only a value older than minAge', async () => {
+    let reads = 0;
+    const cache = refreshingCache(async () => (reads += 1), 60_000);
+    await cache.get();
+    expect(await cache.fresh(1000)).toBe(1);
+    expect(await cache.fresh()).toBe(2);
+  });
+
   it('fresh() waits for a new value; clear() drops a read that began before it', async () => {
     let version = 0;
     let release: () => void = () => undefined;
