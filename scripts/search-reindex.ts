@@ -1,4 +1,4 @@
-import { APP_DIR, bootStrapi, fillMissingSecrets, loadDotEnv } from './lib/standalone-strapi';
+import { APP_DIR, fillMissingSecrets, loadDotEnv, progressPrinter, runScript, withStrapi } from './lib/standalone-strapi';
 
 /**
  * `npm run search:reindex` (package.json: "search:reindex": "node -r esbuild-register scripts/search-reindex.ts")
@@ -9,20 +9,14 @@ import { APP_DIR, bootStrapi, fillMissingSecrets, loadDotEnv } from './lib/stand
  * engine, an alias for Typesense) and running instances replay what changed during the rebuild.
  */
 
-/** A bar rewritten in place on a terminal; a line every tenth otherwise (CI logs). */
+/** A 30-character bar with the count and the rate. */
 const progressBar = () => {
-  const tty = process.stdout.isTTY;
-  let nextTenth = 1;
+  const print = progressPrinter();
   return ({ done, total, perSecond }: { done: number; total: number; perSecond: number }) => {
     const share = total ? done / total : 1;
     const width = 30;
     const filled = Math.round(share * width);
-    const line = `search:reindex [${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${done}/${total} (${Math.round(share * 100)} %) ${Math.round(perSecond)} rows/s`;
-    if (tty) process.stdout.write(`\r${line}${done >= total ? '\n' : ''}`);
-    else if (done >= (total * nextTenth) / 10) {
-      nextTenth = Math.floor((done * 10) / Math.max(1, total)) + 1;
-      console.log(line);
-    }
+    print(done, total, `search:reindex [${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${done}/${total} (${Math.round(share * 100)} %) ${Math.round(perSecond)} rows/s`);
   };
 };
 
@@ -31,8 +25,7 @@ const main = async () => {
   loadDotEnv();
   fillMissingSecrets();
   process.env.LOG_LEVEL ??= 'warn';
-  const strapi = await bootStrapi();
-  try {
+  await withStrapi(async (strapi) => {
     const plugin = strapi.plugin('cluster-search');
     if (!plugin) throw new Error('the cluster-search plugin is not enabled in config/plugins.ts');
     const before = await plugin.service('engine').get().stats();
@@ -43,14 +36,7 @@ const main = async () => {
       `search:reindex: ${result.documents} index documents from ${result.rows} published rows in ${(result.ms / 1000).toFixed(1)} s ` +
         `(${Math.round(result.perSecond)} rows/s); now serving ${after.file ?? after.collection}`
     );
-  } finally {
-    await strapi.destroy();
-  }
+  });
 };
 
-main()
-  .then(() => process.exit(0))
-  .catch((error) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  });
+runScript(main);

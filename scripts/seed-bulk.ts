@@ -1,6 +1,6 @@
 import path from 'path';
 import { parseArgs } from 'util';
-import { APP_DIR, bootStrapi, fillMissingSecrets, loadDotEnv } from './lib/standalone-strapi';
+import { APP_DIR, fillMissingSecrets, loadDotEnv, progressPrinter, runScript, withStrapi } from './lib/standalone-strapi';
 import { bulkSeed, bulkSites, type BulkSeedProgress } from '../database/seeds/bulk';
 
 /**
@@ -70,18 +70,11 @@ const describeDatabase = () => {
   return `sqlite ${path.resolve(APP_DIR, process.env.DATABASE_FILENAME ?? '.tmp/data.db')}`;
 };
 
-/** One status line, rewritten in place on a terminal and printed every tenth otherwise. */
+/** One status line: count, share and rate. */
 const progressLine = () => {
-  const tty = process.stdout.isTTY;
-  let nextTenth = 1;
-  return ({ done, total, itemsPerSecond }: BulkSeedProgress) => {
-    const line = `seed:bulk: ${done}/${total} items (${Math.round((done / total) * 100)} %), ${Math.round(itemsPerSecond)} items/s`;
-    if (tty) process.stdout.write(`\r${line}${done === total ? '\n' : ''}`);
-    else if (done >= (total * nextTenth) / 10) {
-      nextTenth = Math.floor((done * 10) / total) + 1;
-      console.log(line);
-    }
-  };
+  const print = progressPrinter();
+  return ({ done, total, itemsPerSecond }: BulkSeedProgress) =>
+    print(done, total, `seed:bulk: ${done}/${total} items (${Math.round((done / total) * 100)} %), ${Math.round(itemsPerSecond)} items/s`);
 };
 
 const main = async () => {
@@ -92,8 +85,7 @@ const main = async () => {
   if (throwAway.length) console.log(`seed:bulk: ${throwAway.join(', ')} not set; using throw-away values for this run`);
   console.log(`seed:bulk: ${describeDatabase()}`);
 
-  const strapi = await bootStrapi();
-  try {
+  await withStrapi(async (strapi) => {
     // Sites first: content is given an owning site when the tree has one.
     if (options.sites) {
       const result = await bulkSites(strapi, { count: options.sites, seed: `sites-${options.seed}` });
@@ -106,14 +98,7 @@ const main = async () => {
           `${result.rows} rows) in ${(result.elapsedMs / 1000).toFixed(1)} s: ${Math.round(result.itemsPerSecond)} items/s`
       );
     }
-  } finally {
-    await strapi.destroy();
-  }
+  });
 };
 
-main()
-  .then(() => process.exit(0))
-  .catch((error) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  });
+runScript(main);

@@ -29,3 +29,38 @@ export const bootStrapi = async (): Promise<Core.Strapi> => {
   const { appDir, distDir } = await compileStrapi({ appDir: APP_DIR });
   return createStrapi({ appDir, distDir, autoReload: false, serveAdminPanel: false }).load();
 };
+
+/** Boots Strapi, runs the work on it and destroys it again, whether the work succeeded or not. */
+export const withStrapi = async (work: (strapi: Core.Strapi) => Promise<void>) => {
+  const strapi = await bootStrapi();
+  try {
+    await work(strapi);
+  } finally {
+    await strapi.destroy();
+  }
+};
+
+/** A script's entry: exits 0 when `main` resolves, 1 with the error's message when it throws. */
+export const runScript = (main: () => Promise<void>) =>
+  main()
+    .then(() => process.exit(0))
+    .catch((error) => {
+      console.error(error instanceof Error ? error.message : error);
+      process.exit(1);
+    });
+
+/**
+ * A progress line rewritten in place on a terminal; on anything else (CI logs) printed about every
+ * tenth of the way, so a long run shows it is alive without flooding the log.
+ */
+export const progressPrinter = () => {
+  const tty = process.stdout.isTTY;
+  let nextTenth = 1;
+  return (done: number, total: number, line: string) => {
+    if (tty) process.stdout.write(`\r${line}${done >= total ? '\n' : ''}`);
+    else if (done >= (total * nextTenth) / 10) {
+      nextTenth = Math.floor((done * 10) / Math.max(1, total)) + 1;
+      console.log(line);
+    }
+  };
+};
