@@ -255,27 +255,29 @@ export const createEmbeddedEngine = (options: EmbeddedOptions): SearchEngine => 
     return db;
   };
 
-  // Compiled statements per open index (a search runs a dozen; compiling each time costs more than running it).
-  const statementCache = new WeakMap<DB, Map<string, Database.Statement>>();
-  const statements = (handle: DB) => {
-    let cache = statementCache.get(handle);
-    if (!cache) statementCache.set(handle, (cache = new Map()));
-    return (sql: string) => {
-      let statement = cache!.get(sql);
-      if (!statement) {
-        statement = handle.prepare(sql);
-        if (cache!.size < 500) cache!.set(sql, statement);
-      }
-      return statement;
+  /** One `make(handle)` per open index, dropped with the handle after a swap. */
+  const perHandle = <T>(make: (handle: DB) => T) => {
+    const made = new WeakMap<DB, T>();
+    return (handle: DB): T => {
+      if (!made.has(handle)) made.set(handle, make(handle));
+      return made.get(handle)!;
     };
   };
 
-  const facetColumnsCache = new WeakMap<DB, FacetColumns>();
-  const facetColumns = (handle: DB) => {
-    let columns = facetColumnsCache.get(handle);
-    if (!columns) facetColumnsCache.set(handle, (columns = new FacetColumns(handle)));
-    return columns;
-  };
+  // Compiled statements (a search runs a dozen; compiling each time costs more than running it).
+  const statements = perHandle((handle) => {
+    const cache = new Map<string, Database.Statement>();
+    return (sql: string) => {
+      let statement = cache.get(sql);
+      if (!statement) {
+        statement = handle.prepare(sql);
+        if (cache.size < 500) cache.set(sql, statement);
+      }
+      return statement;
+    };
+  });
+
+  const facetColumns = perHandle((handle) => new FacetColumns(handle));
 
   const engine: SearchEngine = {
     name: 'embedded',
@@ -377,13 +379,11 @@ export const createEmbeddedEngine = (options: EmbeddedOptions): SearchEngine => 
       const exactSet = new Set(exact);
 
       // The ranked list is: exact hits, then one segment per region tier, then everything else.
-      // A large segment is split once more: title matches, then the rest (bm25 over tens of
-      // thousands of hits is the cost of a common word; the title part is usually enough for a page
-      // and the facet sample, and bm25 is paid only for the parts they reach).
-      // Title matches are looked up on the marked title words with the filters only: a title word
-      // implies the text query (title words are indexed in the title column), and the text query's
-      // own long lists are then never read for this part. Its bm25 ranks titles (within the title
-      // part of a very large result, the best-fitting titles come first).
+      // A tier of more than LARGE_SEGMENT hits is split: title matches, then the rest. bm25 over tens
+      // of thousands of hits is the cost of a common word, and the title part usually fills the page
+      // and the facet sample. Title matches are looked up on the marked title words with the filters
+      // only: a title word implies the text query (title words are in the title column too), so the
+      // query's long lists are never read for that part, whose bm25 then ranks by the title.
       const titleWords = match && q.sort === 'relevance' ? ftsExpression(q.groups, true) : null;
       const regionTag = (region: string) => `tags : ${tag('rg', region)}`;
       const tierSegments = q.sort === 'relevance' && q.regionTiers.length

@@ -48,15 +48,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /** Region tiers: the region itself, then the regions of the sites above any site of that region (nearest first), then GB/T 2260 parents. */
-  const regionTiers = (region: string, sites: SiteMap) => {
+  const regionTiers = (region: string, siteMap: SiteMap) => {
     const tiers = [region];
     const add = (r: string | null | undefined) => {
       if (r && !tiers.includes(r)) tiers.push(r);
     };
-    const siteCodes = sites.byRegion(region);
-    const chains = siteCodes.map((c) => sites.ancestors(c));
+    const siteCodes = siteMap.byRegion(region);
+    const chains = siteCodes.map((c) => siteMap.ancestors(c));
     for (let depth = 0; depth < Math.max(0, ...chains.map((c) => c.length)); depth += 1) {
-      for (const chain of chains) add(sites.get(chain[depth])?.regionCode);
+      for (const chain of chains) add(siteMap.get(chain[depth])?.regionCode);
     }
     for (const parent of regionParents(region)) add(parent);
     return tiers;
