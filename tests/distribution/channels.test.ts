@@ -1,8 +1,7 @@
 import sharp from 'sharp';
-import { bootStrapi, type TestApp } from '../helpers/strapi';
-import { createAdmin, type AdminSession } from '../helpers/auth';
-import { seedDemoSites } from '../../database/seeds/demo-sites';
-import { ARTICLE, as, deliveries, fastRetries, publishThroughReview, setCredentials, startReceiver, waitFor, type Received } from './lib';
+import type { TestApp } from '../helpers/strapi';
+import type { AdminSession } from '../helpers/auth';
+import { ARTICLE, as, bootDistributionApp, deliveries, publishThroughReview, startReceiver, waitFor, type Received } from './lib';
 
 /** WeChat Official Account and Weibo adapters against local fake servers that check every request. */
 let app: TestApp;
@@ -75,13 +74,11 @@ let wechat: Awaited<ReturnType<typeof startReceiver>>;
 let weibo: Awaited<ReturnType<typeof startReceiver>>;
 
 beforeAll(async () => {
-  app = await bootStrapi();
-  await seedDemoSites(app.strapi);
-  editor = await createAdmin(app);
-  reviewers = [await createAdmin(app), await createAdmin(app), await createAdmin(app)];
-  fastRetries(app);
   process.env.JIYUE_TEST_WEIBO_TOKEN = 'weibo-token';
-  setCredentials(app, { 'wechat-ganzi': { appId: 'wx-ganzi', appSecret: 'env:JIYUE_TEST_WX_SECRET' }, 'weibo-ganzi': { accessToken: 'env:JIYUE_TEST_WEIBO_TOKEN' } });
+  ({ app, editor, reviewers } = await bootDistributionApp({
+    'wechat-ganzi': { appId: 'wx-ganzi', appSecret: 'env:JIYUE_TEST_WX_SECRET' },
+    'weibo-ganzi': { accessToken: 'env:JIYUE_TEST_WEIBO_TOKEN' },
+  }));
   process.env.JIYUE_TEST_WX_SECRET = 'wx-secret';
   wechat = await wechatServer();
   weibo = await weiboServer();

@@ -1,7 +1,8 @@
 import http from 'http';
 import type { AddressInfo } from 'net';
-import type { TestApp } from '../helpers/strapi';
-import type { AdminSession } from '../helpers/auth';
+import { bootStrapi, type TestApp } from '../helpers/strapi';
+import { createAdmin, type AdminSession } from '../helpers/auth';
+import { seedDemoSites } from '../../database/seeds/demo-sites';
 
 export const ARTICLE = 'api::article.article';
 export const POLICY = 'api::policy.policy';
@@ -88,8 +89,9 @@ export const waitFor = async <T>(fn: () => Promise<T> | T, { timeoutMs = 15_000,
 export const deliveries = (app: TestApp, where: Record<string, unknown> = {}) =>
   app.strapi.db.query('plugin::distribution.delivery').findMany({ where, orderBy: { id: 'asc' } }) as Promise<any[]>;
 
-const cm = (uid: string) => `/content-manager/collection-types/${uid}`;
-const review = (uid: string, documentId: string, action: string) => `/review-workflow/documents/${uid}/${documentId}/${action}`;
+/** Content Manager and review-workflow admin paths. */
+export const cm = (uid: string) => `/content-manager/collection-types/${uid}`;
+export const review = (uid: string, documentId: string, action: string) => `/review-workflow/documents/${uid}/${documentId}/${action}`;
 
 /** The real path: a draft saved by `editor`, submitted with its targets, three reviews by `reviewers`, one publish. */
 export const publishThroughReview = async (
@@ -136,4 +138,18 @@ export const startIdempotentReceiver = async (respond?: Parameters<typeof startR
     return respond?.(req, i);
   });
   return { ...receiver, applied };
+};
+
+/**
+ * The app most distribution suites start from: the demo site tree, an editor and three distinct
+ * reviewers (三审), retries in milliseconds, and the given channel credentials.
+ */
+export const bootDistributionApp = async (credentials: Record<string, unknown>) => {
+  const app = await bootStrapi();
+  await seedDemoSites(app.strapi);
+  const editor = await createAdmin(app);
+  const reviewers = [await createAdmin(app), await createAdmin(app), await createAdmin(app)];
+  fastRetries(app);
+  setCredentials(app, credentials);
+  return { app, editor, reviewers };
 };

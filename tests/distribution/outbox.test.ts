@@ -1,44 +1,29 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { bootStrapi, type TestApp } from '../helpers/strapi';
+import type { TestApp } from '../helpers/strapi';
 import { createAdmin, createRole, type AdminSession } from '../helpers/auth';
 import { asPublishedFixture } from '../helpers/review';
-import { seedDemoSites } from '../../database/seeds/demo-sites';
 import { verifyWebhook } from '../../plugins/distribution/server/src/utils/sign-webhook';
-import { ARTICLE, POLICY, as, deliveries, fastRetries, setCredentials, startReceiver, waitFor } from './lib';
+import { ARTICLE, POLICY, as, bootDistributionApp, cm, deliveries, publishThroughReview, review, startReceiver, waitFor } from './lib';
 
 let app: TestApp;
 let editor: AdminSession;
 let reviewers: AdminSession[];
 const SECRET = 'ganzi-app-webhook-secret-值';
 
-const cm = (uid: string) => `/content-manager/collection-types/${uid}`;
-const review = (uid: string, documentId: string, action: string) => `/review-workflow/documents/${uid}/${documentId}/${action}`;
 
-/** The real path: a draft, submitted with its targets, three reviews, one publish. */
-const publishThroughReview = async (title: string, targets: object | undefined, extra: Record<string, unknown> = {}) => {
-  const created = await as(app, editor).post(`${cm(ARTICLE)}?locale=zh-Hans`, { title, summary: `${title}。摘要`, body: `<p>${title}</p><p onclick="x()">正文<script>alert(1)</script></p>`, source: '甘孜日报社', ownerSite: 'kangding', ...extra });
-  expect(created.status).toBe(201);
-  const id = created.body.data.documentId as string;
-  const submitted = await as(app, editor).post(review(ARTICLE, id, 'submit'), { locale: 'zh-Hans', ...(targets ? { targets } : {}) });
-  expect({ status: submitted.status, error: submitted.body.error }).toEqual({ status: 200, error: undefined });
-  for (const reviewer of reviewers) {
-    const res = await as(app, reviewer).post(review(ARTICLE, id, 'approve'), { locale: 'zh-Hans' });
-    expect({ status: res.status, error: res.body.error?.message }).toEqual({ status: 200, error: undefined });
-  }
-  const published = await as(app, reviewers[2]).post(`${cm(ARTICLE)}/${id}/actions/publish?locale=zh-Hans`, {});
-  expect(published.status).toBe(200);
-  return id;
-};
+/** The real path (a draft with markup to sanitise, submitted with its targets, three reviews, one publish). */
+const publishArticle = (title: string, targets: object | undefined, extra: Record<string, unknown> = {}) =>
+  publishThroughReview(
+    app,
+    { editor, reviewers },
+    { title, summary: `${title}。摘要`, body: `<p>${title}</p><p onclick="x()">正文<script>alert(1)</script></p>`, source: '甘孜日报社', ownerSite: 'kangding', ...extra },
+    targets
+  );
 
 const dispatcher = () => app.strapi.plugin('distribution').service('dispatcher');
 
 beforeAll(async () => {
-  app = await bootStrapi();
-  await seedDemoSites(app.strapi);
-  editor = await createAdmin(app);
-  reviewers = [await createAdmin(app), await createAdmin(app), await createAdmin(app)];
-  fastRetries(app);
-  setCredentials(app, { 'ganzi-app': { secret: SECRET }, 'kangding-app': 'env:JIYUE_TEST_KANGDING_SECRET' });
+  ({ app, editor, reviewers } = await bootDistributionApp({ 'ganzi-app': { secret: SECRET }, 'kangding-app': 'env:JIYUE_TEST_KANGDING_SECRET' }));
   process.env.JIYUE_TEST_KANGDING_SECRET = 'kangding-secret';
 });
 afterAll(async () => {
@@ -119,7 +104,7 @@ describe('one publish delivers to every target (一次生产多源推送)', () =
   });
 
   it('places the item in every chosen column and calls every chosen and automatic webhook, signed', async () => {
-    const id = await publishThroughReview('甘孜州夯实数字底座 不断提升政务公开水平', {
+    const id = await publishArticle('甘孜州夯实数字底座 不断提升政务公开水平', {
       placements: [{ site: 'kangding', column: 'tzgg' }, { site: 'ganzi', column: 'ywdt' }],
       channels: ['webhook:ganzi-app'],
     });
@@ -174,7 +159,7 @@ describe('one publish delivers to every target (一次生产多源推送)', () =
   });
 
   it('re-publishing changed content sends an update after the create, never before', async () => {
-    const id = await publishThroughReview('康定市关于做好2024年春节期间安全生产工作的通知', { channels: ['webhook:ganzi-app'] });
+    const id = await publishArticle('康定市关于做好2024年春节期间安全生产工作的通知', { channels: ['webhook:ganzi-app'] });
     await waitFor(async () => (await deliveries(app, { itemDocumentId: id })).every((r) => r.status === 'delivered'));
     await as(app, editor).put(`${cm(ARTICLE)}/${id}?locale=zh-Hans`, { title: '康定市关于做好2024年春节期间安全生产工作的通知（修订）' });
     const submitted = await as(app, editor).post(review(ARTICLE, id, 'submit'), { locale: 'zh-Hans' });

@@ -1,7 +1,6 @@
-import { bootStrapi, type TestApp } from '../helpers/strapi';
+import type { TestApp } from '../helpers/strapi';
 import { createAdmin, createRole, type AdminSession } from '../helpers/auth';
-import { seedDemoSites } from '../../database/seeds/demo-sites';
-import { ARTICLE, as, deliveries, fastRetries, publishThroughReview, setCredentials, startReceiver, waitFor } from './lib';
+import { ARTICLE, as, bootDistributionApp, deliveries, fastRetries, publishThroughReview, startReceiver, waitFor } from './lib';
 
 let app: TestApp;
 let editor: AdminSession;
@@ -10,12 +9,7 @@ let receiver: Awaited<ReturnType<typeof startReceiver>>;
 const events: any[] = [];
 
 beforeAll(async () => {
-  app = await bootStrapi();
-  await seedDemoSites(app.strapi);
-  editor = await createAdmin(app);
-  reviewers = [await createAdmin(app), await createAdmin(app), await createAdmin(app)];
-  fastRetries(app);
-  setCredentials(app, { hook: { secret: 's3cret' } });
+  ({ app, editor, reviewers } = await bootDistributionApp({ hook: { secret: 's3cret' } }));
   receiver = await startReceiver((req) => (req.url === '/broken' && req.json?.event === 'document.delete' ? { status: 500 } : { status: 200 }));
   for (const site of ['ganzi', 'kangding', 'luding']) {
     const res = await as(app, editor).post('/distribution/channels', { key: `webhook:${site}-app`, site, kind: 'webhook', credential: 'hook', settings: { url: `${receiver.url}/${site}` } });
