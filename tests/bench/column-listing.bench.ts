@@ -1,10 +1,9 @@
-import crypto from 'crypto';
 import type { Core } from '@strapi/strapi';
 import { bulkPlacements } from '../../database/seeds/bulk-placements';
 import { seedDemoSites } from '../../database/seeds/demo-sites';
 import { grantRoleActions } from '../helpers/auth';
 import { defineBench } from './lib/bench';
-import { timeConcurrent, timeTargets, type Target, type TimedTarget } from './lib/http';
+import { adminJwt, timeConcurrent, timeTargets, type Target, type TimedTarget } from './lib/http';
 import type { Recorder } from './lib/recorder';
 import { loadBulkItems } from './lib/seeding';
 import { summarize } from './lib/stats';
@@ -17,17 +16,6 @@ const busiestColumn = async (strapi: Core.Strapi) => {
   const rows = await strapi.db.connection(strapi.db.metadata.get(PLACEMENT).tableName).select('column_id').count('* as n').groupBy('column_id').orderBy('n', 'desc').limit(1);
   const column = await strapi.db.query('plugin::site-group.column').findOne({ where: { id: rows[0].column_id }, populate: { site: { select: ['code'] } } });
   return { site: column.site.code as string, slug: column.slug as string, placements: Number(rows[0].n) };
-};
-
-/** An admin session over real HTTP, as the admin panel gets one. */
-const adminJwt = async (strapi: Core.Strapi, baseUrl: string) => {
-  const password = `Bench-${crypto.randomBytes(6).toString('hex')}-Aa1`;
-  const superAdmin = await strapi.service('admin::role').getSuperAdmin();
-  const user = await strapi.service('admin::user').create({
-    email: `bench-${Date.now()}@jiyue.test`, firstname: 'Bench', lastname: 'Admin', password, isActive: true, registrationToken: null, roles: [superAdmin.id],
-  });
-  const res = await fetch(new URL('/admin/login', baseUrl), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: user.email, password }) });
-  return ((await res.json()) as any).data.token as string;
 };
 
 const recordPair = (record: Recorder, label: string, timed: TimedTarget, baseline: TimedTarget, p95TargetMs?: number) => {

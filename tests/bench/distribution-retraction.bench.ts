@@ -1,9 +1,8 @@
-import crypto from 'crypto';
 import http from 'http';
 import type { AddressInfo } from 'net';
-import type { Core } from '@strapi/strapi';
 import { seedDemoSites } from '../../database/seeds/demo-sites';
 import { defineBench } from './lib/bench';
+import { adminJwt } from './lib/http';
 
 const ARTICLE = 'api::article.article';
 
@@ -31,14 +30,6 @@ const fakePlatforms = async () => {
   server.keepAliveTimeout = 5000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, count: () => count, close: () => new Promise((r) => { server.closeAllConnections(); server.close(r); }) };
-};
-
-const adminJwt = async (strapi: Core.Strapi, baseUrl: string) => {
-  const password = `Bench-${crypto.randomBytes(6).toString('hex')}-Aa1`;
-  const superAdmin = await strapi.service('admin::role').getSuperAdmin();
-  const user = await strapi.service('admin::user').create({ email: `bench-${Date.now()}@jiyue.test`, firstname: 'Bench', lastname: 'Admin', password, isActive: true, registrationToken: null, roles: [superAdmin.id] });
-  const res = await fetch(new URL('/admin/login', baseUrl), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: user.email, password }) });
-  return ((await res.json()) as any).data.token as string;
 };
 
 export default defineBench({

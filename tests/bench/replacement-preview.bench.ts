@@ -1,7 +1,7 @@
-import crypto from 'crypto';
 import type { Core } from '@strapi/strapi';
 import { seedDemoSites } from '../../database/seeds/demo-sites';
 import { defineBench } from './lib/bench';
+import { adminJwt } from './lib/http';
 import { loadBulkItems } from './lib/seeding';
 import { summarize } from './lib/stats';
 
@@ -10,17 +10,6 @@ const OLD = '甘孜州人力资源和社会保障局';
 const NEW = '甘孜藏族自治州人力资源和社会保障局';
 const REGEX = '甘孜州(人力资源和社会保障|财政)局';
 const ROUNDS = Number(process.env.BENCH_REPLACEMENT_ROUNDS ?? 5);
-
-/** An admin session over real HTTP, as the admin panel gets one. */
-const adminJwt = async (strapi: Core.Strapi, baseUrl: string) => {
-  const password = `Bench-${crypto.randomBytes(6).toString('hex')}-Aa1`;
-  const superAdmin = await strapi.service('admin::role').getSuperAdmin();
-  const user = await strapi.service('admin::user').create({
-    email: `bench-${Date.now()}@jiyue.test`, firstname: 'Bench', lastname: 'Admin', password, isActive: true, registrationToken: null, roles: [superAdmin.id],
-  });
-  const res = await fetch(new URL('/admin/login', baseUrl), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: user.email, password }) });
-  return ((await res.json()) as any).data.token as string;
-};
 
 /**
  * What plain Strapi offers for the same question: a `$containsi` filter over the same text fields

@@ -1,3 +1,4 @@
+import crypto from 'crypto';
 import http from 'http';
 import type { AddressInfo } from 'net';
 import type { Core } from '@strapi/strapi';
@@ -169,4 +170,15 @@ export const timeConcurrent = async (
   );
   pool.destroy();
   return { target, clients, summary: summarize(samples), ok: samples.length, failed, errors };
+};
+
+/** An admin session over real HTTP, as the admin panel gets one: a fresh super admin, logged in. */
+export const adminJwt = async (strapi: Core.Strapi, baseUrl: string) => {
+  const password = `Bench-${crypto.randomBytes(6).toString('hex')}-Aa1`;
+  const superAdmin = await strapi.service('admin::role').getSuperAdmin();
+  const user = await strapi.service('admin::user').create({
+    email: `bench-${Date.now()}@jiyue.test`, firstname: 'Bench', lastname: 'Admin', password, isActive: true, registrationToken: null, roles: [superAdmin.id],
+  });
+  const res = await fetch(new URL('/admin/login', baseUrl), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: user.email, password }) });
+  return ((await res.json()) as any).data.token as string;
 };
