@@ -91,6 +91,43 @@ describe('embedded engine', () => {
     expect(page2.hits.some((h) => seen.has(h.doc.documentId))).toBe(false);
   });
 
+  it('lists the title matches of a very large result newest first, and counts sampled facets over them', async () => {
+    // 2,000 titles and 8,500 bodies mention 建设: more than FACET_EXACT (10,000) hits in all.
+    const builder = await engine.beginRebuild();
+    const hour = 3_600_000;
+    const docs: IndexDoc[] = [];
+    for (let n = 1; n <= 10_500; n += 1) {
+      const inTitle = n <= 2000;
+      docs.push(
+        doc(n, {
+          title: inTitle ? `关于加快项目建设的第${n}号通知` : `第${n}号通知`,
+          theme: inTitle ? 'health' : 'economy',
+          publishDate: new Date(Date.UTC(2020, 0, 1) + (inTitle ? (n * 7919) % 2000 : n) * hour).toISOString(),
+        })
+      );
+    }
+    for (let at = 0; at < docs.length; at += 500) await builder.add(docs.slice(at, at + 500));
+    await builder.finish();
+
+    const result = await engine.search(query('建设'));
+    expect(result.total).toBe(10_500);
+    const newestTitled = docs
+      .filter((d) => d.title.includes('建设'))
+      .sort((a, b) => b.publishDate!.localeCompare(a.publishDate!))
+      .slice(0, 10)
+      .map((d) => d.documentId);
+    expect(result.hits.map((h) => h.doc.documentId)).toEqual(newestTitled);
+
+    // The sample is the title matches, all of them.
+    expect(result.facetsSampled).toBe(true);
+    expect(result.facets.theme).toEqual([{ value: 'health', count: 2000 }]);
+
+    // After the 2,000 title matches come the others, without repeats.
+    const after = await engine.search(query('建设', { offset: 1995 }));
+    const titled = after.hits.map((h) => h.doc.title.includes('建设'));
+    expect(titled).toEqual([true, true, true, true, true, false, false, false, false, false]);
+  });
+
   it('keeps facets in step with replaced and removed documents', async () => {
     await engine.replaceDocument(UID, 'd1', [doc(1)]);
     await engine.replaceDocument(UID, 'd2', [doc(2)]);

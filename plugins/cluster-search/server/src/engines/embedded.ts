@@ -87,17 +87,28 @@ const tagsOf = (doc: IndexDoc) =>
 /**
  * Facets are exact up to this many hits: listing the hits' row ids and counting them in memory
  * costs less than ranking a sample (0.4 ms for 4,000 hits, where bm25 over them costs 1.6 ms).
+ * Above it, they are counted over the hits of the first segments that fit (`facetsSampled`).
  */
 const FACET_EXACT = 10_000;
-/** How many top hits facets are counted over when a query has more (reported as `facetsSampled`). */
+/** A sample smaller than this takes part of the next segment too. */
 const FACET_SAMPLE = 500;
-/** Above this many hits, a segment is ranked as title matches first, then the rest. */
+/** Above this many hits, a segment is ranked as title matches first (newest first), then the rest. */
 const LARGE_SEGMENT = 1000;
 /**
  * Above this many hits, a date-sorted page walks the date index and stops after the page instead
  * of joining and sorting every hit (a frequent word in a large subtree: 50k rows sorted for 10).
  */
 const DATE_WALK_MIN = 2000;
+
+/** The order within one segment of the ranked list. */
+type Order = 'bm25' | 'ASC' | 'DESC';
+
+/** A part of the ranked list: an FTS5 expression, its number of hits (exact hits left out) and its order. */
+interface Segment {
+  expression: string;
+  count: number;
+  order: Order;
+}
 
 /** Stored documents are only read for the page and by key: deflated, they take about half the space. */
 const packPayload = (doc: IndexDoc) => zlib.deflateRawSync(Buffer.from(JSON.stringify(doc)), { level: 1 });
@@ -334,56 +345,60 @@ export const createEmbeddedEngine = (options: EmbeddedOptions): SearchEngine => 
         dateClauses.push('d.publish_date <= @to');
         dateParams.to = q.to;
       }
-      // Within a segment: bm25 for a relevance query with words; browsing by filters alone has no words
-      // for bm25 to weigh (it would read every document for nothing), so it lists newest first.
-      const byDate: 'ASC' | 'DESC' | null = q.sort === 'date:asc' ? 'ASC' : q.sort === 'date:desc' || !match ? 'DESC' : null;
-      const dated = dateClauses.length > 0 || byDate !== null;
+      // The order within a segment: bm25 for a relevance query with words; browsing by filters alone
+      // has no words for bm25 to weigh (it would read every document for nothing), so it lists newest first.
+      const order: Order = q.sort === 'date:asc' ? 'ASC' : q.sort === 'date:desc' || !match ? 'DESC' : 'bm25';
       const dateWhere = dateClauses.length ? `AND ${dateClauses.join(' AND ')}` : '';
-      const from = dated ? 'fts CROSS JOIN docs d ON d.id = fts.rowid' : 'fts';
-
-      // Counting needs the docs table only for date bounds (a sort alone does not change the count).
-      const countFrom = dateClauses.length ? from : 'fts';
-      const count = (expression: string) =>
-        (prepare(`SELECT count(*) AS n FROM ${countFrom} WHERE fts MATCH @e ${dateWhere}`).get({ e: expression, ...dateParams }) as { n: number }).n;
-      const ranked = (expression: string, limit: number, offset: number, size = Infinity) =>
-        byDate && size > DATE_WALK_MIN
-          ? (
-              prepare(
-                `SELECT d.id FROM docs d INDEXED BY docs_date WHERE d.id IN (SELECT rowid FROM fts WHERE fts MATCH @e) ${dateWhere} ORDER BY d.publish_date ${byDate}, d.id ${byDate} LIMIT @limit OFFSET @offset`
-              ).all({ e: expression, limit, offset, ...dateParams }) as { id: number }[]
-            ).map((r) => r.id)
-          : (
-          prepare(
-              `SELECT fts.rowid AS id FROM ${from} WHERE fts MATCH @e ${dateWhere} ORDER BY ${
-                byDate ? `d.publish_date ${byDate}, d.id ${byDate}` : BM25
-              } LIMIT @limit OFFSET @offset`
-            )
-            .all({ e: expression, limit, offset, ...dateParams }) as { id: number }[]
-        ).map((r) => r.id);
+      const joinDocs = 'fts CROSS JOIN docs d ON d.id = fts.rowid';
+      // The docs table is joined for date bounds and date order only (FTS5 stays the outer loop).
+      const fromFor = (o: Order) => (dateClauses.length || o !== 'bm25' ? joinDocs : 'fts');
+      const countSql = `SELECT count(*) FROM ${fromFor('bm25')} WHERE fts MATCH @e ${dateWhere}`;
+      const count = (expression: string) => prepare(countSql).pluck().get({ e: expression, ...dateParams }) as number;
       const among = (expression: string, ids: number[]) =>
         ids.length
           ? new Set(
-              (
-                prepare(`SELECT fts.rowid AS id FROM ${from} WHERE fts MATCH @e ${dateWhere} AND fts.rowid IN (${ids.map(Number).join(',')})`).all({ e: expression, ...dateParams }) as {
-                  id: number;
-                }[]
-              ).map((r) => r.id)
+              prepare(`SELECT fts.rowid FROM ${fromFor('bm25')} WHERE fts MATCH @e ${dateWhere} AND fts.rowid IN (${ids.map(Number).join(',')})`)
+                .pluck()
+                .all({ e: expression, ...dateParams }) as number[]
             )
           : new Set<number>();
 
-      // Exact document or index number: those documents first (when they pass the filters).
+      // Exact document or index number: those documents first (when they pass the filters); the
+      // segments below leave them out.
       const exactCandidates = q.identifierKey
         ? (prepare('SELECT id FROM docs WHERE doc_key = ? OR idx_key = ?').all(q.identifierKey, q.identifierKey) as { id: number }[]).map((r) => r.id)
         : [];
       const exact = [...among(filtersOnly, exactCandidates)];
-      const exactSet = new Set(exact);
+      const notExact = exact.length ? `AND fts.rowid NOT IN (${exact.join(',')})` : '';
+
+      /** One page of a segment's hits in its order (without the exact hits). */
+      const ranked = ({ expression, order: o, count: size }: Segment, limit: number, offset: number) =>
+        (o !== 'bm25' && size > DATE_WALK_MIN
+          ? prepare(
+              `SELECT d.id FROM docs d INDEXED BY docs_date WHERE d.id IN (SELECT rowid FROM fts WHERE fts MATCH @e) ${dateWhere} ${notExact.replace('fts.rowid', 'd.id')} ORDER BY d.publish_date ${o}, d.id ${o} LIMIT @limit OFFSET @offset`
+            )
+          : prepare(
+              `SELECT fts.rowid FROM ${fromFor(o)} WHERE fts MATCH @e ${dateWhere} ${notExact} ORDER BY ${
+                o === 'bm25' ? BM25 : `d.publish_date ${o}, d.id ${o}`
+              } LIMIT @limit OFFSET @offset`
+            )
+        )
+          .pluck()
+          .all({ e: expression, limit, offset, ...dateParams }) as number[];
+      /** Up to `limit` of a segment's hits in no particular order (the most recently indexed first). */
+      const listed = ({ expression }: Segment, limit: number) =>
+        prepare(`SELECT fts.rowid FROM ${fromFor('bm25')} WHERE fts MATCH @e ${dateWhere} ${notExact} ORDER BY fts.rowid DESC LIMIT @limit`)
+          .pluck()
+          .all({ e: expression, limit, ...dateParams }) as number[];
 
       // The ranked list is: exact hits, then one segment per region tier, then everything else.
-      // A tier of more than LARGE_SEGMENT hits is split: title matches, then the rest. bm25 over tens
-      // of thousands of hits is the cost of a common word, and the title part usually fills the page
-      // and the facet sample. Title matches are looked up on the marked title words with the filters
-      // only: a title word implies the text query (title words are in the title column too), so the
-      // query's long lists are never read for that part, whose bm25 then ranks by the title.
+      // A tier of more than LARGE_SEGMENT hits is split: title matches, newest first, then the rest.
+      // bm25 over tens of thousands of hits is the cost of a common word, and within the title
+      // matches of such a word it weighs little more than document length; newest first is what
+      // Typesense does too (its text-match ties fall back to the publish date). Title matches are
+      // looked up on the marked title words with the filters only: a title word implies the text
+      // query (title words are in the title column too), so the query's long lists are never read
+      // for that part.
       const titleWords = match && q.sort === 'relevance' ? ftsExpression(q.groups, true) : null;
       const regionTag = (region: string) => `tags : ${tag('rg', region)}`;
       const tierSegments = q.sort === 'relevance' && q.regionTiers.length
@@ -392,66 +407,51 @@ export const createEmbeddedEngine = (options: EmbeddedOptions): SearchEngine => 
             { and: [], not: ` NOT (${q.regionTiers.map(regionTag).join(' OR ')})` },
           ]
         : [{ and: [] as string[], not: '' }];
-      const segments: string[] = [];
-      const counts: number[] = [];
-      const push = (expression: string, n: number) => {
-        segments.push(expression);
-        counts.push(n - among(expression, exact).size);
-      };
+      const segments: Segment[] = [];
+      const push = (expression: string, n: number, o: Order) => segments.push({ expression, count: n - among(expression, exact).size, order: o });
       for (const tier of tierSegments) {
         const expression = `(${[base, ...tier.and].join(') AND (')})${tier.not}`;
         const n = count(expression);
         if (!titleWords || n <= LARGE_SEGMENT) {
-          push(expression, n);
+          push(expression, n, order);
           continue;
         }
-        // No `tags : alldocs` here: bm25 reads every phrase's whole list once per query to weigh it.
         const inTitle = `((${[...filterParts, ...tier.and, titleWords].join(') AND (')}))${tier.not}`;
         const nInTitle = count(inTitle);
-        push(inTitle, nInTitle);
-        push(`(${expression}) NOT (${titleWords})`, n - nInTitle);
+        push(inTitle, nInTitle, 'DESC');
+        push(`(${expression}) NOT (${titleWords})`, n - nInTitle, order);
       }
-      const total = exact.length + counts.reduce((a, b) => a + b, 0);
+      const total = exact.length + segments.reduce((sum, segment) => sum + segment.count, 0);
 
-      const sampled = total > FACET_EXACT;
-      // Ranked ids per segment, fetched once from the top (each fetch is a bm25 pass over the
-      // segment's hits) and shared by the page and the facet sample. Exact hits are dropped here:
-      // they were listed first.
-      const prefixes = new Map<number, number[]>();
-      const top = (i: number, n: number) => {
-        const known = prefixes.get(i);
-        if (known && (known.length >= n || known.length >= counts[i])) return known.slice(0, n);
-        // With sampled facets, the sample is the top of the first segments: fetch it with the page.
-        const want = sampled ? Math.max(n, Math.min(FACET_SAMPLE, counts[i])) : n;
-        const ids = ranked(segments[i], want + exact.length, 0, counts[i]).filter((id) => !exactSet.has(id));
-        prefixes.set(i, ids);
-        return ids.slice(0, n);
-      };
       const pageIds: number[] = exact.slice(q.offset, q.offset + q.limit);
       let skip = Math.max(0, q.offset - exact.length);
-      for (let i = 0; i < segments.length && pageIds.length < q.limit; i += 1) {
-        if (skip >= counts[i]) {
-          skip -= counts[i];
+      for (const segment of segments) {
+        if (pageIds.length >= q.limit) break;
+        if (skip >= segment.count) {
+          skip -= segment.count;
           continue;
         }
-        const want = q.limit - pageIds.length;
-        // Deep pages ask the engine for their slice only; early ones share the cached top.
-        const ids = skip + want <= FACET_SAMPLE ? top(i, skip + want).slice(skip) : ranked(segments[i], want + exact.length, skip, counts[i]).filter((id) => !exactSet.has(id));
-        pageIds.push(...ids.slice(0, want));
+        pageIds.push(...ranked(segment, q.limit - pageIds.length, skip));
         skip = 0;
       }
 
-      // Facets over all hits, or over the best FACET_SAMPLE of them (in ranked order) when there are more.
-      const facetIds = new Set<number>(exact);
+      // Facets over all hits; above FACET_EXACT hits, over the hits of the first segments (whole,
+      // in ranked order of segments) up to FACET_EXACT: for a common word, its title matches.
+      const sampled = total > FACET_EXACT;
+      // Segments are disjoint and leave out the exact hits, so the ids are listed without a set.
+      let facetIds: number[];
       if (!sampled) {
-        for (const id of prepare(`SELECT fts.rowid FROM ${from} WHERE fts MATCH @e ${dateWhere}`).pluck().all({ e: base, ...dateParams }) as number[]) facetIds.add(id);
+        facetIds = prepare(`SELECT fts.rowid FROM ${fromFor('bm25')} WHERE fts MATCH @e ${dateWhere}`).pluck().all({ e: base, ...dateParams }) as number[];
+        for (const id of exact) if (!facetIds.includes(id)) facetIds.push(id);
       } else {
-        let left = FACET_SAMPLE;
-        for (let i = 0; i < segments.length && left > 0; i += 1) {
-          if (!counts[i]) continue;
-          const ids = top(i, Math.min(left, counts[i]));
-          for (const id of ids) facetIds.add(id);
-          left -= ids.length;
+        facetIds = [...exact];
+        for (const segment of segments) {
+          if (!segment.count) continue;
+          const fits = segment.count <= FACET_EXACT - facetIds.length;
+          // A segment that does not fit ends the sample; part of it fills a sample still smaller than FACET_SAMPLE.
+          if (!fits && facetIds.length >= FACET_SAMPLE) break;
+          for (const id of listed(segment, fits ? segment.count : FACET_SAMPLE - facetIds.length)) facetIds.push(id);
+          if (!fits) break;
         }
       }
       const facets = facetColumns(handle).count(facetIds);
@@ -474,7 +474,7 @@ export const createEmbeddedEngine = (options: EmbeddedOptions): SearchEngine => 
         facetsSampled: sampled,
         hits: pageIds
           .filter((id) => payloads.has(id))
-          .map((id) => ({ doc: payloads.get(id)!, score: 0, exact: exactSet.has(id), regionTier: tierOf(payloads.get(id)!) })),
+          .map((id) => ({ doc: payloads.get(id)!, score: 0, exact: exact.includes(id), regionTier: tierOf(payloads.get(id)!) })),
         facets,
       } satisfies EngineResult;
     },
