@@ -6,6 +6,9 @@ const UID = 'plugin::cluster-search.query-stat';
 /** The form a query is counted under: normalised, single-spaced, at most 100 characters. */
 export const normalizeQuery = (q: string) => normalizeText(q).replace(/\s+/g, ' ').trim().slice(0, 100);
 
+/** How long counts wait in memory before they are written. */
+const FLUSH_MS = 10_000;
+
 const today = () => new Date().toISOString().slice(0, 10);
 const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
 
@@ -17,12 +20,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const table = () => strapi.db.metadata.get(UID).tableName;
   const knex = () => strapi.db.connection;
 
-  // Counts wait here and are written once a second in one go: a search never waits for a write.
+  // Counts wait here and are written every FLUSH_MS in one go: a search never waits for a write, and
+  // the write (which runs on the thread that answers searches) lands on few of them.
   const buffer = new Map<string, { query: string; site: string; day: string; searches: number; zeroResults: number; lastTotal: number }>();
   let timer: NodeJS.Timeout | null = null;
 
   const service = {
-    /** Counts a search (written within a second). */
+    /** Counts a search (written within FLUSH_MS; reading the statistics writes what waits first). */
     record(q: string, site: string | null, total: number) {
       const query = normalizeQuery(q);
       if (!query) return;
@@ -34,7 +38,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       entry.lastTotal = total;
       buffer.set(id, entry);
       // unref: a pending write must never keep the process (or jest) alive; destroy() flushes it.
-      if (!timer) timer = setTimeout(() => void service.flush(), 1000).unref();
+      if (!timer) timer = setTimeout(() => void service.flush(), FLUSH_MS).unref();
     },
 
     async flush() {

@@ -29,10 +29,18 @@ const MISS_REREAD_MS = 1000;
 /** The search API: parameters → engine query → hits with snippets, facets, a knowledge card, a query log line. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const config = () => strapi.config.get('plugin::cluster-search') as ClusterSearchConfig;
+  // The tree is read again only when site-group's revision of it changed: asking for the revision
+  // costs two small queries, reading a 3,000-site tree costs more than a search, and either runs on
+  // the thread that answers searches.
+  let siteMapOf: { revision: string; map: SiteMap } | null = null;
   const sites = refreshingCache(async (): Promise<SiteMap> => {
     const siteGroup = strapi.plugin('site-group');
-    const tree = siteGroup ? (await siteGroup.service('site-tree').tree({ locale: 'zh-Hans', state: 'all' })).tree : [];
-    return buildSiteMap(tree);
+    if (!siteGroup) return buildSiteMap([]);
+    const revision: string = await siteGroup.service('tree-cache').revision();
+    if (siteMapOf?.revision === revision) return siteMapOf.map;
+    const { tree } = await siteGroup.service('site-tree').tree({ locale: 'zh-Hans', state: 'all' });
+    siteMapOf = { revision, map: buildSiteMap(tree) };
+    return siteMapOf.map;
   }, 2000);
 
   const locales = refreshingCache(async (): Promise<string[]> => {
@@ -93,9 +101,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (params.fallback && !codes.includes(params.fallback)) bad('fallback', `fallback "${params.fallback}" is not one of ${codes.join(', ')}`);
         if (params.fallback && !params.locale) bad('fallback', 'fallback needs a locale');
       }
-      const known = searchableTypes(strapi).map((t) => t.type);
       const types = params.type ? params.type.split(',').map((t) => t.trim()).filter(Boolean) : [];
-      for (const t of types) if (!known.includes(t)) bad('type', `type "${t}" is not one of ${known.join(', ')}`);
+      if (types.length) {
+        const known = searchableTypes(strapi).map((t) => t.type);
+        for (const t of types) if (!known.includes(t)) bad('type', `type "${t}" is not one of ${known.join(', ')}`);
+      }
       const from = params.from ? new Date(params.from).toISOString() : null;
       const to = params.to ? new Date(/T/.test(params.to) ? params.to : `${params.to}T23:59:59.999Z`).toISOString() : null;
       if (from && to && from > to) bad('to', 'to must not be before from');

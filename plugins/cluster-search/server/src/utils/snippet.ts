@@ -1,28 +1,44 @@
 import { escapeHtml } from './escape-html';
 import { normalizeText } from './normalize';
 
+/**
+ * One character's normal form (normalizeText), without the general path for the characters Chinese
+ * text is made of: ASCII and CJK ideographs are their own form but for case, full-width ASCII
+ * (，！１Ａ) is ASCII shifted by 0xFEE0, and CJK punctuation (。、「」) is its own form.
+ */
+const normalizedChar = (char: string): string => {
+  const code = char.charCodeAt(0);
+  if (code < 0x80) return char.toLowerCase();
+  if (code >= 0x4e00 && code <= 0x9fff) return char;
+  if (code >= 0xff01 && code <= 0xff5e) return String.fromCharCode(code - 0xfee0).toLowerCase();
+  if (code >= 0x3001 && code <= 0x3035) return char;
+  return normalizeText(char);
+};
+
 /** The text normalised one code point at a time, with each normalised character's offset in the original. */
 const normalizedWithOffsets = (text: string) => {
-  let normalized = '';
+  const parts: string[] = [];
   const origin: number[] = [];
   let offset = 0;
   for (const char of text) {
-    // ASCII and CJK Unified Ideographs are their own NFKC form: skip the per-character normalisation.
-    const code = char.charCodeAt(0);
-    const folded = code < 0x80 ? char.toLowerCase() : code >= 0x4e00 && code <= 0x9fff ? char : normalizeText(char);
+    const folded = normalizedChar(char);
     for (let i = 0; i < folded.length; i += 1) origin.push(offset);
-    normalized += folded;
+    parts.push(folded);
     offset += char.length;
   }
   origin.push(offset);
-  return { normalized, origin };
+  return { normalized: parts.join(''), origin };
 };
 
 /** Ranges [start, end) of the original text where one of the terms occurs, merged and sorted. */
 export const matchRanges = (text: string, terms: string[]): [number, number][] => {
+  const wanted = [...new Set(terms.map((t) => normalizeText(t)).filter((t) => t.length > 0))].sort((a, b) => b.length - a.length);
+  // Most texts shown for a hit hold no match (a title hit's body): one native pass says so before
+  // any offsets are built.
+  const whole = normalizeText(text);
+  if (!wanted.some((term) => whole.includes(term))) return [];
   const { normalized, origin } = normalizedWithOffsets(text);
   const ranges: [number, number][] = [];
-  const wanted = [...new Set(terms.map((t) => normalizeText(t)).filter((t) => t.length > 0))].sort((a, b) => b.length - a.length);
   for (const term of wanted) {
     let at = normalized.indexOf(term);
     while (at !== -1) {
