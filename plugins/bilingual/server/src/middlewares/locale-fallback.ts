@@ -5,17 +5,27 @@ import { tibetanDigitsToArabic } from '../utils/tibetan-digits';
 
 type Match = { uid: string; documentId?: string };
 
-/** `GET /api/<pluralName>` and `GET /api/<pluralName>/:documentId` of a followed collection type. */
-const matchRoute = (strapi: Core.Strapi, path: string): Match | null => {
-  const prefix = strapi.config.get('api.rest.prefix', '/api') as string;
-  if (!path.startsWith(`${prefix}/`)) return null;
-  const [plural, documentId, ...rest] = path.slice(prefix.length + 1).split('/');
-  if (rest.length || !plural) return null;
-  const uid = followedContentTypes().find((u) => {
-    const model = strapi.getModel(u as any) as any;
-    return model.kind === 'collectionType' && model.info.pluralName === plural;
-  });
-  return uid ? { uid, documentId: documentId || undefined } : null;
+/**
+ * `GET /api/<pluralName>` and `GET /api/<pluralName>/:documentId` of a followed collection type.
+ * The followed types are looked up once: content types are fixed once Strapi has loaded, and this
+ * runs on every GET with a query string.
+ */
+const routeMatcher = (strapi: Core.Strapi) => {
+  let byPlural: Map<string, string> | null = null;
+  return (path: string): Match | null => {
+    const prefix = strapi.config.get('api.rest.prefix', '/api') as string;
+    if (!path.startsWith(`${prefix}/`)) return null;
+    const [plural, documentId, ...rest] = path.slice(prefix.length + 1).split('/');
+    if (rest.length || !plural) return null;
+    byPlural ??= new Map(
+      followedContentTypes()
+        .map((uid) => [uid, strapi.getModel(uid as any) as any] as const)
+        .filter(([, model]) => model.kind === 'collectionType')
+        .map(([uid, model]) => [model.info.pluralName as string, uid])
+    );
+    const uid = byPlural.get(plural);
+    return uid ? { uid, documentId: documentId || undefined } : null;
+  };
 };
 
 /** site-group's public column list and item page: they already fall back to its primary locale (zh-Hans). */
@@ -99,78 +109,81 @@ const readTibetanPaging = (ctx: any) => {
  * sanitization stay Strapi's: the route itself answers in one locale, and the items swapped in are
  * read through the Document Service and sanitized like the REST output for the same caller.
  */
-export const localeFallback = (strapi: Core.Strapi) => async (ctx: any, next: () => Promise<unknown>) => {
-  if (ctx.method !== 'GET') return next();
-  if (ctx.querystring && matchRoute(strapi, ctx.path)) readTibetanPaging(ctx);
-  if (ctx.query.fallback === undefined || ctx.get('strapi-response-format') === 'v4') return next();
-  const siteRoute = matchSiteGroupRoute(strapi, ctx.path);
-  if (siteRoute) return siteGroupAlternates(strapi, siteRoute, ctx, next);
-  if (isClusterSearchRoute(strapi, ctx.path)) return clusterSearchAlternates(ctx, next);
-  const route = matchRoute(strapi, ctx.path);
-  if (!route) return next();
+export const localeFallback = (strapi: Core.Strapi) => {
+  const matchRoute = routeMatcher(strapi);
+  return async (ctx: any, next: () => Promise<unknown>) => {
+    if (ctx.method !== 'GET') return next();
+    if (ctx.querystring && matchRoute(ctx.path)) readTibetanPaging(ctx);
+    if (ctx.query.fallback === undefined || ctx.get('strapi-response-format') === 'v4') return next();
+    const siteRoute = matchSiteGroupRoute(strapi, ctx.path);
+    if (siteRoute) return siteGroupAlternates(strapi, siteRoute, ctx, next);
+    if (isClusterSearchRoute(strapi, ctx.path)) return clusterSearchAlternates(ctx, next);
+    const route = matchRoute(ctx.path);
+    if (!route) return next();
 
-  const codes: string[] = (await strapi.plugin('i18n').service('locales').find()).map((l: { code: string }) => l.code);
-  const fallback = ctx.query.fallback;
-  const requested = ctx.query.locale ?? (await strapi.plugin('i18n').service('locales').getDefaultLocale());
-  for (const [param, value] of [['fallback', fallback], ['locale', requested]] as const) {
-    if (typeof value !== 'string' || !codes.includes(value)) return badRequest(ctx, param, `${param} must be one of ${codes.join(', ')}`);
-  }
-  const status: 'draft' | 'published' = ctx.query.status === 'draft' ? 'draft' : 'published';
-  const { fallback: _drop, ...query } = ctx.query;
-  const alternates = getService('alternates');
+    const codes: string[] = (await strapi.plugin('i18n').service('locales').find()).map((l: { code: string }) => l.code);
+    const fallback = ctx.query.fallback;
+    const requested = ctx.query.locale ?? (await strapi.plugin('i18n').service('locales').getDefaultLocale());
+    for (const [param, value] of [['fallback', fallback], ['locale', requested]] as const) {
+      if (typeof value !== 'string' || !codes.includes(value)) return badRequest(ctx, param, `${param} must be one of ${codes.join(', ')}`);
+    }
+    const status: 'draft' | 'published' = ctx.query.status === 'draft' ? 'draft' : 'published';
+    const { fallback: _drop, ...query } = ctx.query;
+    const alternates = getService('alternates');
 
-  if (route.documentId) {
-    // One item: ask the route for the requested locale if that version exists, else for the fallback.
-    const exists = await strapi.db.query(route.uid as any).count({
-      where: { documentId: route.documentId, locale: requested, publishedAt: status === 'draft' ? { $null: true } : { $notNull: true } },
-    });
-    const shown = exists ? requested : fallback;
-    ctx.query = { ...query, locale: shown };
+    if (route.documentId) {
+      // One item: ask the route for the requested locale if that version exists, else for the fallback.
+      const exists = await strapi.db.query(route.uid as any).count({
+        where: { documentId: route.documentId, locale: requested, publishedAt: status === 'draft' ? { $null: true } : { $notNull: true } },
+      });
+      const shown = exists ? requested : fallback;
+      ctx.query = { ...query, locale: shown };
+      await next();
+      if (ctx.status !== 200 || !ctx.body?.data || Array.isArray(ctx.body.data)) return;
+      const locales = (await alternates.localesOf(route.uid, [route.documentId], status)).get(route.documentId) ?? [];
+      ctx.body.data = {
+        ...ctx.body.data,
+        ...(shown !== requested ? { localeFallback: true } : {}),
+        alternates: alternates.build(route.uid, route.documentId, shown, locales),
+      };
+      ctx.body.meta = { ...(ctx.body.meta ?? {}), locale: requested, fallback };
+      return;
+    }
+
+    // A list: the route lists the fallback locale (its filters, sort and pages apply there, where every
+    // document exists), then each item is replaced by its requested-locale version where there is one.
+    ctx.query = { ...query, locale: fallback };
     await next();
-    if (ctx.status !== 200 || !ctx.body?.data || Array.isArray(ctx.body.data)) return;
-    const locales = (await alternates.localesOf(route.uid, [route.documentId], status)).get(route.documentId) ?? [];
-    ctx.body.data = {
-      ...ctx.body.data,
-      ...(shown !== requested ? { localeFallback: true } : {}),
-      alternates: alternates.build(route.uid, route.documentId, shown, locales),
-    };
+    if (ctx.status !== 200 || !Array.isArray(ctx.body?.data)) return;
+    const items: any[] = ctx.body.data;
+    const ids = items.map((i) => i.documentId).filter(Boolean);
+
+    const preferred = new Map<string, any>();
+    if (requested !== fallback && ids.length) {
+      const controller: any = strapi.controller(route.uid as any);
+      const like = { query: { fields: query.fields, populate: query.populate }, state: ctx.state };
+      const sanitized = await controller.sanitizeQuery(like);
+      const found = await strapi.documents(route.uid as any).findMany({
+        fields: sanitized.fields,
+        populate: sanitized.populate,
+        filters: { documentId: { $in: ids } },
+        locale: requested,
+        status,
+      } as any);
+      const output = (await controller.sanitizeOutput(found, like)) as any[];
+      for (const entry of output) preferred.set(entry.documentId, entry);
+    }
+
+    const localesById = await alternates.localesOf(route.uid, ids, status);
+    ctx.body.data = items.map((item) => {
+      const entry = preferred.get(item.documentId);
+      const shown = entry ? requested : fallback;
+      return {
+        ...(entry ?? item),
+        ...(shown !== requested ? { localeFallback: true } : {}),
+        alternates: alternates.build(route.uid, item.documentId, shown, localesById.get(item.documentId) ?? []),
+      };
+    });
     ctx.body.meta = { ...(ctx.body.meta ?? {}), locale: requested, fallback };
-    return;
-  }
-
-  // A list: the route lists the fallback locale (its filters, sort and pages apply there, where every
-  // document exists), then each item is replaced by its requested-locale version where there is one.
-  ctx.query = { ...query, locale: fallback };
-  await next();
-  if (ctx.status !== 200 || !Array.isArray(ctx.body?.data)) return;
-  const items: any[] = ctx.body.data;
-  const ids = items.map((i) => i.documentId).filter(Boolean);
-
-  const preferred = new Map<string, any>();
-  if (requested !== fallback && ids.length) {
-    const controller: any = strapi.controller(route.uid as any);
-    const like = { query: { fields: query.fields, populate: query.populate }, state: ctx.state };
-    const sanitized = await controller.sanitizeQuery(like);
-    const found = await strapi.documents(route.uid as any).findMany({
-      fields: sanitized.fields,
-      populate: sanitized.populate,
-      filters: { documentId: { $in: ids } },
-      locale: requested,
-      status,
-    } as any);
-    const output = (await controller.sanitizeOutput(found, like)) as any[];
-    for (const entry of output) preferred.set(entry.documentId, entry);
-  }
-
-  const localesById = await alternates.localesOf(route.uid, ids, status);
-  ctx.body.data = items.map((item) => {
-    const entry = preferred.get(item.documentId);
-    const shown = entry ? requested : fallback;
-    return {
-      ...(entry ?? item),
-      ...(shown !== requested ? { localeFallback: true } : {}),
-      alternates: alternates.build(route.uid, item.documentId, shown, localesById.get(item.documentId) ?? []),
-    };
-  });
-  ctx.body.meta = { ...(ctx.body.meta ?? {}), locale: requested, fallback };
+  };
 };
