@@ -438,23 +438,26 @@ export const createEmbeddedEngine = (options: EmbeddedOptions): SearchEngine => 
       // Facets over all hits; above FACET_EXACT hits, over the hits of the first segments (whole,
       // in ranked order of segments) up to FACET_EXACT: for a common word, its title matches.
       const sampled = total > FACET_EXACT;
-      // Segments are disjoint and leave out the exact hits, so the ids are listed without a set.
-      let facetIds: number[];
+      // Segments are disjoint and leave out the exact hits: their lists are counted as they come.
+      const facetLists: number[][] = [];
       if (!sampled) {
-        facetIds = prepare(`SELECT fts.rowid FROM ${fromFor('bm25')} WHERE fts MATCH @e ${dateWhere}`).pluck().all({ e: base, ...dateParams }) as number[];
-        for (const id of exact) if (!facetIds.includes(id)) facetIds.push(id);
+        const all = prepare(`SELECT fts.rowid FROM ${fromFor('bm25')} WHERE fts MATCH @e ${dateWhere}`).pluck().all({ e: base, ...dateParams }) as number[];
+        facetLists.push(all, exact.filter((id) => !all.includes(id)));
       } else {
-        facetIds = [...exact];
+        facetLists.push(exact);
+        let size = exact.length;
         for (const segment of segments) {
           if (!segment.count) continue;
-          const fits = segment.count <= FACET_EXACT - facetIds.length;
+          const fits = segment.count <= FACET_EXACT - size;
           // A segment that does not fit ends the sample; part of it fills a sample still smaller than FACET_SAMPLE.
-          if (!fits && facetIds.length >= FACET_SAMPLE) break;
-          for (const id of listed(segment, fits ? segment.count : FACET_SAMPLE - facetIds.length)) facetIds.push(id);
+          if (!fits && size >= FACET_SAMPLE) break;
+          const ids = listed(segment, fits ? segment.count : FACET_SAMPLE - size);
+          facetLists.push(ids);
+          size += ids.length;
           if (!fits) break;
         }
       }
-      const facets = facetColumns(handle).count(facetIds);
+      const facets = facetColumns(handle).count(...facetLists);
 
       const payloads = pageIds.length
         ? new Map(
