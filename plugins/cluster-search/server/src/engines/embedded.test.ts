@@ -75,10 +75,16 @@ describe('embedded engine', () => {
 
   it('ranks title matches first in a large result, with an exact total and exact facets', async () => {
     // 1,200 bodies mention 建设; three titles do, and they must lead page 1.
-    for (let n = 1; n <= 1200; n += 1) await engine.replaceDocument(UID, `d${n}`, [doc(n, [7, 500, 1100].includes(n) ? { title: `加快项目建设第${n}号通知` } : {})]);
+    for (let n = 1; n <= 1200; n += 1)
+      await engine.replaceDocument(UID, `d${n}`, [doc(n, [7, 500, 1100].includes(n) ? { title: `加快项目建设第${n}号通知` } : {})]);
     const result = await engine.search(query('建设'));
     expect(result.total).toBe(1200);
-    expect(result.hits.slice(0, 3).map((h) => h.doc.documentId).sort()).toEqual(['d1100', 'd500', 'd7']);
+    expect(
+      result.hits
+        .slice(0, 3)
+        .map((h) => h.doc.documentId)
+        .sort(),
+    ).toEqual(['d1100', 'd500', 'd7']);
     expect(result.hits).toHaveLength(10);
     expect(result.facetsSampled).toBe(false);
     expect(count(result.facets.site, 'luding')).toBe(600);
@@ -103,7 +109,7 @@ describe('embedded engine', () => {
           title: inTitle ? `关于加快项目建设的第${n}号通知` : `第${n}号通知`,
           theme: inTitle ? 'health' : 'economy',
           publishDate: new Date(Date.UTC(2020, 0, 1) + (inTitle ? (n * 7919) % 2000 : n) * hour).toISOString(),
-        })
+        }),
       );
     }
     for (let at = 0; at < docs.length; at += 500) await builder.add(docs.slice(at, at + 500));
@@ -128,13 +134,31 @@ describe('embedded engine', () => {
     expect(titled).toEqual([true, true, true, true, true, false, false, false, false, false]);
   });
 
+  it('orders by date with ties by indexing order and undated documents last (newest first) or first (oldest first)', async () => {
+    const dates = ['2024-03-01T00:00:00.000Z', null, '2024-05-01T00:00:00.000Z', '2024-03-01T00:00:00.000Z', '2023-12-31T00:00:00.000Z'];
+    for (const [i, publishDate] of dates.entries()) await engine.replaceDocument(UID, `d${i + 1}`, [doc(i + 1, { publishDate })]);
+    const ids = async (sort: EngineQuery['sort'], extra: Partial<EngineQuery> = {}) =>
+      (await engine.search(query('建设', { sort, ...extra }))).hits.map((h) => h.doc.documentId);
+    expect(await ids('date:desc')).toEqual(['d3', 'd4', 'd1', 'd5', 'd2']);
+    expect(await ids('date:asc')).toEqual(['d2', 'd5', 'd1', 'd4', 'd3']);
+    expect(await ids('date:desc', { offset: 1, limit: 2 })).toEqual(['d4', 'd1']);
+    // Browsing without words lists newest first too.
+    expect((await engine.search({ ...query('建设'), groups: [] })).hits.map((h) => h.doc.documentId)).toEqual(['d3', 'd4', 'd1', 'd5', 'd2']);
+  });
+
   it('keeps facets in step with replaced and removed documents', async () => {
     await engine.replaceDocument(UID, 'd1', [doc(1)]);
     await engine.replaceDocument(UID, 'd2', [doc(2)]);
     expect(count((await engine.search(query('建设'))).facets.site, 'luding')).toBe(1);
 
     // Moved to another site and theme; then the other one is removed.
-    await engine.replaceDocument(UID, 'd1', [doc(1, { sites: ['kangding', 'daofu'], ownerSite: 'kangding', theme: 'health' })]);
+    await engine.replaceDocument(UID, 'd1', [
+      doc(1, {
+        sites: ['kangding', 'daofu'],
+        ownerSite: 'kangding',
+        theme: 'health',
+      }),
+    ]);
     await engine.replaceDocument(UID, 'd2', []);
     const { total, facets } = await engine.search(query('建设'));
     expect(total).toBe(1);

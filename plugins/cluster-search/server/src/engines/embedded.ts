@@ -95,10 +95,11 @@ const FACET_SAMPLE = 500;
 /** Above this many hits, a segment is ranked as title matches first (newest first), then the rest. */
 const LARGE_SEGMENT = 1000;
 /**
- * Above this many hits, a date-sorted page walks the date index and stops after the page instead
- * of joining and sorting every hit (a frequent word in a large subtree: 50k rows sorted for 10).
+ * Up to this many hits, a date-ordered segment is listed and put in order in memory (FacetColumns
+ * holds every publish date; the list then serves the facets too). Above it, the page walks the date
+ * index and stops after the page instead of joining and sorting every hit.
  */
-const DATE_WALK_MIN = 2000;
+const DATE_IN_MEMORY_MAX = 10_000;
 
 /** The order within one segment of the ranked list. */
 type Order = 'bm25' | 'ASC' | 'DESC';
@@ -164,7 +165,7 @@ const insertDoc = (db: DB, facets?: FacetColumns) => {
     });
     payloadStmt.run(id, packPayload(doc));
     for (const site of doc.sites) siteStmt.run(site, 1, id);
-    facets?.added(Number(id), { type: doc.type, theme: doc.theme, authority: doc.authority, year: doc.year }, doc.sites);
+    facets?.added(Number(id), { type: doc.type, theme: doc.theme, authority: doc.authority, year: doc.year }, doc.publishDate, doc.sites);
     for (const site of doc.scopeSites) if (!doc.sites.includes(site)) siteStmt.run(site, 0, id);
     const [title, summary, extra] = segmentFields([doc.title, doc.summary, doc.extra]);
     const body = segmentForIndex(doc.body, { dictionary: false });
@@ -349,15 +350,14 @@ export const createEmbeddedEngine = (options: EmbeddedOptions): SearchEngine => 
       // has no words for bm25 to weigh (it would read every document for nothing), so it lists newest first.
       const order: Order = q.sort === 'date:asc' ? 'ASC' : q.sort === 'date:desc' || !match ? 'DESC' : 'bm25';
       const dateWhere = dateClauses.length ? `AND ${dateClauses.join(' AND ')}` : '';
-      const joinDocs = 'fts CROSS JOIN docs d ON d.id = fts.rowid';
-      // The docs table is joined for date bounds and date order only (FTS5 stays the outer loop).
-      const fromFor = (o: Order) => (dateClauses.length || o !== 'bm25' ? joinDocs : 'fts');
-      const countSql = `SELECT count(*) FROM ${fromFor('bm25')} WHERE fts MATCH @e ${dateWhere}`;
+      // The docs table is joined for date bounds only (FTS5 stays the outer loop).
+      const from = dateClauses.length ? 'fts CROSS JOIN docs d ON d.id = fts.rowid' : 'fts';
+      const countSql = `SELECT count(*) FROM ${from} WHERE fts MATCH @e ${dateWhere}`;
       const count = (expression: string) => prepare(countSql).pluck().get({ e: expression, ...dateParams }) as number;
       const among = (expression: string, ids: number[]) =>
         ids.length
           ? new Set(
-              prepare(`SELECT fts.rowid FROM ${fromFor('bm25')} WHERE fts MATCH @e ${dateWhere} AND fts.rowid IN (${ids.map(Number).join(',')})`)
+              prepare(`SELECT fts.rowid FROM ${from} WHERE fts MATCH @e ${dateWhere} AND fts.rowid IN (${ids.map(Number).join(',')})`)
                 .pluck()
                 .all({ e: expression, ...dateParams }) as number[]
             )
@@ -371,25 +371,28 @@ export const createEmbeddedEngine = (options: EmbeddedOptions): SearchEngine => 
       const exact = [...among(filtersOnly, exactCandidates)];
       const notExact = exact.length ? `AND fts.rowid NOT IN (${exact.join(',')})` : '';
 
-      /** One page of a segment's hits in its order (without the exact hits). */
-      const ranked = ({ expression, order: o, count: size }: Segment, limit: number, offset: number) =>
-        (o !== 'bm25' && size > DATE_WALK_MIN
-          ? prepare(
-              `SELECT d.id FROM docs d INDEXED BY docs_date WHERE d.id IN (SELECT rowid FROM fts WHERE fts MATCH @e) ${dateWhere} ${notExact.replace('fts.rowid', 'd.id')} ORDER BY d.publish_date ${o}, d.id ${o} LIMIT @limit OFFSET @offset`
-            )
-          : prepare(
-              `SELECT fts.rowid FROM ${fromFor(o)} WHERE fts MATCH @e ${dateWhere} ${notExact} ORDER BY ${
-                o === 'bm25' ? BM25 : `d.publish_date ${o}, d.id ${o}`
-              } LIMIT @limit OFFSET @offset`
-            )
-        )
-          .pluck()
-          .all({ e: expression, limit, offset, ...dateParams }) as number[];
       /** Up to `limit` of a segment's hits in no particular order (the most recently indexed first). */
       const listed = ({ expression }: Segment, limit: number) =>
-        prepare(`SELECT fts.rowid FROM ${fromFor('bm25')} WHERE fts MATCH @e ${dateWhere} ${notExact} ORDER BY fts.rowid DESC LIMIT @limit`)
+        prepare(`SELECT fts.rowid FROM ${from} WHERE fts MATCH @e ${dateWhere} ${notExact} ORDER BY fts.rowid DESC LIMIT @limit`)
           .pluck()
           .all({ e: expression, limit, ...dateParams }) as number[];
+      /** All of a segment's hits, read once per search (the page and the facets may both want them). */
+      const segmentIds = new Map<Segment, number[]>();
+      const allOf = (segment: Segment) => {
+        let ids = segmentIds.get(segment);
+        if (!ids) segmentIds.set(segment, (ids = listed(segment, segment.count)));
+        return ids;
+      };
+      /** One page of a segment's hits in its order (without the exact hits). */
+      const ranked = (segment: Segment, limit: number, offset: number): number[] => {
+        const { expression, order: o, count: size } = segment;
+        if (o !== 'bm25' && size <= DATE_IN_MEMORY_MAX) return facetColumns(handle).byDate(allOf(segment), o, limit, offset);
+        const sql =
+          o === 'bm25'
+            ? `SELECT fts.rowid FROM ${from} WHERE fts MATCH @e ${dateWhere} ${notExact} ORDER BY ${BM25} LIMIT @limit OFFSET @offset`
+            : `SELECT d.id FROM docs d INDEXED BY docs_date WHERE d.id IN (SELECT rowid FROM fts WHERE fts MATCH @e) ${dateWhere} ${notExact.replace('fts.rowid', 'd.id')} ORDER BY d.publish_date ${o}, d.id ${o} LIMIT @limit OFFSET @offset`;
+        return prepare(sql).pluck().all({ e: expression, limit, offset, ...dateParams }) as number[];
+      };
 
       // The ranked list is: exact hits, then one segment per region tier, then everything else.
       // A tier of more than LARGE_SEGMENT hits is split: title matches, newest first, then the rest.
@@ -441,7 +444,7 @@ export const createEmbeddedEngine = (options: EmbeddedOptions): SearchEngine => 
       // Segments are disjoint and leave out the exact hits: their lists are counted as they come.
       const facetLists: number[][] = [];
       if (!sampled) {
-        const all = prepare(`SELECT fts.rowid FROM ${fromFor('bm25')} WHERE fts MATCH @e ${dateWhere}`).pluck().all({ e: base, ...dateParams }) as number[];
+        const all = prepare(`SELECT fts.rowid FROM ${from} WHERE fts MATCH @e ${dateWhere}`).pluck().all({ e: base, ...dateParams }) as number[];
         facetLists.push(all, exact.filter((id) => !all.includes(id)));
       } else {
         facetLists.push(exact);
@@ -451,7 +454,7 @@ export const createEmbeddedEngine = (options: EmbeddedOptions): SearchEngine => 
           const fits = segment.count <= FACET_EXACT - size;
           // A segment that does not fit ends the sample; part of it fills a sample still smaller than FACET_SAMPLE.
           if (!fits && size >= FACET_SAMPLE) break;
-          const ids = listed(segment, fits ? segment.count : FACET_SAMPLE - size);
+          const ids = fits ? allOf(segment) : listed(segment, FACET_SAMPLE - size);
           facetLists.push(ids);
           size += ids.length;
           if (!fits) break;

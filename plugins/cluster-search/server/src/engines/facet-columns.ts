@@ -38,9 +38,10 @@ class Column {
 }
 
 /**
- * The facet fields of every indexed document, in memory and keyed by row id: counting facets over
- * the best 500 hits is then a loop in JavaScript instead of a temporary table and five grouped
- * joins (about 1 ms of a 5 ms search). A document costs about 20 bytes here (1M documents: ~20 MB).
+ * The facet fields and the publish date of every indexed document, in memory and keyed by row id:
+ * counting facets over thousands of hits is then a loop in JavaScript instead of a temporary table
+ * and five grouped joins (about 1 ms of a 5 ms search), and a listed hit list is put in date order
+ * without a join. A document costs about 30 bytes here (1M documents: ~30 MB).
  *
  * Another connection (a second Strapi process on the same index file) may write too: SQLite's
  * `data_version` tells, and the columns are then reloaded before the next count.
@@ -50,6 +51,8 @@ export class FacetColumns {
   /** A document's first direct site; `moreSites` holds the rest for the few placed in several. */
   private readonly site = new Column();
   private readonly moreSites = new Map<number, number[]>();
+  /** Publish time (ms) by row id, -Infinity for none (SQLite sorts NULL first): date order without a join. */
+  private dates = new Float64Array(1024).fill(-Infinity);
   private loadedVersion: number | null = null;
 
   constructor(private readonly db: Database.Database) {}
@@ -70,15 +73,27 @@ export class FacetColumns {
     if (version === this.loadedVersion) return;
     for (const column of [...Object.values(this.columns), this.site]) column.codes.fill(0);
     this.moreSites.clear();
-    const rows = this.db.prepare('SELECT id, type, theme, authority, year FROM docs').raw().iterate() as IterableIterator<[number, string, string | null, string | null, number | null]>;
-    for (const [id, type, theme, authority, year] of rows) this.setFields(id, { type, theme, authority, year });
+    this.dates.fill(-Infinity);
+    const rows = this.db.prepare('SELECT id, type, theme, authority, year, publish_date FROM docs').raw().iterate() as IterableIterator<
+      [number, string, string | null, string | null, number | null, string | null]
+    >;
+    for (const [id, type, theme, authority, year, publishDate] of rows) this.setFields(id, { type, theme, authority, year }, publishDate);
     const sites = this.db.prepare('SELECT doc_id, site FROM doc_sites WHERE direct = 1 ORDER BY doc_id').raw().iterate() as IterableIterator<[number, string]>;
     for (const [id, site] of sites) this.addSite(id, site);
     this.loadedVersion = version;
   }
 
-  private setFields(id: number, fields: Record<Field, string | number | null>) {
+  private setFields(id: number, fields: Record<Field, string | number | null>, publishDate: string | null) {
     for (const field of FIELDS) this.columns[field].set(id, this.columns[field].code(fields[field]));
+    if (id >= this.dates.length) {
+      let size = this.dates.length;
+      while (size <= id) size *= 2;
+      const grown = new Float64Array(size).fill(-Infinity);
+      grown.set(this.dates);
+      this.dates = grown;
+    }
+    const time = publishDate ? Date.parse(publishDate) : NaN;
+    this.dates[id] = Number.isNaN(time) ? -Infinity : time;
   }
 
   private addSite(id: number, site: string) {
@@ -91,16 +106,48 @@ export class FacetColumns {
   }
 
   /** Records a document written by this connection (its own writes do not change `data_version`). */
-  added(id: number, fields: Record<Field, string | number | null>, directSites: string[]) {
+  added(id: number, fields: Record<Field, string | number | null>, publishDate: string | null, directSites: string[]) {
     if (this.loadedVersion === null) return;
-    this.setFields(id, fields);
+    this.setFields(id, fields, publishDate);
     for (const site of directSites) this.addSite(id, site);
   }
 
   removed(id: number) {
     if (this.loadedVersion === null) return;
     for (const column of [...Object.values(this.columns), this.site]) if (id < column.codes.length) column.codes[id] = 0;
+    if (id < this.dates.length) this.dates[id] = -Infinity;
     this.moreSites.delete(id);
+  }
+
+  /**
+   * The slice [offset, offset + limit) of `ids` in publish-date order, ties by row id, as SQLite
+   * orders `publish_date, id`: for a hit list already read, this replaces a join and a sort.
+   */
+  byDate(ids: number[], direction: 'ASC' | 'DESC', limit: number, offset: number): number[] {
+    this.ensureLoaded();
+    const dates = this.dates;
+    const date = (id: number) => (id < dates.length ? dates[id] : -Infinity);
+    const ascending = direction === 'ASC';
+    const before = (a: number, b: number) => {
+      const da = date(a);
+      const db = date(b);
+      if (da !== db) return ascending ? da < db : da > db;
+      return ascending ? a < b : a > b;
+    };
+    const wanted = offset + limit;
+    if (wanted > 64) return [...ids].sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0)).slice(offset, wanted);
+    // A first page: keep the best `wanted` in order while passing over the list once.
+    const best: number[] = [];
+    for (const id of ids) {
+      if (best.length === wanted && !before(id, best[wanted - 1])) continue;
+      let at = best.length === wanted ? wanted - 1 : best.length;
+      while (at > 0 && before(id, best[at - 1])) {
+        best[at] = best[at - 1];
+        at -= 1;
+      }
+      best[at] = id;
+    }
+    return best.slice(offset);
   }
 
   /** Facet counts over the row ids of the given lists (taken as they are: no id twice). */
