@@ -443,7 +443,10 @@ export const createEmbeddedEngine = (options: EmbeddedOptions): SearchEngine => 
       const sampled = total > FACET_EXACT;
       // Segments are disjoint and leave out the exact hits: their lists are counted as they come.
       const facetLists: number[][] = [];
-      if (!sampled) {
+      if (!sampled && segments.length === 1) {
+        // One segment: its list (maybe already read for a date-ordered page) and the exact hits are all the hits.
+        facetLists.push(allOf(segments[0]), exact);
+      } else if (!sampled) {
         const all = prepare(`SELECT fts.rowid FROM ${from} WHERE fts MATCH @e ${dateWhere}`).pluck().all({ e: base, ...dateParams }) as number[];
         facetLists.push(all, exact.filter((id) => !all.includes(id)));
       } else {
