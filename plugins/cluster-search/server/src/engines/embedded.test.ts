@@ -128,6 +128,25 @@ describe('embedded engine', () => {
     expect(result.facetsSampled).toBe(true);
     expect(result.facets.theme).toEqual([{ value: 'health', count: 2000 }]);
 
+    // Date order over more than 10,000 hits walks the date index (checking each row against the query).
+    const byDate = (direction: 1 | -1) =>
+      [...docs].sort(
+        (a, b) => direction * a.publishDate!.localeCompare(b.publishDate!) || direction * (Number(a.documentId.slice(1)) - Number(b.documentId.slice(1))),
+      );
+    const newest = await engine.search(query('建设', { sort: 'date:desc' }));
+    expect(newest.total).toBe(10_500);
+    expect(newest.hits.map((h) => h.doc.documentId)).toEqual(
+      byDate(-1)
+        .slice(0, 10)
+        .map((d) => d.documentId),
+    );
+    const oldest = await engine.search(query('建设', { sort: 'date:asc', offset: 20 }));
+    expect(oldest.hits.map((h) => h.doc.documentId)).toEqual(
+      byDate(1)
+        .slice(20, 30)
+        .map((d) => d.documentId),
+    );
+
     // After the 2,000 title matches come the others, without repeats.
     const after = await engine.search(query('建设', { offset: 1995 }));
     const titled = after.hits.map((h) => h.doc.title.includes('建设'));

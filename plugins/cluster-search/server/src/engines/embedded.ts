@@ -101,6 +101,12 @@ const LARGE_SEGMENT = 1000;
  */
 const DATE_IN_MEMORY_MAX = 10_000;
 
+/**
+ * One rowid lookup of an FTS5 expression costs about as much as listing this many hits into a
+ * temporary index (measured at 100k documents: 9 µs against 0.3 µs).
+ */
+const PROBE_COST = 30;
+
 /** The order within one segment of the ranked list. */
 type Order = 'bm25' | 'ASC' | 'DESC';
 
@@ -387,10 +393,18 @@ export const createEmbeddedEngine = (options: EmbeddedOptions): SearchEngine => 
       const ranked = (segment: Segment, limit: number, offset: number): number[] => {
         const { expression, order: o, count: size } = segment;
         if (o !== 'bm25' && size <= DATE_IN_MEMORY_MAX) return facetColumns(handle).byDate(allOf(segment), o, limit, offset);
-        const sql =
-          o === 'bm25'
-            ? `SELECT fts.rowid FROM ${from} WHERE fts MATCH @e ${dateWhere} ${notExact} ORDER BY ${BM25} LIMIT @limit OFFSET @offset`
-            : `SELECT d.id FROM docs d INDEXED BY docs_date WHERE d.id IN (SELECT rowid FROM fts WHERE fts MATCH @e) ${dateWhere} ${notExact.replace('fts.rowid', 'd.id')} ORDER BY d.publish_date ${o}, d.id ${o} LIMIT @limit OFFSET @offset`;
+        if (o === 'bm25') {
+          const sql = `SELECT fts.rowid FROM ${from} WHERE fts MATCH @e ${dateWhere} ${notExact} ORDER BY ${BM25} LIMIT @limit OFFSET @offset`;
+          return prepare(sql).pluck().all({ e: expression, limit, offset, ...dateParams }) as number[];
+        }
+        // The page walks the date index. When the hits are a large share of the index, each row of the
+        // walk is checked against the expression (a rowid lookup in FTS5) and the walk stops after
+        // the page: about (offset + limit) / share lookups. Otherwise SQLite first lists the hits
+        // into a temporary index (IN), which costs per hit.
+        const documents = (prepare('SELECT max(id) FROM docs').pluck().get() as number | null) ?? 0;
+        const lookups = ((offset + limit) * documents) / Math.max(1, size);
+        const hit = lookups * PROBE_COST < size ? 'EXISTS (SELECT 1 FROM fts WHERE fts MATCH @e AND fts.rowid = d.id)' : 'd.id IN (SELECT rowid FROM fts WHERE fts MATCH @e)';
+        const sql = `SELECT d.id FROM docs d INDEXED BY docs_date WHERE ${hit} ${dateWhere} ${notExact.replace('fts.rowid', 'd.id')} ORDER BY d.publish_date ${o}, d.id ${o} LIMIT @limit OFFSET @offset`;
         return prepare(sql).pluck().all({ e: expression, limit, offset, ...dateParams }) as number[];
       };
 
