@@ -392,11 +392,11 @@ export const createEmbeddedEngine = (options: EmbeddedOptions): SearchEngine => 
       /** One page of a segment's hits in its order (without the exact hits). */
       const ranked = (segment: Segment, limit: number, offset: number): number[] => {
         const { expression, order: o, count: size } = segment;
-        if (o !== 'bm25' && size <= DATE_IN_MEMORY_MAX) return facetColumns(handle).byDate(allOf(segment), o, limit, offset);
         if (o === 'bm25') {
           const sql = `SELECT fts.rowid FROM ${from} WHERE fts MATCH @e ${dateWhere} ${notExact} ORDER BY ${BM25} LIMIT @limit OFFSET @offset`;
           return prepare(sql).pluck().all({ e: expression, limit, offset, ...dateParams }) as number[];
         }
+        if (size <= DATE_IN_MEMORY_MAX) return facetColumns(handle).byDate(allOf(segment), o, limit, offset);
         // The page walks the date index. When the hits are a large share of the index, each row of the
         // walk is checked against the expression (a rowid lookup in FTS5) and the walk stops after
         // the page: about (offset + limit) / share lookups. Otherwise SQLite first lists the hits

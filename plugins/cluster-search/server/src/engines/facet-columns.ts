@@ -8,6 +8,17 @@ type Field = (typeof FIELDS)[number];
 /** Facet values are listed up to this many per facet, most frequent first. */
 const FACET_LIMIT = 50;
 
+/** `array`, or a copy at least twice as long when `id` is past its end (new slots hold `empty`). */
+const withRoomFor = <T extends Int32Array | Float64Array>(array: T, id: number, empty: number): T => {
+  if (id < array.length) return array;
+  let size = array.length;
+  while (size <= id) size *= 2;
+  const grown = new (array.constructor as new (length: number) => T)(size);
+  if (empty !== 0) grown.fill(empty);
+  grown.set(array);
+  return grown;
+};
+
 /** One facet field: each row id holds the code of its value (0: none), codes index `values`. */
 class Column {
   codes = new Int32Array(1024);
@@ -26,13 +37,7 @@ class Column {
   }
 
   set(id: number, code: number) {
-    if (id >= this.codes.length) {
-      let size = this.codes.length;
-      while (size <= id) size *= 2;
-      const grown = new Int32Array(size);
-      grown.set(this.codes);
-      this.codes = grown;
-    }
+    this.codes = withRoomFor(this.codes, id, 0);
     this.codes[id] = code;
   }
 }
@@ -85,13 +90,7 @@ export class FacetColumns {
 
   private setFields(id: number, fields: Record<Field, string | number | null>, publishDate: string | null) {
     for (const field of FIELDS) this.columns[field].set(id, this.columns[field].code(fields[field]));
-    if (id >= this.dates.length) {
-      let size = this.dates.length;
-      while (size <= id) size *= 2;
-      const grown = new Float64Array(size).fill(-Infinity);
-      grown.set(this.dates);
-      this.dates = grown;
-    }
+    this.dates = withRoomFor(this.dates, id, -Infinity);
     const time = publishDate ? Date.parse(publishDate) : NaN;
     this.dates[id] = Number.isNaN(time) ? -Infinity : time;
   }
