@@ -75,16 +75,10 @@ describe('embedded engine', () => {
 
   it('ranks title matches first in a large result, with an exact total and exact facets', async () => {
     // 1,200 bodies mention 建设; three titles do, and they must lead page 1.
-    for (let n = 1; n <= 1200; n += 1)
-      await engine.replaceDocument(UID, `d${n}`, [doc(n, [7, 500, 1100].includes(n) ? { title: `加快项目建设第${n}号通知` } : {})]);
+    for (let n = 1; n <= 1200; n += 1) await engine.replaceDocument(UID, `d${n}`, [doc(n, [7, 500, 1100].includes(n) ? { title: `加快项目建设第${n}号通知` } : {})]);
     const result = await engine.search(query('建设'));
     expect(result.total).toBe(1200);
-    expect(
-      result.hits
-        .slice(0, 3)
-        .map((h) => h.doc.documentId)
-        .sort(),
-    ).toEqual(['d1100', 'd500', 'd7']);
+    expect(result.hits.slice(0, 3).map((h) => h.doc.documentId).sort()).toEqual(['d1100', 'd500', 'd7']);
     expect(result.hits).toHaveLength(10);
     expect(result.facetsSampled).toBe(false);
     expect(count(result.facets.site, 'luding')).toBe(600);
@@ -109,7 +103,7 @@ describe('embedded engine', () => {
           title: inTitle ? `关于加快项目建设的第${n}号通知` : `第${n}号通知`,
           theme: inTitle ? 'health' : 'economy',
           publishDate: new Date(Date.UTC(2020, 0, 1) + (inTitle ? (n * 7919) % 2000 : n) * hour).toISOString(),
-        }),
+        })
       );
     }
     for (let at = 0; at < docs.length; at += 500) await builder.add(docs.slice(at, at + 500));
@@ -130,22 +124,12 @@ describe('embedded engine', () => {
 
     // Date order over more than 10,000 hits walks the date index (checking each row against the query).
     const byDate = (direction: 1 | -1) =>
-      [...docs].sort(
-        (a, b) => direction * a.publishDate!.localeCompare(b.publishDate!) || direction * (Number(a.documentId.slice(1)) - Number(b.documentId.slice(1))),
-      );
+      [...docs].sort((a, b) => direction * a.publishDate!.localeCompare(b.publishDate!) || direction * (Number(a.documentId.slice(1)) - Number(b.documentId.slice(1))));
     const newest = await engine.search(query('建设', { sort: 'date:desc' }));
     expect(newest.total).toBe(10_500);
-    expect(newest.hits.map((h) => h.doc.documentId)).toEqual(
-      byDate(-1)
-        .slice(0, 10)
-        .map((d) => d.documentId),
-    );
+    expect(newest.hits.map((h) => h.doc.documentId)).toEqual(byDate(-1).slice(0, 10).map((d) => d.documentId));
     const oldest = await engine.search(query('建设', { sort: 'date:asc', offset: 20 }));
-    expect(oldest.hits.map((h) => h.doc.documentId)).toEqual(
-      byDate(1)
-        .slice(20, 30)
-        .map((d) => d.documentId),
-    );
+    expect(oldest.hits.map((h) => h.doc.documentId)).toEqual(byDate(1).slice(20, 30).map((d) => d.documentId));
 
     // After the 2,000 title matches come the others, without repeats.
     const after = await engine.search(query('建设', { offset: 1995 }));
@@ -171,13 +155,7 @@ describe('embedded engine', () => {
     expect(count((await engine.search(query('建设'))).facets.site, 'luding')).toBe(1);
 
     // Moved to another site and theme; then the other one is removed.
-    await engine.replaceDocument(UID, 'd1', [
-      doc(1, {
-        sites: ['kangding', 'daofu'],
-        ownerSite: 'kangding',
-        theme: 'health',
-      }),
-    ]);
+    await engine.replaceDocument(UID, 'd1', [doc(1, { sites: ['kangding', 'daofu'], ownerSite: 'kangding', theme: 'health' })]);
     await engine.replaceDocument(UID, 'd2', []);
     const { total, facets } = await engine.search(query('建设'));
     expect(total).toBe(1);
