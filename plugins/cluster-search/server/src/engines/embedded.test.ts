@@ -137,6 +137,29 @@ describe('embedded engine', () => {
     expect(titled).toEqual([true, true, true, true, true, false, false, false, false, false]);
   });
 
+  it('keeps a Tibetan syllable whole: its vowel signs and subjoined letters are part of it', async () => {
+    // སྐད (language) and the two syllables ས་ད: a tokenizer that cut at the subjoined ྐ would index
+    // སྐད as ས followed by ད and find both documents.
+    await engine.replaceDocument(UID, 'd1', [doc(1, { locale: 'bo', locales: ['bo'], title: 'བོད་སྐད་སློབ་གསོ།', body: '' })]);
+    await engine.replaceDocument(UID, 'd2', [doc(2, { locale: 'bo', locales: ['bo'], title: 'ས་ད་ཞིབ་བཤེར།', body: '' })]);
+    const ids = async (q: string) => (await engine.search(query(q))).hits.map((h) => h.doc.documentId);
+    expect(await ids('སྐད')).toEqual(['d1']);
+    expect(await ids('ས་ད')).toEqual(['d2']);
+    expect(await ids('བོད')).toEqual(['d1']);
+  });
+
+  it('counts a one-word query over the whole index exactly, also after documents were replaced and removed', async () => {
+    // The count of a single token comes from the index vocabulary, not from listing the hits.
+    for (let n = 1; n <= 1500; n += 1) await engine.replaceDocument(UID, `d${n}`, [doc(n)]);
+    for (let n = 1; n <= 1500; n += 3) await engine.replaceDocument(UID, `d${n}`, []);
+    for (let n = 2; n <= 1500; n += 3) await engine.replaceDocument(UID, `d${n}`, [doc(n, { body: '落实工作要求。' })]);
+    const result = await engine.search(query('建设'));
+    expect(result.total).toBe(500);
+    // The same words with a filter are counted by listing: both agree.
+    expect((await engine.search(query('建设', { themes: ['economy', 'health'] }))).total).toBe(500);
+    expect((await engine.search(query('建设', { offset: 490 }))).hits).toHaveLength(10);
+  });
+
   it('orders by date with ties by indexing order and undated documents last (newest first) or first (oldest first)', async () => {
     const dates = ['2024-03-01T00:00:00.000Z', null, '2024-05-01T00:00:00.000Z', '2024-03-01T00:00:00.000Z', '2023-12-31T00:00:00.000Z'];
     for (const [i, publishDate] of dates.entries()) await engine.replaceDocument(UID, `d${i + 1}`, [doc(i + 1, { publishDate })]);

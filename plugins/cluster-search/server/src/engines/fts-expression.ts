@@ -70,3 +70,14 @@ export const ftsExpression = (groups: TermGroup[], titleOnly = false): string | 
     .map((alternatives) => (alternatives.length === 1 ? alternatives[0] : `(${alternatives.join(' OR ')})`));
   return parts.length ? parts.join(' AND ') : null;
 };
+
+/**
+ * The single token a query is made of (one term without synonyms, one run of one token), or null.
+ * Such a query's expression is that token as a phrase in any column, so its hits are exactly the
+ * documents holding the token.
+ */
+export const soleToken = (groups: TermGroup[]): string | null => {
+  if (groups.length !== 1 || groups[0].length !== 1 || groups[0][0].length !== 1) return null;
+  const [run] = groups[0][0];
+  return run.words.length === 1 && runExpression(run) === phrase(run.words) ? run.words[0] : null;
+};
