@@ -41,6 +41,26 @@ class Column {
     }
     return code;
   }
+
+  /** Each code's place among the values in sorted order, computed again when values were added. */
+  private places = new Int32Array(0);
+
+  /**
+   * The `limit` most frequent values, ties in value order. Ties are broken by each value's place
+   * rather than by comparing strings: a common word's hits spread over a thousand sites.
+   */
+  top(tallied: Int32Array, limit: number): FacetValue[] {
+    if (this.places.length !== this.values.length) {
+      const byValue = this.values.map((_, code) => code).sort((a, b) => (this.values[a] < this.values[b] ? -1 : this.values[a] > this.values[b] ? 1 : 0));
+      this.places = new Int32Array(this.values.length);
+      byValue.forEach((code, place) => (this.places[code] = place));
+    }
+    const places = this.places;
+    const codes: number[] = [];
+    for (let code = 1; code < tallied.length; code += 1) if (tallied[code]) codes.push(code);
+    codes.sort((a, b) => tallied[b] - tallied[a] || places[a] - places[b]);
+    return codes.slice(0, limit).map((code) => ({ value: this.values[code], count: tallied[code] }));
+  }
 }
 
 /**
@@ -181,12 +201,7 @@ export class FacetColumns {
     }
     const counts = Object.fromEntries(FIELDS.map((f, c) => [f, tallies[c]])) as Record<Field, Int32Array>;
     const sites = siteTally;
-    const listed = (column: Column, tallied: Int32Array): FacetValue[] => {
-      const out: FacetValue[] = [];
-      for (let code = 1; code < tallied.length; code += 1) if (tallied[code]) out.push({ value: column.values[code], count: tallied[code] });
-      out.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
-      return out.slice(0, FACET_LIMIT);
-    };
+    const listed = (column: Column, tallied: Int32Array) => column.top(tallied, FACET_LIMIT);
     return {
       type: listed(this.columns.type, counts.type),
       theme: listed(this.columns.theme, counts.theme),
