@@ -52,6 +52,7 @@ CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
   title, summary, body, extra, bg, tags, tw,
   tokenize = 'ascii', content = '', contentless_delete = 1
 );
+CREATE TABLE IF NOT EXISTS term_docs (term TEXT PRIMARY KEY, docs INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS changes (uid TEXT NOT NULL, document_id TEXT NOT NULL, at INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 `;
@@ -59,7 +60,8 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 /**
  * Bumped when the layout of an index file changes; a file of another version is rebuilt.
  * 3: the `ascii` tokenizer (unicode61 cut Tibetan syllables at every vowel sign and subjoined
- * letter, which it counts as separators: སྐད was indexed as ས and ད), and payloads as plain JSON.
+ * letter, which it counts as separators: སྐད was indexed as ས and ད), payloads as plain JSON, and
+ * `term_docs`.
  */
 export const SCHEMA_VERSION = '3';
 
@@ -109,6 +111,29 @@ export const open = (file: string): DB => {
 export const layoutOf = (db: DB) => (db.prepare("SELECT value FROM meta WHERE key = 'schema'").get() as { value: string } | undefined)?.value ?? null;
 
 /**
+ * A token held by at least this many documents has its number of documents kept in `term_docs`
+ * (filled at the end of a rebuild, then kept in step by every write): counting a common word's hits
+ * is then one lookup instead of a walk over its whole list (52,774 documents: 1.4–1.9 ms, and ten
+ * times that at a million documents). Below it, the walk costs under 0.03 ms.
+ */
+export const COUNTED_FROM = 1000;
+
+/** The distinct tokens a row puts in FTS5 (the ascii tokenizer splits at our spaces only). */
+const tokensOf = (row: IndexRow) => new Set(row.fts.join(' ').split(' ').filter(Boolean));
+
+/**
+ * What the serving index keeps beside FTS5 and every write must keep in step: the facet columns
+ * and the counted tokens (the tokens with a row in `term_docs`). A rebuild's new file has neither
+ * until it serves.
+ */
+export interface Companions {
+  facets: FacetColumns;
+  counted: Set<string>;
+}
+
+export const countedTokens = (db: DB) => new Set(db.prepare('SELECT term FROM term_docs').pluck().all() as string[]);
+
+/**
  * A new file for a rebuild: nothing reads it until it is finished, so it is written without a
  * journal, and FTS5 merges its segments once at the end instead of while loading.
  */
@@ -124,6 +149,7 @@ export const openForRebuild = (file: string): DB => {
 /** Merges a rebuilt file's segments and makes it ready to serve (see `openForRebuild`). */
 export const finishRebuild = (db: DB) => {
   db.exec("INSERT INTO fts(fts) VALUES ('optimize')");
+  db.prepare('INSERT INTO term_docs (term, docs) SELECT term, doc FROM temp.fts_terms WHERE doc >= ?').run(COUNTED_FROM);
   db.prepare("INSERT INTO fts (fts, rank) VALUES ('automerge', 4)").run();
   db.pragma('journal_mode = WAL');
 };
@@ -182,8 +208,18 @@ export const indexRow = (doc: IndexDoc): IndexRow => {
   };
 };
 
-/** Writes prepared rows; `facets` follows the writes of the serving index (a rebuild's new file has none until it serves). */
-export const rowWriter = (db: DB, facets?: FacetColumns) => {
+/** Adds one to (or, with -1, takes one from) the count of each counted token of a row. */
+const termCounter = (db: DB, counted: Set<string>) => {
+  const countStmt = db.prepare('UPDATE term_docs SET docs = docs + ? WHERE term = ?');
+  return (row: IndexRow, change: 1 | -1) => {
+    if (!counted.size) return;
+    for (const token of tokensOf(row)) if (counted.has(token)) countStmt.run(change, token);
+  };
+};
+
+/** Writes prepared rows (keeping `companions` in step, when writing to the serving index). */
+export const rowWriter = (db: DB, companions?: Companions) => {
+  const countTerms = companions ? termCounter(db, companions.counted) : null;
   const docStmt = db.prepare(`INSERT INTO docs (key, uid, type, document_id, locale, locales, title_norm, region, theme, authority, doc_key, idx_key, publish_date, year, service_norm, title, service_name)
     VALUES (@key, @uid, @type, @documentId, @locale, @locales, @titleNorm, @region, @theme, @authority, @documentNumberKey, @indexNumberKey, @publishDate, @year, @serviceNorm, @title, @serviceName)`);
   const payloadStmt = db.prepare('INSERT INTO payloads (id, payload) VALUES (?, ?)');
@@ -194,12 +230,17 @@ export const rowWriter = (db: DB, facets?: FacetColumns) => {
     payloadStmt.run(id, row.payload);
     for (const site of row.sites) siteStmt.run(site, 1, id);
     for (const site of row.scopeOnly) siteStmt.run(site, 0, id);
-    facets?.added(id, row.facets, row.publishDate, row.sites);
+    companions?.facets.added(id, row.facets, row.publishDate, row.sites);
     ftsStmt.run(id, ...row.fts);
+    countTerms?.(row, 1);
   };
 };
 
-export const deleteDocument = (db: DB, facets?: FacetColumns) => {
+export const deleteDocument = (db: DB, companions: Companions) => {
+  const countTerms = termCounter(db, companions.counted);
+  // A document's tokens are read back from its payload: indexRow gives the same tokens as when it was
+  // written (a change to segmentation is a new layout version, and so a rebuild).
+  const payload = db.prepare('SELECT payload FROM payloads WHERE id = ?').pluck();
   const ids = db.prepare('SELECT id FROM docs WHERE uid = ? AND document_id = ?');
   const delFts = db.prepare('DELETE FROM fts WHERE rowid = ?');
   const delSites = db.prepare('DELETE FROM doc_sites WHERE doc_id = ?');
@@ -207,11 +248,12 @@ export const deleteDocument = (db: DB, facets?: FacetColumns) => {
   const delPayload = db.prepare('DELETE FROM payloads WHERE id = ?');
   return (uid: string, documentId: string) => {
     for (const { id } of ids.all(uid, documentId) as { id: number }[]) {
+      if (companions.counted.size) countTerms(indexRow(unpackPayload(payload.get(id) as string)), -1);
       delFts.run(id);
       delSites.run(id);
       delDoc.run(id);
       delPayload.run(id);
-      facets?.removed(id);
+      companions.facets.removed(id);
     }
   };
 };
