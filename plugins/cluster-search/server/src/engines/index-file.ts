@@ -113,10 +113,10 @@ export const layoutOf = (db: DB) => (db.prepare("SELECT value FROM meta WHERE ke
 /**
  * A token held by at least this many documents has its number of documents kept in `term_docs`
  * (filled at the end of a rebuild, then kept in step by every write): counting a common word's hits
- * is then one lookup instead of a walk over its whole list (52,774 documents: 1.4–1.9 ms, and ten
- * times that at a million documents). Below it, the walk costs under 0.03 ms.
+ * is then one lookup instead of a walk over its whole list, whose cost grows with the hits (52,774
+ * documents: 1.4–1.9 ms). Below it, the walk costs under 0.03 ms.
  */
-export const COUNTED_FROM = 1000;
+const COUNTED_FROM = 1000;
 
 /** The distinct tokens a row puts in FTS5 (the ascii tokenizer splits at our spaces only). */
 const tokensOf = (row: IndexRow) => new Set(row.fts.join(' ').split(' ').filter(Boolean));
