@@ -207,6 +207,23 @@ describe('embedded engine', () => {
     expect(count(facets.theme, 'culture')).toBe(1);
   });
 
+  it('sets aside an index file segmented with other ICU data', async () => {
+    // Intl.Segmenter's Chinese words come from ICU: after a Node upgrade that changes it, documents
+    // would be cut unlike queries.
+    await engine.replaceDocument(UID, 'd1', [doc(1)]);
+    const { file } = (await engine.stats()) as { file: string };
+    await engine.close();
+    const old = new Database(file);
+    const layout = old.prepare("SELECT value FROM meta WHERE key = 'schema'").pluck().get() as string;
+    expect(layout).toContain(`icu ${process.versions.icu}`);
+    old.prepare("UPDATE meta SET value = ? WHERE key = 'schema'").run(layout.replace(/icu .*/, 'icu 0.1'));
+    old.close();
+
+    engine = createEmbeddedEngine({ dir, name: 'spec' });
+    expect(await engine.needsRebuild!()).toBe(true);
+    expect(fs.existsSync(file)).toBe(false);
+  });
+
   it('sets aside an index file of an older layout and asks for a rebuild', async () => {
     await engine.replaceDocument(UID, 'd1', [doc(1)]);
     const { file } = (await engine.stats()) as { file: string };

@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { normalizeText } from '../utils/normalize';
 import { ftsExpression, soleToken } from './fts-expression';
 import { FacetColumns } from './facet-columns';
-import { ALL, SCHEMA_VERSION, countedTokens, deleteDocument, indexRow, layoutOf, open, rowWriter, tag, unpackPayload, type DB } from './index-file';
+import { ALL, LAYOUT, countedTokens, deleteDocument, indexRow, layoutOf, open, rowWriter, tag, unpackPayload, type DB } from './index-file';
 import { startRebuildWriter } from './rebuild-writer';
 import type { EngineQuery, EngineResult, IndexBuilder, IndexDoc, SearchEngine, SynonymGroup } from './types';
 
@@ -116,7 +116,7 @@ export const createEmbeddedEngine = (options: EmbeddedOptions): SearchEngine => 
     const previousFile = current?.file;
     db = open(path.join(options.dir, pointer.file));
     current = pointer;
-    if (layoutOf(db) !== SCHEMA_VERSION) {
+    if (layoutOf(db) !== LAYOUT) {
       // Queries are written for the current layout: an older file cannot serve them. Start an empty
       // generation; the plugin rebuilds it at start-up (needsRebuild).
       db.close();

@@ -58,12 +58,19 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 `;
 
 /**
- * Bumped when the layout of an index file changes; a file of another version is rebuilt.
+ * Bumped when the layout of an index file or the segmentation changes: documents and queries must be
+ * cut alike, and a removed document's tokens are found by segmenting it again (`deleteDocument`).
  * 3: the `ascii` tokenizer (unicode61 cut Tibetan syllables at every vowel sign and subjoined
  * letter, which it counts as separators: སྐད was indexed as ས and ད), payloads as plain JSON, and
  * `term_docs`.
  */
-export const SCHEMA_VERSION = '3';
+const SCHEMA_VERSION = '3';
+
+/**
+ * What a file's tokens depend on: our layout and the ICU data Intl.Segmenter cuts Chinese with (a
+ * Node upgrade may bring new data). A file recorded with another is set aside and rebuilt.
+ */
+export const LAYOUT = `${SCHEMA_VERSION} icu ${process.versions.icu ?? 'none'}`;
 
 /**
  * Filters live in the FTS table too, as opaque tokens in the `tags` column (weight 0), so a
@@ -104,7 +111,7 @@ export const open = (file: string): DB => {
   // The index's vocabulary, for this connection only (nothing is stored): the engine counts a
   // one-token query there.
   db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.fts_terms USING fts5vocab(main, 'fts', 'row')");
-  if (!existed) db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema', ?)").run(SCHEMA_VERSION);
+  if (!existed) db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema', ?)").run(LAYOUT);
   return db;
 };
 
