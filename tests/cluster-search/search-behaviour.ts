@@ -353,6 +353,10 @@ export const searchBehaviour = (engine: 'embedded' | 'typesense') => {
       const top = await adminApi(admin).get('/cluster-search/analytics/top-queries', { site: 'luding' });
       expect(top.status).toBe(200);
       expect(top.body.data[0]).toMatchObject({ query: '养老保险', searches: 2, zeroResults: 0 });
+      // A later search adds to the written row.
+      await search({ q: '养老保险', site: 'luding' });
+      const again = await adminApi(admin).get('/cluster-search/analytics/top-queries', { site: 'luding' });
+      expect(again.body.data[0]).toMatchObject({ query: '养老保险', searches: 3, zeroResults: 0 });
       const zero = await adminApi(admin).get('/cluster-search/analytics/zero-results', { site: 'luding' });
       expect(zero.body.data.map((r: any) => r.query)).toEqual([nothing]);
       const rows = await app.strapi.db.query('plugin::cluster-search.query-stat').findMany({});

@@ -56,19 +56,23 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async write({ searches, zeroResults, lastTotal, ...key }: { query: string; site: string; day: string; searches: number; zeroResults: number; lastTotal: number }) {
-      const total = lastTotal;
-      const bump = async () => {
-        const row = await strapi.db.query(UID).findOne({ where: key, select: ['id', 'searches', 'zeroResults'] });
-        if (!row) return false;
-        await strapi.db.query(UID).update({
-          where: { id: row.id },
-          data: { searches: row.searches + searches, zeroResults: row.zeroResults + zeroResults, lastTotal: total },
-        });
-        return true;
-      };
+      // One UPDATE adds to an existing row, atomic across processes: a findOne and an update through
+      // the query engine took about 4 ms a row here, and the write runs on the thread that answers
+      // searches. A new row goes through the query engine (it sets documentId and the timestamps;
+      // updated_at then stays at the creation: the row's day says when it counts).
+      const bump = async () =>
+        Number(
+          await knex()(table())
+            .where(key)
+            .update({
+              searches: knex().raw('searches + ?', [searches]),
+              zero_results: knex().raw('zero_results + ?', [zeroResults]),
+              last_total: lastTotal,
+            })
+        ) > 0;
       try {
         if (await bump()) return;
-        await strapi.db.query(UID).create({ data: { ...key, searches, zeroResults, lastTotal: total } });
+        await strapi.db.query(UID).create({ data: { ...key, searches, zeroResults, lastTotal } });
       } catch {
         // Another request created the row first (unique key): count on it.
         await bump().catch(() => undefined);
