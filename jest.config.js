@@ -2,7 +2,7 @@
 module.exports = {
   testEnvironment: 'node',
   testEnvironmentOptions: { globalsCleanup: 'off' },
-  roots: ['<rootDir>/tests', '<rootDir>/plugins'],
+  roots: ['<rootDir>/tests', '<rootDir>/plugins', '<rootDir>/packages'],
   testMatch: ['**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/tests/bench/'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tests/tsconfig.json' }] },

@@ -1,0 +1,17 @@
+/**
+ * @jiyue/kernel — the one shared toolbox of the Jiyue plugin suite.
+ *
+ * A plain TypeScript package (not a Strapi plugin; it imports no plugin). Plugins import from here
+ * instead of keeping their own copies. Each module is one concern:
+ *
+ *   http/reserved-keys   refuse `__proto__`, `constructor`, … in any JSON body or query
+ *   http/route-scope     how a route declares which sites it acts on (enforced by site-group's policy)
+ *   http/rate-limit      per-client limits shared across instances (rate-limiter-flexible)
+ *   safe-output/sanitize the HTML allow lists for everything that leaves the server (sanitize-html)
+ *   net/outbound         the one outbound HTTP client: refuses private, loopback and link-local targets
+ */
+export * from './http/reserved-keys';
+export * from './http/route-scope';
+export * from './http/rate-limit';
+export * from './safe-output/sanitize';
+export * from './net/outbound';
