@@ -1,0 +1,98 @@
+import { bootStrapi, type TestApp } from '../helpers/strapi';
+import { createAdmin, createApiToken, createUser, type AdminSession, type UserSession } from '../helpers/auth';
+import { seedDemoSites } from '../../database/seeds/demo-sites';
+import { seedDemo } from '../../database/seeds';
+
+/** The five opted-in content types of the shared model. */
+export const CONTENT_TYPES = [
+  'api::article.article',
+  'api::policy.policy',
+  'api::interpretation.interpretation',
+  'api::service-guide.service-guide',
+  'api::faq.faq',
+] as const;
+
+export const ARTICLE = 'api::article.article';
+export const POLICY = 'api::policy.policy';
+
+/** Our plugins: every admin action they register is granted to the editor role below. */
+export const SUITE_PLUGINS = ['site-group', 'review-workflow', 'distribution', 'policy-match', 'bilingual', 'cluster-search'];
+
+export const cm = (uid: string) => `/content-manager/collection-types/${uid}`;
+
+/** Requests as an admin session (admin JWT), as the admin panel sends them. */
+export const as = (app: TestApp, session: { jwt: string }) => ({
+  get: (path: string) => app.request().get(path).set('Authorization', `Bearer ${session.jwt}`),
+  post: (path: string, body: object = {}) => app.request().post(path).set('Authorization', `Bearer ${session.jwt}`).send(body),
+  put: (path: string, body: object = {}) => app.request().put(path).set('Authorization', `Bearer ${session.jwt}`).send(body),
+  del: (path: string) => app.request().delete(path).set('Authorization', `Bearer ${session.jwt}`),
+});
+
+/**
+ * One admin role for every site editor of the cast: the Content Manager on the five types, limited
+ * to the owning site (`is-in-my-sites-or-below`), plus every action our plugins register. What an
+ * editor may do is then decided by site scope alone, which is what the security suite tests.
+ */
+export const createSiteEditorRole = async (app: TestApp, condition = 'plugin::site-group.is-in-my-sites-or-below') => {
+  const role = await app.strapi.service('admin::role').create({ name: `Site editor ${Date.now()}`, description: 'site-scoped editor' });
+  const cmActions = ['read', 'create', 'update', 'delete', 'publish'].flatMap((a) =>
+    CONTENT_TYPES.map((subject) => ({
+      action: `plugin::content-manager.explorer.${a}`,
+      subject,
+      properties: a === 'delete' || a === 'publish' ? { locales: ['zh-Hans', 'bo'] } : { locales: ['zh-Hans', 'bo'] },
+      conditions: [condition],
+    }))
+  );
+  const provider = app.strapi.service('admin::permission').actionProvider;
+  const ours = provider
+    .values()
+    .filter((a: { pluginName?: string }) => a.pluginName && SUITE_PLUGINS.includes(a.pluginName))
+    .map((a: { actionId: string }) => ({ action: a.actionId, conditions: [] }));
+  await app.strapi.service('admin::role').assignPermissions(role.id, [...cmActions, ...ours].map((p) => ({ properties: {}, ...p })));
+  return role.id as number;
+};
+
+export interface SecurityCast {
+  app: TestApp;
+  /** Strapi's Super Admin role: may do everything everywhere. */
+  superAdmin: AdminSession;
+  /** The site-editor role assigned to the root site (ganzi) with every site below it. */
+  rootAdmin: AdminSession;
+  /** The site-editor role assigned to 泸定 (luding) only: the "rogue editor" of the probe. */
+  ludingEditor: AdminSession;
+  /** The site-editor role assigned to 康定 (kangding) only. */
+  kangdingEditor: AdminSession;
+  /** Three distinct reviewers (三审) with the site-editor role over the whole tree. */
+  reviewers: AdminSession[];
+  /** A users-permissions user (Authenticated role). */
+  user: UserSession;
+  /** A full-access content-API token. */
+  token: string;
+  editorRoleId: number;
+}
+
+/**
+ * The cast of the security suite on the Garzê demo tree (1 prefecture, 18 counties, 19 departments):
+ * a Super Admin, a root-site admin, editors scoped to luding and kangding, three reviewers, a logged-in
+ * public user and an API token. With `content: true` the whole demo (items, placements, public read)
+ * is seeded too. One boot per test file: call in beforeAll, `cast.app.stop()` in afterAll.
+ */
+export const bootSecurityApp = async ({ content = false }: { content?: boolean } = {}): Promise<SecurityCast> => {
+  const app = await bootStrapi();
+  if (content) await seedDemo(app.strapi, { log: () => undefined });
+  else await seedDemoSites(app.strapi);
+  const superAdmin = await createAdmin(app);
+  const editorRoleId = await createSiteEditorRole(app);
+  const scoped = async (site: string, includeDescendants: boolean) => {
+    const session = await createAdmin(app, { roles: [editorRoleId] });
+    await app.strapi.plugin('site-group').service('editor-scope').assign(session.id, site, includeDescendants);
+    return session;
+  };
+  const rootAdmin = await scoped('ganzi', true);
+  const ludingEditor = await scoped('luding', false);
+  const kangdingEditor = await scoped('kangding', false);
+  const reviewers = [await scoped('ganzi', true), await scoped('ganzi', true), await scoped('ganzi', true)];
+  const user = await createUser(app);
+  const token = await createApiToken(app);
+  return { app, superAdmin, rootAdmin, ludingEditor, kangdingEditor, reviewers, user, token, editorRoleId };
+};
