@@ -118,6 +118,10 @@ describe('sanitizeRichText', () => {
     );
   });
 
+  it('keeps markdown readable: block quotes, paragraphs, ampersands', () => {
+    expect(sanitizeRichText('> 引用\n\n第一段 & 第二段 <b>&</b>', 'web')).toBe('> 引用\n\n第一段 &amp; 第二段 <b>&amp;</b>');
+  });
+
   it('refuses an unknown profile instead of sanitising with no list', () => {
     expect(() => sanitizeRichText('<p>x</p>', 'sms' as SanitizeProfile)).toThrow(/unknown profile/);
   });

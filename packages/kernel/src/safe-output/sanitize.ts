@@ -89,10 +89,12 @@ export const SANITIZE_PROFILES = Object.keys(PROFILES) as SanitizeProfile[];
 
 /**
  * Safe HTML for the given destination: unknown tags and attributes, scripts and unsafe URLs removed.
- * NUL characters are removed first (browsers ignore them inside a scheme or a tag name).
+ * NUL characters are removed first (browsers ignore them inside a scheme or a tag name). A `>` is
+ * given back unescaped: it opens nothing in HTML text or in a (always double-quoted) attribute
+ * value, and rich text is often markdown, where `>` starts a block quote.
  */
 export const sanitizeRichText = (html: string | null | undefined, profile: SanitizeProfile = 'web'): string => {
   const options = PROFILES[profile];
   if (!options) throw new Error(`sanitizeRichText: unknown profile "${String(profile)}"`);
-  return sanitize(String(html ?? '').replace(/\u0000/g, ''), options);
+  return sanitize(String(html ?? '').replace(/\u0000/g, ''), options).replace(/&gt;/g, '>');
 };
