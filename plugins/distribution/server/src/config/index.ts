@@ -35,8 +35,12 @@ export interface DistributionConfig {
    * comma-separated, e.g. an intranet receiver).
    */
   outbound: { allow: string[] };
-  /** Testing aid: make the dispatcher "crash" (leave the row in flight, as a dead process would) before writing an outcome. */
-  faults: { crashBeforeOutcome: number };
+  /**
+   * Testing aid (fault injection): per channel kind, how many times the dispatcher "crashes" after the
+   * adapter's remote calls succeeded and before the outcome is written — the row is left in flight,
+   * as a dead process would leave it, and is taken over when its lease runs out. Empty in production.
+   */
+  faults: { crashBeforeOutcome: Record<string, number> };
   /** Public origin of the portal, used for links in feeds, Weibo posts and webhooks. */
   publicUrl: string;
   /** Where sharp renditions are cached. */
@@ -63,7 +67,7 @@ const defaults: DistributionConfig = {
   credentials: {},
   credentialEnvPrefix: process.env.JIYUE_CHANNEL_ENV_PREFIX || 'JIYUE_CHANNEL_',
   outbound: { allow: parseAllowList(process.env.JIYUE_OUTBOUND_ALLOW) },
-  faults: { crashBeforeOutcome: 0 },
+  faults: { crashBeforeOutcome: {} },
   wechat: { baseUrl: 'https://api.weixin.qq.com' },
   weibo: { baseUrl: 'https://api.weibo.com', maxChars: 140 },
   publicUrl: 'https://www.gzz.gov.cn',

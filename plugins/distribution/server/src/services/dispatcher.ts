@@ -69,11 +69,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /** Fault injection (config `faults.crashBeforeOutcome`): the remote side has accepted, the outcome is not written yet. */
-  const crashPoint = () => {
-    const faults = pluginConfig<{ crashBeforeOutcome?: number }>('faults');
-    if (faults?.crashBeforeOutcome && faults.crashBeforeOutcome > 0) {
-      faults.crashBeforeOutcome -= 1;
-      throw new SimulatedCrash();
+  const crashPoint = (kind: string) => {
+    const pending = pluginConfig<{ crashBeforeOutcome?: Record<string, number> }>('faults')?.crashBeforeOutcome;
+    if (pending && (pending[kind] ?? 0) > 0) {
+      pending[kind] -= 1;
+      throw new SimulatedCrash(kind);
     }
   };
 
@@ -100,7 +100,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (!count) throw new DeliveryError(`delivery ${row.id} was taken over by another instance`);
       };
       const receipt = await adapter.deliver({ strapi, delivery: row, channel, previousReceipt: adapter.needsPreviousReceipt ? await previousReceipt(row) : null, record });
-      crashPoint();
+      crashPoint(row.channelKind);
       await claims().finish(row.id, token, { status: 'delivered', receipt: { ...(receipt ?? {}), instance: instanceId }, deliveredAt: new Date(), lastError: null });
     } catch (error: any) {
       // A simulated crash writes nothing: the row stays in flight until its lease runs out, as after a real one.
