@@ -290,7 +290,9 @@ describe('item 9: channel credentials are bound to their site; only JIYUE_CHANNE
 });
 
 describe('item 10: everything that leaves the server is sanitised (known bypass strings)', () => {
-  const body = `<h2>泸定桥</h2><p>泸定县 <a href="https://www.luding.gov.cn/">官网</a> བོད་ཡིག</p>${BYPASSES.join('')}`;
+  // PostgreSQL text cannot hold NUL, so the stored body leaves the NUL string out (the kernel's unit tests and the rendering case below keep it).
+  const body = `<h2>泸定桥</h2><p>泸定县 <a href="https://www.luding.gov.cn/">官网</a> བོད་ཡིག</p>${BYPASSES.filter((b) => !b.includes('\u0000')).join('')}`;
+  const everything = `${body}${BYPASSES.join('')}`;
   let documentId: string;
 
   it('webhook payloads carry the body through the webhook allow list, and signed as sent', async () => {
@@ -322,12 +324,12 @@ describe('item 10: everything that leaves the server is sanitised (known bypass 
 
   it('WeChat and Weibo get their own lists: inline-styled HTML without links, plain text', async () => {
     const rendering = cast.app.strapi.plugin('distribution').service('rendering');
-    const snapshot = { fields: { title: '泸定县通知', body }, url: 'https://www.gzz.gov.cn/luding/items/x' };
+    const snapshot = { fields: { title: '泸定县通知', body: everything }, url: 'https://www.gzz.gov.cn/luding/items/x' };
     const article = rendering.wechat(snapshot);
     expect(executable(article.content)).toEqual([]);
     expect(article.content).not.toMatch(/<a\s|javascript:|expression/i);
     expect(article.content).toMatch(/<h2 style="[^"]+">泸定桥<\/h2>/);
-    const status: string = rendering.weibo({ fields: { title: '泸定县通知', summary: body }, url: snapshot.url }, 2000);
+    const status: string = rendering.weibo({ fields: { title: '泸定县通知', summary: everything }, url: snapshot.url }, 2000);
     expect(status).not.toMatch(/<[a-z!/]/i);
   });
 });
