@@ -29,10 +29,12 @@ export default ({ env }) => ({
     resolve: './plugins/distribution',
     config: {
       // Channels name a credential; the secrets themselves stay in the environment, never in the database.
+      // Each credential belongs to the site(s) named in `site`: only their channels may use it. Only
+      // variables starting with JIYUE_CHANNEL_ are ever read.
       credentials: {
-        wechat: { appId: 'env:WECHAT_APP_ID', appSecret: 'env:WECHAT_APP_SECRET' },
-        weibo: { accessToken: 'env:WEIBO_ACCESS_TOKEN' },
-        webhook: { secret: 'env:WEBHOOK_SECRET' },
+        wechat: { site: 'ganzi', appId: 'env:JIYUE_CHANNEL_WECHAT_APP_ID', appSecret: 'env:JIYUE_CHANNEL_WECHAT_APP_SECRET' },
+        weibo: { site: 'ganzi', accessToken: 'env:JIYUE_CHANNEL_WEIBO_ACCESS_TOKEN' },
+        webhook: { site: 'ganzi', secret: 'env:JIYUE_CHANNEL_WEBHOOK_SECRET' },
       },
       ...(env('PUBLIC_URL') ? { publicUrl: env('PUBLIC_URL') } : {}),
     },

@@ -60,7 +60,9 @@ export default defineBench({
     await dispatcher.stop();
     const sink = await receiver();
     const credentials = strapi.config.get('plugin::distribution.credentials') as Record<string, unknown>;
-    credentials['bench-hook'] = { secret: 'bench-secret' };
+    credentials['bench-hook'] = { site: 'ganzi', secret: 'bench-secret' };
+    // The sink listens on loopback, which the outbound agent refuses unless allowed.
+    strapi.config.set('plugin::distribution.outbound.allow', ['127.0.0.1']);
     await strapi.plugin('distribution').service('channels').create({ key: 'webhook:ganzi-bench', site: 'ganzi', kind: 'webhook', credential: 'bench-hook', settings: { url: sink.url } });
     const concurrency = (strapi.config.get('plugin::distribution.dispatcher') as any).concurrency as number;
 

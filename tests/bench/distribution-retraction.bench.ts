@@ -41,14 +41,18 @@ export default defineBench({
     await seedDemoSites(strapi);
     const fake = await fakePlatforms();
     const credentials = strapi.config.get('plugin::distribution.credentials') as Record<string, unknown>;
-    Object.assign(credentials, { hook: { secret: 'bench' }, wx: { appId: 'wx', appSecret: 'wxs' }, wb: { accessToken: 'wbt' } });
     const sites = (await strapi.db.query('plugin::site-group.site').findMany({ select: ['code'] })).map((s: any) => s.code as string);
+    Object.assign(credentials, { hook: { site: sites, secret: 'bench' }, wx: { site: sites, appId: 'wx', appSecret: 'wxs' }, wb: { site: sites, accessToken: 'wbt' } });
+    // The fakes listen on loopback (allowed for the bench) and are the API origins (server config, not channel settings).
+    strapi.config.set('plugin::distribution.outbound.allow', ['127.0.0.1']);
+    strapi.config.set('plugin::distribution.wechat.baseUrl', fake.url);
+    strapi.config.set('plugin::distribution.weibo.baseUrl', fake.url);
     const channelService = strapi.plugin('distribution').service('channels');
     const outbox = strapi.plugin('distribution').service('outbox');
     const dispatcher = strapi.plugin('distribution').service('dispatcher');
     for (const site of sites) {
-      await channelService.create({ site, kind: 'wechat', credential: 'wx', settings: { baseUrl: fake.url } });
-      await channelService.create({ site, kind: 'weibo', credential: 'wb', settings: { baseUrl: fake.url } });
+      await channelService.create({ site, kind: 'wechat', credential: 'wx', settings: {} });
+      await channelService.create({ site, kind: 'weibo', credential: 'wb', settings: {} });
       for (const n of [1, 2, 3]) await channelService.create({ key: `webhook:${site}-${n}`, site, kind: 'webhook', credential: 'hook', settings: { url: `${fake.url}/hook/${site}/${n}` } });
     }
 

@@ -11,14 +11,14 @@ let failures = 0;
 
 beforeAll(async () => {
   receiver = await startIdempotentReceiver((req) => (req.json?.document?.fields?.title?.includes('重试') && failures++ < 2 ? { status: 502 } : { status: 200 }));
-  process.env.JIYUE_TEST_HOOK_SECRET = 'bullmq';
+  process.env.JIYUE_CHANNEL_DAOCHENG_HOOK_SECRET = 'bullmq';
   app = await bootStrapi();
   await seedDemoSites(app.strapi);
   fastRetries(app);
   const dispatcher = app.strapi.plugin('distribution').service('dispatcher');
   await dispatcher.stop();
   app.strapi.config.set('plugin::distribution.redisUrl', process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
-  await app.strapi.plugin('distribution').service('channels').create({ key: 'webhook:daocheng-app', site: 'daocheng', kind: 'webhook', credential: 'env:JIYUE_TEST_HOOK_SECRET', autoDeliver: true, settings: { url: `${receiver.url}/in` } });
+  await app.strapi.plugin('distribution').service('channels').create({ key: 'webhook:daocheng-app', site: 'daocheng', kind: 'webhook', credential: 'env:JIYUE_CHANNEL_DAOCHENG_HOOK_SECRET', autoDeliver: true, settings: { url: `${receiver.url}/in` } });
 });
 afterAll(async () => {
   await app?.stop();

@@ -74,16 +74,19 @@ let wechat: Awaited<ReturnType<typeof startReceiver>>;
 let weibo: Awaited<ReturnType<typeof startReceiver>>;
 
 beforeAll(async () => {
-  process.env.JIYUE_TEST_WEIBO_TOKEN = 'weibo-token';
+  process.env.JIYUE_CHANNEL_TEST_WEIBO_TOKEN = 'weibo-token';
   ({ app, editor, reviewers } = await bootDistributionApp({
-    'wechat-ganzi': { appId: 'wx-ganzi', appSecret: 'env:JIYUE_TEST_WX_SECRET' },
-    'weibo-ganzi': { accessToken: 'env:JIYUE_TEST_WEIBO_TOKEN' },
+    'wechat-ganzi': { site: 'ganzi', appId: 'wx-ganzi', appSecret: 'env:JIYUE_CHANNEL_TEST_WX_SECRET' },
+    'weibo-ganzi': { site: 'ganzi', accessToken: 'env:JIYUE_CHANNEL_TEST_WEIBO_TOKEN' },
   }));
-  process.env.JIYUE_TEST_WX_SECRET = 'wx-secret';
+  process.env.JIYUE_CHANNEL_TEST_WX_SECRET = 'wx-secret';
   wechat = await wechatServer();
   weibo = await weiboServer();
-  expect((await as(app, editor).post('/distribution/channels', { site: 'ganzi', kind: 'wechat', credential: 'wechat-ganzi', settings: { baseUrl: wechat.url, author: '甘孜州人民政府' } })).status).toBe(201);
-  expect((await as(app, editor).post('/distribution/channels', { site: 'ganzi', kind: 'weibo', credential: 'weibo-ganzi', settings: { baseUrl: weibo.url, maxChars: 60 } })).status).toBe(201);
+  // API origins are server config, not channel settings.
+  app.strapi.config.set('plugin::distribution.wechat.baseUrl', wechat.url);
+  app.strapi.config.set('plugin::distribution.weibo.baseUrl', weibo.url);
+  expect((await as(app, editor).post('/distribution/channels', { site: 'ganzi', kind: 'wechat', credential: 'wechat-ganzi', settings: { author: '甘孜州人民政府' } })).status).toBe(201);
+  expect((await as(app, editor).post('/distribution/channels', { site: 'ganzi', kind: 'weibo', credential: 'weibo-ganzi', settings: { maxChars: 60 } })).status).toBe(201);
 });
 afterAll(async () => {
   await wechat?.close();
@@ -146,7 +149,7 @@ describe('WeChat Official Account and Weibo', () => {
   });
 
   it('dead-letters a Weibo post refused for a bad token without retrying', async () => {
-    process.env.JIYUE_TEST_WEIBO_TOKEN = 'revoked';
+    process.env.JIYUE_CHANNEL_TEST_WEIBO_TOKEN = 'revoked';
     try {
       const other = await publishThroughReview(app, { editor, reviewers }, { title: '甘孜州关于开展安全生产大检查的通知', ownerSite: 'ganzi' }, { channels: ['weibo:ganzi'] });
       const [row] = await waitFor(async () => {
@@ -156,7 +159,7 @@ describe('WeChat Official Account and Weibo', () => {
       expect(row.attempts).toBe(1);
       expect(row.lastError).toMatch(/21332/);
     } finally {
-      process.env.JIYUE_TEST_WEIBO_TOKEN = 'weibo-token';
+      process.env.JIYUE_CHANNEL_TEST_WEIBO_TOKEN = 'weibo-token';
     }
   });
 });

@@ -20,11 +20,11 @@ const ROWS = 400;
 maybe('two instances on one PostgreSQL database', () => {
   beforeAll(async () => {
     receiver = await startIdempotentReceiver(() => ({ status: 200, delayMs: 15 }));
-    process.env.JIYUE_TEST_HOOK_SECRET = 'two-instances';
+    process.env.JIYUE_CHANNEL_GANZI_HOOK_SECRET = 'two-instances';
     app = await bootStrapi();
     await seedDemoSites(app.strapi);
     await app.strapi.plugin('distribution').service('dispatcher').stop();
-    await app.strapi.plugin('distribution').service('channels').create({ key: 'webhook:ganzi-app', site: 'ganzi', kind: 'webhook', credential: 'env:JIYUE_TEST_HOOK_SECRET', settings: { url: `${receiver.url}/in` } });
+    await app.strapi.plugin('distribution').service('channels').create({ key: 'webhook:ganzi-app', site: 'ganzi', kind: 'webhook', credential: 'env:JIYUE_CHANNEL_GANZI_HOOK_SECRET', settings: { url: `${receiver.url}/in` } });
   });
   afterAll(async () => {
     if (child && child.exitCode === null) {

@@ -4,6 +4,11 @@ import { bootStrapi, type TestApp } from '../helpers/strapi';
 import { createAdmin, type AdminSession } from '../helpers/auth';
 import { seedDemoSites } from '../../database/seeds/demo-sites';
 
+// Every outbound request goes through the kernel's filtering agent, which refuses loopback: the fake
+// receivers of these suites listen on 127.0.0.1, so the suites allow exactly that address (read by
+// the distribution config when each app boots).
+process.env.JIYUE_OUTBOUND_ALLOW ??= '127.0.0.1';
+
 export const ARTICLE = 'api::article.article';
 export const POLICY = 'api::policy.policy';
 

@@ -23,8 +23,12 @@ const publishArticle = (title: string, targets: object | undefined, extra: Recor
 const dispatcher = () => app.strapi.plugin('distribution').service('dispatcher');
 
 beforeAll(async () => {
-  ({ app, editor, reviewers } = await bootDistributionApp({ 'ganzi-app': { secret: SECRET }, 'kangding-app': 'env:JIYUE_TEST_KANGDING_SECRET' }));
-  process.env.JIYUE_TEST_KANGDING_SECRET = 'kangding-secret';
+  // A credential is bound to the sites that own it: this one is shared by the receivers of several sites.
+  ({ app, editor, reviewers } = await bootDistributionApp({
+    'ganzi-app': { site: ['ganzi', 'kangding', 'luding', 'daofu', 'yajiang', 'litang'], secret: SECRET },
+    'kangding-app': { site: 'kangding', secret: 'env:JIYUE_CHANNEL_TEST_KANGDING_SECRET' },
+  }));
+  process.env.JIYUE_CHANNEL_TEST_KANGDING_SECRET = 'kangding-secret';
 });
 afterAll(async () => {
   await app?.stop();

@@ -22,7 +22,7 @@ beforeAll(async () => {
   await seedDemoSites(app.strapi);
   admin = await createAdmin(app);
   fastRetries(app);
-  setCredentials(app, { 'luhuo-app': { secret: SECRET } });
+  setCredentials(app, { 'luhuo-app': { site: 'luhuo', secret: SECRET } });
   expect((await as(app, admin).post('/distribution/channels', { key: 'webhook:luhuo-app', site: 'luhuo', kind: 'webhook', credential: 'luhuo-app', autoDeliver: true, settings: { url: `${hooks.url}/in` } })).status).toBe(201);
 });
 afterAll(async () => {

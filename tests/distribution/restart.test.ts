@@ -15,7 +15,7 @@ const TITLES = ['甘孜州人民政府关于做好冬春季森林草原防灭火
 
 beforeAll(async () => {
   receiver = await startIdempotentReceiver((_req) => ({ status: 200, delayMs: 5 }));
-  process.env.JIYUE_TEST_HOOK_SECRET = 'restart-secret';
+  process.env.JIYUE_CHANNEL_KANGDING_HOOK_SECRET = 'restart-secret';
 });
 afterAll(async () => {
   await app?.stop();
@@ -24,7 +24,7 @@ afterAll(async () => {
 });
 
 const makeChannel = (strapi: any) =>
-  strapi.plugin('distribution').service('channels').create({ key: 'webhook:kangding-app', site: 'kangding', kind: 'webhook', credential: 'env:JIYUE_TEST_HOOK_SECRET', autoDeliver: true, settings: { url: `${receiver.url}/in` } });
+  strapi.plugin('distribution').service('channels').create({ key: 'webhook:kangding-app', site: 'kangding', kind: 'webhook', credential: 'env:JIYUE_CHANNEL_KANGDING_HOOK_SECRET', autoDeliver: true, settings: { url: `${receiver.url}/in` } });
 
 describe('restarts and crashes', () => {
   it('delivers everything exactly once after a restart between publish and dispatch and a crash mid-dispatch', async () => {

@@ -9,7 +9,7 @@ let receiver: Awaited<ReturnType<typeof startReceiver>>;
 const events: any[] = [];
 
 beforeAll(async () => {
-  ({ app, editor, reviewers } = await bootDistributionApp({ hook: { secret: 's3cret' } }));
+  ({ app, editor, reviewers } = await bootDistributionApp({ hook: { site: ['ganzi', 'kangding', 'luding', 'yajiang'], secret: 's3cret' } }));
   receiver = await startReceiver((req) => (req.url === '/broken' && req.json?.event === 'document.delete' ? { status: 500 } : { status: 200 }));
   for (const site of ['ganzi', 'kangding', 'luding']) {
     const res = await as(app, editor).post('/distribution/channels', { key: `webhook:${site}-app`, site, kind: 'webhook', credential: 'hook', settings: { url: `${receiver.url}/${site}` } });

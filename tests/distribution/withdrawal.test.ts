@@ -56,10 +56,11 @@ beforeAll(async () => {
   await seedDemoSites(app.strapi);
   editor = await createAdmin(app);
   fastRetries(app);
-  process.env.JIYUE_TEST_WX_DAOFU = 'wx-daofu-secret';
-  setCredentials(app, { 'daofu-app': { secret: SECRET }, 'wechat-daofu': { appId: 'wx-daofu', appSecret: 'env:JIYUE_TEST_WX_DAOFU' } });
+  process.env.JIYUE_CHANNEL_TEST_WX_DAOFU = 'wx-daofu-secret';
+  app.strapi.config.set('plugin::distribution.wechat.baseUrl', wechat.url);
+  setCredentials(app, { 'daofu-app': { site: 'daofu', secret: SECRET }, 'wechat-daofu': { site: 'daofu', appId: 'wx-daofu', appSecret: 'env:JIYUE_CHANNEL_TEST_WX_DAOFU' } });
   expect((await as(app, editor).post('/distribution/channels', { key: 'webhook:daofu-app', site: 'daofu', kind: 'webhook', credential: 'daofu-app', autoDeliver: true, settings: { url: `${hooks.url}/in` } })).status).toBe(201);
-  expect((await as(app, editor).post('/distribution/channels', { key: 'wechat:daofu', site: 'daofu', kind: 'wechat', credential: 'wechat-daofu', autoDeliver: true, settings: { baseUrl: wechat.url } })).status).toBe(201);
+  expect((await as(app, editor).post('/distribution/channels', { key: 'wechat:daofu', site: 'daofu', kind: 'wechat', credential: 'wechat-daofu', autoDeliver: true, settings: {} })).status).toBe(201);
 });
 afterAll(async () => {
   await app?.stop();

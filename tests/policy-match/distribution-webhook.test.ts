@@ -23,7 +23,7 @@ beforeAll(async () => {
   await seedDemoSites(app.strapi);
   admin = await createAdmin(app);
   fastRetries(app);
-  setCredentials(app, { 'ganzi-policy-hook': { secret: SECRET } });
+  setCredentials(app, { 'ganzi-policy-hook': { site: 'ganzi', secret: SECRET } });
   app.strapi.config.set('plugin::policy-match.audienceWebhookSites', ['ganzi']);
 }, 180_000);
 afterAll(async () => {

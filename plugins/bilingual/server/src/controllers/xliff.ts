@@ -1,5 +1,6 @@
 import { errors } from '@strapi/utils';
 import { getService } from '../utils/get-service';
+import { decodeXmlBytes } from '../utils/xliff';
 import { validateExportQuery, validateImportJson } from '../validation/xliff';
 
 const MAX_BYTES = 20 * 1024 * 1024;
@@ -13,7 +14,8 @@ const readRaw = async (ctx): Promise<string> => {
     if (size > MAX_BYTES) throw new errors.PayloadTooLargeError(`An XLIFF import is limited to ${MAX_BYTES / 1024 / 1024} MB`);
     chunks.push(chunk);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  // UTF-8 or UTF-16 (by its byte order mark): a declaration hidden in UTF-16 is refused like any other.
+  return decodeXmlBytes(Buffer.concat(chunks));
 };
 
 export default () => ({

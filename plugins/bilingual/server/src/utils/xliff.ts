@@ -61,6 +61,28 @@ export const buildXliff = (doc: XliffDocument): string => {
   return lines.join('\n');
 };
 
+/**
+ * XLIFF never needs a document type: a DOCTYPE is how external entities (XXE: files, URLs),
+ * parameter entities and entity expansion bombs ("billion laughs") get in. Any DOCTYPE or ENTITY
+ * declaration is refused before a parser sees the document (the text outside markup cannot hold
+ * `<!` unescaped, so this cannot match translated text).
+ */
+const DECLARATION = /<!\s*(DOCTYPE|ENTITY|ELEMENT|ATTLIST|NOTATION)\b/i;
+
+/**
+ * Decodes the bytes of an uploaded document: UTF-8 (with or without a byte order mark) or UTF-16
+ * LE/BE with its byte order mark, or without one when the document starts with `<`. A declaration
+ * hidden in UTF-16 is therefore seen like any other.
+ */
+export const decodeXmlBytes = (bytes: Buffer): string => {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return bytes.subarray(3).toString('utf8');
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  if (bytes[0] === 0x3c && bytes[1] === 0x00) return new TextDecoder('utf-16le').decode(bytes);
+  if (bytes[0] === 0x00 && bytes[1] === 0x3c) return new TextDecoder('utf-16be').decode(bytes);
+  return bytes.toString('utf8');
+};
+
 const ARRAYS = new Set(['file', 'unit', 'segment', 'ignorable', 'group']);
 const parser = new XMLParser({
   ignoreAttributes: false,
@@ -69,8 +91,10 @@ const parser = new XMLParser({
   parseTagValue: false,
   parseAttributeValue: false,
   trimValues: false,
+  // Only XML's five predefined entities and character references (&#13;, and those translation tools
+  // write); a DOCTYPE never reaches the parser (see DECLARATION), so no declared entity can be expanded.
   processEntities: true,
-  htmlEntities: true, // numeric character references (&#13; and those translation tools write)
+  htmlEntities: true,
   isArray: (name) => ARRAYS.has(name),
 });
 
@@ -98,6 +122,13 @@ const textOf = (node: unknown, path: (string | number)[], problems: XliffProblem
  */
 export const parseXliff = (xml: string): XliffDocument => {
   if (typeof xml !== 'string' || !xml.trim()) throw new XliffError('empty XLIFF document', [{ path: [], message: 'the body must be an XLIFF 2.0 document' }]);
+  xml = xml.replace(/^\uFEFF/, '');
+  const declaration = DECLARATION.exec(xml);
+  if (declaration) {
+    throw new XliffError(`a <!${declaration[1].toUpperCase()}> declaration is not accepted`, [
+      { path: ['body'], message: `XLIFF must not contain a <!${declaration[1].toUpperCase()}> declaration (external or internal entities are never expanded)` },
+    ]);
+  }
   const valid = XMLValidator.validate(xml);
   if (valid !== true) {
     const { msg, line, col } = valid.err;

@@ -8,6 +8,12 @@ export interface DeliverInput {
   channel: any;
   /** What the target answered for the last version it received (ids needed to update or withdraw). */
   previousReceipt: Record<string, any> | null;
+  /**
+   * Commits a step the remote side has accepted (its ids) to the delivery row at once, before the
+   * outcome: a retry after a crash finds it in `delivery.remote` and does not repeat the step.
+   * Throws when the claim was lost (another instance took the row over).
+   */
+  record(step: Record<string, unknown>): Promise<void>;
 }
 
 export interface Adapter {

@@ -1,8 +1,19 @@
+import { sanitizeRichText } from '@jiyue/kernel';
+import type { Core } from '@strapi/strapi';
 import { DeliveryError } from '../utils/delivery-error';
 import { getService } from '../utils/get-service';
 import { signWebhook } from '../utils/sign-webhook';
 import { request } from './http';
 import type { Adapter } from './types';
+
+/** Rich-text fields of the snapshot pass the kernel's webhook allow list; plain fields are text and stay as they are. */
+const safeFields = (strapi: Core.Strapi, uid: string, fields: Record<string, unknown> | undefined) => {
+  if (!fields) return fields;
+  const attributes = ((strapi.getModel(uid as any) as any)?.attributes ?? {}) as Record<string, { type?: string }>;
+  return Object.fromEntries(
+    Object.entries(fields).map(([name, value]) => [name, attributes[name]?.type === 'richtext' && typeof value === 'string' ? sanitizeRichText(value, 'webhook') : value])
+  );
+};
 
 /**
  * POSTs JSON to the channel's URL. Headers: `X-Jiyue-Delivery-Id` (the outbox row),
@@ -11,9 +22,10 @@ import type { Adapter } from './types';
  */
 export const webhook: Adapter = {
   needsChannel: true,
-  async deliver({ delivery, channel }) {
-    const secret = getService('channels').credential(channel.credential)?.secret;
-    if (!secret) throw new DeliveryError(`credential "${channel.credential}" is not configured`, { permanent: true });
+  async deliver({ strapi, delivery, channel }) {
+    const resolved = getService('channels').resolveCredential(channel.credential, channel.site);
+    const secret = resolved.ok ? resolved.values.secret : null;
+    if (!secret) throw new DeliveryError(`credential "${channel.credential}": ${resolved.ok ? 'has no secret' : resolved.message}`, { permanent: true });
     // An unpublished item is withdrawn (it may come back with a later create); a deleted or retracted one is deleted.
     const event =
       delivery.operation === 'notify' ? delivery.payload.event : delivery.operation === 'delete' && delivery.payload?.withdrawal === 'withdraw' ? 'document.withdraw' : `document.${delivery.operation}`;
@@ -31,7 +43,7 @@ export const webhook: Adapter = {
               documentId: delivery.itemDocumentId,
               locale: delivery.itemLocale,
               version: delivery.version,
-              ...(snapshot ? { type: snapshot.type, url: snapshot.url, publishedAt: snapshot.publishedAt, fields: snapshot.fields, cover: snapshot.cover } : {}),
+              ...(snapshot ? { type: snapshot.type, url: snapshot.url, publishedAt: snapshot.publishedAt, fields: safeFields(strapi, delivery.contentType, snapshot.fields), cover: snapshot.cover } : {}),
             },
             ...(delivery.payload.reason ? { reason: delivery.payload.reason } : {}),
           }),

@@ -35,66 +35,96 @@ const postJson = async (url: string, body: unknown, what: string, appId: string)
   return check(json, what, appId);
 };
 
+/** freepublish/delete of an article that is no longer there: the withdrawal is already done. */
+const GONE = new Set([53600]);
+
 /**
  * WeChat Official Account (公众号): upload the cover (permanent material), add a draft, submit it
  * for publishing (freepublish). Withdrawal deletes the published article; an update withdraws the
  * old article and publishes the new version (the API cannot edit a published article).
+ *
+ * Every step the API accepts is recorded on the delivery row at once (`record`), before the next
+ * one: a retry after a crash skips what is recorded — no second cover, draft or submission, no
+ * second delete of the old article. An article WeChat reports as gone counts as withdrawn.
  */
 export const wechat: Adapter = {
   needsChannel: true,
   needsPreviousReceipt: true,
-  async deliver({ strapi, delivery, channel, previousReceipt }) {
-    const creds = getService('channels').credential(channel.credential);
-    if (!creds?.appId || !creds?.appSecret) throw new DeliveryError(`credential "${channel.credential}" lacks appId/appSecret`, { permanent: true });
-    const base = String(channel.settings?.baseUrl ?? pluginConfig<any>('wechat').baseUrl).replace(/\/$/, '');
-    const token = await accessToken(base, creds.appId, creds.appSecret);
-    const q = `access_token=${encodeURIComponent(token)}`;
+  async deliver({ delivery, channel, previousReceipt, record }) {
+    const resolved = getService('channels').resolveCredential(channel.credential, channel.site);
+    const creds = resolved.ok ? resolved.values : null;
+    if (!creds?.appId || !creds?.appSecret) throw new DeliveryError(`credential "${channel.credential}": ${resolved.ok ? 'lacks appId/appSecret' : resolved.message}`, { permanent: true });
+    // The API origin is server config only: a channel row cannot send the token elsewhere.
+    const base = String(pluginConfig<any>('wechat').baseUrl).replace(/\/$/, '');
+    const done: Record<string, any> = { ...(delivery.remote ?? {}) };
+    const step = async (values: Record<string, unknown>) => {
+      Object.assign(done, values);
+      await record(values);
+    };
+    let token: string | null = null;
+    const q = async () => `access_token=${encodeURIComponent((token ??= await accessToken(base, creds.appId, creds.appSecret)))}`;
 
     const withdraw = async () => {
+      if (done.withdrawn) return done.withdrawnArticleId ?? null;
       if (!previousReceipt?.publishId) return null;
       let articleId = previousReceipt.articleId;
       if (!articleId) {
-        const status = await postJson(`${base}/cgi-bin/freepublish/get?${q}`, { publish_id: previousReceipt.publishId }, 'freepublish/get', creds.appId);
+        const status = await postJson(`${base}/cgi-bin/freepublish/get?${await q()}`, { publish_id: previousReceipt.publishId }, 'freepublish/get', creds.appId);
         if (status.publish_status === 1) throw new DeliveryError('WeChat is still publishing the previous version; retrying');
         articleId = status.article_id;
       }
-      if (articleId) await postJson(`${base}/cgi-bin/freepublish/delete?${q}`, { article_id: articleId, index: 0 }, 'freepublish/delete', creds.appId);
+      if (articleId) {
+        try {
+          await postJson(`${base}/cgi-bin/freepublish/delete?${await q()}`, { article_id: articleId, index: 0 }, 'freepublish/delete', creds.appId);
+        } catch (error: any) {
+          const code = Number(/WeChat freepublish\/delete: (-?\d+)/.exec(error?.message ?? '')?.[1]);
+          if (!GONE.has(code)) throw error;
+        }
+      }
+      await step({ withdrawn: true, withdrawnArticleId: articleId ?? null });
       return articleId ?? null;
     };
 
     if (delivery.operation === 'delete') return { withdrawnArticleId: await withdraw() };
     const withdrawn = delivery.operation === 'update' ? await withdraw() : null;
 
-    const snapshot = delivery.payload.snapshot;
-    const rendering = getService('rendering');
-    const cover = await rendering.coverFor(snapshot, 'wechat-cover');
-    const form = new FormData();
-    form.append('media', new Blob([new Uint8Array(cover.buffer)], { type: 'image/jpeg' }), `cover-${delivery.itemDocumentId}.jpg`);
-    const { json: uploaded } = await request(`${base}/cgi-bin/material/add_material?${q}&type=image`, { method: 'POST', body: form });
-    check(uploaded, 'material/add_material', creds.appId);
-
-    const text = rendering.wechat(snapshot, { author: channel.settings?.author });
-    const draft = await postJson(
-      `${base}/cgi-bin/draft/add?${q}`,
-      {
-        articles: [
+    if (!done.publishId) {
+      if (!done.draftMediaId) {
+        const snapshot = delivery.payload.snapshot;
+        const rendering = getService('rendering');
+        if (!done.thumbMediaId) {
+          const cover = await rendering.coverFor(snapshot, 'wechat-cover');
+          const form = new FormData();
+          form.append('media', new Blob([new Uint8Array(cover.buffer)], { type: 'image/jpeg' }), `cover-${delivery.itemDocumentId}.jpg`);
+          const { json: uploaded } = await request(`${base}/cgi-bin/material/add_material?${await q()}&type=image`, { method: 'POST', body: form });
+          check(uploaded, 'material/add_material', creds.appId);
+          await step({ thumbMediaId: uploaded.media_id });
+        }
+        const text = rendering.wechat(snapshot, { author: channel.settings?.author });
+        const draft = await postJson(
+          `${base}/cgi-bin/draft/add?${await q()}`,
           {
-            title: text.title,
-            author: text.author,
-            digest: text.digest,
-            content: text.content,
-            content_source_url: snapshot.url,
-            thumb_media_id: uploaded.media_id,
-            need_open_comment: channel.settings?.needOpenComment ? 1 : 0,
-            only_fans_can_comment: 0,
+            articles: [
+              {
+                title: text.title,
+                author: text.author,
+                digest: text.digest,
+                content: text.content,
+                content_source_url: snapshot.url,
+                thumb_media_id: done.thumbMediaId,
+                need_open_comment: channel.settings?.needOpenComment ? 1 : 0,
+                only_fans_can_comment: 0,
+              },
+            ],
           },
-        ],
-      },
-      'draft/add',
-      creds.appId
-    );
-    const submitted = await postJson(`${base}/cgi-bin/freepublish/submit?${q}`, { media_id: draft.media_id }, 'freepublish/submit', creds.appId);
-    void strapi;
-    return { thumbMediaId: uploaded.media_id, draftMediaId: draft.media_id, publishId: submitted.publish_id, ...(withdrawn ? { replacedArticleId: withdrawn } : {}) };
+          'draft/add',
+          creds.appId
+        );
+        await step({ draftMediaId: draft.media_id });
+      }
+      const submitted = await postJson(`${base}/cgi-bin/freepublish/submit?${await q()}`, { media_id: done.draftMediaId }, 'freepublish/submit', creds.appId);
+      await step({ publishId: submitted.publish_id });
+    }
+    return { thumbMediaId: done.thumbMediaId, draftMediaId: done.draftMediaId, publishId: done.publishId, ...(withdrawn ? { replacedArticleId: withdrawn } : {}) };
   },
 };

@@ -30,25 +30,38 @@ const call = async (url: string, params: Record<string, string>) => {
 /**
  * Weibo: statuses/share (plain text within the limit plus the item's link; the link must be on a
  * domain registered as the app's safe domain) and statuses/destroy for withdrawals. Weibo cannot
- * edit a post, so an update replaces it.
+ * edit a post, so an update replaces it. The new post's id and the old post's removal are each
+ * recorded on the delivery row as soon as Weibo accepts them, so a retry after a crash neither posts
+ * twice nor deletes again; a post Weibo reports as gone counts as deleted.
  */
 export const weibo: Adapter = {
   needsChannel: true,
   needsPreviousReceipt: true,
-  async deliver({ delivery, channel, previousReceipt }) {
-    const creds = getService('channels').credential(channel.credential);
-    if (!creds?.accessToken) throw new DeliveryError(`credential "${channel.credential}" lacks accessToken`, { permanent: true });
-    const base = String(channel.settings?.baseUrl ?? pluginConfig<any>('weibo').baseUrl).replace(/\/$/, '');
+  async deliver({ delivery, channel, previousReceipt, record }) {
+    const resolved = getService('channels').resolveCredential(channel.credential, channel.site);
+    const creds = resolved.ok ? resolved.values : null;
+    if (!creds?.accessToken) throw new DeliveryError(`credential "${channel.credential}": ${resolved.ok ? 'lacks accessToken' : resolved.message}`, { permanent: true });
+    // The API origin is server config only: a channel row cannot send the token elsewhere.
+    const base = String(pluginConfig<any>('weibo').baseUrl).replace(/\/$/, '');
+    const done: Record<string, any> = { ...(delivery.remote ?? {}) };
     const destroy = async () => {
+      if (done.destroyed) return done.destroyedId ?? null;
       if (!previousReceipt?.id) return null;
       await call(`${base}/2/statuses/destroy.json`, { access_token: creds.accessToken, id: String(previousReceipt.id) });
-      return String(previousReceipt.id);
+      const values = { destroyed: true, destroyedId: String(previousReceipt.id) };
+      Object.assign(done, values);
+      await record(values);
+      return values.destroyedId;
     };
     if (delivery.operation === 'delete') return { destroyedId: await destroy() };
     const replaced = delivery.operation === 'update' ? await destroy() : null;
-    const maxChars = channel.settings?.maxChars ?? pluginConfig<any>('weibo').maxChars;
-    const status = getService('rendering').weibo(delivery.payload.snapshot, maxChars);
-    const posted = await call(`${base}/2/statuses/share.json`, { access_token: creds.accessToken, status });
-    return { id: posted.idstr ?? String(posted.id), ...(replaced ? { replacedId: replaced } : {}) };
+    if (!done.id) {
+      const maxChars = channel.settings?.maxChars ?? pluginConfig<any>('weibo').maxChars;
+      const status = getService('rendering').weibo(delivery.payload.snapshot, maxChars);
+      const posted = await call(`${base}/2/statuses/share.json`, { access_token: creds.accessToken, status });
+      done.id = posted.idstr ?? String(posted.id);
+      await record({ id: done.id });
+    }
+    return { id: done.id, ...(replaced ? { replacedId: replaced } : {}) };
   },
 };

@@ -1,3 +1,4 @@
+import { parseAllowList } from '@jiyue/kernel';
 import { REPLACEMENT_DEFAULTS, validateReplacementConfig, type ReplacementConfig } from '../utils/replacement-config';
 
 export interface DistributionConfig {
@@ -16,10 +17,30 @@ export interface DistributionConfig {
   };
   /** Redis for the BullMQ transport; env REDIS_URL. */
   redisUrl: string | null;
-  /** Credentials by name: a channel row stores only the name. A value `env:VAR` reads that variable when used. */
-  credentials: Record<string, string | Record<string, string>>;
+  /**
+   * Credentials by name: a channel row stores only the name. Each entry names the site (or sites)
+   * that own it — `{ site: 'ganzi', secret: 'env:JIYUE_CHANNEL_GANZI_HOOK' }` — and only channels of
+   * those sites may use it. A value `env:VAR` reads that variable when used, and only variables
+   * whose names start with `credentialEnvPrefix` are ever read.
+   */
+  credentials: Record<string, CredentialEntry>;
+  /** The only environment variables a credential may read (default `JIYUE_CHANNEL_`; env JIYUE_CHANNEL_ENV_PREFIX). */
+  credentialEnvPrefix: string;
+  /** API origins: server config only, never per channel (a channel cannot send a token elsewhere). */
   wechat: { baseUrl: string };
   weibo: { baseUrl: string; maxChars: number };
+  /**
+   * Outbound requests (webhooks, channel APIs, fetched images) refuse private, loopback and
+   * link-local addresses; `allow` lists IPs/CIDRs that may be reached anyway (env JIYUE_OUTBOUND_ALLOW,
+   * comma-separated, e.g. an intranet receiver).
+   */
+  outbound: { allow: string[] };
+  /**
+   * Testing aid (fault injection): per channel kind, how many times the dispatcher "crashes" after the
+   * adapter's remote calls succeeded and before the outcome is written — the row is left in flight,
+   * as a dead process would leave it, and is taken over when its lease runs out. Empty in production.
+   */
+  faults: { crashBeforeOutcome: Record<string, number> };
   /** Public origin of the portal, used for links in feeds, Weibo posts and webhooks. */
   publicUrl: string;
   /** Where sharp renditions are cached. */
@@ -27,6 +48,8 @@ export interface DistributionConfig {
   /** Limits of cluster-wide find and replace. */
   replacement: ReplacementConfig;
 }
+
+export type CredentialEntry = { site: string | string[] } & Record<string, string | string[]>;
 
 const defaults: DistributionConfig = {
   dispatcher: {
@@ -42,6 +65,9 @@ const defaults: DistributionConfig = {
   },
   redisUrl: process.env.REDIS_URL || null,
   credentials: {},
+  credentialEnvPrefix: process.env.JIYUE_CHANNEL_ENV_PREFIX || 'JIYUE_CHANNEL_',
+  outbound: { allow: parseAllowList(process.env.JIYUE_OUTBOUND_ALLOW) },
+  faults: { crashBeforeOutcome: {} },
   wechat: { baseUrl: 'https://api.weixin.qq.com' },
   weibo: { baseUrl: 'https://api.weibo.com', maxChars: 140 },
   publicUrl: 'https://www.gzz.gov.cn',
@@ -66,7 +92,26 @@ const validator = (config: Partial<DistributionConfig>) => {
   }
   if (d.mode === 'bullmq' && !config.redisUrl) fail('dispatcher.mode "bullmq" needs redisUrl (env REDIS_URL)');
   if (config.credentials !== undefined && (typeof config.credentials !== 'object' || config.credentials === null || Array.isArray(config.credentials))) {
-    fail('credentials must be an object of name → secret (or env:VAR)');
+    fail('credentials must be an object of name → { site, ...values }');
+  }
+  const prefix = config.credentialEnvPrefix ?? defaults.credentialEnvPrefix;
+  if (typeof prefix !== 'string' || !/^[A-Z][A-Z0-9_]*_$/.test(prefix)) fail(`credentialEnvPrefix must be upper-case letters, digits and _ ending in _, got ${JSON.stringify(prefix)}`);
+  for (const [name, entry] of Object.entries(config.credentials ?? {})) {
+    if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) fail(`credentials.${name} must be an object { site, ...values }`);
+    const sites = (entry as CredentialEntry).site;
+    if (!(typeof sites === 'string' && sites) && !(Array.isArray(sites) && sites.length && sites.every((s) => typeof s === 'string' && s))) {
+      fail(`credentials.${name}.site must name the site (or sites) that own the credential`);
+    }
+    for (const [field, value] of Object.entries(entry as CredentialEntry)) {
+      if (field === 'site') continue;
+      if (typeof value !== 'string') fail(`credentials.${name}.${field} must be a string`);
+      else if (value.startsWith('env:') && !value.slice(4).startsWith(prefix)) fail(`credentials.${name}.${field} reads ${value.slice(4)}: only variables starting with ${prefix} may be read`);
+    }
+  }
+  try {
+    parseAllowList(config.outbound?.allow);
+  } catch (error) {
+    fail((error as Error).message);
   }
   for (const key of ['wechat', 'weibo'] as const) {
     const url = config[key]?.baseUrl;

@@ -21,8 +21,8 @@ export interface ChannelInput {
 /** Settings each kind accepts; anything else is refused so a typo never silently disables a channel. */
 const SETTINGS: Record<ChannelKind, string[]> = {
   webhook: ['url', 'events'],
-  wechat: ['baseUrl', 'author', 'needOpenComment'],
-  weibo: ['baseUrl', 'maxChars'],
+  wechat: ['author', 'needOpenComment'],
+  weibo: ['maxChars'],
   feed: ['title', 'description', 'columns'],
   'policy-library': ['includeDescendants', 'rules'],
 };
@@ -32,32 +32,56 @@ const SECRET_LIKE = /secret|token|password|passwd|appkey|apikey|private/i;
 const HTTP_URL = /^https?:\/\/[^\s]+$/;
 const POLICY_LEVELS = ['national', 'provincial', 'prefecture', 'county'];
 
-const readEnv = (value: string) => (value.startsWith('env:') ? process.env[value.slice(4)] : value);
+/** The part of an env credential name that binds it to a site: `kangding` → `KANGDING_`, `ganzi-app` → `GANZI_APP_`. */
+export const siteEnvPart = (site: string) => `${site.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}_`;
+
+export type CredentialResolution = { ok: true; values: Record<string, string> } | { ok: false; message: string };
 
 /**
  * Channel config per site. Rows hold settings and the *name* of a credential; secrets live in
- * config/plugins.ts (`distribution.config.credentials`) or in environment variables (`env:VAR`).
+ * config/plugins.ts (`distribution.config.credentials`, each entry bound to its site) or in
+ * environment variables under the configured prefix (`env:JIYUE_CHANNEL_<SITE>_…`).
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  /** The secret values behind a credential name, or null when it names nothing. */
-  credential(name: string | null | undefined): Record<string, string> | null {
-    if (!name) return null;
+  /**
+   * Resolves a credential name for a channel of `site`. A config entry resolves only for the sites
+   * it names; `env:VAR` only when VAR is `<prefix><SITE>_…`; any `env:` value only under the prefix.
+   */
+  resolveCredential(name: string | null | undefined, site: string): CredentialResolution {
+    if (!name) return { ok: false, message: 'no credential named' };
+    const prefix = pluginConfig<string>('credentialEnvPrefix');
+    const readEnv = (variable: string): string | undefined => (variable.startsWith(prefix) ? process.env[variable] : undefined);
     if (name.startsWith('env:')) {
-      const value = process.env[name.slice(4)];
-      return value ? { secret: value, value } : null;
+      const variable = name.slice(4);
+      const own = `${prefix}${siteEnvPart(site)}`;
+      if (!variable.startsWith(own)) return { ok: false, message: `a ${site} channel may read only environment variables starting with ${own}` };
+      const value = readEnv(variable);
+      return value ? { ok: true, values: { secret: value, value } } : { ok: false, message: `environment variable ${variable} is not set` };
     }
-    const entry = (pluginConfig<Record<string, unknown>>('credentials') ?? {})[name];
-    if (entry === undefined || entry === null) return null;
-    if (typeof entry === 'string') {
-      const value = readEnv(entry);
-      return value ? { secret: value, value } : null;
+    const credentials = pluginConfig<Record<string, unknown>>('credentials') ?? {};
+    const entry = Object.prototype.hasOwnProperty.call(credentials, name) ? credentials[name] : undefined;
+    if (entry === undefined || entry === null) return { ok: false, message: `no credential named "${name}" in config` };
+    if (typeof entry !== 'object' || Array.isArray(entry)) return { ok: false, message: `credential "${name}" is not bound to a site (config: { site, ...values })` };
+    const { site: owners, ...fields } = entry as Record<string, unknown>;
+    const sites = (Array.isArray(owners) ? owners : [owners]).filter((s): s is string => typeof s === 'string' && !!s);
+    if (!sites.length) return { ok: false, message: `credential "${name}" is not bound to a site (config: { site, ...values })` };
+    if (!sites.includes(site)) return { ok: false, message: `credential "${name}" belongs to ${sites.join(', ')}, not to ${site}` };
+    const values: Record<string, string> = {};
+    for (const [field, raw] of Object.entries(fields)) {
+      const value = String(raw);
+      if (value.startsWith('env:')) {
+        if (!value.slice(4).startsWith(prefix)) return { ok: false, message: `credential "${name}".${field} reads ${value.slice(4)}, outside ${prefix}*` };
+        const resolved = readEnv(value.slice(4));
+        if (resolved) values[field] = resolved;
+      } else if (value) values[field] = value;
     }
-    const out: Record<string, string> = {};
-    for (const [k, v] of Object.entries(entry as Record<string, string>)) {
-      const resolved = readEnv(String(v));
-      if (resolved) out[k] = resolved;
-    }
-    return out;
+    return { ok: true, values };
+  },
+
+  /** The secret values behind a credential name for a channel of `site`, or null when it names nothing it may use. */
+  credential(name: string | null | undefined, site: string): Record<string, string> | null {
+    const resolved = this.resolveCredential(name, site);
+    return resolved.ok ? resolved.values : null;
   },
 
   async validate(input: ChannelInput, existingId?: number): Promise<Required<Omit<ChannelInput, 'credential'>> & { credential: string | null }> {
@@ -72,10 +96,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     throwFieldErrors(problems);
 
     for (const key of Object.keys(settings)) {
-      if (SECRET_LIKE.test(key)) problems.push({ path: ['settings', key], message: 'secrets are never stored in the database: put it in config or env and name it in `credential`' });
+      if (key === 'baseUrl' && (kind === 'wechat' || kind === 'weibo')) problems.push({ path: ['settings', key], message: `the ${kind} API address is server config (distribution.${kind}.baseUrl), not a channel setting` });
+      else if (SECRET_LIKE.test(key)) problems.push({ path: ['settings', key], message: 'secrets are never stored in the database: put it in config or env and name it in `credential`' });
       else if (!SETTINGS[kind].includes(key)) problems.push({ path: ['settings', key], message: `is not a ${kind} setting (${SETTINGS[kind].join(', ')})` });
     }
-    if (settings.baseUrl !== undefined && !HTTP_URL.test(String(settings.baseUrl))) problems.push({ path: ['settings', 'baseUrl'], message: 'must be an http(s) URL' });
     if (kind === 'webhook') {
       if (typeof settings.url !== 'string' || !HTTP_URL.test(settings.url)) problems.push({ path: ['settings', 'url'], message: 'a webhook needs an http(s) URL' });
       if (settings.events !== undefined && !(Array.isArray(settings.events) && settings.events.every((e: unknown) => typeof e === 'string'))) {
@@ -111,10 +135,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       }
     }
     if (NEEDS_CREDENTIAL.includes(kind)) {
-      const resolved = this.credential(input.credential);
-      if (!input.credential) problems.push({ path: ['credential'], message: `a ${kind} channel names its credential (config credentials or env:VAR)` });
-      else if (!resolved) problems.push({ path: ['credential'], message: `no credential named "${input.credential}" in config or the environment` });
+      const resolution = input.credential ? this.resolveCredential(input.credential, input.site) : null;
+      if (!input.credential) problems.push({ path: ['credential'], message: `a ${kind} channel names its credential (a config credential of site ${input.site}, or env:${pluginConfig<string>('credentialEnvPrefix')}${siteEnvPart(input.site)}…)` });
+      else if (!resolution!.ok) problems.push({ path: ['credential'], message: resolution!.message });
       else {
+        const resolved = resolution!.values;
         const missing = (CREDENTIAL_FIELDS[kind] ?? []).filter((f) => !(f in resolved));
         if (missing.length) problems.push({ path: ['credential'], message: `credential "${input.credential}" lacks ${missing.join(', ')}` });
       }

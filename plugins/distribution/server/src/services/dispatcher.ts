@@ -9,6 +9,9 @@ import { DELIVERY_UID } from '../utils/uids';
 
 type Mode = 'in-process' | 'bullmq' | 'off';
 
+/** Thrown at a fault-injection point: the attempt ends as if the process had died there. */
+class SimulatedCrash extends Error {}
+
 /**
  * Works the outbox. In-process (default): a loop on each instance claims due rows in batches and
  * keeps up to `concurrency` deliveries in flight. BullMQ (when REDIS_URL is set): Redis carries
@@ -65,6 +68,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return prev?.receipt ?? null;
   };
 
+  /** Fault injection (config `faults.crashBeforeOutcome`): the remote side has accepted, the outcome is not written yet. */
+  const crashPoint = (kind: string) => {
+    const pending = pluginConfig<{ crashBeforeOutcome?: Record<string, number> }>('faults')?.crashBeforeOutcome;
+    if (pending && (pending[kind] ?? 0) > 0) {
+      pending[kind] -= 1;
+      throw new SimulatedCrash(kind);
+    }
+  };
+
   /** One attempt at one claimed row, then its outcome recorded under our claim token. */
   const attempt = async (row: any) => {
     const token = row.claimToken;
@@ -82,9 +94,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (!channel) throw new DeliveryError(`channel "${row.channelKey}" no longer exists`, { permanent: true });
         if (!channel.enabled) throw new DeliveryError(`channel "${row.channelKey}" is disabled`, { permanent: true });
       }
-      const receipt = await adapter.deliver({ strapi, delivery: row, channel, previousReceipt: adapter.needsPreviousReceipt ? await previousReceipt(row) : null });
+      const record = async (step: Record<string, unknown>) => {
+        row.remote = { ...(row.remote ?? {}), ...step };
+        const { count } = await strapi.db.query(DELIVERY_UID).updateMany({ where: { id: row.id, claimToken: token }, data: { remote: row.remote } });
+        if (!count) throw new DeliveryError(`delivery ${row.id} was taken over by another instance`);
+      };
+      const receipt = await adapter.deliver({ strapi, delivery: row, channel, previousReceipt: adapter.needsPreviousReceipt ? await previousReceipt(row) : null, record });
+      crashPoint(row.channelKind);
       await claims().finish(row.id, token, { status: 'delivered', receipt: { ...(receipt ?? {}), instance: instanceId }, deliveredAt: new Date(), lastError: null });
     } catch (error: any) {
+      // A simulated crash writes nothing: the row stays in flight until its lease runs out, as after a real one.
+      if (error instanceof SimulatedCrash) return;
       const permanent = error instanceof DeliveryError && error.permanent;
       const dead = permanent || row.attempts >= row.maxAttempts;
       const message = String(error?.message ?? error).slice(0, 2000);

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import crypto from 'crypto';
 import fs from 'fs';
 import path from 'path';
+import { fetchOutbound } from '../adapters/http';
 import { pluginConfig } from '../utils/get-service';
 import { toPlainText } from '../utils/to-plain-text';
 import { truncateGraphemes } from '../utils/truncate-graphemes';
@@ -57,7 +58,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const local = path.join(strapi.dirs.static.public, url);
         if (fs.existsSync(local)) source = fs.readFileSync(local);
       } else if (url && /^https?:/.test(url)) {
-        const res = await fetch(url, { signal: AbortSignal.timeout(10_000) }).catch(() => null);
+        // Through the outbound agent: a cover URL pointing inside the network is refused (then the plain cover is used).
+        const res = await fetchOutbound(url, { signal: AbortSignal.timeout(10_000) }).catch(() => null);
         if (res?.ok) source = Buffer.from(await res.arrayBuffer());
       }
       if (!source) {

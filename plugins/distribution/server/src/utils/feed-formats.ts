@@ -1,3 +1,4 @@
+import { sanitizeRichText } from '@jiyue/kernel';
 import { escapeXml } from './escape-xml';
 
 export interface FeedItem {
@@ -28,7 +29,8 @@ export const rss2 = (feed: FeedMeta): string => {
         `<title>${escapeXml(item.title)}</title>`,
         `<link>${escapeXml(item.url)}</link>`,
         `<guid isPermaLink="false">${escapeXml(item.id)}</guid>`,
-        item.summary ? `<description>${escapeXml(item.summary)}</description>` : '',
+        // Readers render <description> as HTML: it carries the summary through the feed allow list.
+        item.summary ? `<description>${escapeXml(sanitizeRichText(item.summary, 'feed'))}</description>` : '',
         item.publishedAt ? `<pubDate>${rfc822(item.publishedAt)}</pubDate>` : '',
         '</item>',
       ].join('')
@@ -64,7 +66,7 @@ export const jsonFeed = (feed: FeedMeta) => ({
     url: item.url,
     title: item.title,
     content_text: item.summary ?? item.title,
-    ...(item.summary ? { summary: item.summary } : {}),
+    ...(item.summary ? { summary: item.summary, content_html: sanitizeRichText(item.summary, 'feed') } : {}),
     ...(item.publishedAt ? { date_published: new Date(item.publishedAt).toISOString() } : {}),
   })),
 });

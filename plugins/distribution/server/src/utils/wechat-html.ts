@@ -1,9 +1,11 @@
+import { sanitizeRichText } from '@jiyue/kernel';
 import { escapeXml } from './escape-xml';
-import { sanitizeHtml } from './sanitize-html';
 
 /**
  * WeChat's editor drops <style> and classes, so every element carries its style inline. The body
- * is sanitized first; markdown paragraphs (blank-line separated) become <p>.
+ * goes through the kernel's WeChat allow list first (no links, no author styles); markdown
+ * paragraphs (blank-line separated) become <p>; the styled result passes the allow list again, so
+ * what leaves for WeChat is exactly what the list allows.
  */
 const STYLES: Record<string, string> = {
   p: 'margin:0 0 1em;line-height:1.75;font-size:16px;color:#333;text-align:justify;',
@@ -34,8 +36,8 @@ const markdownToHtml = (text: string) =>
     .join('');
 
 export const wechatHtml = (body: string): string => {
-  const html = isHtml(body ?? '') ? sanitizeHtml(body) : markdownToHtml(body ?? '');
-  return html
-    .replace(/\s+(class|style|id)\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/gi, '')
-    .replace(/<(p|h1|h2|h3|img|a|table|td|th|li|blockquote)\b/gi, (m, tag: string) => `${m} style="${STYLES[tag.toLowerCase()]}"`);
+  // Author styles go: the allow list keeps `style`, but only the article's own styling may set it.
+  const html = isHtml(body ?? '') ? sanitizeRichText(sanitizeRichText(body, 'wechat').replace(/\sstyle="[^"]*"/g, ''), 'wechat') : markdownToHtml(body ?? '');
+  const styled = html.replace(/<(p|h1|h2|h3|img|a|table|td|th|li|blockquote)\b/gi, (m, tag: string) => `${m} style="${STYLES[tag.toLowerCase()]}"`);
+  return sanitizeRichText(styled, 'wechat');
 };

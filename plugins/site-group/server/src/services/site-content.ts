@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { sanitizeRichText } from '@jiyue/kernel';
 import { errors } from '@strapi/utils';
 import { contentHash } from '../utils/content-hash';
 import { getService } from '../utils/get-service';
@@ -237,6 +238,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const [row] = [...(await publishedRows(uid, [documentId], locale, ['id'])).values()];
       const entry: Record<string, any> = (await strapi.documents(uid).findOne({ documentId, locale: row.locale, status: 'published', populate: '*' })) ?? {};
       const sanitized = (await strapi.contentAPI.sanitize.output(entry, contentType, { auth: undefined })) as Record<string, unknown>;
+      // Rich text leaves through the kernel's web allow list (scripts, event handlers, unsafe URLs removed).
+      for (const [name, attribute] of Object.entries(contentType.attributes as Record<string, { type?: string }>)) {
+        if (attribute.type === 'richtext' && typeof sanitized[name] === 'string') sanitized[name] = sanitizeRichText(sanitized[name] as string, 'web');
+      }
       const columnRow = await strapi.db.query(COLUMN_UID).findOne({ where: { id: source.columnId } });
       const identity = siteIdentity(siteRow, locale);
       const fields = itemFields(contentType);
