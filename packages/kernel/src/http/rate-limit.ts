@@ -18,7 +18,9 @@ import {
  *   secret), so the store never holds a raw IP and yesterday's keys cannot be linked to today's.
  * - **Store**: Redis (`REDIS_URL`) through ioredis, otherwise the app's own database (PostgreSQL or
  *   SQLite, through Strapi's knex connection): never process memory, so every instance counts alike.
- * - **Answer**: 429 with `Retry-After` (seconds) and a Strapi-shaped JSON error.
+ * - **Answer**: 429 with `Retry-After` (seconds) and a Strapi-shaped JSON error. When the store
+ *   itself fails (Redis or the database unreachable) the request is served and a warning logged:
+ *   a limiter outage must not take the public site down.
  *
  * Use as a route middleware: `config: { middlewares: [rateLimit({ name: 'cluster-search.search', limit: (s) => … })] }`.
  */
@@ -137,7 +139,8 @@ const createLimiter = (host: RateLimitHost, store: Store, keyPrefix: string, lim
       if (!store.redis) {
         // eslint-disable-next-line @typescript-eslint/no-require-imports
         const Redis = require('ioredis');
-        store.redis = new Redis(process.env.REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+        // Commands wait for the connection at boot (offline queue) but give up after one retry.
+        store.redis = new Redis(process.env.REDIS_URL, { maxRetriesPerRequest: 1 });
       }
       resolve(new RateLimiterRedis({ ...base, storeClient: store.redis }));
       return;
@@ -186,8 +189,11 @@ const appSecret = (host: RateLimitHost): string => {
 };
 
 /** The client's IP for this request, through `server.trustedProxies`. */
-export const requestClientIp = (host: RateLimitHost, ctx: { req: { socket: { remoteAddress?: string } }; get: (h: string) => string }) =>
-  resolveClientIp(ctx.req.socket.remoteAddress ?? '', ctx.get('x-forwarded-for') || undefined, (host.config.get('server.trustedProxies', []) as string[]) ?? []);
+export const requestClientIp = (host: RateLimitHost, ctx: { req: { socket: { remoteAddress?: string } }; get: (h: string) => string }) => {
+  // TRUSTED_PROXIES= (empty) reads as [''] through env.array: no proxy.
+  const trusted = ((host.config.get('server.trustedProxies', []) as string[] | undefined) ?? []).map((t) => String(t).trim()).filter(Boolean);
+  return resolveClientIp(ctx.req.socket.remoteAddress ?? '', ctx.get('x-forwarded-for') || undefined, trusted);
+};
 
 /** The key a request is counted under (exported for tests: it must not be the IP). */
 export const requestRateLimitKey = (host: RateLimitHost, ctx: Parameters<typeof requestClientIp>[1]) => clientKey(requestClientIp(host, ctx), appSecret(host));
@@ -201,6 +207,8 @@ const validLimit = (name: string, limit: RateLimit | undefined): RateLimit => {
 
 /** Checks a rate-limit setting at boot (for plugin config validators). */
 export const assertRateLimit = (name: string, limit: unknown) => validLimit(name, limit as RateLimit);
+
+const storeErrorsLogged = new Map<string, number>();
 
 export interface RateLimitOptions {
   /** Names the counter (e.g. `cluster-search.search`); routes with the same name share one. */
@@ -217,14 +225,24 @@ export const rateLimit = ({ name, limit }: RateLimitOptions) =>
   async (ctx: any, next: () => Promise<void>) => {
     const strapi = (globalThis as unknown as { strapi: RateLimitHost }).strapi;
     const current = validLimit(name, limit(strapi));
-    const limiter = await getRateLimiter(strapi, name, current);
     const key = requestRateLimitKey(strapi, ctx);
     try {
+      const limiter = await getRateLimiter(strapi, name, current);
       const res = await limiter.consume(key, 1);
       ctx.set('RateLimit-Limit', String(current.points));
       ctx.set('RateLimit-Remaining', String(res.remainingPoints));
     } catch (rejection) {
-      if (!(rejection instanceof RateLimiterRes)) throw rejection;
+      if (!(rejection instanceof RateLimiterRes)) {
+        // The store is unreachable (Redis or database down): serve the request rather than take the
+        // public site down with it, and say so in the log (at most once a minute per limiter).
+        const now = Date.now();
+        if (now - (storeErrorsLogged.get(name) ?? 0) > 60_000) {
+          storeErrorsLogged.set(name, now);
+          strapi.log?.warn(`rate limit "${name}": store unavailable, request let through: ${(rejection as Error)?.message ?? rejection}`);
+        }
+        await next();
+        return;
+      }
       const retryAfter = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
       ctx.set('Retry-After', String(retryAfter));
       ctx.set('RateLimit-Limit', String(current.points));
