@@ -78,7 +78,9 @@ export const searchBehaviour = (engine: 'embedded' | 'typesense') => {
     await fixture(() => seedDemoPlacements(app.strapi));
     await indexer().flush();
     admin = await createAdmin(app);
-  }, 240_000);
+    // Seeding the demo takes ~1 min on an idle machine; with seven developers' suites on 2 cores it
+    // took more than 240 s (load average ~20), so the fixture gets a larger budget.
+  }, 600_000);
   afterAll(async () => {
     const stats = await app?.strapi.plugin('cluster-search').service('engine').get().stats();
     await app?.stop();
