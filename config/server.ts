@@ -5,4 +5,8 @@ export default ({ env }) => ({
   app: {
     keys: env.array('APP_KEYS'),
   },
+  // Addresses (or CIDR ranges) of the reverse proxies / load balancers in front of the app. Only a
+  // request from one of them may name the client in X-Forwarded-For (read by the public rate limits);
+  // from anyone else the header is ignored and the peer address is the client.
+  trustedProxies: env.array('TRUSTED_PROXIES', []),
 });

@@ -2,6 +2,7 @@ import { bootStrapi, type TestApp } from '../helpers/strapi';
 import { createAdmin, createRole, type AdminSession } from '../helpers/auth';
 import { adminAgent, publishedPolicy } from './fixtures';
 import { seedDemoSites } from '../../database/seeds/demo-sites';
+import { liftRateLimits } from '../helpers/rate-limits';
 
 let app: TestApp;
 let admin: AdminSession;
@@ -12,6 +13,8 @@ const eligibility = (documentId: string, body: object) => adminAgent(app, admin.
 
 beforeAll(async () => {
   app = await bootStrapi();
+  // Every case posts to the public match from one address: above its per-client rate limit.
+  liftRateLimits(app.strapi);
   await seedDemoSites(app.strapi);
   admin = await createAdmin(app);
   const valid2025 = { validFrom: '2025-01-01', validTo: '2025-12-31' };

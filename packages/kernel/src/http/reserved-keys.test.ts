@@ -1,4 +1,4 @@
-import { findReservedKey } from './reserved-keys';
+import { findReservedKey, findReservedQueryKey } from './reserved-keys';
 
 describe('findReservedKey', () => {
   it.each([
@@ -12,5 +12,19 @@ describe('findReservedKey', () => {
 
   it('passes ordinary data, Chinese and Tibetan keys', () => {
     expect(findReservedKey({ title: '关于', 'བོད': [1, { site: 'ganzi' }] })).toBeNull();
+  });
+});
+
+describe('findReservedQueryKey', () => {
+  it.each([
+    ['constructor=1', ['constructor']],
+    ['constructor', ['constructor']],
+    ['a=1&__proto__[polluted]=1', ['__proto__']],
+    ['filters[title][%5F%5Fproto%5F%5F]=x', ['filters', 'title', '__proto__']],
+    ['filters[$or][0][toString]=x', ['filters', '$or', 0, 'toString']],
+    ['q=hasOwnProperty', null],
+    ['q=%E6%B3%B8%E5%AE%9A&locale=bo', null],
+  ])('finds the reserved key in %s', (qs, path) => {
+    expect(findReservedQueryKey(qs)).toEqual(path);
   });
 });

@@ -6,6 +6,8 @@ const ACTIONS = [
   { uid: 'synonym.manage', displayName: 'Manage search synonyms' },
   { uid: 'analytics.read', displayName: 'Read search statistics' },
   { uid: 'index.manage', displayName: 'Inspect and rebuild the search index' },
+  { uid: 'suggest-term.read', displayName: 'Read approved search suggestions' },
+  { uid: 'suggest-term.manage', displayName: 'Approve and remove search suggestions' },
 ];
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {

@@ -1,3 +1,7 @@
 import type { Core } from '@strapi/strapi';
+import { closeRateLimits } from '@jiyue/kernel';
 
-export default async ({ strapi }: { strapi: Core.Strapi }) => {};
+export default async ({ strapi }: { strapi: Core.Strapi }) => {
+  // The public rate limits' Redis connection, when REDIS_URL is set (shared with cluster-search).
+  await closeRateLimits(strapi as any);
+};

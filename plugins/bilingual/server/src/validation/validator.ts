@@ -8,7 +8,7 @@ export const strictValidator = <S extends yup.AnyObjectSchema>(schema: S) => {
     if (typeof value !== 'object' || Array.isArray(value)) {
       throw new errors.ValidationError('expected an object', { errors: [{ path: [], message: 'must be an object', name: 'ValidationError' }] });
     }
-    const unknown = Object.keys(value).filter((k) => !(k in schema.fields));
+    const unknown = Object.keys(value).filter((k) => !Object.hasOwn(schema.fields, k));
     if (unknown.length) {
       throw new errors.ValidationError(`unknown field(s): ${unknown.join(', ')}`, {
         errors: unknown.map((k) => ({ path: [k], message: 'is not a known field', name: 'ValidationError', value: value[k] })),

@@ -1,3 +1,5 @@
+import { assertRateLimit, type RateLimit } from '@jiyue/kernel';
+
 export interface ClusterSearchConfig {
   /** `auto`: Typesense when `typesense.url` (TYPESENSE_URL) is set, otherwise the embedded FTS5 engine. */
   engine: 'auto' | 'embedded' | 'typesense';
@@ -14,6 +16,13 @@ export interface ClusterSearchConfig {
   snippetLength: number;
   /** Days of query statistics kept. */
   queryLogDays: number;
+  /** Per-client limits of the public routes (client = IP through server.trustedProxies; 429 with Retry-After over them). */
+  rateLimits: { search: RateLimit; suggest: RateLimit };
+  /**
+   * Public suggestions: a visitor query is suggested only once it was searched on this many
+   * distinct days (per locale) and passes review-workflow's word and personal-data checks.
+   */
+  suggestMinDays: number;
 }
 
 const defaults = ({ env }: { env: (key: string, fallback?: string) => string }): ClusterSearchConfig => ({
@@ -30,6 +39,8 @@ const defaults = ({ env }: { env: (key: string, fallback?: string) => string }):
   maxPageSize: 50,
   snippetLength: 120,
   queryLogDays: 365,
+  rateLimits: { search: { points: 60, duration: 60 }, suggest: { points: 120, duration: 60 } },
+  suggestMinDays: 3,
 });
 
 const fail = (message: string): never => {
@@ -56,10 +67,18 @@ const validator = (config: Partial<ClusterSearchConfig>) => {
     ['maxPageSize', 1, 200],
     ['snippetLength', 20, 1000],
     ['queryLogDays', 1, 3650],
+    ['suggestMinDays', 1, 365],
   ] as const) {
     const value = config[key];
     if (!Number.isInteger(value) || (value as number) < min || (value as number) > max) fail(`${key} must be a whole number between ${min} and ${max}`);
   }
+  validateLimits(config);
+};
+
+const validateLimits = (config: Partial<ClusterSearchConfig>) => {
+  if (!config.rateLimits || typeof config.rateLimits !== 'object') fail('rateLimits must be { search: { points, duration }, suggest: { points, duration } }');
+  assertRateLimit('cluster-search config: rateLimits.search', config.rateLimits!.search);
+  assertRateLimit('cluster-search config: rateLimits.suggest', config.rateLimits!.suggest);
 };
 
 export default { default: defaults, validator };

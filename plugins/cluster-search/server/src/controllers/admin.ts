@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { getService } from '../utils/get-service';
-import { analyticsQuery, synonymCreateBody, synonymUpdateBody } from '../validation/query';
+import { analyticsQuery, suggestTermBody, suggestTermsQuery, synonymCreateBody, synonymUpdateBody } from '../validation/query';
 
 const idParam = (ctx: any) => {
   const id = Number(ctx.params.id);
@@ -36,6 +36,18 @@ export default ({ strapi: _strapi }: { strapi: Core.Strapi }) => ({
   async zeroResults(ctx: any) {
     const { site, days, limit } = await analyticsQuery(ctx.query);
     ctx.body = { data: await getService('analytics').top({ site: site ?? null, days, limit, zeroOnly: true }), meta: { site: site ?? null, days } };
+  },
+  async listSuggestTerms(ctx: any) {
+    const { locale } = await suggestTermsQuery(ctx.query);
+    ctx.body = { data: await getService('suggest-terms').list({ locale }) };
+  },
+  async approveSuggestTerm(ctx: any) {
+    const body = await suggestTermBody(ctx.request.body);
+    ctx.status = 201;
+    ctx.body = { data: await getService('suggest-terms').approve(body) };
+  },
+  async deleteSuggestTerm(ctx: any) {
+    ctx.body = { data: await getService('suggest-terms').remove(idParam(ctx)) };
   },
   async indexStats(ctx: any) {
     ctx.body = { data: await getService('engine').get().stats() };

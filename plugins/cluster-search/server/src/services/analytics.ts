@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { normalizeText } from '../utils/normalize';
+import { queryLocale } from '../utils/query-locale';
 
 const UID = 'plugin::cluster-search.query-stat';
 
@@ -9,12 +10,24 @@ export const normalizeQuery = (q: string) => normalizeText(q).replace(/\s+/g, ' 
 /** How long counts wait in memory before they are written. */
 const FLUSH_MS = 10_000;
 
+export interface StatEntry {
+  query: string;
+  site: string;
+  locale: string;
+  day: string;
+  searches: number;
+  zeroResults: number;
+  lastTotal: number;
+}
+
 const today = () => new Date().toISOString().slice(0, 10);
 const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
 
 /**
- * Query statistics without personal data: per normalised query, site and day, a count of searches
- * and of searches that found nothing. No IP address, user, session or time of day is stored.
+ * Query statistics without personal data: per normalised query, site, locale and day, a count of
+ * searches and of searches that found nothing. No IP address, user, session or time of day is
+ * stored. The number of distinct days a query was searched on (per locale) is what lets a visitor
+ * query into the public suggestions (services/suggest.ts).
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const table = () => strapi.db.metadata.get(UID).tableName;
@@ -22,15 +35,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   // Counts wait here and are written every FLUSH_MS in one go: a search never waits for a write, and
   // the write (which runs on the thread that answers searches) lands on few of them.
-  const buffer = new Map<string, { query: string; site: string; day: string; searches: number; zeroResults: number; lastTotal: number }>();
+  const buffer = new Map<string, StatEntry>();
   let timer: NodeJS.Timeout | null = null;
 
   const service = {
     /** Counts a search (written within FLUSH_MS; reading the statistics writes what waits first). */
-    record(q: string, site: string | null, total: number) {
+    record(q: string, site: string | null, total: number, locale?: string | null) {
       const query = normalizeQuery(q);
       if (!query) return;
-      const key = { query, site: site ?? '*', day: today() };
+      const key = { query, site: site ?? '*', locale: queryLocale(query, locale), day: today() };
       const id = JSON.stringify(key);
       const entry = buffer.get(id) ?? { ...key, searches: 0, zeroResults: 0, lastTotal: total };
       entry.searches += 1;
@@ -55,7 +68,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
     },
 
-    async write({ searches, zeroResults, lastTotal, ...key }: { query: string; site: string; day: string; searches: number; zeroResults: number; lastTotal: number }) {
+    async write({ searches, zeroResults, lastTotal, ...key }: StatEntry) {
       // One UPDATE adds to an existing row, atomic across processes: a findOne and an update through
       // the query engine took about 4 ms a row here, and the write runs on the thread that answers
       // searches. A new row goes through the query engine (it sets documentId and the timestamps;
@@ -99,8 +112,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return rows.map((r: any) => ({ query: r.query, searches: Number(r.searches), zeroResults: Number(r.zero_results) }));
     },
 
-    /** Popular queries (with results) that start with or contain the text, for suggestions. */
-    async popular(prefix: string, limit: number) {
+    /**
+     * Visitor queries that may be suggested: in `locale`, with results, searched on at least
+     * `minDays` distinct days of the last 90, starting with or containing the text. (The caller
+     * still screens them with review-workflow's checks.)
+     */
+    async popular(prefix: string, limit: number, { locale, minDays }: { locale: string; minDays: number }) {
       if (buffer.size) await service.flush();
       const p = normalizeQuery(prefix);
       if (!p) return { starting: [], containing: [] };
@@ -111,7 +128,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           .sum({ searches: 'searches' })
           .where('day', '>=', daysAgo(90))
           .where('last_total', '>', 0)
+          .where('locale', locale)
           .groupBy('query')
+          .havingRaw('COUNT(DISTINCT day) >= ?', [minDays])
           .orderBy('searches', 'desc')
           .limit(limit);
       const starting = await base().whereRaw("query LIKE ? ESCAPE '\\'", [`${like}%`]);

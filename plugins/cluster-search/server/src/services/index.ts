@@ -5,5 +5,6 @@ import card from './card';
 import suggest from './suggest';
 import synonyms from './synonyms';
 import analytics from './analytics';
+import suggestTerms from './suggest-terms';
 
-export default { engine, indexer, search, card, suggest, synonyms, analytics };
+export default { engine, indexer, search, card, suggest, synonyms, analytics, 'suggest-terms': suggestTerms };

@@ -138,7 +138,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }));
 
       const card = params.q && params.page === 1 ? await getService('card').forQuery(params.q, result.hits.map((h) => h.doc), params.locale ?? null) : null;
-      if (params.q && params.page === 1) getService('analytics').record(params.q, params.site ?? null, result.total);
+      if (params.q && params.page === 1) getService('analytics').record(params.q, params.site ?? null, result.total, params.locale ?? null);
 
       return {
         hits,

@@ -5,7 +5,7 @@ export const strictValidator = <T>(schema: yup.AnyObjectSchema, { singleValues =
   const validate = validateYupSchema(schema, { strict: false, abortEarly: false });
   return async (input: unknown): Promise<T> => {
     const value = (input ?? {}) as Record<string, unknown>;
-    const unknown = Object.keys(value).filter((k) => !(k in schema.fields));
+    const unknown = Object.keys(value).filter((k) => !Object.hasOwn(schema.fields, k));
     if (unknown.length) {
       throw new errors.ValidationError(`unknown parameter(s): ${unknown.join(', ')}`, {
         errors: unknown.map((k) => ({ path: [k], message: 'is not a known parameter', name: 'ValidationError', value: value[k] })),
@@ -110,3 +110,13 @@ export const synonymCreateBody = strictValidator<{ terms: string[]; note?: strin
 export const synonymUpdateBody = strictValidator<{ terms?: string[]; note?: string }>(yup.object({ terms, note: yup.string().max(200).nullable() }), {
   singleValues: false,
 });
+
+export const suggestTermsQuery = strictValidator<{ locale?: string }>(yup.object({ locale: code('locale') }));
+
+export const suggestTermBody = strictValidator<{ term: string; locale: string; note?: string | null }>(
+  yup.object({
+    term: text(50).required('term is required').min(1, 'term is required'),
+    locale: code('locale').required('locale is required'),
+    note: yup.string().max(200).nullable(),
+  })
+);

@@ -1,3 +1,5 @@
+import { assertRateLimit } from '@jiyue/kernel';
+
 export interface PolicyMatchConfig {
   /** Fallback when no content type opts in with pluginOptions['policy-match'].enabled. */
   policyUid: string;
@@ -13,6 +15,8 @@ export interface PolicyMatchConfig {
   audienceSampleSize: number;
   /** Rows read per batch by the reverse match. */
   audienceBatchSize: number;
+  /** Per-client limits of public routes (client = IP through server.trustedProxies): `match` is POST /api/policy-match/match. */
+  rateLimits: { match: { points: number; duration: number } };
 }
 
 const defaults: PolicyMatchConfig = {
@@ -23,6 +27,7 @@ const defaults: PolicyMatchConfig = {
   audienceWebhookSites: [],
   audienceSampleSize: 10,
   audienceBatchSize: 5000,
+  rateLimits: { match: { points: 30, duration: 60 } },
 };
 
 const positiveInt = (config: Record<string, unknown>, key: string, max: number) => {
@@ -39,6 +44,9 @@ export default {
     positiveInt(config, 'writesPerMinute', 10_000);
     positiveInt(config, 'audienceSampleSize', 100);
     positiveInt(config, 'audienceBatchSize', 100_000);
+    const limits = config.rateLimits as Record<string, unknown> | undefined;
+    if (!limits || typeof limits !== 'object') throw new Error('policy-match: config.rateLimits must be { match: { points, duration } }');
+    assertRateLimit('policy-match: config.rateLimits.match', limits.match);
     if (!Array.isArray(config.audienceWebhookSites) || !config.audienceWebhookSites.every((s) => typeof s === 'string' && s.length > 0)) {
       throw new Error('policy-match: config.audienceWebhookSites must be a list of site codes');
     }

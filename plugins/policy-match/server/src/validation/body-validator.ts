@@ -16,7 +16,7 @@ const unknownKeys = (schema: any, input: unknown, path: (string | number)[] = []
   }
   if (schema.type !== 'object' || Array.isArray(input) || !schema.fields || schema.spec?.meta?.open) return [];
   return Object.entries(input as Record<string, unknown>).flatMap(([k, v]) =>
-    k in schema.fields ? unknownKeys(schema.fields[k], v, [...path, k]) : [{ path: [...path, k], message: 'is not a known field' }]
+    Object.hasOwn(schema.fields, k) ? unknownKeys(schema.fields[k], v, [...path, k]) : [{ path: [...path, k], message: 'is not a known field' }]
   );
 };
 

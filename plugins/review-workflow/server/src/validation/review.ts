@@ -6,7 +6,7 @@ const bodyValidator = (schema: yup.AnyObjectSchema) => {
   const validate = validateYupSchema(schema, { strict: false, abortEarly: false });
   return async (body: unknown) => {
     const input = (body ?? {}) as Record<string, unknown>;
-    const unknown = Object.keys(input).filter((k) => !(k in schema.fields));
+    const unknown = Object.keys(input).filter((k) => !Object.hasOwn(schema.fields, k));
     if (unknown.length) {
       throw new errors.ValidationError(`unknown field(s): ${unknown.join(', ')}`, {
         errors: unknown.map((k) => ({ path: [k], message: 'is not a known field', name: 'ValidationError', value: input[k] })),

@@ -9,7 +9,7 @@ const bodyValidator = (schema: yup.AnyObjectSchema) => {
   const validate = validateYupSchema(schema, { strict: false, abortEarly: false });
   return async (body: unknown) => {
     const input = (body ?? {}) as Record<string, unknown>;
-    throwFieldErrors(Object.keys(input).filter((k) => !(k in schema.fields)).map((k) => fieldError([k], 'is not a known field', input[k])));
+    throwFieldErrors(Object.keys(input).filter((k) => !Object.hasOwn(schema.fields, k)).map((k) => fieldError([k], 'is not a known field', input[k])));
     return validate(input);
   };
 };

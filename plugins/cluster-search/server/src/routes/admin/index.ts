@@ -12,6 +12,10 @@ export default {
     { method: 'DELETE', path: '/synonyms/:id', handler: 'admin.deleteSynonym', config: can('synonym.manage') },
     { method: 'GET', path: '/analytics/top-queries', handler: 'admin.topQueries', config: can('analytics.read') },
     { method: 'GET', path: '/analytics/zero-results', handler: 'admin.zeroResults', config: can('analytics.read') },
+    // Approved suggestion terms (cluster-wide configuration).
+    { method: 'GET', path: '/suggest-terms', handler: 'admin.listSuggestTerms', config: can('suggest-term.read') },
+    { method: 'POST', path: '/suggest-terms', handler: 'admin.approveSuggestTerm', config: can('suggest-term.manage') },
+    { method: 'DELETE', path: '/suggest-terms/:id', handler: 'admin.deleteSuggestTerm', config: can('suggest-term.manage') },
     { method: 'GET', path: '/index', handler: 'admin.indexStats', config: can('index.manage') },
     { method: 'POST', path: '/index/rebuild', handler: 'admin.reindex', config: can('index.manage') },
   ],

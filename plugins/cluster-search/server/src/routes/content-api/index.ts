@@ -1,8 +1,19 @@
-// Public reads: search results contain only published, publicly disclosed items.
+import { rateLimit } from '@jiyue/kernel';
+import type { ClusterSearchConfig } from '../../config';
+
+/** Per-client limits from `rateLimits` in the plugin config (read per request). */
+const limited = (route: keyof ClusterSearchConfig['rateLimits']) =>
+  rateLimit({
+    name: `cluster-search.${route}`,
+    limit: (strapi) => (strapi.config.get('plugin::cluster-search') as ClusterSearchConfig).rateLimits[route],
+  });
+
+// Public reads: search results contain only published, publicly disclosed items. Rate-limited per
+// client (429 with Retry-After over the limit).
 export default {
   type: 'content-api',
   routes: [
-    { method: 'GET', path: '/search', handler: 'search.search', config: { auth: false } },
-    { method: 'GET', path: '/suggest', handler: 'search.suggest', config: { auth: false } },
+    { method: 'GET', path: '/search', handler: 'search.search', config: { auth: false, middlewares: [limited('search')] } },
+    { method: 'GET', path: '/suggest', handler: 'search.suggest', config: { auth: false, middlewares: [limited('suggest')] } },
   ],
 };

@@ -2,7 +2,14 @@
 // which takes a profile in the body and reads a stored profile only for a verified caller's own JWT.
 // Every other route needs a users-permissions user and acts on that user's own rows only: no route
 // takes a user or profile id.
+import { rateLimit } from '@jiyue/kernel';
+
 const user = {};
+/** The public match is rate-limited per client (`rateLimits.match` in the plugin config, read per request). */
+const matchLimit = rateLimit({
+  name: 'policy-match.match',
+  limit: (strapi) => (strapi.config.get('plugin::policy-match') as { rateLimits: { match: { points: number; duration: number } } }).rateLimits.match,
+});
 export const USER_ACTIONS = [
   'profile.find', 'profile.put', 'profile.remove', 'inbox.list', 'inbox.markRead',
   'engagement.subscriptions', 'engagement.subscribe', 'engagement.unsubscribe',
@@ -12,7 +19,7 @@ export const USER_ACTIONS = [
 export default {
   type: 'content-api',
   routes: [
-    { method: 'POST', path: '/match', handler: 'match.match', config: { auth: false } },
+    { method: 'POST', path: '/match', handler: 'match.match', config: { auth: false, middlewares: [matchLimit] } },
     { method: 'GET', path: '/tags', handler: 'taxonomy.list', config: { auth: false } },
     { method: 'GET', path: '/fields', handler: 'taxonomy.fields', config: { auth: false } },
     { method: 'GET', path: '/policies/:documentId/ratings', handler: 'engagement.ratings', config: { auth: false } },
