@@ -772,7 +772,7 @@ const THEMES: Theme[] = [
       { code: 'luding', written: '2023-10-16' },
     ],
     countyAgency: 'government',
-    countyTitle: (c) => `${c.zh}人民政府关于做好2024年度城乡居民医保参保缴费工作的通知`,
+    countyTitle: (c) => `${c.zh}人民政府关于印发《${c.zh}2024年度城乡居民医保参保缴费工作方案》的通知`,
     countySummary: (c) => `明确${c.zh}2024年度城乡居民医保参保缴费时间、缴费渠道和乡（镇）经办责任。`,
   },
 ];
