@@ -128,3 +128,24 @@ describe('the README API tour against the demo', () => {
     if (problems.length) throw new Error(`${problems.join('\n')}\nanswer: ${show}`);
   });
 });
+
+describe('the tour reader (what makes a README example fail)', () => {
+  const curl = (line: string) => parseCurl(shellWords(line, { DOC: 'abc' })[0]);
+
+  it('treats URLs as curl does: raw Chinese and unglobbed brackets are refused, --data-urlencode encodes', () => {
+    expect(() => curl("curl -s 'http://localhost:1337/api/cluster-search/search?q=医保'")).toThrow(/--data-urlencode/);
+    expect(() => curl("curl -s 'http://localhost:1337/api/articles?pagination[pageSize]=3'")).toThrow(/curl -g/);
+    expect(curl("curl -sG http://localhost:1337/api/cluster-search/search --data-urlencode 'q=医保' -d scope=cluster").path).toBe('/api/cluster-search/search?q=%E5%8C%BB%E4%BF%9D&scope=cluster');
+    expect(curl(`curl -s -X POST "http://localhost:1337/api/x/$DOC" -H 'Content-Type: application/json' -d "{\\"id\\":\\"$DOC\\"}"`)).toMatchObject({ method: 'POST', path: '/api/x/abc', body: '{"id":"abc"}' });
+    expect(() => shellWords('curl "http://localhost:1337/$NOPE"', {})).toThrow(/\$NOPE is not set/);
+  });
+
+  it('evaluates the jq filter: a wrong path yields null, which shows nothing', () => {
+    const answer = { data: { locales: [{ locale: 'zh-Hans' }] } };
+    expect(jq('.locales', answer)).toEqual([null]);
+    expect(jq('.data.locales', answer)).toEqual([answer.data.locales]);
+    expect(check('. non-empty', null)).not.toBeNull();
+    expect(check('.stage == "first-review"', { stage: 'first-review' })).toBeNull();
+    expect(check('. >= 18', 17)).not.toBeNull();
+  });
+});
