@@ -53,8 +53,10 @@ const secretFor = (key: string) => (key === 'APP_KEYS' ? Array.from({ length: 4 
 /** Sets KEY=value in place if the file has the key (e.g. a placeholder), else appends it. */
 const setEnvLine = (lines: EnvLines, key: string, value: string) => {
   const at = lines.findIndex((line) => new RegExp(`^\\s*(?:export\\s+)?${key}\\s*=`).test(line));
-  if (at >= 0) lines[at] = `${key}=${value}`;
-  else lines.push(`${key}=${value}`);
+  // A value with spaces, # or quotes (a database password, say) is quoted so .env parsers read it whole.
+  const written = /[\s#'"]/.test(value) && !value.includes("'") ? `'${value}'` : value;
+  if (at >= 0) lines[at] = `${key}=${written}`;
+  else lines.push(`${key}=${written}`);
 };
 
 /** The values .env lacks: secrets that are missing or placeholders, the database settings of this run, and the SQLite defaults unless set elsewhere. */
