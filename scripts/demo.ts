@@ -1,7 +1,8 @@
 /*
  * `npm run demo`: from a fresh clone to a running, seeded Jiyue with nothing but Node 20.
  *
- *   1. write a .env with fresh secrets (and SQLite defaults) where values are missing
+ *   1. write a .env with fresh secrets where values are missing, and the database settings of this
+ *      run (SQLite defaults, or the DATABASE_* variables of the shell), so later runs need no variables
  *   2. build the plugins and the admin panel (`npm run build`)
  *   3. boot Strapi once without serving (in a child process), seed the Garzê demo cluster, shut it down
  *   4. start Strapi (`strapi start`) and print where to look
@@ -17,6 +18,11 @@ import { fork, spawn, type ChildProcess } from 'child_process';
 const APP_DIR = path.resolve(__dirname, '..');
 const ENV_FILE = path.join(APP_DIR, '.env');
 const SECRET_KEYS = ['APP_KEYS', 'API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY'];
+/** The database settings config/database.ts reads. */
+const DATABASE_KEYS = [
+  'DATABASE_CLIENT', 'DATABASE_URL', 'DATABASE_HOST', 'DATABASE_PORT', 'DATABASE_NAME', 'DATABASE_USERNAME', 'DATABASE_PASSWORD',
+  'DATABASE_SCHEMA', 'DATABASE_SSL', 'DATABASE_SSL_REJECT_UNAUTHORIZED', 'DATABASE_FILENAME',
+];
 // .env.example ships these placeholders; a copied example must not run with them.
 const PLACEHOLDER = /^$|toBeModified/;
 
@@ -47,15 +53,24 @@ const secretFor = (key: string) => (key === 'APP_KEYS' ? Array.from({ length: 4 
 /** Sets KEY=value in place if the file has the key (e.g. a placeholder), else appends it. */
 const setEnvLine = (lines: EnvLines, key: string, value: string) => {
   const at = lines.findIndex((line) => new RegExp(`^\\s*(?:export\\s+)?${key}\\s*=`).test(line));
-  if (at >= 0) lines[at] = `${key}=${value}`;
-  else lines.push(`${key}=${value}`);
+  // A value with spaces, # or quotes (a database password, say) is quoted so .env parsers read it whole.
+  const written = /[\s#'"]/.test(value) && !value.includes("'") ? `'${value}'` : value;
+  if (at >= 0) lines[at] = `${key}=${written}`;
+  else lines.push(`${key}=${written}`);
 };
 
-/** The values .env lacks: secrets that are missing or placeholders, and the SQLite defaults unless set elsewhere. */
+/** The values .env lacks: secrets that are missing or placeholders, the database settings of this run, and the SQLite defaults unless set elsewhere. */
 const missingEnvValues = (current: Map<string, string>) => {
   const missing: Record<string, string> = {};
   for (const key of SECRET_KEYS) {
     if (PLACEHOLDER.test(current.get(key) ?? '')) missing[key] = secretFor(key);
+  }
+  // The database this run uses is recorded, so later runs (and `npm start`, `npm run seed:bulk` …)
+  // find it without the shell variables: a DATABASE_* value set in the shell and not (or
+  // differently) in .env is written.
+  for (const key of DATABASE_KEYS) {
+    const shell = process.env[key];
+    if (shell !== undefined && shell !== '' && shell !== current.get(key)) missing[key] = shell;
   }
   const client = process.env.DATABASE_CLIENT || current.get('DATABASE_CLIENT');
   if (!client) missing.DATABASE_CLIENT = 'sqlite';
@@ -112,6 +127,9 @@ const seed = async (): Promise<AdminSummary> => {
   if ((process.env.DATABASE_CLIENT ?? 'sqlite') === 'sqlite') {
     fs.mkdirSync(path.dirname(path.resolve(APP_DIR, process.env.DATABASE_FILENAME ?? '.tmp/data.db')), { recursive: true });
   }
+  // The seeding boot never dispatches (it would claim outbox rows and leave them to a lease): the
+  // server started afterwards delivers whatever the seed queued.
+  process.env.DISTRIBUTION_DISPATCHER = 'off';
   const { createStrapi } = require('@strapi/strapi');
   const { seedDemo } = require('../database/seeds');
   const strapi = await createStrapi({ appDir: APP_DIR, distDir: path.join(APP_DIR, 'dist') }).load();

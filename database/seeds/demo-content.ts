@@ -730,6 +730,50 @@ const THEMES: Theme[] = [
     countyAgency: 'office',
     countyTitle: (c) => `${c.zh}人民政府办公室关于印发《${c.zh}支持个体工商户发展十条措施》的通知`,
     countySummary: (c) => `结合${c.zh}乡村旅游和特色农牧业，提出支持个体工商户发展的十条措施。`,
+  },  // 医保: the README's search examples (q=医保, and the exact 发文字号 甘府发〔2023〕12号) land here.
+  {
+    key: 'cxjmyb',
+    themeCategory: '劳动、人事、监察/社会保障',
+    subjectWords: '城乡居民 医疗保险 医保 参保缴费',
+    purpose: '整合城乡居民基本医疗保险制度，健全全民医保体系，减轻城乡居民就医负担',
+    tasks: [
+      '统一覆盖范围：除职工基本医疗保险应参保人员以外的城乡居民，均可在户籍地或居住地参加城乡居民医保。',
+      '统一筹资政策：个人缴费与政府补助相结合，对特困人员、低保对象等困难群众参保个人缴费给予资助。',
+      '统一保障待遇：政策范围内住院费用基金支付比例保持在70%左右，门诊慢特病纳入医保支付。',
+      '统一医保目录和定点管理，推进异地就医直接结算，参保群众凭医保电子凭证就医购药。',
+      '统一基金管理：城乡居民医保基金纳入财政专户，实行收支两条线管理，严厉打击欺诈骗保。',
+    ],
+    national: {
+      authority: '国务院',
+      title: '国务院关于整合城乡居民基本医疗保险制度的意见',
+      documentNumber: '国发〔2016〕3号',
+      kind: 'normative',
+      written: '2016-01-03',
+      summary: '整合城镇居民基本医疗保险和新型农村合作医疗两项制度，建立统一的城乡居民基本医疗保险制度。',
+    },
+    provincial: {
+      authority: '四川省人民政府',
+      title: '四川省人民政府关于整合城乡居民基本医疗保险制度的实施意见',
+      documentNumber: '川府发〔2016〕28号',
+      kind: 'normative',
+      written: '2016-07-08',
+      summary: '明确全省城乡居民医保统一覆盖范围、筹资政策、保障待遇、医保目录、定点管理和基金管理。',
+    },
+    prefecture: {
+      authority: '甘孜州人民政府',
+      title: '甘孜藏族自治州人民政府关于做好城乡居民基本医疗保险（医保）参保缴费工作的通知',
+      documentNumber: '甘府发〔2023〕12号',
+      kind: 'normative',
+      written: '2023-09-12',
+      summary: '部署全州2024年度城乡居民医保集中参保缴费，明确个人缴费标准、困难群众资助参保和医保待遇。',
+    },
+    counties: [
+      { code: 'kangding', written: '2023-10-10' },
+      { code: 'luding', written: '2023-10-16' },
+    ],
+    countyAgency: 'government',
+    countyTitle: (c) => `${c.zh}人民政府关于印发《${c.zh}2024年度城乡居民医保参保缴费工作方案》的通知`,
+    countySummary: (c) => `明确${c.zh}2024年度城乡居民医保参保缴费时间、缴费渠道和乡（镇）经办责任。`,
   },
 ];
 
@@ -1246,6 +1290,32 @@ const GUIDE_TEMPLATES: GuideTemplate[] = [
     faq: {
       question: (place) => `${place}个体工商户注销登记需要哪些材料？`,
       answer: () => '提交个体工商户注销登记申请书和营业执照正、副本即可；未发生债权债务或者已将债权债务清偿完结的，可以按照简易程序办理注销登记。',
+    },
+  },  {
+    abbr: 'YBCB',
+    name: '城乡居民基本医疗保险参保登记',
+    aliases: '医保参保,居民医保参保登记,城乡居民医保缴费',
+    itemType: 'public-service',
+    audience: 'natural-person',
+    statutory: 5,
+    promised: 1,
+    fee: '不收费',
+    result: '医保参保登记信息',
+    fullyOnline: true,
+    theme: 'cxjmyb',
+    department: 'rsj',
+    bodies: ['prefecture', 'kangding', 'luding'],
+    summary: '未参加职工医保的城乡居民在户籍地或居住地办理城乡居民医保参保登记和缴费。',
+    conditions: '除职工基本医疗保险应参保人员以外的城乡居民，包括农村居民、城镇非从业居民、在校学生和灵活就业人员。',
+    procedure: ['申请', '受理', '审核', '办结（录入参保信息并缴费）'],
+    materials: [
+      { name: '居民身份证或户口簿', form: 'original', copies: 1, required: true },
+      { name: '城乡居民基本医疗保险参保登记表', form: 'original', copies: 1, required: true },
+      { name: '困难群众身份证明', form: 'copy', copies: 1, required: false, notes: '申请资助参保的提供' },
+    ],
+    faq: {
+      question: (place) => `在${place}怎样办理城乡居民医保参保缴费？`,
+      answer: (place) => `携带居民身份证或户口簿到${place}政务服务中心或乡（镇）便民服务中心办理，也可通过“四川医保”公共服务平台、“天府通办”或医保电子凭证在线缴费。`,
     },
   },
 ];

@@ -3,6 +3,7 @@ import type { Core } from '@strapi/strapi';
 import { seedDemoSites } from './demo-sites';
 import { seedDemoContent, CONTENT_UIDS, type ContentSeedResult } from './demo-content';
 import { seedDemoPlacements } from './demo-placements';
+import { seedDemoEligibility, seedDemoFeeds } from './demo-tour';
 
 export type Log = (message: string) => void;
 
@@ -15,6 +16,9 @@ export interface SeedDemoResult {
   sites: { created: number; columnsCreated: number; total: number };
   content: ContentSeedResult;
   placements: { created: number };
+  /** What the README tour needs: a feed channel per site, eligibility clauses on a few policies. */
+  feeds: { created: number };
+  eligibility: { created: number };
   /** Public-role permissions added by this run. */
   permissionsGranted: number;
   admin: { email: string | null; created: boolean; passwordGenerated: boolean };
@@ -85,7 +89,8 @@ export const ensureAdmin = async (strapi: Core.Strapi, log: Log): Promise<SeedDe
 
 /**
  * The whole demo: the Garzê "1+18+19" site tree with its columns, about 250 published items across
- * the five content types (some in Tibetan), public read access to them, and a Super Admin.
+ * the five content types (some in Tibetan), a feed channel per site, eligibility clauses on a few
+ * policies, public read access to the content, and a Super Admin.
  * Every step is idempotent, so running it on a seeded database adds nothing.
  */
 export const seedDemo = async (strapi: Core.Strapi, { log = console.log }: { log?: Log } = {}): Promise<SeedDemoResult> => {
@@ -109,6 +114,11 @@ export const seedDemo = async (strapi: Core.Strapi, { log = console.log }: { log
   const placements = await trusted(() => seedDemoPlacements(strapi));
   log(`Placements: ${placements.created} created (each item in its site's column; prefecture policies pushed to every county).`);
 
+  const feeds = await seedDemoFeeds(strapi);
+  log(`Feeds: ${feeds.created} feed channels created (every site's 要闻动态 and 通知公告 as RSS 2.0 and JSON Feed).`);
+  const eligibility = await seedDemoEligibility(strapi);
+  log(`Eligibility: clauses given to ${eligibility.created} policies (政策找人).`);
+
   const permissionsGranted = await grantPublicRead(strapi);
   log(`Public role: ${permissionsGranted} read permissions granted.`);
 
@@ -119,6 +129,8 @@ export const seedDemo = async (strapi: Core.Strapi, { log = console.log }: { log
     sites: { created: sites.sitesCreated, columnsCreated: sites.columnsCreated, total: sites.sites.size },
     content,
     placements,
+    feeds,
+    eligibility,
     permissionsGranted,
     admin,
   };

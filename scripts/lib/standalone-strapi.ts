@@ -23,8 +23,13 @@ export const fillMissingSecrets = (): string[] => {
   return missing;
 };
 
-/** Compiles the app and loads Strapi without serving the admin panel or watching files. */
+/**
+ * Compiles the app and loads Strapi without serving the admin panel or watching files. A script's
+ * boot never dispatches: it would claim outbox rows and die (or stop) with them, so the serving
+ * instances would wait out their lease. Whatever .env says, the distribution dispatcher is off here.
+ */
 export const bootStrapi = async (): Promise<Core.Strapi> => {
+  process.env.DISTRIBUTION_DISPATCHER = 'off';
   const { compileStrapi, createStrapi } = require('@strapi/strapi');
   const { appDir, distDir } = await compileStrapi({ appDir: APP_DIR });
   return createStrapi({ appDir, distDir, autoReload: false, serveAdminPanel: false }).load();

@@ -43,7 +43,7 @@ beforeAll(async () => {
   rowsAfterFirst = await countRows();
   second = await seedDemo(app.strapi, { log: (m) => logs.push(m) });
   rowsAfterSecond = await countRows();
-}, 300_000);
+}, 900_000);
 
 afterAll(async () => {
   delete process.env.ADMIN_EMAIL;

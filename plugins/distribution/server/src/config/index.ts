@@ -8,7 +8,10 @@ export interface DistributionConfig {
     pollIntervalMs: number;
     batchSize: number;
     concurrency: number;
-    /** A claimed delivery not finished within this time is taken over by another instance (crash recovery). */
+    /**
+     * A claim's lease. While a delivery runs its instance renews the lease every third of it (a
+     * heartbeat), so this is only how long a crashed instance's rows wait before another takes them.
+     */
     leaseMs: number;
     maxAttempts: number;
     backoffBaseMs: number;
@@ -57,7 +60,7 @@ const defaults: DistributionConfig = {
     pollIntervalMs: 250,
     batchSize: 50,
     concurrency: 16,
-    leaseMs: 60_000,
+    leaseMs: Number(process.env.DISTRIBUTION_LEASE_MS) || 15_000,
     maxAttempts: 8,
     backoffBaseMs: 1_000,
     backoffMaxMs: 15 * 60_000,

@@ -79,6 +79,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
     },
 
+    /**
+     * Extends the lease of every row still claimed under these tokens (the dispatcher's heartbeat
+     * while a delivery runs), so the lease can be short without a long delivery being taken over.
+     * A row whose claim was lost (finished, released or taken over) keeps what it has.
+     */
+    async renew(tokens: string[], leaseMs: number) {
+      if (!tokens.length) return;
+      await strapi.db.connection.raw(
+        `UPDATE ${table()} SET lease_until = ? WHERE status = 'in_flight' AND claim_token IN (${tokens.map(() => '?').join(', ')})`,
+        [Date.now() + leaseMs, ...tokens]
+      );
+    },
+
     /** Due rows not blocked by an earlier one (what the BullMQ sweeper hands to the queue). */
     async due(limit: number): Promise<{ id: number; attempts: number }[]> {
       const now = Date.now();

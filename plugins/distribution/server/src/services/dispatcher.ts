@@ -37,9 +37,44 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   let redis: IORedis | null = null;
   let sweeper: NodeJS.Timeout | null = null;
   let sweeping: Promise<void> | null = null;
+  /** Claim tokens of the rows this instance holds (buffered or being delivered), with how many rows each. */
+  const held = new Map<string, number>();
+  let heartbeat: NodeJS.Timeout | null = null;
 
   const cfg = () => pluginConfig<any>('dispatcher');
   const claims = () => getService('claims');
+
+  const hold = (rows: any[]) => {
+    for (const row of rows) held.set(row.claimToken, (held.get(row.claimToken) ?? 0) + 1);
+  };
+  const letGo = (row: any) => {
+    const left = (held.get(row.claimToken) ?? 1) - 1;
+    if (left > 0) held.set(row.claimToken, left);
+    else held.delete(row.claimToken);
+  };
+  /**
+   * The lease heartbeat: every third of a lease, the rows we still hold get a fresh lease. A slow
+   * delivery keeps its claim however long it runs, while a crashed instance's rows are taken over
+   * one short lease after its last beat.
+   */
+  const beat = async () => {
+    if (!held.size) return;
+    try {
+      await claims().renew([...held.keys()], cfg().leaseMs);
+    } catch (error: any) {
+      strapi.log.warn(`distribution: lease renewal failed: ${error.message}`);
+    }
+  };
+  const startHeartbeat = () => {
+    heartbeat = setInterval(() => void beat(), Math.max(100, Math.floor(cfg().leaseMs / 3)));
+    heartbeat.unref?.();
+  };
+  /** Rows claimed but not started go back to the outbox, as if never claimed (a stopping instance). */
+  const handBack = async (rows: any[]) => {
+    if (!rows.length) return;
+    rows.forEach(letGo);
+    await claims().release(rows).catch((error: Error) => strapi.log.warn(`distribution: claims not handed back (taken over after their lease): ${error.message}`));
+  };
 
   const sleep = (ms: number) =>
     new Promise<void>((resolve) => {
@@ -148,8 +183,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     for (const key of keys) channelCache.set(key, { row: byKey.get(key) ?? null, at: now });
   };
 
+  /** A claimed row is delivered only while we run: once stopping, it is handed back instead. */
+  const deliver = (row: any) => (running ? attempt(row).finally(() => letGo(row)) : handBack([row]));
+
   const track = (row: any) => {
-    const task = attempt(row)
+    const task = deliver(row)
       .catch((error) => {
         strapi.log.error(`distribution: delivery ${row.id} could not be recorded: ${error.message}`);
       })
@@ -166,6 +204,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (buffer.length < cfg().concurrency) {
         try {
           const rows = await claims().claim(cfg().batchSize, cfg().leaseMs);
+          hold(rows);
           claimed = rows.length;
           if (rows.length) await prefetchChannels(rows);
           buffer.push(...rows);
@@ -228,15 +267,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     worker = new Worker(
       name,
       async (job: any) => {
-        const ids: number[] = (job.data.ids ?? [job.data.id]).map(Number);
-        const rows = await claims().claimIds(ids, cfg().leaseMs);
-        if (rows.length) await prefetchChannels(rows);
-        const tasks = rows.map((row) => attempt(row));
-        tasks.forEach((t) => active.add(t));
+        if (!running) return;
+        // The whole job is tracked, claim included: stop() waits for it and hands back what it claimed but did not start.
+        const task = (async () => {
+          const ids: number[] = (job.data.ids ?? [job.data.id]).map(Number);
+          const rows = await claims().claimIds(ids, cfg().leaseMs);
+          hold(rows);
+          if (rows.length && running) await prefetchChannels(rows);
+          await Promise.allSettled(rows.map((row) => deliver(row)));
+        })();
+        active.add(task);
         try {
-          await Promise.allSettled(tasks);
+          await task;
         } finally {
-          tasks.forEach((t) => active.delete(t));
+          active.delete(task);
         }
       },
       { connection, concurrency: Math.max(1, Math.ceil(cfg().concurrency / 8)) }
@@ -262,11 +306,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       mode = requested ?? this.resolveMode();
       if (mode === 'off') return;
       running = true;
+      startHeartbeat();
       if (mode === 'bullmq') await startBullmq();
       else loop = inProcessLoop();
     },
 
-    /** Stops claiming; waits up to `graceMs` for deliveries in flight (an unfinished one is taken over after its lease). */
+    /**
+     * Stops claiming; waits up to `graceMs` for deliveries in flight and hands every claimed row not
+     * yet started back to the outbox, in both modes, so another instance takes it at once. Only a
+     * delivery still running after the grace keeps its claim (taken over one lease after the last beat).
+     */
     async stop(graceMs = 5000) {
       if (!running) return;
       running = false;
@@ -279,8 +328,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       // The grace timer would otherwise keep a stopped process alive for its full length.
       clearTimeout(grace);
       // Rows claimed ahead but not started go back to the outbox for any instance.
-      await claims().release(buffer.splice(0)).catch(() => undefined);
+      await handBack(buffer.splice(0));
       await claims().flush();
+      if (heartbeat) clearInterval(heartbeat);
+      heartbeat = null;
+      held.clear();
       for (const [id, timer] of settling) {
         clearTimeout(timer);
         settling.delete(id);
