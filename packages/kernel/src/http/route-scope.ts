@@ -18,8 +18,11 @@ export type SiteSource =
   | { body: string }
   /** The owning site of a document: its content-type uid (fixed or read from the request) and its documentId. */
   | { document: { uid: string | RequestValue; documentId: RequestValue } }
-  /** A resolver another plugin registered with site-group by name (e.g. a delivery id → its site). */
-  | { resolver: string };
+  /**
+   * A resolver another plugin registered with site-group by name (e.g. a delivery id → its site).
+   * `optional`: a further source whose plugin may be absent (then it adds nothing).
+   */
+  | { resolver: string; optional?: boolean };
 
 export type RouteScope =
   /** Public content-API route: anyone, but it only ever shows published, public data. */
@@ -28,7 +31,9 @@ export type RouteScope =
   | { kind: 'own' }
   /**
    * Acts on one site (or several): the admin must be allowed for every site it resolves to (`match: 'any'`:
-   * for at least one, e.g. either party of a placement may withdraw it). Several sources add up.
+   * for at least one, e.g. either party of a placement may withdraw it). Several sources add up: the
+   * first names the object acted on (an object of no site is for cluster scope only), the others add
+   * the sites the request reaches (e.g. a submission's targets) and add nothing when the request names none.
    * `whenAbsent: 'cluster'`: the site value is optional and its absence means the whole cluster, which
    * then needs cluster scope (e.g. analytics without `?site=`).
    */

@@ -28,4 +28,20 @@ export const registerDistributionResolvers = (strapi: Core.Strapi) => {
   scope.registerResolver('distribution.delivery', siteOf(DELIVERY_UID, 'delivery', (r) => r.site));
   scope.registerResolver('distribution.retraction', siteOf(RETRACTION_UID, 'retraction', (r) => r.scope?.site));
   scope.registerResolver('distribution.replacement', siteOf(REPLACEMENT_UID, 'replacement', (r) => r.scopeSite));
+  // The sites a submission's `targets` reach: the sites of its placement targets and of its chosen channels.
+  // An editor sends their items only to their own sites' columns and accounts (报送 upward goes through site-group's submissions).
+  scope.registerResolver('distribution.submission-targets', async (request: { body: unknown }) => {
+    const targets = (request.body as { targets?: { placements?: unknown; channels?: unknown } } | undefined)?.targets;
+    if (!targets || typeof targets !== 'object') return [];
+    const sites = new Set<string>();
+    if (Array.isArray(targets.placements)) {
+      for (const p of targets.placements) if (p && typeof p === 'object' && typeof (p as any).site === 'string') sites.add((p as any).site);
+    }
+    const keys = Array.isArray(targets.channels) ? targets.channels.filter((k): k is string => typeof k === 'string') : [];
+    if (keys.length) {
+      const rows = await strapi.db.query(CHANNEL_UID).findMany({ where: { key: { $in: keys } }, select: ['site'] });
+      for (const row of rows) if (row.site) sites.add(row.site);
+    }
+    return [...sites];
+  });
 };

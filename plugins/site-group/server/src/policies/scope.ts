@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import type { RouteScope } from '@jiyue/kernel';
+import type { RouteScope } from '@jiyue/kernel/dist/http/route-scope';
 import type { ScopeRequest } from '../services/scope';
 
 /**

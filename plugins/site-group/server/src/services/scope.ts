@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import type { RequestValue, RouteScope, SiteSource } from '@jiyue/kernel';
+import type { RequestValue, RouteScope, SiteSource } from '@jiyue/kernel/dist/http/route-scope';
 import { getService } from '../utils/get-service';
 import { isSuperAdmin } from '../utils/request-actor';
 import { isSiteGroupEnabled, OWNER_FIELD } from '../utils/site-group-types';
@@ -109,10 +109,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         throw new errors.PolicyError('Only admins assigned to the root site may change cluster-wide settings', { scope: 'cluster' });
       }
 
+      // The first source names the object acted on; further sources add the sites the request reaches
+      // (e.g. a submission's targets) and add nothing when the request names none.
       const sources = Array.isArray(scope.from) ? scope.from : [scope.from];
       const codes = new Set<string>();
-      for (const source of sources) {
+      for (const [index, source] of sources.entries()) {
+        if (index > 0 && 'resolver' in source && !resolvers.has(source.resolver) && source.optional) continue;
         const resolved = await resolveSource(request, source);
+        if (index > 0) {
+          if ('codes' in resolved) resolved.codes.forEach((c) => codes.add(c));
+          continue;
+        }
         if ('absent' in resolved) {
           if (scope.whenAbsent === 'cluster' && sources.length === 1) {
             if (await this.isClusterAdmin(user)) return;

@@ -1,4 +1,4 @@
-import { routeScope, type RouteScope } from '@jiyue/kernel';
+import { routeScope, type RouteScope } from '@jiyue/kernel/dist/http/route-scope';
 
 /** The RBAC action a route needs, then its site scope (enforced by `plugin::site-group.scope`). */
 const can = (action: string, scope: RouteScope) => ({

@@ -1,4 +1,4 @@
-import { routeScope } from '@jiyue/kernel';
+import { routeScope } from '@jiyue/kernel/dist/http/route-scope';
 
 const open = { auth: false, policies: [routeScope({ kind: 'public' })] };
 

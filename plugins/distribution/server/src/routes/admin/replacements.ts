@@ -1,4 +1,4 @@
-import { routeScope, type RouteScope } from '@jiyue/kernel';
+import { routeScope, type RouteScope } from '@jiyue/kernel/dist/http/route-scope';
 
 const can = (action: string, scope: RouteScope) => ({
   policies: [

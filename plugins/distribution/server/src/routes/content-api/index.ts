@@ -1,4 +1,4 @@
-import { routeScope } from '@jiyue/kernel';
+import { routeScope } from '@jiyue/kernel/dist/http/route-scope';
 
 // Public reads: feeds show only what the column publicly lists.
 export default {

@@ -1,4 +1,4 @@
-import { routeScope } from '@jiyue/kernel';
+import { routeScope } from '@jiyue/kernel/dist/http/route-scope';
 
 // Content-API routes (/api/policy-match/...). `auth: false` only for public reads and for match,
 // which takes a profile in the body and reads a stored profile only for a verified caller's own JWT.

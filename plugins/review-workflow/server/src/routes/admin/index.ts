@@ -1,4 +1,4 @@
-import { routeScope, type RouteScope } from '@jiyue/kernel';
+import { routeScope, type RouteScope, type SiteSource } from '@jiyue/kernel/dist/http/route-scope';
 
 /** The RBAC action a route needs, then its site scope (enforced by `plugin::site-group.scope`). */
 const can = (action: string, scope: RouteScope) => ({
@@ -16,7 +16,13 @@ const theDocument: RouteScope = { kind: 'site', from: { document: { uid: { param
 export default {
   type: 'admin',
   routes: [
-    { method: 'POST', path: '/documents/:uid/:documentId/submit', handler: 'review.submit', config: can('review.submit', theDocument) },
+    // The document's site, and every site its chosen targets reach (columns, channels: resolved by distribution when present).
+    {
+      method: 'POST',
+      path: '/documents/:uid/:documentId/submit',
+      handler: 'review.submit',
+      config: can('review.submit', { kind: 'site', from: [theDocument.from as SiteSource, { resolver: 'distribution.submission-targets', optional: true }] }),
+    },
     { method: 'POST', path: '/documents/:uid/:documentId/approve', handler: 'review.approve', config: can('review.approve', theDocument) },
     { method: 'POST', path: '/documents/:uid/:documentId/reject', handler: 'review.reject', config: can('review.approve', theDocument) },
     { method: 'POST', path: '/documents/:uid/:documentId/emergency-publish', handler: 'review.emergencyPublish', config: can('emergency-publish', theDocument) },

@@ -1,4 +1,4 @@
-import { routeScope } from '@jiyue/kernel';
+import { routeScope } from '@jiyue/kernel/dist/http/route-scope';
 
 // Public reads for site builders: published content only, drafts never appear.
 export default [

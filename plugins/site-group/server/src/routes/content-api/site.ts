@@ -1,4 +1,4 @@
-import { routeScope } from '@jiyue/kernel';
+import { routeScope } from '@jiyue/kernel/dist/http/route-scope';
 
 // Public reads: the site tree is what every portal renders in its header and site map.
 export default [
