@@ -21,7 +21,7 @@ export const registerBilingualResolvers = (strapi: Core.Strapi) => {
       .filter(Boolean);
     if (!ids.length) throw required('documentIds');
     const contentType = strapi.contentTypes[uid as keyof typeof strapi.contentTypes] as any;
-    if (!contentType) throw new errors.NotFoundError(`No content type "${uid}"`, { path: ['uid'] });
+    if (!contentType) throw new errors.ValidationError(`uid: unknown content type "${uid}"`, { errors: [{ path: ['uid'], message: `unknown content type "${uid}"`, name: 'ValidationError' }] });
     if (!('ownerSite' in (contentType.attributes ?? {}))) return [];
     const owners = new Set<string>();
     for (const documentId of ids.slice(0, 500)) {

@@ -3,7 +3,7 @@ import { errors } from '@strapi/utils';
 import type { ScopeRequest } from './services/scope';
 import { getService } from './utils/get-service';
 import { OWNER_FIELD, siteGroupContentTypes } from './utils/site-group-types';
-import { PLACEMENT_UID, SITE_UID } from './utils/uids';
+import { AUDIT_UID, PLACEMENT_UID, SITE_UID } from './utils/uids';
 
 const placementOf = async (strapi: Core.Strapi, raw: string) => {
   const id = Number(raw);
@@ -37,6 +37,10 @@ export const registerSiteGroupResolvers = (strapi: Core.Strapi) => {
       const row = await strapi.db.query(uid as any).findOne({ where: { documentId }, select: [OWNER_FIELD] });
       if (row) return row[OWNER_FIELD] ? [row[OWNER_FIELD]] : [];
     }
-    throw new errors.NotFoundError(`No item "${documentId}"`);
+    // A deleted item keeps its placement audit: the sites it was placed in answer for it.
+    const events = await strapi.db.query(AUDIT_UID).findMany({ where: { itemDocumentId: documentId }, select: ['siteId'] });
+    if (!events.length) throw new errors.NotFoundError(`No item "${documentId}"`);
+    const tree = await getService('editor-scope').hierarchy();
+    return [...new Set(events.map((e: { siteId: number }) => tree.byId.get(e.siteId)?.code).filter((c: unknown): c is string => typeof c === 'string'))];
   });
 };

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { RequestValue, RouteScope, SiteSource } from '@jiyue/kernel/dist/http/route-scope';
 import { getService } from '../utils/get-service';
-import { isSuperAdmin } from '../utils/request-actor';
+import { currentActor, isSuperAdmin } from '../utils/request-actor';
 import { isSiteGroupEnabled, OWNER_FIELD } from '../utils/site-group-types';
 
 /** What a route's scope policy sees of the request (Strapi's policy context is a copy of the Koa context). */
@@ -63,7 +63,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (typeof uid.value !== 'string' || !uid.value) return { absent: uid.path };
       if (typeof documentId.value !== 'string' || !documentId.value) return { absent: documentId.path };
       const contentType = strapi.contentTypes[uid.value as keyof typeof strapi.contentTypes];
-      if (!contentType) throw new errors.NotFoundError(`No content type "${uid.value}"`, { path: uid.path });
+      if (!contentType) {
+        // A uid in the path names a resource (404); one in the query or body is a bad field (400 naming it).
+        if (typeof uidRef === 'object' && !('param' in uidRef)) throw fieldError(uid.path, `is not a content type: "${uid.value}"`);
+        throw new errors.NotFoundError(`No content type "${uid.value}"`, { path: uid.path });
+      }
       // A type without an owning site belongs to no site: only cluster scope acts on it.
       if (!isSiteGroupEnabled(contentType)) return { codes: [] };
       const row = await strapi.db.query(uid.value as any).findOne({ where: { documentId: documentId.value }, select: [OWNER_FIELD] });
@@ -103,6 +107,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (scope.kind === 'public' || scope.kind === 'own' || scope.kind === 'filtered' || scope.kind === 'shared') return;
       if (!isAdmin(request)) throw new errors.PolicyError('This route is for admin users');
       const user = request.state.user!;
+      // Super Admins act everywhere: nothing to resolve (the handler answers for unknown objects and bad fields).
+      if (isSuperAdmin(user)) return;
 
       if (scope.kind === 'cluster') {
         if (await this.isClusterAdmin(user)) return;
@@ -134,7 +140,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         }
         resolved.codes.forEach((c) => codes.add(c));
       }
-      if (isSuperAdmin(user)) return;
 
       const tree = await getService('editor-scope').hierarchy();
       const unknown = [...codes].find((c) => !tree.byCode.has(c));
@@ -146,6 +151,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!allowed) {
         throw new errors.PolicyError(`Site "${outside[0]}" is outside the sites assigned to you`, { site: outside[0] });
       }
+    },
+
+    /**
+     * For cluster-wide data edited through the Content Manager (dictionary, glossary…): a document
+     * middleware of the owning plugin calls this before a write; a scoped admin not assigned to the
+     * root site gets a 403. Code without a request (seeds, jobs), API tokens and Super Admins pass.
+     */
+    async assertClusterWrite(what: string) {
+      const actor = currentActor(strapi);
+      if (actor.kind !== 'admin' || (await this.isClusterAdmin(actor.user))) return;
+      throw new errors.PolicyError(`Only admins assigned to the root site may change ${what}: it is cluster-wide`, { scope: 'cluster' });
     },
 
     /** The site codes the admin may act for, or null for everywhere (Super Admin): what `filtered` handlers filter by. */
