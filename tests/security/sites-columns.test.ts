@@ -9,12 +9,16 @@ import { as, bootSecurityApp, cm, type SecurityCast } from './lib';
 
 const SITE = 'plugin::site-group.site';
 const COLUMN = 'plugin::site-group.column';
+const DICTIONARY = 'plugin::review-workflow.dictionary-entry';
+const GLOSSARY = 'plugin::bilingual.glossary-term';
 
 let cast: SecurityCast;
 /** Site admin of 康定 (kangding) and everything below it, with Content Manager rights on sites and columns. */
 let kangdingAdmin: AdminSession;
 /** Assigned to the root site (ganzi) only, without the sites below: a narrow granter. */
 let ganziOnly: AdminSession;
+/** The same role assigned to the root site with everything below it. */
+let rootSiteAdmin: AdminSession;
 let spare: AdminSession;
 const docs: Record<string, string> = {};
 const columns: Record<string, string> = {};
@@ -36,7 +40,7 @@ beforeAll(async () => {
     .map((a: { actionId: string }) => ({ action: a.actionId, properties: {}, conditions: [] }));
   await strapi.service('admin::role').assignPermissions(role.id, [
     ...['read', 'create', 'update', 'delete'].flatMap((a) =>
-      [SITE, COLUMN].map((subject) => ({ action: `plugin::content-manager.explorer.${a}`, subject, properties: {}, conditions: [] }))
+      [SITE, COLUMN, DICTIONARY, GLOSSARY].map((subject) => ({ action: `plugin::content-manager.explorer.${a}`, subject, properties: {}, conditions: [] }))
     ),
     ...siteGroupActions,
   ]);
@@ -47,6 +51,7 @@ beforeAll(async () => {
   };
   kangdingAdmin = await scoped('kangding', true);
   ganziOnly = await scoped('ganzi', false);
+  rootSiteAdmin = await scoped('ganzi', true);
   spare = await createAdmin(cast.app, { roles: [cast.editorRoleId] });
   for (const code of ['ganzi', 'kangding', 'luding']) {
     docs[code] = await siteDoc(code);
@@ -181,5 +186,18 @@ describe('assignments: no wider than the granter, only to existing admins', () =
     expect(res.status).toBe(200);
     expect(res.body.data.sites).not.toContain('luding');
     expect(res.body.data.sites).toContain('kangding');
+  });
+});
+
+describe('cluster-wide data edited in the Content Manager: admins of the root site only', () => {
+  it.each([
+    ['the pre-check dictionary', DICTIONARY, { term: '矩阵测试词', category: 'typo', severity: 'warning' }],
+    ['the glossary', GLOSSARY, { zh: '矩阵测试地名', domain: 'place-name', approved: false }],
+  ])('%s: a county site admin gets 403, the root-site admin creates', async (_name, uid, body) => {
+    const refused = await K().post(cm(uid), body);
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.name).toBe('PolicyError');
+    const created = await as(cast.app, rootSiteAdmin).post(cm(uid), body);
+    expect(created.status).toBe(201);
   });
 });
