@@ -184,7 +184,9 @@ const isScopeDenial = (res: { status: number; body: any }) =>
 const explain = (res: { status: number; body: any; text?: string }) => `${res.status} ${JSON.stringify(res.body?.error ?? res.body).slice(0, 300)}`;
 
 beforeAll(async () => {
-  cast = await bootSecurityApp({ content: true });
+  // The demo tree (sites and columns) and the cast; every object a route acts on is a fixture made here,
+  // so the whole demo content is not needed (seeding it alone outlasts the hook on PostgreSQL).
+  cast = await bootSecurityApp();
   const { strapi } = cast.app;
   spare = await createAdmin(cast.app, { roles: [cast.editorRoleId] });
   for (const site of ['luding', 'kangding'] as Site[]) {
