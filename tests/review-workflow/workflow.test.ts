@@ -321,6 +321,8 @@ describe('per-site stage configuration and external sign-offs (OA)', () => {
   it('limits a stage to the configured role, inherited by the sites below', async () => {
     const chiefRole = await createRole(app, 'Chief editor', [{ action: 'plugin::review-workflow.review.approve' }, { action: 'plugin::review-workflow.review.read' }]);
     const chief = await createAdmin(app, { roles: [chiefRole.id] });
+    // Review routes act on the item's site (route scope, issue #16): the chief editor works for the prefecture and below.
+    await as(superAdmin).post('/site-group/assignments', { userId: chief.id, site: 'ganzi', includeDescendants: true });
     const config = await as(superAdmin).post('/review-workflow/stage-configs', { siteCode: 'ganzi', stage: 'final-review', roles: [chiefRole.code] });
     expect(config.status).toBe(200);
     const id = await draftArticle('需总编终审的稿件');

@@ -1,3 +1,4 @@
+import { registerBilingualResolvers } from './resolvers';
 import type { Core } from '@strapi/strapi';
 import { getService } from './utils/get-service';
 
@@ -9,6 +10,7 @@ const ACTIONS = [
 ].map((action) => ({ ...action, section: 'plugins', pluginName: 'bilingual', subCategory: 'translation' }));
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
+  registerBilingualResolvers(strapi);
   await strapi.service('admin::permission').actionProvider.registerMany(ACTIONS);
   const seeded = await getService('glossary').seedOfficialNames();
   if (seeded) strapi.log.info(`bilingual: ${seeded} official names added to the glossary`);

@@ -4,7 +4,16 @@ import { translationTracking } from './document-middlewares/translation-tracking
 import { localeFallback } from './middlewares/locale-fallback';
 import { glossaryNormalization } from './document-middlewares/glossary-normalization';
 
+/** Cluster-wide data: written only by admins of the root site (site-group's route-scope rule, issue #16). */
+const clusterOnly = (uid: string, what: string): Parameters<Core.Strapi['documents']['use']>[0] => async (ctx, next) => {
+  if (ctx.uid === uid && ['create', 'update', 'delete', 'clone', 'publish', 'unpublish'].includes(ctx.action)) {
+    await strapi.plugin('site-group')?.service('scope')?.assertClusterWrite(what);
+  }
+  return next();
+};
+
 export default ({ strapi }: { strapi: Core.Strapi }) => {
+  strapi.documents.use(clusterOnly('plugin::bilingual.glossary-term', 'the glossary'));
   // Normalise and check first, so the record is written only for a save that goes through.
   strapi.documents.use(tibetanQuality());
   strapi.documents.use(translationTracking());

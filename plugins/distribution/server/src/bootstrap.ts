@@ -1,3 +1,4 @@
+import { registerDistributionResolvers } from './resolvers';
 import type { Core } from '@strapi/strapi';
 import { getService } from './utils/get-service';
 import { REPLACEMENT_ACTIONS } from './utils/replacement-actions';
@@ -11,6 +12,7 @@ const ACTIONS = [
 ].map((action) => ({ ...action, section: 'plugins', pluginName: 'distribution', subCategory: 'distribution' }));
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
+  registerDistributionResolvers(strapi);
   await strapi.service('admin::permission').actionProvider.registerMany([...ACTIONS, ...REPLACEMENT_ACTIONS]);
   await getService('claims').ensureIndexes();
   // Dispatch starts once the server is up, so a boot never races its own schema sync.

@@ -3,6 +3,7 @@ import { USER_ACTIONS } from './routes/content-api';
 import { afterTransaction } from './utils/after-transaction';
 import { getService } from './utils/get-service';
 import { policyUid } from './utils/policy-uid';
+import { registerPolicyMatchResolvers } from './resolvers';
 
 const ACTIONS = [
   { uid: 'tag.read', displayName: 'See the taxonomy and suggest tags' },
@@ -35,6 +36,7 @@ const later = (strapi: Core.Strapi, what: string, fn: () => Promise<unknown>) =>
   afterTransaction(strapi, () => setImmediate(() => fn().catch((e) => strapi.log.error(`policy-match: ${what} failed: ${(e as Error).message}`))));
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
+  registerPolicyMatchResolvers(strapi);
   await strapi.service('admin::permission').actionProvider.registerMany(ACTIONS);
   const seeded = await getService('taxonomy').seedStarter();
   if (seeded) strapi.log.info(`policy-match: starter taxonomy of ${seeded} tags installed`);

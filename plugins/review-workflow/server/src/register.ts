@@ -2,7 +2,16 @@ import type { Core } from '@strapi/strapi';
 import { auditImmutability } from './document-middlewares/audit-immutability';
 import { reviewGate } from './document-middlewares/review-gate';
 
+/** Cluster-wide data: written only by admins of the root site (site-group's route-scope rule, issue #16). */
+const clusterOnly = (uid: string, what: string): Parameters<Core.Strapi['documents']['use']>[0] => async (ctx, next) => {
+  if (ctx.uid === uid && ['create', 'update', 'delete', 'clone', 'publish', 'unpublish'].includes(ctx.action)) {
+    await strapi.plugin('site-group')?.service('scope')?.assertClusterWrite(what);
+  }
+  return next();
+};
+
 export default ({ strapi }: { strapi: Core.Strapi }) => {
+  strapi.documents.use(clusterOnly('plugin::review-workflow.dictionary-entry', 'the pre-check dictionary'));
   strapi.documents.use(auditImmutability());
   strapi.documents.use(reviewGate());
 };

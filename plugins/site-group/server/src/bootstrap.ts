@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { getService } from './utils/get-service';
 import { OWNER_FIELD } from './utils/site-group-types';
+import { registerSiteGroupResolvers } from './resolvers';
 
 const ACTIONS = [
   { uid: 'placement.read', displayName: 'See placements, queues and the placement audit' },
@@ -40,4 +41,5 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   const permissions = strapi.service('admin::permission');
   await permissions.actionProvider.registerMany(ACTIONS);
   await permissions.conditionProvider.registerMany(CONDITIONS);
+  registerSiteGroupResolvers(strapi);
 };

@@ -6,6 +6,7 @@ import contentTypes from './content-types';
 import controllers from './controllers';
 import routes from './routes';
 import services from './services';
+import policies from './policies';
 
 export default {
   register,
@@ -16,4 +17,5 @@ export default {
   controllers,
   routes,
   services,
+  policies,
 };

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { treeIntegrity } from './document-middlewares/tree-integrity';
 import { ownership } from './document-middlewares/ownership';
 import { placementSync } from './document-middlewares/placement-sync';
+import { siteColumnScope } from './document-middlewares/site-column-scope';
 import { isSiteGroupEnabled, OWNER_FIELD } from './utils/site-group-types';
 
 /**
@@ -27,6 +28,7 @@ const addOwnerSite = (strapi: Core.Strapi) => {
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   addOwnerSite(strapi);
+  strapi.documents.use(siteColumnScope());
   strapi.documents.use(treeIntegrity());
   strapi.documents.use(ownership());
   strapi.documents.use(placementSync());

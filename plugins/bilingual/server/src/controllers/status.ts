@@ -5,7 +5,9 @@ import { validateStatusQuery } from '../validation/status';
 export default () => ({
   async overview(ctx) {
     const query = await validateStatusQuery(ctx.query);
-    ctx.body = await getService('translation-status').overview(query as any);
+    // Filtered scope: only documents of the caller's sites (every site for Super Admins).
+    const sites = strapi.plugin('site-group') ? await strapi.plugin('site-group').service('scope').visibleSites(ctx.state.user) : null;
+    ctx.body = await getService('translation-status').overview({ ...(query as any), sites });
   },
 
   async document(ctx) {

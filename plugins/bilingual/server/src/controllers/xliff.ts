@@ -33,6 +33,8 @@ export default () => ({
     else if (ctx.is('text/*')) xml = typeof ctx.request.body === 'string' ? ctx.request.body : '';
     else if (ctx.is('application/xliff+xml', 'application/xml', 'application/x-xliff+xml')) xml = await readRaw(ctx);
     else throw new errors.ValidationError('Send the XLIFF as application/xliff+xml, text/xml or JSON { "xliff": "<xml>" }', { errors: [{ path: [], message: 'unsupported content type', name: 'ValidationError' }] });
-    ctx.body = { data: await getService('xliff').import(xml) };
+    // Filtered scope: every document in the file must belong to the caller's sites.
+    const sites = strapi.plugin('site-group') ? await strapi.plugin('site-group').service('scope').visibleSites(ctx.state.user) : null;
+    ctx.body = { data: await getService('xliff').import(xml, sites) };
   },
 });

@@ -37,7 +37,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * Coverage per site (owner) and content type: counts per locale and state, and the documents
      * in each state (at most `limit` per list). Works on drafts: what editors and translators see.
      */
-    async overview({ site, contentType, limit = 100 }: { site?: string; contentType?: string; limit?: number }) {
+    /** Coverage per site and type; `sites` limits it to documents of those sites (the caller's; null: every site). */
+    async overview({ site, contentType, limit = 100, sites = null }: { site?: string; contentType?: string; limit?: number; sites?: string[] | null }) {
       if (contentType && !isFollowed(contentType)) {
         throw new errors.ValidationError(`"${contentType}" is not a localized content type followed by bilingual`, {
           errors: [{ path: ['contentType'], message: `must be one of ${followedContentTypes().join(', ')}`, name: 'ValidationError' }],
@@ -49,11 +50,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
       for (const uid of contentType ? [contentType] : followedContentTypes()) {
         const owner = hasOwner(uid);
-        if (site && !owner) continue;
+        // A type without owning site holds no site's documents: only callers who see every site see it.
+        if ((site || sites) && !owner) continue;
+        const siteWhere = sites ? { ownerSite: { $in: site ? sites.filter((c) => c === site) : sites } } : site ? { ownerSite: site } : {};
         const fields = getService('source-hash').fields(uid);
         const titleField = fields[0];
         const sources = await strapi.db.query(uid as any).findMany({
-          where: { locale: source, publishedAt: { $null: true }, ...(site ? { ownerSite: site } : {}) },
+          where: { locale: source, publishedAt: { $null: true }, ...siteWhere },
           select: ['documentId', ...fields, ...(owner ? ['ownerSite'] : [])],
           orderBy: { id: 'asc' },
         });

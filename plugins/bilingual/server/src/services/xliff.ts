@@ -54,7 +54,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * every problem (unknown type, document or field, a source that changed since the export, text
      * that is not Tibetan) is reported at once and nothing is written.
      */
-    async import(xml: string) {
+    /** `sites`: the caller's sites (null: every site); a file for a document of another site is refused with 403 naming it. */
+    async import(xml: string, sites: string[] | null = null) {
       let doc;
       try {
         doc = parseXliff(xml);
@@ -82,6 +83,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (!current) {
           problems.push(problem([...path, 'documentId'], `unknown document ${file.documentId} of ${file.uid}`));
           continue;
+        }
+        if (sites) {
+          const owner = strapi.plugin('site-group') ? await strapi.plugin('site-group').service('ownership').ownerOf(file.uid, file.documentId) : null;
+          if (!owner || !sites.includes(owner)) {
+            throw new errors.PolicyError(`file ${fi} (${file.documentId}): site "${owner ?? 'none'}" is outside the sites assigned to you`, { site: owner, path: [...path, 'documentId'] });
+          }
         }
         if (current !== file.sourceHash) {
           problems.push(problem([...path, 'sourceHash'], `stale: the ${source} text of ${file.documentId} changed after this file was exported; export it again`));

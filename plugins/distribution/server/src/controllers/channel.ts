@@ -20,7 +20,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     async list(ctx) {
-      ctx.body = { data: await getService('channels').list({ site: ctx.query.site, kind: ctx.query.kind }) };
+      // Filtered scope: only the channels of the caller's sites (every site for Super Admins).
+      const sites = await strapi.plugin('site-group').service('scope').visibleSites(ctx.state.user);
+      ctx.body = { data: await getService('channels').list({ site: ctx.query.site, kind: ctx.query.kind, sites }) };
     },
     async create(ctx) {
       const body = await validateChannelCreate(ctx.request.body);

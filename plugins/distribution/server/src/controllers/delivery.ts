@@ -4,8 +4,9 @@ import { validateDeliveryQuery, validateRetryDead } from '../validation';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async list(ctx) {
-    void strapi;
-    ctx.body = await getService('deliveries').list(await validateDeliveryQuery(ctx.query));
+    // Filtered scope: only deliveries to the caller's sites (every site for Super Admins).
+    const sites = await strapi.plugin('site-group').service('scope').visibleSites(ctx.state.user);
+    ctx.body = await getService('deliveries').list({ ...(await validateDeliveryQuery(ctx.query)), sites });
   },
   async retry(ctx) {
     ctx.body = { data: await getService('deliveries').retry(Number(ctx.params.id)) };

@@ -182,9 +182,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     return current;
   },
 
-  async list(filter: { site?: string; kind?: string } = {}) {
+  /** Channels, optionally of one site and kind; `sites` limits them to the caller's sites (null: all). */
+  async list(filter: { site?: string; kind?: string; sites?: string[] | null } = {}) {
     const where: Record<string, unknown> = {};
-    if (filter.site) where.site = filter.site;
+    if (filter.sites) where.site = { $in: filter.sites };
+    if (filter.site) where.site = filter.sites && !filter.sites.includes(filter.site) ? { $in: [] } : filter.site;
     if (filter.kind) where.kind = filter.kind;
     return strapi.db.query(CHANNEL_UID).findMany({ where, orderBy: [{ site: 'asc' }, { key: 'asc' }] });
   },

@@ -13,11 +13,13 @@ const present = (row: any) => ({
 
 /** The outbox as the admin dashboard sees it, and the retry of dead letters. */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  async list({ status, channel, site, documentId, page = 1, pageSize = 25 }: { status?: string; channel?: string; site?: string; documentId?: string; page?: number; pageSize?: number }) {
+  /** Deliveries, newest first; `sites` limits them to the caller's sites (null: every site). */
+  async list({ status, channel, site, documentId, page = 1, pageSize = 25, sites = null }: { status?: string; channel?: string; site?: string; documentId?: string; page?: number; pageSize?: number; sites?: string[] | null }) {
     const where: Record<string, unknown> = {};
     if (status) where.status = status;
     if (channel) where.$or = [{ channelKey: channel }, { channelKind: channel }];
-    if (site) where.site = site;
+    if (sites) where.site = { $in: sites };
+    if (site) where.site = sites && !sites.includes(site) ? { $in: [] } : site;
     if (documentId) where.itemDocumentId = documentId;
     const [rows, total] = await Promise.all([
       strapi.db.query(DELIVERY_UID).findMany({ where, orderBy: { id: 'desc' }, offset: (page - 1) * pageSize, limit: pageSize }),

@@ -52,7 +52,9 @@ export default {
   },
   async queue(ctx: Context) {
     const { status } = (await validateQueueQuery(ctx.query)) as { status: string };
-    ctx.body = { data: await getService('engagement').moderationQueue(status) };
+    // Filtered scope: comments on policies of the caller's sites and below (every site for Super Admins).
+    const sites = strapi.plugin('site-group') ? await strapi.plugin('site-group').service('scope').visibleSites(ctx.state.user, 'always') : null;
+    ctx.body = { data: await getService('engagement').moderationQueue(status, sites) };
   },
   async approve(ctx: Context) {
     const { note } = await validateModerationBody(ctx.request.body);

@@ -102,8 +102,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return rows.map((r: any) => ({ id: r.id, body: r.body, createdAt: r.createdAt }));
     },
 
-    async moderationQueue(status: string) {
-      const rows = await strapi.db.query(COMMENT_UID).findMany({ where: { status }, orderBy: [{ flagged: 'desc' }, { id: 'asc' }], limit: 200 });
+    /** Comments to moderate; `sites` limits them to policies owned by those sites (null: every site). */
+    async moderationQueue(status: string, sites: string[] | null = null) {
+      const where: Record<string, unknown> = { status };
+      if (sites) {
+        const policies = await strapi.db.query(policyUid() as any).findMany({ where: { ownerSite: { $in: sites } }, select: ['documentId'] });
+        where.policyDocumentId = { $in: [...new Set(policies.map((p: { documentId: string }) => p.documentId))] };
+      }
+      const rows = await strapi.db.query(COMMENT_UID).findMany({ where, orderBy: [{ flagged: 'desc' }, { id: 'asc' }], limit: 200 });
       return rows.map((r: any) => ({ id: r.id, policyDocumentId: r.policyDocumentId, body: r.body, status: r.status, flagged: r.flagged, findings: r.findings ?? [], createdAt: r.createdAt }));
     },
 

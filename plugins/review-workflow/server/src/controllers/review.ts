@@ -78,7 +78,9 @@ export default () => ({
 
   async flagged(ctx) {
     const query = await validateFlaggedQuery(ctx.query);
-    ctx.body = { data: await getService('audit-trail').flagged(query as any) };
+    // Filtered scope: only items of the caller's sites (every site for Super Admins).
+    const sites = await strapi.plugin('site-group').service('scope').visibleSites(ctx.state.user);
+    ctx.body = { data: await getService('audit-trail').flagged({ ...(query as any), sites }) };
   },
 
   async configureStage(ctx) {

@@ -45,12 +45,25 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   /** Flagged events (emergency publishes, overridden findings), newest first, for supervisors. */
-  async flagged({ since, limit = 200 }: { since?: string; limit?: number } = {}) {
-    return strapi.db.query(EVENT_UID).findMany({
-      where: { flagged: true, ...(since ? { createdAt: { $gte: since } } : {}) },
-      orderBy: { id: 'desc' },
-      limit,
-    });
+  /**
+   * Flagged events (emergency publishes…), newest first. `sites`: only items owned by these sites
+   * (the caller's; null = every site, for Super Admins), read through site-group's ownership service.
+   */
+  async flagged({ since, limit = 200, sites = null }: { since?: string; limit?: number; sites?: string[] | null } = {}) {
+    const where = { flagged: true, ...(since ? { createdAt: { $gte: since } } : {}) };
+    if (sites === null) return strapi.db.query(EVENT_UID).findMany({ where, orderBy: { id: 'desc' }, limit });
+    const allowed = new Set(sites);
+    const ownership = strapi.plugin('site-group').service('ownership');
+    const owners = new Map<string, string | null>();
+    const out: any[] = [];
+    for (const event of await strapi.db.query(EVENT_UID).findMany({ where, orderBy: { id: 'desc' }, limit: 5000 })) {
+      const key = `${event.contentType}\u0000${event.itemDocumentId}`;
+      if (!owners.has(key)) owners.set(key, strapi.contentTypes[event.contentType] ? await ownership.ownerOf(event.contentType, event.itemDocumentId) : null);
+      const owner = owners.get(key);
+      if (owner && allowed.has(owner)) out.push(event);
+      if (out.length >= limit) break;
+    }
+    return out;
   },
 
   async history(uid: string, documentId: string, locale?: string) {

@@ -11,6 +11,8 @@ import audit from './audit';
 import smartColumn from './smart-column';
 import staleColumns from './stale-columns';
 import treeCache from './tree-cache';
+import scope from './scope';
+import treeScope from './tree-scope';
 
 export default {
   locale,
@@ -26,4 +28,6 @@ export default {
   'smart-column': smartColumn,
   'stale-columns': staleColumns,
   'tree-cache': treeCache,
+  scope,
+  'tree-scope': treeScope,
 };

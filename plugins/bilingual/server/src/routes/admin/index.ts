@@ -1,14 +1,27 @@
-const can = (action: string) => ({
-  policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: [`plugin::bilingual.${action}`] } }],
+import { routeScope, type RouteScope } from '@jiyue/kernel';
+
+/** The RBAC action a route needs, then its site scope (enforced by `plugin::site-group.scope`). */
+const can = (action: string, scope: RouteScope) => ({
+  policies: [
+    'admin::isAuthenticatedAdmin',
+    { name: 'admin::hasPermissions', config: { actions: [`plugin::bilingual.${action}`] } },
+    routeScope(scope),
+  ],
 });
 
-// Admin-panel routes (admin JWT), each behind its RBAC action.
+// Admin-panel routes (admin JWT), each behind its RBAC action and site scope.
 export default {
   type: 'admin',
   routes: [
-    { method: 'GET', path: '/status', handler: 'status.overview', config: can('status.read') },
-    { method: 'POST', path: '/pretranslate', handler: 'pretranslate.create', config: can('pretranslate.run') },
-    { method: 'GET', path: '/xliff/export', handler: 'xliff.export', config: can('xliff.export') },
-    { method: 'POST', path: '/xliff/import', handler: 'xliff.import', config: can('xliff.import') },
+    { method: 'GET', path: '/status', handler: 'status.overview', config: can('status.read', { kind: 'filtered' }) },
+    {
+      method: 'POST',
+      path: '/pretranslate',
+      handler: 'pretranslate.create',
+      config: can('pretranslate.run', { kind: 'site', from: { document: { uid: { body: 'uid' }, documentId: { body: 'documentId' } } } }),
+    },
+    { method: 'GET', path: '/xliff/export', handler: 'xliff.export', config: can('xliff.export', { kind: 'site', from: { resolver: 'bilingual.xliff-export' } }) },
+    // The file names its documents: the import refuses (403) any document outside the caller's sites.
+    { method: 'POST', path: '/xliff/import', handler: 'xliff.import', config: can('xliff.import', { kind: 'filtered' }) },
   ],
 };

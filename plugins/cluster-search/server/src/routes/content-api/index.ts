@@ -1,4 +1,4 @@
-import { rateLimit } from '@jiyue/kernel';
+import { rateLimit, routeScope } from '@jiyue/kernel';
 import type { ClusterSearchConfig } from '../../config';
 
 /** Per-client limits from `rateLimits` in the plugin config (read per request). */
@@ -8,12 +8,18 @@ const limited = (route: keyof ClusterSearchConfig['rateLimits']) =>
     limit: (strapi) => (strapi.config.get('plugin::cluster-search') as ClusterSearchConfig).rateLimits[route],
   });
 
+const open = (route: keyof ClusterSearchConfig['rateLimits']) => ({
+  auth: false,
+  policies: [routeScope({ kind: 'public' })],
+  middlewares: [limited(route)],
+});
+
 // Public reads: search results contain only published, publicly disclosed items. Rate-limited per
 // client (429 with Retry-After over the limit).
 export default {
   type: 'content-api',
   routes: [
-    { method: 'GET', path: '/search', handler: 'search.search', config: { auth: false, middlewares: [limited('search')] } },
-    { method: 'GET', path: '/suggest', handler: 'search.suggest', config: { auth: false, middlewares: [limited('suggest')] } },
+    { method: 'GET', path: '/search', handler: 'search.search', config: open('search') },
+    { method: 'GET', path: '/suggest', handler: 'search.suggest', config: open('suggest') },
   ],
 };

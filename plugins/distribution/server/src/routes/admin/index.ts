@@ -1,22 +1,31 @@
+import { routeScope, type RouteScope } from '@jiyue/kernel';
 import replacements from './replacements';
 
-const can = (action: string) => ({
-  policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: [`plugin::distribution.${action}`] } }],
+/** The RBAC action a route needs, then its site scope (enforced by `plugin::site-group.scope`). */
+export const can = (action: string, scope: RouteScope) => ({
+  policies: [
+    'admin::isAuthenticatedAdmin',
+    { name: 'admin::hasPermissions', config: { actions: [`plugin::distribution.${action}`] } },
+    routeScope(scope),
+  ],
 });
 
-// Admin-panel routes (admin JWT), each with the RBAC action it needs.
+const byResolver = (resolver: string): RouteScope => ({ kind: 'site', from: { resolver } });
+
+// Admin-panel routes (admin JWT), each with the RBAC action it needs and the sites it acts on.
 export default {
   type: 'admin',
   routes: [
-    { method: 'GET', path: '/channels', handler: 'channel.list', config: can('channel.manage') },
-    { method: 'POST', path: '/channels', handler: 'channel.create', config: can('channel.manage') },
-    { method: 'PUT', path: '/channels/:id', handler: 'channel.update', config: can('channel.manage') },
-    { method: 'DELETE', path: '/channels/:id', handler: 'channel.remove', config: can('channel.manage') },
-    { method: 'GET', path: '/deliveries', handler: 'delivery.list', config: can('delivery.read') },
-    { method: 'POST', path: '/deliveries/:id/retry', handler: 'delivery.retry', config: can('delivery.retry') },
-    { method: 'POST', path: '/deliveries/retry-dead', handler: 'delivery.retryDead', config: can('delivery.retry') },
-    { method: 'POST', path: '/retractions', handler: 'retraction.create', config: can('retraction.create') },
-    { method: 'GET', path: '/retractions/:id', handler: 'retraction.find', config: can('retraction.read') },
+    { method: 'GET', path: '/channels', handler: 'channel.list', config: can('channel.manage', { kind: 'filtered' }) },
+    { method: 'POST', path: '/channels', handler: 'channel.create', config: can('channel.manage', { kind: 'site', from: { body: 'site' } }) },
+    { method: 'PUT', path: '/channels/:id', handler: 'channel.update', config: can('channel.manage', byResolver('distribution.channel')) },
+    { method: 'DELETE', path: '/channels/:id', handler: 'channel.remove', config: can('channel.manage', byResolver('distribution.channel')) },
+    { method: 'GET', path: '/deliveries', handler: 'delivery.list', config: can('delivery.read', { kind: 'filtered' }) },
+    { method: 'POST', path: '/deliveries/:id/retry', handler: 'delivery.retry', config: can('delivery.retry', byResolver('distribution.delivery')) },
+    // One site's dead letters, or (no site) the whole cluster's, which needs the root site.
+    { method: 'POST', path: '/deliveries/retry-dead', handler: 'delivery.retryDead', config: can('delivery.retry', { kind: 'site', from: { body: 'site' }, whenAbsent: 'cluster' }) },
+    { method: 'POST', path: '/retractions', handler: 'retraction.create', config: can('retraction.create', { kind: 'site', from: { body: 'scope.site' } }) },
+    { method: 'GET', path: '/retractions/:id', handler: 'retraction.find', config: can('retraction.read', byResolver('distribution.retraction')) },
     ...replacements,
   ],
 };

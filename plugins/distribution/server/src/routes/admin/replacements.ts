@@ -1,12 +1,21 @@
-const can = (action: string) => ({
-  policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: [`plugin::distribution.${action}`] } }],
+import { routeScope, type RouteScope } from '@jiyue/kernel';
+
+const can = (action: string, scope: RouteScope) => ({
+  policies: [
+    'admin::isAuthenticatedAdmin',
+    { name: 'admin::hasPermissions', config: { actions: [`plugin::distribution.${action}`] } },
+    routeScope(scope),
+  ],
 });
 
-/** Cluster-wide find and replace (admin JWT). Site scope is checked in the services (403 naming the site). */
+/** A replacement's scope site (`scopeSite`); the services check every item's site on top. */
+const theReplacement: RouteScope = { kind: 'site', from: { resolver: 'distribution.replacement' } };
+
+/** Cluster-wide find and replace (admin JWT). Site scope: the route's declared site, then each item's site in the services (403 naming the site). */
 export default [
-  { method: 'POST', path: '/replacements/preview', handler: 'replacement.preview', config: can('replacement.preview') },
-  { method: 'GET', path: '/replacements/:id', handler: 'replacement.findOne', config: can('replacement.preview') },
-  { method: 'GET', path: '/replacements/:id/audit', handler: 'replacement.audit', config: can('replacement.preview') },
-  { method: 'POST', path: '/replacements/:id/apply', handler: 'replacement.apply', config: can('replacement.apply') },
-  { method: 'POST', path: '/replacements/:id/rollback', handler: 'replacement.rollback', config: can('replacement.rollback') },
+  { method: 'POST', path: '/replacements/preview', handler: 'replacement.preview', config: can('replacement.preview', { kind: 'site', from: { body: 'scope.site' } }) },
+  { method: 'GET', path: '/replacements/:id', handler: 'replacement.findOne', config: can('replacement.preview', theReplacement) },
+  { method: 'GET', path: '/replacements/:id/audit', handler: 'replacement.audit', config: can('replacement.preview', theReplacement) },
+  { method: 'POST', path: '/replacements/:id/apply', handler: 'replacement.apply', config: can('replacement.apply', theReplacement) },
+  { method: 'POST', path: '/replacements/:id/rollback', handler: 'replacement.rollback', config: can('replacement.rollback', theReplacement) },
 ];

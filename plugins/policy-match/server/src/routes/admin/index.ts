@@ -1,20 +1,32 @@
-const can = (action: string) => ({
-  policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: [`plugin::policy-match.${action}`] } }],
+import { routeScope, type RouteScope } from '@jiyue/kernel';
+
+/** The RBAC action a route needs, then its site scope (enforced by `plugin::site-group.scope`). */
+const can = (action: string, scope: RouteScope) => ({
+  policies: [
+    'admin::isAuthenticatedAdmin',
+    { name: 'admin::hasPermissions', config: { actions: [`plugin::policy-match.${action}`] } },
+    routeScope(scope),
+  ],
 });
 
-// Admin-panel routes (admin JWT), each with its RBAC action.
+/** The policy in the path: its owning site. */
+const thePolicy: RouteScope = { kind: 'site', from: { resolver: 'policy-match.policy' } };
+/** A comment's policy: its owning site or a site above it (as comment moderation always was). */
+const theComment: RouteScope = { kind: 'site', from: { resolver: 'policy-match.comment' }, descendants: 'always' };
+
+// Admin-panel routes (admin JWT), each with its RBAC action and site scope.
 export default {
   type: 'admin',
   routes: [
-    { method: 'GET', path: '/tags', handler: 'taxonomy.list', config: can('tag.read') },
-    { method: 'PUT', path: '/tags', handler: 'taxonomy.upsert', config: can('tag.manage') },
-    { method: 'POST', path: '/suggest-tags', handler: 'taxonomy.suggest', config: can('tag.read') },
-    { method: 'GET', path: '/policies/:documentId/eligibility', handler: 'eligibility.find', config: can('eligibility.read') },
-    { method: 'PUT', path: '/policies/:documentId/eligibility', handler: 'eligibility.put', config: can('eligibility.manage') },
-    { method: 'DELETE', path: '/policies/:documentId/eligibility', handler: 'eligibility.remove', config: can('eligibility.manage') },
-    { method: 'GET', path: '/policies/:documentId/audience', handler: 'audience.find', config: can('audience.read') },
-    { method: 'GET', path: '/comments', handler: 'engagement.queue', config: can('comment.moderate') },
-    { method: 'POST', path: '/comments/:id/approve', handler: 'engagement.approve', config: can('comment.moderate') },
-    { method: 'POST', path: '/comments/:id/reject', handler: 'engagement.reject', config: can('comment.moderate') },
+    { method: 'GET', path: '/tags', handler: 'taxonomy.list', config: can('tag.read', { kind: 'shared' }) },
+    { method: 'PUT', path: '/tags', handler: 'taxonomy.upsert', config: can('tag.manage', { kind: 'cluster' }) },
+    { method: 'POST', path: '/suggest-tags', handler: 'taxonomy.suggest', config: can('tag.read', { kind: 'shared' }) },
+    { method: 'GET', path: '/policies/:documentId/eligibility', handler: 'eligibility.find', config: can('eligibility.read', thePolicy) },
+    { method: 'PUT', path: '/policies/:documentId/eligibility', handler: 'eligibility.put', config: can('eligibility.manage', thePolicy) },
+    { method: 'DELETE', path: '/policies/:documentId/eligibility', handler: 'eligibility.remove', config: can('eligibility.manage', thePolicy) },
+    { method: 'GET', path: '/policies/:documentId/audience', handler: 'audience.find', config: can('audience.read', thePolicy) },
+    { method: 'GET', path: '/comments', handler: 'engagement.queue', config: can('comment.moderate', { kind: 'filtered' }) },
+    { method: 'POST', path: '/comments/:id/approve', handler: 'engagement.approve', config: can('comment.moderate', theComment) },
+    { method: 'POST', path: '/comments/:id/reject', handler: 'engagement.reject', config: can('comment.moderate', theComment) },
   ],
 };

@@ -1,10 +1,11 @@
+import { rateLimit, routeScope } from '@jiyue/kernel';
+
 // Content-API routes (/api/policy-match/...). `auth: false` only for public reads and for match,
 // which takes a profile in the body and reads a stored profile only for a verified caller's own JWT.
 // Every other route needs a users-permissions user and acts on that user's own rows only: no route
 // takes a user or profile id.
-import { rateLimit } from '@jiyue/kernel';
-
-const user = {};
+const user = { policies: [routeScope({ kind: 'own' })] };
+const open = { auth: false, policies: [routeScope({ kind: 'public' })] };
 /** The public match is rate-limited per client (`rateLimits.match` in the plugin config, read per request). */
 const matchLimit = rateLimit({
   name: 'policy-match.match',
@@ -19,11 +20,11 @@ export const USER_ACTIONS = [
 export default {
   type: 'content-api',
   routes: [
-    { method: 'POST', path: '/match', handler: 'match.match', config: { auth: false, middlewares: [matchLimit] } },
-    { method: 'GET', path: '/tags', handler: 'taxonomy.list', config: { auth: false } },
-    { method: 'GET', path: '/fields', handler: 'taxonomy.fields', config: { auth: false } },
-    { method: 'GET', path: '/policies/:documentId/ratings', handler: 'engagement.ratings', config: { auth: false } },
-    { method: 'GET', path: '/policies/:documentId/comments', handler: 'engagement.comments', config: { auth: false } },
+    { method: 'POST', path: '/match', handler: 'match.match', config: { ...open, middlewares: [matchLimit] } },
+    { method: 'GET', path: '/tags', handler: 'taxonomy.list', config: open },
+    { method: 'GET', path: '/fields', handler: 'taxonomy.fields', config: open },
+    { method: 'GET', path: '/policies/:documentId/ratings', handler: 'engagement.ratings', config: open },
+    { method: 'GET', path: '/policies/:documentId/comments', handler: 'engagement.comments', config: open },
 
     { method: 'GET', path: '/profile', handler: 'profile.find', config: user },
     { method: 'PUT', path: '/profile', handler: 'profile.put', config: user },

@@ -1,19 +1,36 @@
-const can = (action: string) => ({
-  policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: [`plugin::review-workflow.${action}`] } }],
+import { routeScope, type RouteScope, type SiteSource } from '@jiyue/kernel';
+
+/** The RBAC action a route needs, then its site scope (enforced by `plugin::site-group.scope`). */
+const can = (action: string, scope: RouteScope) => ({
+  policies: [
+    'admin::isAuthenticatedAdmin',
+    { name: 'admin::hasPermissions', config: { actions: [`plugin::review-workflow.${action}`] } },
+    routeScope(scope),
+  ],
 });
 
-// Admin-panel routes (admin JWT). Each names its RBAC action; who may act at which stage and site is checked in the services.
+/** The document in the path: its owning site. */
+const theDocument: RouteScope = { kind: 'site', from: { document: { uid: { param: 'uid' }, documentId: { param: 'documentId' } } } };
+
+// Admin-panel routes (admin JWT). Each names its RBAC action and its site scope; who may act at which stage is checked in the services.
 export default {
   type: 'admin',
   routes: [
-    { method: 'POST', path: '/documents/:uid/:documentId/submit', handler: 'review.submit', config: can('review.submit') },
-    { method: 'POST', path: '/documents/:uid/:documentId/approve', handler: 'review.approve', config: can('review.approve') },
-    { method: 'POST', path: '/documents/:uid/:documentId/reject', handler: 'review.reject', config: can('review.approve') },
-    { method: 'POST', path: '/documents/:uid/:documentId/emergency-publish', handler: 'review.emergencyPublish', config: can('emergency-publish') },
-    { method: 'GET', path: '/documents/:uid/:documentId/history', handler: 'review.history', config: can('review.read') },
-    { method: 'GET', path: '/queue', handler: 'review.queue', config: can('review.read') },
-    { method: 'GET', path: '/reports/flagged', handler: 'review.flagged', config: can('review.read') },
-    { method: 'POST', path: '/check', handler: 'review.check', config: can('check.run') },
-    { method: 'POST', path: '/stage-configs', handler: 'review.configureStage', config: can('config.manage') },
+    // The document's site, and every site its chosen targets reach (columns, channels: resolved by distribution when present).
+    {
+      method: 'POST',
+      path: '/documents/:uid/:documentId/submit',
+      handler: 'review.submit',
+      config: can('review.submit', { kind: 'site', from: [theDocument.from as SiteSource, { resolver: 'distribution.submission-targets', optional: true }] }),
+    },
+    { method: 'POST', path: '/documents/:uid/:documentId/approve', handler: 'review.approve', config: can('review.approve', theDocument) },
+    { method: 'POST', path: '/documents/:uid/:documentId/reject', handler: 'review.reject', config: can('review.approve', theDocument) },
+    { method: 'POST', path: '/documents/:uid/:documentId/emergency-publish', handler: 'review.emergencyPublish', config: can('emergency-publish', theDocument) },
+    { method: 'GET', path: '/documents/:uid/:documentId/history', handler: 'review.history', config: can('review.read', theDocument) },
+    { method: 'GET', path: '/queue', handler: 'review.queue', config: can('review.read', { kind: 'filtered' }) },
+    { method: 'GET', path: '/reports/flagged', handler: 'review.flagged', config: can('review.read', { kind: 'filtered' }) },
+    { method: 'POST', path: '/check', handler: 'review.check', config: can('check.run', { kind: 'shared' }) },
+    // A site's stage config needs that site; the cluster-wide default (no siteCode) needs the root site.
+    { method: 'POST', path: '/stage-configs', handler: 'review.configureStage', config: can('config.manage', { kind: 'site', from: { body: 'siteCode' }, whenAbsent: 'cluster' }) },
   ],
 };

@@ -1,23 +1,33 @@
-const can = (action: string) => ({
-  policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: [`plugin::site-group.${action}`] } }],
+import { routeScope, type RouteScope } from '@jiyue/kernel';
+
+/** The RBAC action a route needs, then its site scope (enforced by `plugin::site-group.scope`). */
+const can = (action: string, scope: RouteScope) => ({
+  policies: [
+    'admin::isAuthenticatedAdmin',
+    { name: 'admin::hasPermissions', config: { actions: [`plugin::site-group.${action}`] } },
+    routeScope(scope),
+  ],
 });
 
-// Admin-panel routes (admin JWT). Each names the RBAC action it needs; site scope is checked in the services.
+/** The owning site of the item named in the body (`contentType`, `documentId`). */
+const bodyItem = { document: { uid: { body: 'contentType' }, documentId: { body: 'documentId' } } } as const;
+
+// Admin-panel routes (admin JWT). Each names the RBAC action it needs and the sites it acts on.
 export default {
   type: 'admin',
   routes: [
-    { method: 'POST', path: '/placements', handler: 'placement.place', config: can('placement.place') },
-    { method: 'POST', path: '/pushes', handler: 'placement.push', config: can('placement.place') },
-    { method: 'POST', path: '/submissions', handler: 'placement.submit', config: can('placement.submit') },
-    { method: 'GET', path: '/placements', handler: 'placement.list', config: can('placement.read') },
-    { method: 'POST', path: '/placements/:id/accept', handler: 'placement.accept', config: can('placement.review') },
-    { method: 'POST', path: '/placements/:id/reject', handler: 'placement.reject', config: can('placement.review') },
-    { method: 'POST', path: '/placements/:id/withdraw', handler: 'placement.withdraw', config: can('placement.place') },
-    { method: 'GET', path: '/items/:documentId/audit', handler: 'placement.audit', config: can('placement.read') },
-    { method: 'GET', path: '/reports/stale-columns', handler: 'report.staleColumns', config: can('report.read') },
-    { method: 'GET', path: '/sites/:code/catalogue', handler: 'report.catalogue', config: can('placement.read') },
-    { method: 'GET', path: '/assignments', handler: 'assignment.list', config: can('assignment.manage') },
-    { method: 'POST', path: '/assignments', handler: 'assignment.assign', config: can('assignment.manage') },
-    { method: 'POST', path: '/assignments/remove', handler: 'assignment.unassign', config: can('assignment.manage') },
+    { method: 'POST', path: '/placements', handler: 'placement.place', config: can('placement.place', { kind: 'site', from: [bodyItem, { body: 'site' }] }) },
+    { method: 'POST', path: '/pushes', handler: 'placement.push', config: can('placement.place', { kind: 'site', from: bodyItem }) },
+    { method: 'POST', path: '/submissions', handler: 'placement.submit', config: can('placement.submit', { kind: 'site', from: bodyItem }) },
+    { method: 'GET', path: '/placements', handler: 'placement.list', config: can('placement.read', { kind: 'filtered' }) },
+    { method: 'POST', path: '/placements/:id/accept', handler: 'placement.accept', config: can('placement.review', { kind: 'site', from: { resolver: 'site-group.placement' } }) },
+    { method: 'POST', path: '/placements/:id/reject', handler: 'placement.reject', config: can('placement.review', { kind: 'site', from: { resolver: 'site-group.placement' } }) },
+    { method: 'POST', path: '/placements/:id/withdraw', handler: 'placement.withdraw', config: can('placement.place', { kind: 'site', from: { resolver: 'site-group.placement-parties' }, match: 'any' }) },
+    { method: 'GET', path: '/items/:documentId/audit', handler: 'placement.audit', config: can('placement.read', { kind: 'site', from: { resolver: 'site-group.item' } }) },
+    { method: 'GET', path: '/reports/stale-columns', handler: 'report.staleColumns', config: can('report.read', { kind: 'filtered' }) },
+    { method: 'GET', path: '/sites/:code/catalogue', handler: 'report.catalogue', config: can('placement.read', { kind: 'site', from: { param: 'code' } }) },
+    { method: 'GET', path: '/assignments', handler: 'assignment.list', config: can('assignment.manage', { kind: 'filtered' }) },
+    { method: 'POST', path: '/assignments', handler: 'assignment.assign', config: can('assignment.manage', { kind: 'site', from: { body: 'site' } }) },
+    { method: 'POST', path: '/assignments/remove', handler: 'assignment.unassign', config: can('assignment.manage', { kind: 'site', from: { body: 'site' } }) },
   ],
 };

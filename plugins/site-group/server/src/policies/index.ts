@@ -1,0 +1,3 @@
+import scope from './scope';
+
+export default { scope };
