@@ -44,7 +44,34 @@ export const assertDraftReadAllowed = (query: unknown, state: RequestState) => {
 export const draftReadGate = (strapi: Core.Strapi): Parameters<Core.Strapi['documents']['use']>[0] => async (ctx, next) => {
   if (!READ_ACTIONS.has(ctx.action)) return next();
   const request = strapi.requestContext.get() as { method?: string; query?: unknown; state?: RequestState } | undefined;
-  if (!request || request.state?.route?.info?.type !== 'content-api') return next();
+  if (!request || request.state?.route?.info?.type !== 'content-api' || (request.method !== 'GET' && request.method !== 'HEAD')) return next();
   assertDraftReadAllowed(request.query, request.state ?? {});
+  return next();
+};
+
+/** Whether the request carries a valid, unexpired content-API token (looked up the way Strapi's own strategy does). */
+const carriesApiToken = async (strapi: Core.Strapi, authorization: string | undefined): Promise<boolean> => {
+  const parts = (authorization ?? '').trim().split(/\s+/);
+  if (parts.length !== 2 || parts[0].toLowerCase() !== 'bearer') return false;
+  const tokens = strapi.service('admin::api-token') as unknown as {
+    hash: (accessKey: string) => string;
+    getBy: (where: Record<string, unknown>) => Promise<{ kind?: string | null; expiresAt?: string | null } | null>;
+  };
+  const token = await tokens.getBy({ accessKey: tokens.hash(parts[1]) });
+  if (!token || (token.kind !== 'content-api' && token.kind !== null && token.kind !== undefined)) return false;
+  return !token.expiresAt || new Date(token.expiresAt) >= new Date();
+};
+
+/**
+ * The same rule, before any route runs (a router middleware of the content API): a draft read is
+ * answered 403 naming `status` before Strapi's query validation could answer 400 instead, unless
+ * the request carries an API token (whose request then goes on to Strapi's own authentication;
+ * the Document Service gate above checks again once the caller is known). Writes are left alone:
+ * `?status=draft` on a REST create or update is how a permitted writer saves a draft.
+ */
+export const draftRequestGuard = (strapi: Core.Strapi) => async (ctx: { method: string; query: unknown; get: (h: string) => string }, next: () => Promise<unknown>) => {
+  if ((ctx.method !== 'GET' && ctx.method !== 'HEAD') || !draftQueryParameter(ctx.query)) return next();
+  if (await carriesApiToken(strapi, ctx.get('authorization'))) return next();
+  assertDraftReadAllowed(ctx.query, {});
   return next();
 };
