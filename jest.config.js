@@ -1,3 +1,6 @@
+const ESM_PACKAGES = '(request-filtering-agent|sanitize-html/node_modules/(htmlparser2|domhandler|domutils|entities|dom-serializer|domelementtype))/';
+const ESM_ONLY = `/node_modules/${ESM_PACKAGES}`;
+
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
@@ -5,7 +8,14 @@ module.exports = {
   roots: ['<rootDir>/tests', '<rootDir>/plugins', '<rootDir>/packages'],
   testMatch: ['**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/tests/bench/'],
-  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tests/tsconfig.json' }] },
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { tsconfig: 'tests/tsconfig.json' }],
+    // Some kernel dependencies ship ES modules only (request-filtering-agent; sanitize-html's
+    // htmlparser2 12 and its dom* helpers). Node 20.19+ requires them natively; jest's module
+    // registry does not, so jest (and only jest) compiles them to CommonJS.
+    [`${ESM_ONLY}.+\\.js$`]: '<rootDir>/tests/helpers/esm-to-cjs.js',
+  },
+  transformIgnorePatterns: [`^(?!.*${ESM_ONLY}).*/node_modules/`],
   globalSetup: '<rootDir>/tests/helpers/global-setup.js',
   maxWorkers: 1,
   testTimeout: 180000,
