@@ -20,7 +20,8 @@ interface RequestState {
  */
 export const mayReadDrafts = (state: RequestState): boolean => {
   const strategy = state.auth?.strategy?.name;
-  if (strategy === 'api-token') return true;
+  // Strapi 5.54 names its content-API token strategy `content-api-token` (`api-token` before).
+  if (strategy === 'content-api-token' || strategy === 'api-token') return true;
   if (strategy === 'admin') return Boolean(state.userAbility?.can(READ_DRAFTS_ACTION));
   return false;
 };
@@ -53,11 +54,11 @@ export const draftReadGate = (strapi: Core.Strapi): Parameters<Core.Strapi['docu
 const carriesApiToken = async (strapi: Core.Strapi, authorization: string | undefined): Promise<boolean> => {
   const parts = (authorization ?? '').trim().split(/\s+/);
   if (parts.length !== 2 || parts[0].toLowerCase() !== 'bearer') return false;
-  const tokens = strapi.service('admin::api-token') as unknown as {
+  const tokens = strapi.service('admin::api-token-content-api') as unknown as {
     hash: (accessKey: string) => string;
-    getBy: (where: Record<string, unknown>) => Promise<{ kind?: string | null; expiresAt?: string | null } | null>;
+    getByAccessKey: (accessKeyHash: string) => Promise<{ kind?: string | null; expiresAt?: string | null } | null>;
   };
-  const token = await tokens.getBy({ accessKey: tokens.hash(parts[1]) });
+  const token = await tokens.getByAccessKey(tokens.hash(parts[1]));
   if (!token || (token.kind !== 'content-api' && token.kind !== null && token.kind !== undefined)) return false;
   return !token.expiresAt || new Date(token.expiresAt) >= new Date();
 };
