@@ -291,6 +291,35 @@ describe('item 2: disclosure on every public surface (proactive → full, on-req
     expect(await strapi.plugin('distribution').service('outbox').snapshot(POLICY, doc, 'zh-Hans')).toBeNull();
   });
 
+  describe('filters cannot probe hidden text (presence would answer the question)', () => {
+    const ids = (res: any) => (Array.isArray(res.body.data) ? res.body.data : [res.body.data]).map((d: any) => d.documentId);
+    it.each(KEYS)('GET /api/policies?filters[body][$contains]=<its own body> finds the %s policy only when proactive', async (key) => {
+      const res = await anon(`/api/policies?filters[body][$contains]=${encodeURIComponent(`${BODY_MARK}${SERIAL[key]}`)}`);
+      expect(res.status).toBe(200);
+      expect(ids(res).includes(P[key])).toBe(key === 'proactive');
+      expect(res.body.meta.pagination.total).toBe(key === 'proactive' ? 1 : 0);
+    });
+
+    it.each(KEYS)('GET /api/policies?filters[indexNumber] (a catalogue field) finds the %s policy unless not-public', async (key) => {
+      const res = await anon(`/api/policies?filters[indexNumber][$eq]=${encodeURIComponent(policyData(key).indexNumber)}`);
+      expect(ids(res).includes(P[key])).toBe(key !== 'not-public');
+    });
+
+    it.each(KEYS)('GET /api/interpretations?filters[policy][title|body] through the relation: %s', async (key) => {
+      const byTitle = await anon(`/api/interpretations?filters[policy][title][$eq]=${encodeURIComponent(policyData(key).title)}`);
+      expect(byTitle.status).toBe(200);
+      expect(ids(byTitle).includes(INTERP[key])).toBe(key !== 'not-public');
+      const byBody = await anon(`/api/interpretations?filters[policy][body][$contains]=${encodeURIComponent(`${BODY_MARK}${SERIAL[key]}`)}`);
+      expect(ids(byBody).includes(INTERP[key])).toBe(key === 'proactive');
+    });
+
+    it.each(KEYS)('GET /api/faqs/:id?populate[relatedPolicies][filters][body][$contains]: %s', async (key) => {
+      const res = await anon(`/api/faqs/${faqId}?populate[relatedPolicies][filters][body][$contains]=${encodeURIComponent(`${BODY_MARK}${SERIAL[key]}`)}`);
+      expect(res.status).toBe(200);
+      expect(res.body.data.relatedPolicies.map((p: any) => p.documentId)).toEqual(key === 'proactive' ? [P[key]] : []);
+    });
+  });
+
   it('not-public policies answer like missing ones on policy-match ratings and comments', async () => {
     const ratings = await anon(`/api/policy-match/policies/${P['not-public']}/ratings`);
     expect(ratings.status).toBe(200);
