@@ -8,6 +8,7 @@ const ACTIONS = [
   { uid: 'emergency-publish', displayName: 'Emergency publish without review (audited, flagged)' },
   { uid: 'check.run', displayName: 'Run the machine pre-checks' },
   { uid: 'config.manage', displayName: 'Configure who reviews at each stage' },
+  { uid: 'read-drafts', displayName: 'Read unpublished drafts through the public content API' },
 ].map((action) => ({ ...action, section: 'plugins', pluginName: 'review-workflow', subCategory: 'review' }));
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { auditImmutability } from './document-middlewares/audit-immutability';
 import { reviewGate } from './document-middlewares/review-gate';
+import { draftReadGate, draftRequestGuard } from './document-middlewares/draft-read-gate';
 
 /** Cluster-wide data: written only by admins of the root site (site-group's route-scope rule, issue #16). */
 const clusterOnly = (uid: string, what: string): Parameters<Core.Strapi['documents']['use']>[0] => async (ctx, next) => {
@@ -14,4 +15,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.documents.use(clusterOnly('plugin::review-workflow.dictionary-entry', 'the pre-check dictionary'));
   strapi.documents.use(auditImmutability());
   strapi.documents.use(reviewGate());
+  strapi.documents.use(draftReadGate(strapi));
+  strapi.server.api('content-api').use(draftRequestGuard(strapi));
 };

@@ -3,6 +3,7 @@ import { treeIntegrity } from './document-middlewares/tree-integrity';
 import { ownership } from './document-middlewares/ownership';
 import { placementSync } from './document-middlewares/placement-sync';
 import { siteColumnScope } from './document-middlewares/site-column-scope';
+import { publicDisclosure } from './document-middlewares/public-disclosure';
 import { isSiteGroupEnabled, OWNER_FIELD } from './utils/site-group-types';
 
 /**
@@ -32,4 +33,5 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.documents.use(treeIntegrity());
   strapi.documents.use(ownership());
   strapi.documents.use(placementSync());
+  strapi.documents.use(publicDisclosure(strapi));
 };

@@ -4,6 +4,7 @@ import { getService } from '../utils/get-service';
 import { followedContentTypes, isFollowed } from '../utils/content-types';
 import { pluginConfig } from '../utils/plugin-config';
 import type { TranslationRecord } from './translation-record';
+import { DISCLOSURE_FIELD, VISIBLE_DISCLOSURES } from '@jiyue/kernel';
 
 export type TranslationState = 'missing' | 'up-to-date' | 'outdated';
 
@@ -113,7 +114,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async document(uid: string, documentId: string) {
       if (!isFollowed(uid)) throw new errors.NotFoundError(`No localized content type "${uid}"`);
       const source = pluginConfig('sourceLocale');
-      const rows = await strapi.db.query(uid as any).findMany({ where: { documentId, publishedAt: { $notNull: true } }, select: ['documentId', 'locale'] });
+      // 不予公开 items answer like missing ones (kernel disclosure rule)
+      const disclosed = Boolean((strapi.getModel(uid as any) as any).attributes?.[DISCLOSURE_FIELD]);
+      const rows = await strapi.db.query(uid as any).findMany({
+        where: { documentId, publishedAt: { $notNull: true }, ...(disclosed ? { [DISCLOSURE_FIELD]: { $in: [...VISIBLE_DISCLOSURES] } } : {}) },
+        select: ['documentId', 'locale'],
+      });
       if (!rows.length) throw new errors.NotFoundError(`No published ${uid} ${documentId}`);
       const published = new Set(rows.map((r: any) => r.locale as string));
       const currentHash = await getService('source-hash').current(uid, documentId, 'published');

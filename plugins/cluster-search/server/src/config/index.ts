@@ -8,7 +8,10 @@ export interface ClusterSearchConfig {
   /** Base name of the embedded index; empty: derived from the database (file name or schema) so each database gets its own. */
   indexName: string;
   typesense: { url: string; apiKey: string; collection: string };
-  /** Values of a document's `disclosure` that may be indexed (政务公开: only proactively disclosed items are public). */
+  /**
+   * Values of a document's `disclosure` that may be indexed. The kernel's rule comes first: 不予公开
+   * (`not-public`) is never indexed, and 依申请公开 (`on-request`) only by its catalogue fields.
+   */
   indexedDisclosure: string[];
   /** Milliseconds to gather a burst of writes to one document before re-indexing it. */
   syncDelayMs: number;
@@ -34,7 +37,7 @@ const defaults = ({ env }: { env: (key: string, fallback?: string) => string }):
     apiKey: env('TYPESENSE_API_KEY', ''),
     collection: env('TYPESENSE_COLLECTION', 'jiyue'),
   },
-  indexedDisclosure: ['proactive'],
+  indexedDisclosure: ['proactive', 'on-request'],
   syncDelayMs: 100,
   maxPageSize: 50,
   snippetLength: 120,
@@ -62,6 +65,7 @@ const validator = (config: Partial<ClusterSearchConfig>) => {
   if (!Array.isArray(config.indexedDisclosure) || !config.indexedDisclosure.every((v) => typeof v === 'string')) {
     fail('indexedDisclosure must be a list of disclosure values such as ["proactive"]');
   }
+  if (config.indexedDisclosure!.includes('not-public')) fail('indexedDisclosure cannot include "not-public": 不予公开 items never leave the admin');
   for (const [key, min, max] of [
     ['syncDelayMs', 0, 1500],
     ['maxPageSize', 1, 200],

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { IndexDoc } from '../engines/types';
 import { normalizeText, plainText } from '../utils/normalize';
 import { identifierKey } from '../utils/identifier-key';
+import { publicView } from '@jiyue/kernel';
 
 const GUIDE = 'api::service-guide.service-guide';
 const POLICY = 'api::policy.policy';
@@ -19,7 +20,7 @@ const short = (text: unknown, max = 200) => {
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const indexedDisclosure = () => (strapi.config.get('plugin::cluster-search') as { indexedDisclosure: string[] }).indexedDisclosure;
-  const isPublic = (p: any) => !p?.disclosure || indexedDisclosure().includes(p.disclosure);
+  const isPublic = (p: any) => publicView(p) !== 'hidden' && (!p?.disclosure || indexedDisclosure().includes(p.disclosure));
   const has = (uid: string) => !!strapi.contentTypes[uid as keyof typeof strapi.contentTypes];
 
   const policyBrief = (p: any) => ({ documentId: p.documentId, title: p.title, documentNumber: p.documentNumber ?? null, indexNumber: p.indexNumber ?? null });
@@ -90,6 +91,23 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         populate: { interpretations: true, serviceGuides: true, faqs: true } as any,
       });
       if (!policy || !isPublic(policy)) return null;
+      // 依申请公开: the card is the catalogue entry, nothing more (no summary, no links into its text).
+      if (publicView(policy) === 'catalogue') {
+        return {
+          kind: 'policy',
+          documentId: policy.documentId,
+          locale: policy.locale,
+          title: policy.title,
+          documentNumber: policy.documentNumber ?? null,
+          indexNumber: policy.indexNumber ?? null,
+          issuingAuthority: policy.issuingAuthority ?? null,
+          writtenDate: policy.writtenDate ?? null,
+          disclosure: policy.disclosure,
+          interpretations: [],
+          serviceGuides: [],
+          faqs: [],
+        };
+      }
       return {
         kind: 'policy',
         documentId: policy.documentId,

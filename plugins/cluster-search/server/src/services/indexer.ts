@@ -6,6 +6,7 @@ import { searchableTypes, type SearchableType } from '../utils/searchable-types'
 import { buildSiteMap, type SiteMap } from '../utils/site-map';
 import { afterTransaction } from '../utils/after-transaction';
 import { getService } from '../utils/get-service';
+import { isCatalogueField, publicView } from '@jiyue/kernel';
 
 const TITLE_FIELDS = ['title', 'name', 'question'];
 const META_FIELDS = ['issuingAuthority', 'documentNumber', 'indexNumber', 'subjectWords', 'aliases', 'implementingBody', 'keywords', 'itemCode'];
@@ -49,7 +50,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return new Map(documentIds.map((id) => [id, (found.get(id) ?? []).filter((p) => p.site)]));
   };
 
+  /** The kernel's disclosure rule first (不予公开 is never indexed), then this plugin's own narrowing. */
   const isPublic = (row: Record<string, any>) => {
+    if (publicView(row) === 'hidden') return false;
     if (!('disclosure' in row) || row.disclosure === null || row.disclosure === undefined) return true;
     return config().indexedDisclosure.includes(row.disclosure);
   };
@@ -64,9 +67,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const published = rows.filter((r) => r.publishedAt && isPublic(r));
     const locales = [...new Set(published.map((r) => r.locale as string))].sort();
     return published.map((row) => {
+      // 依申请公开: indexed by its catalogue entry only (title, 索引号, 发文字号, 发文机关), never its text.
+      const catalogue = publicView(row) === 'catalogue';
       const titleField = TITLE_FIELDS.find((f) => f in type.attributes) ?? 'title';
-      const bodyFields = type.fields.filter((f) => f !== titleField && f !== 'summary' && !META_FIELDS.includes(f));
-      const metaFields = type.fields.filter((f) => META_FIELDS.includes(f));
+      const bodyFields = catalogue ? [] : type.fields.filter((f) => f !== titleField && f !== 'summary' && !META_FIELDS.includes(f));
+      const metaFields = type.fields.filter((f) => META_FIELDS.includes(f) && (!catalogue || isCatalogueField(f)));
       const owner = row.ownerSite as string;
       const direct = [...new Set([owner, ...placements.map((p) => p.site)].filter(Boolean))];
       const scope = [...new Set(direct.flatMap((code) => [code, ...sites.ancestors(code)]))];
@@ -80,7 +85,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         locale: row.locale,
         locales,
         title: String(row[titleField] ?? '').replace(/\s+/g, ' ').trim(),
-        summary: plainText(row.summary),
+        summary: catalogue ? '' : plainText(row.summary),
         body: bodyFields.map((f) => plainText(row[f])).filter(Boolean).join('\n'),
         extra: metaFields.map((f) => plainText(row[f])).filter(Boolean).join(' '),
         ownerSite: owner,
@@ -88,7 +93,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         scopeSites: scope,
         columns: placements.map((p) => `${p.site}/${p.column}`),
         region: sites.get(owner)?.regionCode ?? null,
-        theme: row.themeCategory ?? null,
+        theme: catalogue ? null : row.themeCategory ?? null,
         authority: row.issuingAuthority ?? row.implementingBody ?? null,
         documentNumber: row.documentNumber ?? null,
         indexNumber: row.indexNumber ?? null,
@@ -96,7 +101,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         indexNumberKey: identifierKey(row.indexNumber),
         publishDate: iso,
         year: iso ? Number(iso.slice(0, 4)) : null,
-        validity: row.validity ?? null,
+        validity: catalogue ? null : row.validity ?? null,
         serviceName: type.type === 'service-guide' ? String(row.name ?? '').trim() : null,
         aliases: splitAliases(row.aliases),
       } satisfies IndexDoc;

@@ -4,6 +4,7 @@ import { getService, pluginConfig } from '../utils/get-service';
 import { idempotencyKey, versionOf } from '../utils/idempotency-key';
 import { CHANNEL_UID, DELIVERY_UID } from '../utils/uids';
 import type { ResolvedTarget } from './targets';
+import { DISCLOSURE_FIELD, isCatalogueField, isPubliclyVisible, publicView } from '@jiyue/kernel';
 
 export interface Snapshot {
   uid: string;
@@ -53,12 +54,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       populate: media.length ? Object.fromEntries(media.map((m) => [m, true])) : undefined,
     });
     if (!row) return null;
+    // The kernel's disclosure rule decides what a delivery carries: a 不予公开 item is never
+    // delivered, a 依申请公开 item only as its catalogue entry (no body, no cover, no attachments).
+    const view = publicView(row);
+    if (view === 'hidden') return null;
     const fields: Record<string, any> = {};
     for (const [name, attr] of Object.entries(attributes)) {
       if (SKIP_FIELDS.has(name) || !SCALAR.has(attr.type)) continue;
+      if (view === 'catalogue' && !isCatalogueField(name)) continue;
       if (row[name] !== undefined && row[name] !== null) fields[name] = row[name];
     }
-    const coverRow = media.length ? row[media[0]] : null;
+    const coverRow = media.length && view === 'full' ? row[media[0]] : null;
     const base = pluginConfig<string>('publicUrl').replace(/\/$/, '');
     return {
       uid,
@@ -140,6 +146,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       }
       created.push(...(await this.enqueue(rows)));
     }
+    // An item published as (or turned) 不予公开 is taken back from every channel that holds it.
+    if ((strapi.getModel(uid as any) as any)?.attributes?.[DISCLOSURE_FIELD]) {
+      created.push(...(await this.enqueueWithdrawals(uid, documentId, { kind: 'withdraw', reason: 'not-public (不予公开)' })));
+    }
     return created;
   },
 
@@ -158,8 +168,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       select: ['id', 'channelKey', 'channelKind', 'site', 'itemLocale', 'operation', 'status'],
     })) as any[];
     if (!history.length) return [];
+    const disclosed = Boolean((strapi.getModel(uid as any) as any)?.attributes?.[DISCLOSURE_FIELD]);
     const stillPublished = new Set(
-      ((await strapi.db.query(uid as any).findMany({ where: { documentId, publishedAt: { $notNull: true } }, select: ['locale'] })) as any[]).map((r) => r.locale)
+      ((await strapi.db.query(uid as any).findMany({ where: { documentId, publishedAt: { $notNull: true } }, select: ['locale', ...(disclosed ? [DISCLOSURE_FIELD] : [])] })) as any[])
+        .filter((r) => isPubliclyVisible(r))
+        .map((r) => r.locale)
     );
     const byTarget = new Map<string, any[]>();
     for (const row of history) {

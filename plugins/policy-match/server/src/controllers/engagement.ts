@@ -39,7 +39,10 @@ export default {
     ctx.body = { data: await getService('engagement').rate(id, ctx.params.documentId, stars as number) };
   },
   async ratings(ctx: Context) {
-    ctx.body = { data: await getService('engagement').ratingAggregate(ctx.params.documentId) };
+    const engagement = getService('engagement');
+    // a 不予公开 policy answers like one that does not exist
+    const hidden = await engagement.isHidden(ctx.params.documentId);
+    ctx.body = { data: await engagement.ratingAggregate(hidden ? '' : ctx.params.documentId) };
   },
   async comment(ctx: Context) {
     const { id } = requireUser(ctx);
@@ -48,7 +51,8 @@ export default {
     ctx.body = { data: await getService('engagement').comment(id, ctx.params.documentId, body as string) };
   },
   async comments(ctx: Context) {
-    ctx.body = { data: await getService('engagement').publicComments(ctx.params.documentId) };
+    const engagement = getService('engagement');
+    ctx.body = { data: (await engagement.isHidden(ctx.params.documentId)) ? [] : await engagement.publicComments(ctx.params.documentId) };
   },
   async queue(ctx: Context) {
     const { status } = (await validateQueueQuery(ctx.query)) as { status: string };

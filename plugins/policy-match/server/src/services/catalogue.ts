@@ -4,6 +4,7 @@ import { compileRule, type CompiledRule } from '../utils/compile-rule';
 import { toIsoDate } from '../utils/dates';
 import { policyUid } from '../utils/policy-uid';
 import { ELIGIBILITY_UID } from '../utils/uids';
+import { visibleDisclosureWhere } from '../utils/disclosure';
 
 /**
  * Every published policy that has an eligibility, in the shape the matcher evaluates, with its
@@ -22,7 +23,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const rules = await strapi.db.query(ELIGIBILITY_UID).findMany({});
     if (!rules.length) return [];
     const rows = await strapi.db.query(policyUid() as any).findMany({
-      where: { publishedAt: { $notNull: true } },
+      // 不予公开 policies are never matched, notified or named (kernel disclosure rule)
+      where: { publishedAt: { $notNull: true }, ...visibleDisclosureWhere() },
       select: ['documentId', 'locale', 'title', 'validity', 'validFrom', 'validTo', 'publishDate', 'themeCategory'],
     });
     const preferred = strapi.plugin('policy-match').config('matchLocale') as string;

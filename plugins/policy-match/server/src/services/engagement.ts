@@ -2,18 +2,27 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { getService } from '../utils/get-service';
 import { policyUid } from '../utils/policy-uid';
+import { DISCLOSURE_FIELD, VISIBLE_DISCLOSURES } from '@jiyue/kernel';
+import { visibleDisclosureWhere } from '../utils/disclosure';
 import { COMMENT_UID, FAVOURITE_UID, RATING_UID, SUBSCRIPTION_UID } from '../utils/uids';
 
 /** Subscriptions, favourites, ratings and comments of signed-in users; each write is rate limited per user. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const requirePublishedPolicy = async (documentId: string) => {
-    const found = await strapi.db.query(policyUid() as any).findOne({ where: { documentId, publishedAt: { $notNull: true } }, select: ['id', 'title'] });
+    // 不予公开 policies are answered as if they did not exist (kernel disclosure rule)
+    const found = await strapi.db.query(policyUid() as any).findOne({ where: { documentId, publishedAt: { $notNull: true }, ...visibleDisclosureWhere() }, select: ['id', 'title'] });
     if (!found) throw new errors.NotFoundError(`no published policy ${documentId}`);
     return found;
   };
+  /** Whether a policy is hidden from the public (不予公开): its ratings and comments are then not shown. */
+  const isHidden = async (documentId: string) =>
+    Boolean(strapi.db.metadata.get(policyUid() as any).attributes[DISCLOSURE_FIELD]) &&
+    (await strapi.db.query(policyUid() as any).count({ where: { documentId, [DISCLOSURE_FIELD]: { $notIn: [...VISIBLE_DISCLOSURES] } } })) > 0;
   const limit = (userId: number, what: string) => getService('rate-limit').hit(`${what}:${userId}`);
 
   return {
+    isHidden,
+
     async subscriptions(userId: number) {
       const rows = await strapi.db.query(SUBSCRIPTION_UID).findMany({ where: { userId }, orderBy: { id: 'asc' } });
       return rows.map((r: any) => ({ id: r.id, kind: r.kind, value: r.value }));

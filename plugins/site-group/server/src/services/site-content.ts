@@ -8,6 +8,8 @@ import { localizedName } from '../utils/localized-name';
 import { pageMeta } from '../utils/page-meta';
 import { COLUMN_UID, PLACEMENT_UID, SITE_UID } from '../utils/uids';
 import { isArchived } from '../utils/column-archive';
+import { DISCLOSURE_FIELD, VISIBLE_DISCLOSURES, catalogueEntry, publicView } from '@jiyue/kernel';
+import { hasDisclosure } from '../document-middlewares/public-disclosure';
 
 interface Placement {
   id: number;
@@ -58,9 +60,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** Published rows of the given documents in `locale`, falling back to the primary locale. */
   const publishedRows = async (uid: string, documentIds: string[], locale: string, select: string[]) => {
+    const disclosed = hasDisclosure(strapi.contentTypes[uid as keyof typeof strapi.contentTypes] as any);
     const rows = await strapi.db.query(uid as any).findMany({
-      where: { documentId: { $in: documentIds }, publishedAt: { $notNull: true }, locale: { $in: [...new Set([locale, primary()])] } },
-      select: ['documentId', 'locale', 'publishedAt', ...select],
+      where: {
+        documentId: { $in: documentIds },
+        publishedAt: { $notNull: true },
+        locale: { $in: [...new Set([locale, primary()])] },
+        // 不予公开 items never leave the admin (kernel disclosure rule)
+        ...(disclosed ? { [DISCLOSURE_FIELD]: { $in: [...VISIBLE_DISCLOSURES] } } : {}),
+      },
+      select: ['documentId', 'locale', 'publishedAt', ...select, ...(disclosed ? [DISCLOSURE_FIELD] : [])],
     });
     const byDocument = new Map<string, any>();
     for (const row of rows) {
@@ -68,6 +77,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!have || row.locale === locale) byDocument.set(row.documentId, row);
     }
     return byDocument;
+  };
+
+  /**
+   * Document ids of every not-public item (types with a disclosure field): placements of these are
+   * neither listed nor counted. Bounded by the number of 不予公开 items, which a site keeps few of.
+   */
+  const hiddenDocumentIds = async (uids?: string[]): Promise<string[]> => {
+    const ids = new Set<string>();
+    for (const [uid, schema] of Object.entries(strapi.contentTypes) as [string, any][]) {
+      if (!hasDisclosure(schema) || (uids && !uids.includes(uid))) continue;
+      const rows = await strapi.db.query(uid as any).findMany({ where: { [DISCLOSURE_FIELD]: { $notIn: [...VISIBLE_DISCLOSURES] } }, select: ['documentId'] });
+      for (const row of rows) ids.add(row.documentId);
+    }
+    return [...ids];
   };
 
   const site = async (code: string) => {
@@ -103,7 +126,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   });
 
   const placementEntries = async (columnRow: any, page: number, pageSize: number): Promise<{ entries: ListEntry[]; total: number }> => {
-    const where = { columnId: columnRow.id, ...LISTED };
+    const hidden = await hiddenDocumentIds();
+    const where = {
+      columnId: columnRow.id,
+      ...LISTED,
+      ...(hidden.length ? { itemDocumentId: { $notIn: hidden }, $or: [{ copyDocumentId: { $null: true } }, { copyDocumentId: { $notIn: hidden } }] } : {}),
+    };
     const [placements, total] = await Promise.all([
       strapi.db.query(PLACEMENT_UID).findMany({ where, orderBy: LIST_ORDER, offset: (page - 1) * pageSize, limit: pageSize }) as Promise<Placement[]>,
       strapi.db.query(PLACEMENT_UID).count({ where }),
@@ -194,11 +222,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const hit = rows.get(`${entry.uid}:${entry.documentId}`);
         if (!hit) return [];
         const { row, fields } = hit;
+        const view = publicView(row);
+        if (view === 'hidden') return [];
         return [{
           documentId: entry.documentId,
           type: strapi.contentTypes[entry.uid as keyof typeof strapi.contentTypes].info.singularName,
           title: row[fields.title],
-          summary: fields.summary ? row[fields.summary] ?? null : null,
+          // 依申请公开: the catalogue entry only, no summary
+          summary: fields.summary && view === 'full' ? row[fields.summary] ?? null : null,
+          ...(view === 'catalogue' ? { disclosure: row[DISCLOSURE_FIELD] } : {}),
           publishDate: entry.publishDate ?? (fields.date ? row[fields.date] : null) ?? row.publishedAt,
           locale: row.locale,
           ...(row.locale !== locale ? { localeFallback: true } : {}),
@@ -236,7 +268,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const uid = source.uid as any;
       const contentType = strapi.contentTypes[uid as keyof typeof strapi.contentTypes] as any;
       const [row] = [...(await publishedRows(uid, [documentId], locale, ['id'])).values()];
-      const entry: Record<string, any> = (await strapi.documents(uid).findOne({ documentId, locale: row.locale, status: 'published', populate: '*' })) ?? {};
+      const view = publicView(row);
+      if (!row || view === 'hidden') throw new errors.NotFoundError(`Item "${documentId}" is not published in site "${siteCode}"`);
+      const found: Record<string, any> = (await strapi.documents(uid).findOne({ documentId, locale: row.locale, status: 'published', populate: '*' })) ?? {};
+      // 依申请公开: only the catalogue entry (no body, no attachments, no relations)
+      const entry: Record<string, any> = view === 'catalogue' ? catalogueEntry(found) : found;
       const sanitized = (await strapi.contentAPI.sanitize.output(entry, contentType, { auth: undefined })) as Record<string, unknown>;
       // Rich text leaves through the kernel's web allow list (scripts, event handlers, unsafe URLs removed).
       for (const [name, attribute] of Object.entries(contentType.attributes as Record<string, { type?: string }>)) {
@@ -278,8 +314,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Where an item appears publicly: its active placements (and those of copies made from it). */
     async itemPlacements(documentId: string): Promise<ItemPlacement[]> {
+      if ((await hiddenDocumentIds()).includes(documentId)) return [];
       return (await itemPlacementsOf([documentId])).get(documentId) ?? [];
     },
+
+    hiddenDocumentIds,
 
     itemPlacementsOf,
   };

@@ -3,6 +3,8 @@ import { getService } from '../utils/get-service';
 import { itemFields } from '../utils/item-fields';
 import { OWNER_FIELD } from '../utils/site-group-types';
 import type { ColumnRule } from '../validation/column-rule';
+import { DISCLOSURE_FIELD, VISIBLE_DISCLOSURES } from '@jiyue/kernel';
+import { hasDisclosure } from '../document-middlewares/public-disclosure';
 
 /**
  * Smart columns (智能栏目) are filled by a saved rule instead of by hand, e.g. a cluster-wide
@@ -32,6 +34,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     where(uid: string, rule: ColumnRule, sites: string[] | null) {
       const where: Record<string, unknown> = { publishedAt: { $notNull: true }, locale: getService('locale').primary() };
       if (sites) where[OWNER_FIELD] = { $in: sites };
+      // 不予公开 items are never listed nor counted by a smart column (kernel disclosure rule)
+      if (hasDisclosure(strapi.contentTypes[uid as keyof typeof strapi.contentTypes] as any)) where[DISCLOSURE_FIELD] = { $in: [...VISIBLE_DISCLOSURES] };
       if (rule.themes?.length) {
         if (!('themeCategory' in attributesOf(uid))) return null;
         where.themeCategory = { $in: rule.themes };
