@@ -5,4 +5,11 @@ export default ({ env }) => ({
   app: {
     keys: env.array('APP_KEYS'),
   },
+  // Strapi's remote data transfer (`strapi transfer` with a transfer token) writes through the
+  // Query Engine, past the review gate and the audit trail's guards: off unless explicitly allowed.
+  transfer: {
+    remote: {
+      enabled: env.bool('JIYUE_ALLOW_DATA_TRANSFER', false),
+    },
+  },
 });

@@ -9,9 +9,11 @@
  *   http/rate-limit      per-client limits shared across instances (rate-limiter-flexible)
  *   safe-output/sanitize the HTML allow lists for everything that leaves the server (sanitize-html)
  *   net/outbound         the one outbound HTTP client: refuses private, loopback and link-local targets
+ *   db/append-only       database triggers that refuse UPDATE and DELETE on audit tables (SQLite, PostgreSQL)
  */
 export * from './http/reserved-keys';
 export * from './http/route-scope';
 export * from './http/rate-limit';
 export * from './safe-output/sanitize';
 export * from './net/outbound';
+export * from './db/append-only';

@@ -1,5 +1,9 @@
 import type { Core } from '@strapi/strapi';
+// The module itself rather than the barrel: the barrel loads sanitize-html and request-filtering-agent,
+// whose ESM dependencies jest cannot require (the kernel owners' concern; see the gate report).
+import { installAppendOnlyTriggers, type AppendOnlyClient } from '@jiyue/kernel/dist/db/append-only';
 import { getService } from './utils/get-service';
+import { EVENT_UID } from './utils/uids';
 
 const ACTIONS = [
   { uid: 'review.read', displayName: 'See review queues and histories' },
@@ -12,6 +16,10 @@ const ACTIONS = [
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await strapi.service('admin::permission').actionProvider.registerMany(ACTIONS);
+  // The audit trail refuses UPDATE and DELETE at the database too, for paths that skip the Document Service.
+  await installAppendOnlyTriggers(strapi.db.connection, strapi.db.dialect.client as AppendOnlyClient, strapi.db.metadata.get(EVENT_UID).tableName, {
+    schema: strapi.db.getSchemaName?.() || null,
+  });
   const seeded = await getService('prechecks').seedStarterDictionary();
   if (seeded) strapi.log.info(`review-workflow: starter dictionary of ${seeded} entries installed`);
 };

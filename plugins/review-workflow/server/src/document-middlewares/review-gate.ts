@@ -12,7 +12,9 @@ type Params = { documentId?: string; locale?: unknown; status?: string };
  * - a publish (Content Manager publish or bulk publish, `documents().publish()`, or a create or
  *   update with `status: 'published'`, which REST does by default) runs inside a transaction and
  *   is rolled back unless the published content is exactly what the final reviewer approved;
- * - a draft update that changes reviewed content sends the item back to draft.
+ * - a draft update that changes reviewed content sends the item back to draft;
+ * - an unpublish (Content Manager, code, or a cluster retraction) spends the approval: the item
+ *   returns to draft and publishing it again needs a new final approval.
  */
 export const reviewGate = (): Parameters<Core.Strapi['documents']['use']>[0] => async (ctx, next) => {
   if (!isReviewEnabled(ctx.contentType)) return next();
@@ -43,6 +45,10 @@ export const reviewGate = (): Parameters<Core.Strapi['documents']['use']>[0] => 
   }
 
   const result = await next();
+  if (ctx.action === 'unpublish' && params.documentId) {
+    const gate = getService('publish-gate');
+    await gate.afterUnpublish(ctx.uid, params.documentId, await gate.locales(ctx.uid, params.documentId, params.locale), currentReviewActor(strapi));
+  }
   if (ctx.action === 'update' && params.documentId) {
     const locales = await getService('publish-gate').locales(ctx.uid, params.documentId, params.locale);
     for (const locale of locales) await getService('review-flow').resetIfChanged(ctx.uid, params.documentId, locale, currentReviewActor(strapi));
