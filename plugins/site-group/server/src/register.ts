@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { treeIntegrity } from './document-middlewares/tree-integrity';
 import { ownership } from './document-middlewares/ownership';
 import { placementSync } from './document-middlewares/placement-sync';
+import { operationsImmutability } from './document-middlewares/operations-immutability';
 import { isSiteGroupEnabled, OWNER_FIELD } from './utils/site-group-types';
 
 /**
@@ -30,4 +31,5 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.documents.use(treeIntegrity());
   strapi.documents.use(ownership());
   strapi.documents.use(placementSync());
+  strapi.documents.use(operationsImmutability());
 };

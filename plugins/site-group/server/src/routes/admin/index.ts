@@ -19,5 +19,7 @@ export default {
     { method: 'GET', path: '/assignments', handler: 'assignment.list', config: can('assignment.manage') },
     { method: 'POST', path: '/assignments', handler: 'assignment.assign', config: can('assignment.manage') },
     { method: 'POST', path: '/assignments/remove', handler: 'assignment.unassign', config: can('assignment.manage') },
+    // The operations log: cluster-wide, root-site admins and Super Admins only (checked in the controller).
+    { method: 'GET', path: '/operations', handler: 'operations.list', config: can('operations.read') },
   ],
 };
