@@ -15,9 +15,10 @@ const STATE = 'plugin::review-workflow.review-state';
 let cast: SecurityCast;
 const review = (uid: string, documentId: string, action: string) => `/review-workflow/documents/${uid}/${documentId}/${action}`;
 
+// One boot; generous, as the shared machine is often loaded.
 beforeAll(async () => {
   cast = await bootSecurityApp();
-});
+}, 600_000);
 afterAll(async () => {
   await cast?.app.stop();
 });
@@ -52,37 +53,68 @@ const publishedArticle = async (title: string, ownerSite = 'kangding') => {
 };
 
 describe('8(a) a document published alongside another is re-checked against its own approved hash', () => {
-  it('refuses a policy whose interpretation changed (linked from the policy side) after its approval, and publishes both once it is reviewed again', async () => {
-    // The interpretation passes review on its own, linked to nothing.
-    const interpretationId = await draft(INTERPRETATION, { title: '《甘孜州规范性文件第9号》政策解读', form: 'text', ownerSite: 'ganzi' });
-    await submitAndApprove(INTERPRETATION, interpretationId);
-    expect(await stageOf(INTERPRETATION, interpretationId)).toBe('approved');
+  const policyBody = (n: number) => ({
+    title: `甘孜州行政规范性文件第${n}号`, indexNumber: `11513300MB0000001X/2024-0090${n}`, issuingAuthority: '甘孜藏族自治州人民政府',
+    level: 'prefecture', documentKind: 'normative', ownerSite: 'ganzi',
+  });
+  const approvedInterpretation = async (title: string) => {
+    const id = await draft(INTERPRETATION, { title, form: 'text', ownerSite: 'ganzi' });
+    await submitAndApprove(INTERPRETATION, id);
+    expect(await stageOf(INTERPRETATION, id)).toBe('approved');
+    return id;
+  };
+  const approvedHash = async (id: string) =>
+    (await cast.app.strapi.db.query(STATE).findOne({ where: { contentType: INTERPRETATION, itemDocumentId: id } })).contentHash;
+  const hashNow = (id: string) => cast.app.strapi.plugin('review-workflow').service('content').hash(INTERPRETATION, id, 'zh-Hans');
 
-    // The policy links it from its own side: the interpretation's `policy` relation changes, unreviewed.
-    const policyId = await draft(POLICY, {
-      title: '甘孜州行政规范性文件第9号', indexNumber: '11513300MB0000001X/2024-00909', issuingAuthority: '甘孜藏族自治州人民政府',
-      level: 'prefecture', documentKind: 'normative', ownerSite: 'ganzi', interpretations: { connect: [{ documentId: interpretationId }] },
-    });
-    const hashNow = await cast.app.strapi.plugin('review-workflow').service('content').hash(INTERPRETATION, interpretationId, 'zh-Hans');
-    const approvedHash = (await cast.app.strapi.db.query(STATE).findOne({ where: { contentType: INTERPRETATION, itemDocumentId: interpretationId } })).contentHash;
-    expect(hashNow).not.toBe(approvedHash);
+  it('linking an approved interpretation from the policy side changes it: it goes back to draft, and the policy waits for its new review', async () => {
+    const interpretationId = await approvedInterpretation('《甘孜州规范性文件第8号》政策解读');
+    // The probe's path: the policy links it (Content Manager, policy side); the interpretation's `policy` changes.
+    const policyId = await draft(POLICY, { ...policyBody(8), interpretations: { connect: [{ documentId: interpretationId }] } });
+    expect(await hashNow(interpretationId)).not.toBe(await approvedHash(interpretationId));
+    expect(await stageOf(INTERPRETATION, interpretationId)).toBe('draft');
+    const history = await cast.app.strapi.plugin('review-workflow').service('audit-trail').history(INTERPRETATION, interpretationId, 'zh-Hans');
+    expect(history.map((e: any) => e.action)).toContain('reset');
 
     await submitAndApprove(POLICY, policyId);
     const refused = await publish(POLICY, policyId);
     expect(refused.status).toBe(403);
-    expect(refused.body.error.message).toMatch(new RegExp(`${INTERPRETATION} ${interpretationId}.*changed after the final approval`));
+    expect(refused.body.error.message).toMatch(/interpretation/);
     expect(await isPublished(POLICY, policyId)).toBe(false);
     expect(await isPublished(INTERPRETATION, interpretationId)).toBe(false);
 
-    // Reviewed again as it is now (an edit sends it back to draft), the two publish together.
-    const edited = await as(cast.app, cast.rootAdmin).put(`${cm(INTERPRETATION)}/${interpretationId}?locale=zh-Hans`, { summary: '解读要点' });
-    expect(edited.status).toBe(200);
-    expect(await stageOf(INTERPRETATION, interpretationId)).toBe('draft');
+    // Reviewed again as it is now, the two publish together.
     await submitAndApprove(INTERPRETATION, interpretationId);
     const together = await publish(POLICY, policyId);
     expect({ status: together.status, error: together.body.error?.message }).toEqual({ status: 200, error: undefined });
     expect(await isPublished(INTERPRETATION, interpretationId)).toBe(true);
     expect(await stageOf(INTERPRETATION, interpretationId)).toBe('published');
+  });
+
+  it('an interpretation changed past the Document Service is caught when its policy publishes: re-checked against its own approved hash', async () => {
+    const interpretationId = await draft(INTERPRETATION, { title: '《甘孜州规范性文件第9号》政策解读', form: 'text', ownerSite: 'ganzi' });
+    const policyId = await draft(POLICY, { ...policyBody(9), interpretations: { connect: [{ documentId: interpretationId }] } });
+    await submitAndApprove(INTERPRETATION, interpretationId);
+    await submitAndApprove(POLICY, policyId);
+    // Changed with the Query Engine (as a data import would): no middleware sees it, its state still says approved.
+    const row = await cast.app.strapi.db.query(INTERPRETATION).findOne({ where: { documentId: interpretationId, locale: 'zh-Hans', publishedAt: null } });
+    await cast.app.strapi.db.query(INTERPRETATION).update({ where: { id: row.id }, data: { summary: '未经审核的解读要点' } });
+    expect(await stageOf(INTERPRETATION, interpretationId)).toBe('approved');
+    expect(await hashNow(interpretationId)).not.toBe(await approvedHash(interpretationId));
+
+    // Bulk publish sends the policy's publish alone (the single publish saves the draft first, and that
+    // save already sends the changed interpretation back to draft).
+    const refused = await as(cast.app, cast.reviewers[0]).post(`${cm(POLICY)}/actions/bulkPublish?locale=zh-Hans`, { documentIds: [policyId] });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.message).toMatch(new RegExp(`${INTERPRETATION} ${interpretationId}.*changed after the final approval`));
+    expect(await isPublished(POLICY, policyId)).toBe(false);
+    expect(await isPublished(INTERPRETATION, interpretationId)).toBe(false);
+
+    // And through the single publish: the draft save finds the change and the policy waits for a new review.
+    const single = await publish(POLICY, policyId);
+    expect(single.status).toBe(403);
+    expect(await stageOf(INTERPRETATION, interpretationId)).toBe('draft');
+    expect(await isPublished(INTERPRETATION, interpretationId)).toBe(false);
   });
 });
 

@@ -12,9 +12,10 @@ const OPERATION = 'plugin::site-group.operation';
 
 let cast: SecurityCast;
 
+// One boot; generous, as the shared machine is often loaded.
 beforeAll(async () => {
   cast = await bootSecurityApp();
-});
+}, 600_000);
 afterAll(async () => {
   await cast?.app.stop();
 });

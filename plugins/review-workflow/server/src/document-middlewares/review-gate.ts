@@ -44,14 +44,30 @@ export const reviewGate = (): Parameters<Core.Strapi['documents']['use']>[0] => 
     });
   }
 
-  const result = await next();
+  // Documents linked before the write: an update may unlink them, which changes their content too.
+  const flow = getService('review-flow');
+  const writing = ctx.action === 'update' || ctx.action === 'create';
+  const writeLocales = writing && params.locale !== '*' ? await getService('publish-gate').locales(ctx.uid, params.documentId ?? '', params.locale) : [];
+  const linkedBefore = new Map<string, { uid: string; documentId: string }[]>();
+  if (ctx.action === 'update' && params.documentId) {
+    for (const locale of writeLocales) linkedBefore.set(locale, await flow.linkedReviewed(ctx.uid, params.documentId, locale));
+  }
+
+  const result: any = await next();
   if (ctx.action === 'unpublish' && params.documentId) {
     const gate = getService('publish-gate');
     await gate.afterUnpublish(ctx.uid, params.documentId, await gate.locales(ctx.uid, params.documentId, params.locale), currentReviewActor(strapi));
   }
   if (ctx.action === 'update' && params.documentId) {
     const locales = await getService('publish-gate').locales(ctx.uid, params.documentId, params.locale);
-    for (const locale of locales) await getService('review-flow').resetIfChanged(ctx.uid, params.documentId, locale, currentReviewActor(strapi));
+    for (const locale of locales) await flow.resetIfChanged(ctx.uid, params.documentId, locale, currentReviewActor(strapi));
+  }
+  const documentId = params.documentId ?? result?.documentId;
+  if (documentId) {
+    for (const locale of writeLocales) {
+      const linked = [...(linkedBefore.get(locale) ?? []), ...(await flow.linkedReviewed(ctx.uid, documentId, locale))];
+      await flow.resetLinked(linked, locale, currentReviewActor(strapi));
+    }
   }
   return result;
 };
