@@ -9,4 +9,11 @@ export default ({ env }) => ({
   // request from one of them may name the client in X-Forwarded-For (read by the public rate limits);
   // from anyone else the header is ignored and the peer address is the client.
   trustedProxies: env.array('TRUSTED_PROXIES', []),
+  // Strapi's remote data transfer (`strapi transfer` with a transfer token) writes through the
+  // Query Engine, past the review gate and the audit trail's guards: off unless explicitly allowed.
+  transfer: {
+    remote: {
+      enabled: env.bool('JIYUE_ALLOW_DATA_TRANSFER', false),
+    },
+  },
 });

@@ -8,6 +8,7 @@ import { ARTICLE, as, deliveries, fastRetries, setCredentials, startReceiver, wa
 /** A cluster replacement re-delivers the new text to the channels that hold the item, once; its rollback again. */
 let app: TestApp;
 let admin: AdminSession;
+let applier: AdminSession;
 let hooks: Awaited<ReturnType<typeof startReceiver>>;
 const SECRET = 'replacement-delivery-secret';
 const OLD = '甘孜州人力资源和社会保障局';
@@ -21,6 +22,8 @@ beforeAll(async () => {
   app = await bootStrapi();
   await seedDemoSites(app.strapi);
   admin = await createAdmin(app);
+  // Four eyes: a second admin applies what the first previewed.
+  applier = await createAdmin(app);
   fastRetries(app);
   setCredentials(app, { 'luhuo-app': { site: 'luhuo', secret: SECRET } });
   expect((await as(app, admin).post('/distribution/channels', { key: 'webhook:luhuo-app', site: 'luhuo', kind: 'webhook', credential: 'luhuo-app', autoDeliver: true, settings: { url: `${hooks.url}/in` } })).status).toBe(201);
@@ -45,7 +48,7 @@ it('an applied replacement reaches the webhook as exactly one update with the ne
   const preview = await as(app, admin).post('/distribution/replacements/preview', { find: OLD, replace: NEW, scope: { site: 'luhuo' }, locales: ['zh-Hans'] });
   expect(preview.status).toBe(201);
   expect(preview.body.data.counts.items).toBe(1);
-  const applied = await as(app, admin).post(`/distribution/replacements/${preview.body.data.id}/apply`);
+  const applied = await as(app, applier).post(`/distribution/replacements/${preview.body.data.id}/apply`);
   expect(applied.status).toBe(200);
   expect(applied.body.data).toMatchObject({ applied: 1, republished: 1 });
   await settled();

@@ -15,6 +15,7 @@ const NEW = '甘孜藏族自治州人力资源和社会保障局';
 
 let app: TestApp;
 let admin: AdminSession;
+let applier: AdminSession;
 
 const api = (session: AdminSession) => ({
   get: (path: string) => app.request().get(path).set('Authorization', `Bearer ${session.jwt}`),
@@ -55,6 +56,8 @@ beforeAll(async () => {
   app = await bootStrapi();
   await seedDemoSites(app.strapi);
   admin = await createAdmin(app);
+  // Four eyes: a second admin applies what the first previewed.
+  applier = await createAdmin(app);
   await grantRoleActions(app, ['api::article.article.findOne', 'api::article.article.find']);
 
   kangding = await publishedArticle({ title: '康定市举办2024年春季招聘月活动', summary: `${OLD}、康定市人民政府联合举办`, body: BODY_KANGDING, source: OLD, ownerSite: 'kangding' });
@@ -200,7 +203,7 @@ describe('apply and rollback', () => {
     });
     const newcomer = await publishedArticle({ title: `稻城县转发${OLD}通知`, body: '新稿件', ownerSite: 'daocheng' });
 
-    const res = await api(admin).post(`/distribution/replacements/${id}/apply`);
+    const res = await api(applier).post(`/distribution/replacements/${id}/apply`);
     expect(res.status).toBe(200);
     expect(res.body.data).toMatchObject({ applied: 6, skipped: 1, failed: 0, republished: 5 });
     expect(res.body.data.notes).toContainEqual({ uid: ARTICLE, documentId: laterEdited.documentId, locale: 'zh-Hans', state: 'skipped', reason: 'edited since the preview' });
@@ -231,12 +234,12 @@ describe('apply and rollback', () => {
     // Audited here (who, what, counts) and in review-workflow's trail (a trusted publish with the replacement as its reason).
     const audit = await api(admin).get(`/distribution/replacements/${id}/audit`);
     expect(audit.body.data.map((e: any) => e.action)).toEqual(['preview', 'apply']);
-    expect(audit.body.data[1]).toMatchObject({ actorId: admin.id, find: OLD, replace: NEW, counts: { applied: 6, skipped: 1, failed: 0, republished: 5 } });
+    expect(audit.body.data[1]).toMatchObject({ actorId: applier.id, find: OLD, replace: NEW, counts: { applied: 6, skipped: 1, failed: 0, republished: 5 } });
     const trail = await app.strapi.plugin('review-workflow').service('audit-trail').history(ARTICLE, kangding.documentId, 'zh-Hans');
     expect(trail.map((e: any) => e.action)).toEqual(expect.arrayContaining(['cluster-replacement', 'trusted-publish']));
     expect(trail.find((e: any) => e.action === 'trusted-publish' && /cluster replacement #/.test(e.comment))).toBeTruthy();
 
-    const again = await api(admin).post(`/distribution/replacements/${id}/apply`);
+    const again = await api(applier).post(`/distribution/replacements/${id}/apply`);
     expect(again.status).toBe(409);
   });
 
@@ -266,7 +269,7 @@ describe('apply and rollback', () => {
     await app.strapi.documents(ARTICLE).update({ documentId: pending.documentId, locale: 'zh-Hans', data: { summary: '待审核的修改' } as any });
     const preview = await api(admin).post('/distribution/replacements/preview', { find: OLD, replace: NEW, scope: { site: 'luhuo' }, locales: ['zh-Hans'] });
     expect(preview.body.data.counts.items).toBe(1);
-    const both = await Promise.all([1, 2].map(() => api(admin).post(`/distribution/replacements/${preview.body.data.id}/apply`)));
+    const both = await Promise.all([1, 2].map(() => api(applier).post(`/distribution/replacements/${preview.body.data.id}/apply`)));
     expect(both.map((r) => r.status).sort()).toEqual([200, 409]);
     const applied = both.find((r) => r.status === 200)!.body.data;
     expect(applied).toMatchObject({ applied: 1, republished: 0 });

@@ -67,6 +67,7 @@ const ADMIN: Record<string, (f: Fixture, ctx: { spare: AdminSession; editorOf: (
   [key('site-group', 'GET', '/items/:documentId/audit')]: (f) => ({ method: 'GET', url: `/site-group/items/${f.article}/audit` }),
   [key('site-group', 'GET', '/reports/stale-columns')]: () => ({ method: 'GET', url: '/site-group/reports/stale-columns' }),
   [key('site-group', 'GET', '/sites/:code/catalogue')]: (f) => ({ method: 'GET', url: `/site-group/sites/${f.site}/catalogue` }),
+  [key('site-group', 'GET', '/operations')]: () => ({ method: 'GET', url: '/site-group/operations?pageSize=5' }),
   [key('site-group', 'GET', '/assignments')]: (f, c) => ({ method: 'GET', url: `/site-group/assignments?userId=${c.editorOf(f.site).id}` }),
   [key('site-group', 'POST', '/assignments')]: (f, c) => ({ method: 'POST', url: '/site-group/assignments', body: { userId: c.spare.id, site: f.site } }),
   [key('site-group', 'POST', '/assignments/remove')]: (f, c) => ({ method: 'POST', url: '/site-group/assignments/remove', body: { userId: c.spare.id, site: f.site } }),

@@ -10,6 +10,7 @@
  *   safe-output/sanitize the HTML allow lists for everything that leaves the server (sanitize-html)
  *   net/outbound         the one outbound HTTP client: refuses private, loopback and link-local targets
  *   content/disclosure   what a public surface may show of an item (proactive / on-request / not-public)
+ *   db/append-only       database triggers that refuse UPDATE and DELETE on audit tables (SQLite, PostgreSQL)
  */
 export * from './http/reserved-keys';
 export * from './http/route-scope';
@@ -17,3 +18,4 @@ export * from './http/rate-limit';
 export * from './safe-output/sanitize';
 export * from './net/outbound';
 export * from './content/disclosure';
+export * from './db/append-only';

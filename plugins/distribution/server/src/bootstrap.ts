@@ -2,6 +2,7 @@ import { registerDistributionResolvers } from './resolvers';
 import type { Core } from '@strapi/strapi';
 import { getService } from './utils/get-service';
 import { REPLACEMENT_ACTIONS } from './utils/replacement-actions';
+import { CHANNEL_UID } from './utils/uids';
 
 const ACTIONS = [
   { uid: 'channel.manage', displayName: 'Configure distribution channels per site' },
@@ -15,6 +16,8 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   registerDistributionResolvers(strapi);
   await strapi.service('admin::permission').actionProvider.registerMany([...ACTIONS, ...REPLACEMENT_ACTIONS]);
   await getService('claims').ensureIndexes();
+  // Channel changes go to site-group's operations log (who, when, before/after; secrets fingerprinted, never in clear).
+  strapi.plugin('site-group')?.service('operations')?.track(CHANNEL_UID, { subjectType: 'channel', labelField: 'key', secretFields: ['credentials', 'secretValue'] });
   // Dispatch starts once the server is up, so a boot never races its own schema sync.
   await getService('dispatcher').start();
 };

@@ -1,5 +1,8 @@
 import type { Core } from '@strapi/strapi';
+import { installAppendOnlyTriggers, type AppendOnlyClient } from '@jiyue/kernel';
 import { getService } from './utils/get-service';
+import { logRolePermissions } from './services/role-permissions-log';
+import { ASSIGNMENT_UID, COLUMN_UID, OPERATION_UID, SITE_UID } from './utils/uids';
 import { OWNER_FIELD } from './utils/site-group-types';
 import { registerSiteGroupResolvers } from './resolvers';
 
@@ -10,6 +13,7 @@ const ACTIONS = [
   { uid: 'placement.review', displayName: 'Accept or reject items sent to my sites' },
   { uid: 'assignment.manage', displayName: 'Assign editors to sites' },
   { uid: 'report.read', displayName: 'Read site reports (stale columns)' },
+  { uid: 'operations.read', displayName: 'Read the operations log (root-site admins and Super Admins only)' },
 ].map((action) => ({ ...action, section: 'plugins', pluginName: 'site-group', subCategory: 'site group' }));
 
 /**
@@ -42,4 +46,15 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await permissions.actionProvider.registerMany(ACTIONS);
   await permissions.conditionProvider.registerMany(CONDITIONS);
   registerSiteGroupResolvers(strapi);
+
+  // The operations log: append-only at the database too, and fed by database lifecycles.
+  await installAppendOnlyTriggers(strapi.db.connection, strapi.db.dialect.client as AppendOnlyClient, strapi.db.metadata.get(OPERATION_UID).tableName, {
+    schema: strapi.db.getSchemaName?.() || null,
+  });
+  const operations = getService('operations');
+  operations.track(SITE_UID, { subjectType: 'site', labelField: 'code' });
+  operations.track(COLUMN_UID, { subjectType: 'column', labelField: 'name' });
+  operations.track(ASSIGNMENT_UID, { subjectType: 'assignment' });
+  strapi.db.lifecycles.subscribe(operations.subscriber() as any);
+  logRolePermissions(strapi);
 };

@@ -4,6 +4,7 @@ import { ownership } from './document-middlewares/ownership';
 import { placementSync } from './document-middlewares/placement-sync';
 import { siteColumnScope } from './document-middlewares/site-column-scope';
 import { publicDisclosure } from './document-middlewares/public-disclosure';
+import { operationsImmutability } from './document-middlewares/operations-immutability';
 import { isSiteGroupEnabled, OWNER_FIELD } from './utils/site-group-types';
 
 /**
@@ -34,4 +35,5 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.documents.use(ownership());
   strapi.documents.use(placementSync());
   strapi.documents.use(publicDisclosure(strapi));
+  strapi.documents.use(operationsImmutability());
 };

@@ -87,6 +87,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       action,
       comment,
       details,
+      // Republished without the three reviews: listed in the flagged report for after-the-fact review.
+      flagged: true,
     });
   };
 
@@ -215,6 +217,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async apply(id: number, actor: ReplacementActor) {
       const replacement = await previews().load(id);
       if (replacement.status !== 'previewed') throw new ReplacementStateError(`Replacement ${id} is ${replacement.status}: only a previewed replacement can be applied`);
+      // Four eyes (双人复核): the text changes and republishes without review, so one admin previews and another applies.
+      if (actor.id === null || actor.id === replacement.previewedById) {
+        throw new errors.PolicyError(`Replacement ${id} must be applied by an admin other than the one who previewed it (four eyes, 双人复核)`);
+      }
       await scopeService().assertCanActForAll(replacement.scopeSites ?? [replacement.scopeSite], actor.scope);
       await claim(id, 'previewed', 'applying', 'applied');
       const pattern = compileSafePattern(replacement.find, replacement.replace ?? '', { regex: replacement.regex, maxLength: Number.MAX_SAFE_INTEGER });

@@ -12,7 +12,9 @@ type Params = { documentId?: string; locale?: unknown; status?: string };
  * - a publish (Content Manager publish or bulk publish, `documents().publish()`, or a create or
  *   update with `status: 'published'`, which REST does by default) runs inside a transaction and
  *   is rolled back unless the published content is exactly what the final reviewer approved;
- * - a draft update that changes reviewed content sends the item back to draft.
+ * - a draft update that changes reviewed content sends the item back to draft;
+ * - an unpublish (Content Manager, code, or a cluster retraction) spends the approval: the item
+ *   returns to draft and publishing it again needs a new final approval.
  */
 export const reviewGate = (): Parameters<Core.Strapi['documents']['use']>[0] => async (ctx, next) => {
   if (!isReviewEnabled(ctx.contentType)) return next();
@@ -42,10 +44,30 @@ export const reviewGate = (): Parameters<Core.Strapi['documents']['use']>[0] => 
     });
   }
 
-  const result = await next();
+  // Documents linked before the write: an update may unlink them, which changes their content too.
+  const flow = getService('review-flow');
+  const writing = ctx.action === 'update' || ctx.action === 'create';
+  const writeLocales = writing && params.locale !== '*' ? await getService('publish-gate').locales(ctx.uid, params.documentId ?? '', params.locale) : [];
+  const linkedBefore = new Map<string, { uid: string; documentId: string }[]>();
+  if (ctx.action === 'update' && params.documentId) {
+    for (const locale of writeLocales) linkedBefore.set(locale, await flow.linkedReviewed(ctx.uid, params.documentId, locale));
+  }
+
+  const result: any = await next();
+  if (ctx.action === 'unpublish' && params.documentId) {
+    const gate = getService('publish-gate');
+    await gate.afterUnpublish(ctx.uid, params.documentId, await gate.locales(ctx.uid, params.documentId, params.locale), currentReviewActor(strapi));
+  }
   if (ctx.action === 'update' && params.documentId) {
     const locales = await getService('publish-gate').locales(ctx.uid, params.documentId, params.locale);
-    for (const locale of locales) await getService('review-flow').resetIfChanged(ctx.uid, params.documentId, locale, currentReviewActor(strapi));
+    for (const locale of locales) await flow.resetIfChanged(ctx.uid, params.documentId, locale, currentReviewActor(strapi));
+  }
+  const documentId = params.documentId ?? result?.documentId;
+  if (documentId) {
+    for (const locale of writeLocales) {
+      const linked = [...(linkedBefore.get(locale) ?? []), ...(await flow.linkedReviewed(ctx.uid, documentId, locale))];
+      await flow.resetLinked(linked, locale, currentReviewActor(strapi));
+    }
   }
   return result;
 };

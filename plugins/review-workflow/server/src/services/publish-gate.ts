@@ -4,7 +4,7 @@ import type { ReviewActor } from '../utils/request-actor';
 import { STAGE_NAMES_ZH, type Stage } from '../utils/stages';
 import { getService } from '../utils/get-service';
 import { runAsTrusted, runAsWorkflow } from '../utils/emergency';
-import { STATE_UID } from '../utils/uids';
+import { EVENT_UID, STATE_UID } from '../utils/uids';
 
 /**
  * Nothing publishes without a final approval of exactly the content being published, whichever
@@ -55,23 +55,58 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         }
         // One read of the draft serves the hash and the interpretation rule.
         const entry = await getService('content').draft(uid, documentId, locale);
-        if (getService('content').hashOf(uid, entry) !== state.contentHash) {
+        const contentHash = getService('content').hashOf(uid, entry);
+        if (contentHash !== state.contentHash) {
           throw new errors.PolicyError(`Cannot publish ${uid} ${documentId} (${locale}): its content changed after the final approval. Submit it for review again.`);
+        }
+        // The state row is a convenience; the append-only audit trail is the record of the approval.
+        if (!(await this.hasFinalApproval(uid, documentId, locale, contentHash))) {
+          throw new errors.PolicyError(
+            `Cannot publish ${uid} ${documentId} (${locale}): the audit trail holds no final approval (终审) of this exact content since it was last unpublished. Submit it for review again.`
+          );
         }
         await this.assertInterpretationsApproved(uid, entry, locale);
       }
     },
 
-    /** A policy that needs an interpretation publishes only once that interpretation is approved too. */
+    /**
+     * True when the audit trail shows this exact content passed: a final approval (终审, or the
+     * external sign-off that stands in for it), or an earlier audited publish of the same content
+     * (emergency or trusted), recorded after the item was last unpublished or retracted.
+     */
+    async hasFinalApproval(uid: string, documentId: string, locale: string, contentHash: string) {
+      const item = { contentType: uid, itemDocumentId: documentId, itemLocale: locale };
+      const [withdrawn] = await strapi.db.query(EVENT_UID).findMany({ where: { ...item, action: 'unpublish' }, orderBy: { id: 'desc' }, limit: 1, select: ['id'] });
+      const approval = await strapi.db.query(EVENT_UID).findOne({
+        where: {
+          ...item,
+          contentHash,
+          ...(withdrawn ? { id: { $gt: withdrawn.id } } : {}),
+          $or: [
+            { action: { $in: ['approve', 'external-sign-off'] }, stage: 'final-review' },
+            { action: { $in: ['emergency-publish', 'trusted-publish'] } },
+          ],
+        },
+        select: ['id'],
+      });
+      return !!approval;
+    },
+
+    /**
+     * A policy that needs an interpretation publishes only once that interpretation is approved too,
+     * and an interpretation that publishes with it must still be exactly what its own reviewers
+     * approved: linking it from the policy changes its content (its `policy` relation) after the fact.
+     */
     async assertInterpretationsApproved(uid: string, entry: Record<string, any>, locale: string) {
       const r = rule();
       if (!r || r.contentType !== uid) return;
-      if (!r.kinds.includes(entry[r.kindField])) return;
       const linked: { documentId: string }[] = entry[r.relation] ?? [];
       const target = (strapi.getModel(uid as any) as any).attributes[r.relation].target;
       const states = linked.length
         ? await strapi.db.query(STATE_UID).findMany({ where: { contentType: target, itemLocale: locale, itemDocumentId: { $in: linked.map((i) => i.documentId) } } })
         : [];
+      for (const s of states.filter((x: any) => x.stage === 'approved')) await this.assertPublishable(target, s.itemDocumentId, [locale]);
+      if (!r.kinds.includes(entry[r.kindField])) return;
       if (!states.some((s: any) => s.stage === 'approved' || s.stage === 'published')) {
         throw new errors.PolicyError(`Cannot publish this policy (${locale}): its interpretation (政策解读) must be approved first; they publish together.`);
       }
@@ -89,6 +124,25 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
     },
 
+    /**
+     * After an unpublish (Content Manager, `documents().unpublish()`, or a cluster retraction, which
+     * unpublishes through the Document Service): the approval is spent. The state returns to draft and
+     * the audit records it, so publishing the same text again needs a new final approval.
+     */
+    async afterUnpublish(uid: string, documentId: string, locales: string[], actor: ReviewActor | null, reason?: string) {
+      for (const locale of locales) {
+        const state = await strapi.db.query(STATE_UID).findOne({ where: { contentType: uid, itemDocumentId: documentId, itemLocale: locale } });
+        // Only a spent approval is withdrawn: a locale approved but not yet published keeps its approval.
+        if (!state || state.stage !== 'published') continue;
+        await strapi.db.query(STATE_UID).update({ where: { id: state.id }, data: { stage: 'draft', approvals: [], version: state.version + 1 } });
+        await getService('audit-trail').record({
+          uid, documentId, locale, actor, stage: state.stage, action: 'unpublish', contentHash: state.contentHash,
+          comment: reason ?? 'unpublished: publishing again needs a new review',
+        });
+        strapi.eventHub.emit('review-workflow.stage.changed', { uid, documentId, locale, site: state.ownerSite, from: state.stage, to: 'draft' });
+      }
+    },
+
     async publishInterpretations(uid: string, documentId: string, locale: string) {
       const r = rule();
       if (!r || r.contentType !== uid) return;
@@ -96,7 +150,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const target = (strapi.getModel(uid as any) as any).attributes[r.relation].target;
       for (const { documentId: id } of entry[r.relation] ?? []) {
         const state = await strapi.db.query(STATE_UID).findOne({ where: { contentType: target, itemDocumentId: id, itemLocale: locale } });
-        if (state?.stage === 'approved') await runAsWorkflow(() => strapi.documents(target).publish({ documentId: id, locale }));
+        if (state?.stage !== 'approved') continue;
+        // Published in the same operation as the policy: re-checked against its own approved hash.
+        await this.assertPublishable(target, id, [locale]);
+        await runAsWorkflow(() => strapi.documents(target).publish({ documentId: id, locale }));
       }
     },
   };

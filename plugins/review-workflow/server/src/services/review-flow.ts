@@ -180,6 +180,42 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       emit('stage.changed', { uid, documentId, locale, site: state.ownerSite, from, to: 'draft' });
     },
 
+    /** Reviewed documents this draft links to, per relation attribute whose target is reviewed too. */
+    async linkedReviewed(uid: string, documentId: string, locale: string): Promise<{ uid: string; documentId: string }[]> {
+      const attributes = (strapi.getModel(uid as any) as any)?.attributes ?? {};
+      const relations = Object.entries<any>(attributes).filter(
+        ([, attr]) => attr.type === 'relation' && attr.target && isReviewEnabled(strapi.contentTypes[attr.target as keyof typeof strapi.contentTypes])
+      );
+      if (!relations.length) return [];
+      const row = await strapi.db.query(uid as any).findOne({
+        where: { documentId, locale, publishedAt: null },
+        populate: Object.fromEntries(relations.map(([name]) => [name, { select: ['documentId'] }])),
+      });
+      if (!row) return [];
+      return relations.flatMap(([name, attr]) => {
+        const value = row[name];
+        const list = Array.isArray(value) ? value : value ? [value] : [];
+        return list.map((v: { documentId: string }) => ({ uid: attr.target as string, documentId: v.documentId }));
+      });
+    },
+
+    /**
+     * A link is part of the reviewed content on both sides: linking an interpretation from its policy
+     * changes the interpretation's `policy` too. After a write, every reviewed document linked before
+     * or after it is checked, and one whose content changed goes back to draft with the reason recorded.
+     */
+    async resetLinked(links: { uid: string; documentId: string }[], locale: string, actor: ReviewActor | null) {
+      const seen = new Set<string>();
+      for (const link of links) {
+        const k = `${link.uid}|${link.documentId}`;
+        if (seen.has(k)) continue;
+        seen.add(k);
+        await this.resetIfChanged(link.uid, link.documentId, locale, actor).catch((error: Error) => {
+          if ((error as any)?.name !== 'NotFoundError') throw error;
+        });
+      }
+    },
+
     /** Findings of the previous pass that are gone now: fixed by an edit (三校 records them). */
     async fixedSincePreviousPass(uid: string, documentId: string, locale: string, findings: KeyedFinding[]) {
       const events = await audit().history(uid, documentId, locale);

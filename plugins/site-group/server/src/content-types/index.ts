@@ -3,6 +3,7 @@ import column from './column';
 import placement from './placement';
 import editorAssignment from './editor-assignment';
 import auditEvent from './audit-event';
+import operation from './operation';
 
 export default {
   site,
@@ -10,4 +11,5 @@ export default {
   placement,
   'editor-assignment': editorAssignment,
   'audit-event': auditEvent,
+  operation,
 };

@@ -3,5 +3,6 @@ import siteContent from './site-content';
 import placement from './placement';
 import assignment from './assignment';
 import report from './report';
+import operations from './operations';
 
-export default { site, 'site-content': siteContent, placement, assignment, report };
+export default { site, 'site-content': siteContent, placement, assignment, report, operations };

@@ -13,6 +13,7 @@ import staleColumns from './stale-columns';
 import treeCache from './tree-cache';
 import scope from './scope';
 import treeScope from './tree-scope';
+import operations from './operations';
 
 export default {
   locale,
@@ -30,4 +31,5 @@ export default {
   'tree-cache': treeCache,
   scope,
   'tree-scope': treeScope,
+  operations,
 };

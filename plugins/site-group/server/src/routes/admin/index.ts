@@ -29,5 +29,7 @@ export default {
     { method: 'GET', path: '/assignments', handler: 'assignment.list', config: can('assignment.manage', { kind: 'filtered' }) },
     { method: 'POST', path: '/assignments', handler: 'assignment.assign', config: can('assignment.manage', { kind: 'site', from: { body: 'site' } }) },
     { method: 'POST', path: '/assignments/remove', handler: 'assignment.unassign', config: can('assignment.manage', { kind: 'site', from: { body: 'site' } }) },
+    // The operations log: cluster-wide, root-site admins and Super Admins only.
+    { method: 'GET', path: '/operations', handler: 'operations.list', config: can('operations.read', { kind: 'cluster' }) },
   ],
 };

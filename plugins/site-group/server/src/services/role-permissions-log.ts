@@ -1,0 +1,53 @@
+import type { Core } from '@strapi/strapi';
+import { getService } from '../utils/get-service';
+
+type PermissionRow = { action: string; subject: string | null; conditions?: string[]; properties?: Record<string, unknown> };
+
+const key = (p: PermissionRow) => `${p.action}|${p.subject ?? ''}`;
+const shape = (p: PermissionRow) => ({ action: p.action, subject: p.subject ?? null, conditions: [...(p.conditions ?? [])].sort(), properties: p.properties ?? {} });
+
+/** What changed between two permission sets of a role: added, removed, and changed (conditions or properties). */
+export const permissionDiff = (before: PermissionRow[], after: PermissionRow[]) => {
+  const b = new Map(before.map((p) => [key(p), shape(p)]));
+  const a = new Map(after.map((p) => [key(p), shape(p)]));
+  const removed = [...b.entries()].filter(([k]) => !a.has(k)).map(([, v]) => v);
+  const added = [...a.entries()].filter(([k]) => !b.has(k)).map(([, v]) => v);
+  const changedKeys = [...a.keys()].filter((k) => b.has(k) && JSON.stringify(a.get(k)) !== JSON.stringify(b.get(k)));
+  return {
+    before: [...removed, ...changedKeys.map((k) => b.get(k)!)],
+    after: [...added, ...changedKeys.map((k) => a.get(k)!)],
+    changed: removed.length + added.length + changedKeys.length > 0,
+  };
+};
+
+/**
+ * Logs every change to a role's permissions (Settings → Roles, `PUT /admin/roles/:id/permissions`,
+ * and code calling the role service), including the site conditions attached to each permission.
+ * Strapi's admin resolves its services by name at call time, so wrapping the service method covers
+ * the route. Only the permissions that changed are written: before holds the removed and the old
+ * versions of changed ones, after the added and the new versions.
+ */
+export const logRolePermissions = (strapi: Core.Strapi) => {
+  const roles = strapi.service('admin::role') as any;
+  if (!roles?.assignPermissions || roles.assignPermissions.__jiyueLogged) return;
+  const original = roles.assignPermissions;
+  const read = async (roleId: number): Promise<PermissionRow[]> =>
+    strapi.db.query('admin::permission').findMany({ where: { role: { id: roleId } }, select: ['action', 'subject', 'conditions', 'properties'] });
+  const wrapped = async function (this: unknown, roleId: number, permissions: unknown[], ...rest: unknown[]) {
+    const before = await read(roleId);
+    const result = await original.call(roles, roleId, permissions, ...rest);
+    const diff = permissionDiff(before, await read(roleId));
+    if (diff.changed) {
+      const role = await strapi.db.query('admin::role').findOne({ where: { id: roleId }, select: ['id', 'name', 'code'] });
+      await getService('operations').record({
+        action: 'permissions',
+        subject: { type: 'role', id: roleId, label: role?.name ?? null },
+        before: diff.before,
+        after: diff.after,
+      });
+    }
+    return result;
+  };
+  (wrapped as any).__jiyueLogged = true;
+  roles.assignPermissions = wrapped;
+};
