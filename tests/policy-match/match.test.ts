@@ -198,6 +198,8 @@ describe('rules are validated at save', () => {
     expect((await eligibility('nosuchdocumentid0000000', { audience: 'individual' })).status).toBe(404);
     const role = await createRole(app, 'reader', [{ action: 'plugin::policy-match.eligibility.read' }]);
     const reader = await createAdmin(app, { roles: [role.id] });
+    // Site scope (issue #16): the reader acts for the policies' owning site, so only the RBAC action is missing.
+    await app.strapi.plugin('site-group').service('editor-scope').assign(reader.id, 'ganzi', true);
     expect((await adminAgent(app, reader.jwt).get(`/policy-match/policies/${P.elderly}/eligibility`)).status).toBe(200);
     expect((await adminAgent(app, reader.jwt).put(`/policy-match/policies/${P.elderly}/eligibility`, { audience: 'individual' })).status).toBe(403);
   });

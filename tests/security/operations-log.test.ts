@@ -88,7 +88,7 @@ describe('16 every kind of configuration change is logged with who, when, before
       change: async () => {
         // The secret lives in config; the channel row only names it.
         const credentials = (cast.app.strapi.config.get('plugin::distribution.credentials') as Record<string, unknown>) ?? {};
-        cast.app.strapi.config.set('plugin::distribution.credentials', { ...credentials, 'luding-app': { secret: 'S3cr3t-never-logged' } });
+        cast.app.strapi.config.set('plugin::distribution.credentials', { ...credentials, 'luding-app': { site: 'luding', secret: 'S3cr3t-never-logged' } });
         const res = await as(cast.app, cast.superAdmin).post('/distribution/channels', {
           site: 'luding', kind: 'webhook', credential: 'luding-app', settings: { url: 'https://app.luding.gov.cn/hook' },
         });

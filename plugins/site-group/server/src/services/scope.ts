@@ -112,7 +112,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
       if (scope.kind === 'cluster') {
         if (await this.isClusterAdmin(user)) return;
-        throw new errors.PolicyError('Only admins assigned to the root site may change cluster-wide settings', { scope: 'cluster' });
+        throw new errors.PolicyError('This route is cluster-wide: only root-site admins and Super Admins may use it', { scope: 'cluster' });
       }
 
       // The first source names the object acted on; further sources add the sites the request reaches
