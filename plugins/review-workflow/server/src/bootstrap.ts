@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { getService } from './utils/get-service';
+import { listenForMediaChanges } from './listeners/media-changed';
 
 const ACTIONS = [
   { uid: 'review.read', displayName: 'See review queues and histories' },
@@ -12,6 +13,7 @@ const ACTIONS = [
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await strapi.service('admin::permission').actionProvider.registerMany(ACTIONS);
+  listenForMediaChanges(strapi);
   const seeded = await getService('prechecks').seedStarterDictionary();
   if (seeded) strapi.log.info(`review-workflow: starter dictionary of ${seeded} entries installed`);
 };

@@ -1,6 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { getService } from './utils/get-service';
 import { OWNER_FIELD } from './utils/site-group-types';
+import { subscribeSiteTreeGuard } from './lifecycles/site-tree-guard';
+import { subscribeFileOwner } from './media/media-guard';
 
 const ACTIONS = [
   { uid: 'placement.read', displayName: 'See placements, queues and the placement audit' },
@@ -40,4 +42,6 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   const permissions = strapi.service('admin::permission');
   await permissions.actionProvider.registerMany(ACTIONS);
   await permissions.conditionProvider.registerMany(CONDITIONS);
+  subscribeSiteTreeGuard(strapi);
+  subscribeFileOwner(strapi);
 };

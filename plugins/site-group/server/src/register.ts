@@ -1,5 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { treeIntegrity } from './document-middlewares/tree-integrity';
+import { extendContentManager } from './content-manager/side-doors';
+import { addFileOwner } from './media/media-owner';
+import { guardMedia } from './media/media-guard';
 import { ownership } from './document-middlewares/ownership';
 import { placementSync } from './document-middlewares/placement-sync';
 import { isSiteGroupEnabled, OWNER_FIELD } from './utils/site-group-types';
@@ -30,4 +33,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.documents.use(treeIntegrity());
   strapi.documents.use(ownership());
   strapi.documents.use(placementSync());
+  extendContentManager(strapi);
+  addFileOwner(strapi);
+  guardMedia(strapi);
 };

@@ -11,6 +11,7 @@ import audit from './audit';
 import smartColumn from './smart-column';
 import staleColumns from './stale-columns';
 import treeCache from './tree-cache';
+import media from '../media/media-owner';
 
 export default {
   locale,
@@ -26,4 +27,5 @@ export default {
   'smart-column': smartColumn,
   'stale-columns': staleColumns,
   'tree-cache': treeCache,
+  media,
 };
