@@ -14,6 +14,9 @@ const OUT_OF_SCOPE = /does not exist or belongs to a site outside/;
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
 let cast: SecurityCast;
+let policyCount = 0;
+/** A fresh index number in the 索引号 format (9 letters or digits / year - serial). */
+const indexNumber = () => `TESTCM${String(++policyCount).padStart(3, '0')}/2025-${String(policyCount).padStart(5, '0')}`;
 const docs = () => cast.app.strapi.documents as any;
 
 const draftArticle = async (ownerSite: string, title: string, extra: Record<string, unknown> = {}) =>
@@ -24,7 +27,7 @@ const publishedPolicy = async (ownerSite: string, title: string) =>
     (
       await docs()(POLICY).create({
         data: {
-          title, ownerSite, indexNumber: `IDX-${title}`, issuingAuthority: '甘孜州人民政府', documentKind: 'normative',
+          title, ownerSite, indexNumber: indexNumber(), issuingAuthority: '甘孜州人民政府', documentKind: 'normative',
           validity: 'valid', disclosure: 'proactive', level: ownerSite === 'ganzi' ? 'prefecture' : 'county',
         },
         locale: 'zh-Hans',
@@ -160,11 +163,11 @@ describe('Content Manager side doors (item 3)', () => {
       kangdingPublished = await publishedPolicy('kangding', '康定政策（已发布）');
       await docs()(POLICY).update({ documentId: kangdingPublished, locale: 'zh-Hans', data: { title: '康定政策（修改中的草稿）' } });
       kangdingDraftOnly = (await docs()(POLICY).create({
-        data: { title: '康定政策（未发布草稿）', ownerSite: 'kangding', indexNumber: 'IDX-kd-draft', issuingAuthority: '康定市人民政府', documentKind: 'normative', validity: 'valid', disclosure: 'proactive', level: 'county' },
+        data: { title: '康定政策（未发布草稿）', ownerSite: 'kangding', indexNumber: indexNumber(), issuingAuthority: '康定市人民政府', documentKind: 'normative', validity: 'valid', disclosure: 'proactive', level: 'county' },
         locale: 'zh-Hans',
       })).documentId;
       ludingDraftPolicy = (await docs()(POLICY).create({
-        data: { title: '泸定政策（草稿）', ownerSite: 'luding', indexNumber: 'IDX-ld-draft', issuingAuthority: '泸定县人民政府', documentKind: 'normative', validity: 'valid', disclosure: 'proactive', level: 'county' },
+        data: { title: '泸定政策（草稿）', ownerSite: 'luding', indexNumber: indexNumber(), issuingAuthority: '泸定县人民政府', documentKind: 'normative', validity: 'valid', disclosure: 'proactive', level: 'county' },
         locale: 'zh-Hans',
       })).documentId;
       ludingInterpretation = (await docs()(INTERPRETATION).create({ data: { title: '泸定解读', form: 'text', ownerSite: 'luding' }, locale: 'zh-Hans' })).documentId;
