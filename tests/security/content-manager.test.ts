@@ -44,7 +44,7 @@ beforeAll(async () => {
       action, subject: null, properties: {}, conditions: [], role: cast.editorRoleId,
     }))
   );
-});
+}, 600_000); // the demo seed on a shared, loaded machine
 afterAll(async () => {
   await cast?.app.stop();
 });
@@ -197,6 +197,10 @@ describe('Content Manager side doors (item 3)', () => {
       expect(res.status).toBe(200);
       const linked = await as(cast.app, cast.ludingEditor).get(`/content-manager/relations/${INTERPRETATION}/policy?locale=zh-Hans&id=${ludingInterpretation}&pageSize=100`);
       expect(linked.body.results.map((r: any) => r.documentId)).not.toContain(prefecturePolicy);
+      // The link shows the policy's published title, though the editor cannot read the prefecture's drafts.
+      const existing = await as(cast.app, cast.ludingEditor).get(`/content-manager/relations/${INTERPRETATION}/${ludingInterpretation}/policy?locale=zh-Hans`);
+      expect(existing.status).toBe(200);
+      expect(existing.body.results).toEqual([expect.objectContaining({ documentId: prefecturePolicy, title: '州级政策（已发布）' })]);
     });
 
     it('the Super Admin sees every draft, as Strapi lists them', async () => {

@@ -88,3 +88,35 @@ export const findAvailableInScope = async (
   (ctx as { body?: unknown }).body = { ...page, results };
   return undefined;
 };
+
+export type LinkRow = { id: number; documentId: string; locale?: string; [field: string]: unknown };
+
+/**
+ * Fills the main field (the title shown in the form) of links the editor may not read from their
+ * published version; a link to another site's never-published item stays a bare id.
+ */
+export const withPublishedTitles = async (
+  strapi: Core.Strapi,
+  ctx: { body?: { results?: LinkRow[] } },
+  sourceSchema: { modelType?: string },
+  targetField: string,
+  targetUid: string
+) => {
+  const results = ctx.body?.results;
+  if (!Array.isArray(results) || !results.length) return;
+  const configService = strapi.plugin('content-manager').service(sourceSchema.modelType === 'component' ? 'components' : 'content-types');
+  const config = await configService.findConfiguration(sourceSchema);
+  const mainField: string | undefined = config?.metadatas?.[targetField]?.edit?.mainField;
+  const attributes = (strapi.getModel(targetUid as any) as any).attributes;
+  if (!mainField || mainField === 'id' || mainField === 'documentId' || !attributes[mainField]) return;
+  const bare = results.filter((r) => r[mainField] === undefined);
+  if (!bare.length) return;
+  const published = (await strapi.db.query(targetUid as any).findMany({
+    where: { documentId: { $in: bare.map((r) => r.documentId) }, publishedAt: { $notNull: true } },
+    select: ['documentId', mainField, ...('locale' in attributes ? ['locale'] : [])],
+  })) as LinkRow[];
+  for (const row of bare) {
+    const match = published.find((p) => p.documentId === row.documentId && (!row.locale || p.locale === row.locale));
+    if (match) row[mainField] = match[mainField];
+  }
+};

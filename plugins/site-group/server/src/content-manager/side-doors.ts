@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { isSiteGroupEnabled, OWNER_FIELD } from '../utils/site-group-types';
-import { findAvailableInScope } from './relation-picker';
+import { findAvailableInScope, withPublishedTitles, type LinkRow } from './relation-picker';
 
 /**
  * Content Manager actions that reach an item without Strapi checking the item's own RBAC
@@ -159,6 +159,20 @@ export const extendContentManager = (strapi: Core.Strapi) => {
         return findAvailableInScope(strapi, this as unknown as Parameters<typeof findAvailableInScope>[1], ctx, target);
       }
       return original.findAvailable.call(this, ctx, next);
+    };
+    /**
+     * An entry's existing links: Strapi shows a link the editor may not read (another site's item)
+     * as a bare id. For a site-scoped target, such a link shows the title of its published version.
+     */
+    wrapped.findExisting = async function findExisting(ctx, next) {
+      const result = await original.findExisting.call(this, ctx, next);
+      const { model, targetField } = ctx.params;
+      const sourceSchema = strapi.getModel(model as any) as any;
+      const target = sourceSchema?.attributes?.[targetField]?.target;
+      if (isScopedModel(strapi, target) && permissionChecker(strapi, ctx, target).requiresEntity.read()) {
+        await withPublishedTitles(strapi, ctx as unknown as { body?: { results?: LinkRow[] } }, sourceSchema, targetField, target);
+      }
+      return result;
     };
     return wrapped;
   });
