@@ -140,6 +140,46 @@ describe('Content Manager side doors (item 3)', () => {
     });
   });
 
+  describe('bulk publish dialog (bulkFindForValidation)', () => {
+    const find = (session: { jwt: string }, documentIds: string[]) =>
+      as(cast.app, session).post(`${cm(ARTICLE)}/actions/bulkFindForValidation`, { documentIds, locale: 'zh-Hans' });
+
+    it('the luding editor cannot read kangding\'s drafts through it', async () => {
+      const res = await find(cast.ludingEditor, [kangdingDoc]);
+      expect(res.status).toBe(403);
+      expect(JSON.stringify(res.body)).not.toContain(KANGDING_DRAFT);
+      expect((await find(cast.ludingEditor, [ludingDoc, kangdingDoc])).status).toBe(403);
+    });
+
+    it('own drafts, and the Super Admin, as before', async () => {
+      const own = await find(cast.ludingEditor, [ludingDoc]);
+      expect(own.status).toBe(200);
+      expect(own.body.results.map((r: any) => r.documentId)).toEqual([ludingDoc]);
+      const root = await find(cast.superAdmin, [kangdingDoc]);
+      expect(root.body.results.map((r: any) => r.title)).toEqual([KANGDING_DRAFT]);
+    });
+  });
+
+  describe('i18n helpers of the edit view', () => {
+    it('"fill in from another locale" does not hand the luding editor kangding\'s draft', async () => {
+      const url = (id: string) => `/i18n/content-manager/get-fill-from-locale/${ARTICLE}?documentId=${id}&sourceLocale=zh-Hans&targetLocale=bo`;
+      const res = await as(cast.app, cast.ludingEditor).get(url(kangdingDoc));
+      expect(res.status).toBe(403);
+      expect(JSON.stringify(res.body)).not.toContain(KANGDING_DRAFT);
+      expect((await as(cast.app, cast.ludingEditor).get(url(ludingDoc))).status).toBe(200);
+      expect((await as(cast.app, cast.superAdmin).get(url(kangdingDoc))).body.data.title).toBe(KANGDING_DRAFT);
+    });
+
+    it('"non-localized fields" of a kangding item are refused', async () => {
+      const rowId = async (documentId: string) => (await cast.app.strapi.db.query(ARTICLE).findOne({ where: { documentId, locale: 'zh-Hans' } })).id;
+      const ask = (session: { jwt: string }, id: number) =>
+        as(cast.app, session).post('/i18n/content-manager/actions/get-non-localized-fields', { model: ARTICLE, id, locale: 'bo' });
+      expect((await ask(cast.ludingEditor, await rowId(kangdingDoc))).status).toBe(403);
+      expect((await ask(cast.ludingEditor, await rowId(ludingDoc))).status).toBe(200);
+      expect((await ask(cast.superAdmin, await rowId(kangdingDoc))).status).toBe(200);
+    });
+  });
+
   describe('content history', () => {
     it('is not served without an Enterprise licence (nothing to scope)', async () => {
       for (const session of [cast.ludingEditor, cast.superAdmin]) {

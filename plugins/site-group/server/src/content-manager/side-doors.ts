@@ -128,6 +128,27 @@ export const extendContentManager = (strapi: Core.Strapi) => {
       return original.countManyEntriesDraftRelations.call(this, ctx, next);
     };
 
+    /**
+     * The bulk-publish dialog's `POST …/actions/bulkFindForValidation { documentIds }` returns the
+     * deeply populated drafts of the ids it is given, checking only that the editor may read the type.
+     * Every id must be one the editor may read (one 403 otherwise).
+     */
+    wrapped.bulkFindForValidation = async function bulkFind(ctx, next) {
+      const { model } = ctx.params;
+      if (isScopedModel(strapi, model)) {
+        const checker = permissionChecker(strapi, ctx, model);
+        if (checker.requiresEntity.read()) {
+          const raw = ctx.request.body?.documentIds;
+          const ids = (Array.isArray(raw) ? raw : []).filter((x): x is string => typeof x === 'string' && !!x);
+          for (const documentId of new Set(ids)) {
+            const versions = await versionsOf(strapi, model, documentId);
+            if (!versions.length || versions.every((v) => checker.cannot.read(v))) refuse();
+          }
+        }
+      }
+      return original.bulkFindForValidation.call(this, ctx, next);
+    };
+
     /** Same for one document: no 404-versus-403 difference for a scoped editor. */
     wrapped.countDraftRelations = async function countOne(ctx, next) {
       const { model, id } = ctx.params;
@@ -141,6 +162,41 @@ export const extendContentManager = (strapi: Core.Strapi) => {
       return original.countDraftRelations.call(this, ctx, next);
     };
 
+    return wrapped;
+  });
+
+  /**
+   * i18n's helpers of the edit view read another locale of a document for the form: "fill in from
+   * another locale" returns that locale's whole draft, and "non-localized fields" its shared fields,
+   * both checking only that the editor may read the type. The editor must be able to read the source.
+   */
+  controllers.extend('plugin::i18n.content-types', (original: Controller) => {
+    const wrapped: Controller = Object.create(original);
+    wrapped.getFillFromLocaleData = async function fillFrom(ctx, next) {
+      const { model } = ctx.params;
+      if (isScopedModel(strapi, model)) {
+        const checker = permissionChecker(strapi, ctx, model);
+        if (checker.requiresEntity.read()) {
+          const versions = await versionsOf(strapi, model, ctx.request.query.documentId);
+          if (!versions.length || versions.every((v) => checker.cannot.read(v))) refuse();
+        }
+      }
+      return original.getFillFromLocaleData.call(this, ctx, next);
+    };
+    wrapped.getNonLocalizedAttributes = async function nonLocalized(ctx, next) {
+      const { model, id } = (ctx.request.body ?? {}) as { model?: unknown; id?: unknown };
+      if (isScopedModel(strapi, model) && (strapi.contentTypes as any)[model].kind === 'collectionType') {
+        const checker = permissionChecker(strapi, ctx, model);
+        if (checker.requiresEntity.read()) {
+          const row = Number.isInteger(Number(id))
+            ? await strapi.db.query(model as any).findOne({ where: { id: Number(id) }, select: ['documentId'] })
+            : null;
+          const versions = await versionsOf(strapi, model, row?.documentId);
+          if (!versions.length || versions.every((v) => checker.cannot.read(v))) refuse();
+        }
+      }
+      return original.getNonLocalizedAttributes.call(this, ctx, next);
+    };
     return wrapped;
   });
 
