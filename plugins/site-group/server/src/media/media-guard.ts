@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { getService } from '../utils/get-service';
+import { currentActor } from '../utils/request-actor';
 import { OWNER_FIELD } from '../utils/site-group-types';
 import { FILE_UID, FOLDER_UID } from './media-owner';
 
@@ -41,6 +42,21 @@ export const guardMedia = (strapi: Core.Strapi) => {
       return result;
     },
   }));
+
+  // A `site` named in the upload form is checked before the file reaches the provider (the lifecycle
+  // below checks it again, but by then the binary is already stored).
+  strapi.get('controllers').extend('plugin::upload.admin-upload', (original: Record<string, Fn>) => {
+    const wrapped = Object.create(original);
+    for (const action of ['upload', 'uploadFile', 'uploadFiles'] as const) {
+      if (typeof original[action] !== 'function') continue;
+      wrapped[action] = async function checkSite(ctx: any, ...rest: unknown[]) {
+        const site = ctx.request?.body?.site;
+        if (site !== undefined && !ctx.query?.id) await getService('ownership').assertValidOwner(currentActor(strapi), site);
+        return original[action].call(this, ctx, ...rest);
+      };
+    }
+    return wrapped;
+  });
 
   // The Media Library's bulk delete removes files one by one in parallel: check them all first so a
   // refused file never leaves the others half deleted.
