@@ -44,7 +44,7 @@ beforeAll(async () => {
       action, subject: null, properties: {}, conditions: [], role: cast.editorRoleId,
     }))
   );
-}, 600_000); // the demo seed on a shared, loaded machine
+}, 1_200_000); // the demo seed on a shared, loaded machine (PostgreSQL took over 10 minutes at load 16)
 afterAll(async () => {
   await cast?.app.stop();
 });
