@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { installAppendOnlyTriggers, type AppendOnlyClient } from '@jiyue/kernel';
 import { getService } from './utils/get-service';
 import { DICTIONARY_UID, EVENT_UID, STAGE_CONFIG_UID } from './utils/uids';
+import { listenForMediaChanges } from './listeners/media-changed';
 
 const ACTIONS = [
   { uid: 'review.read', displayName: 'See review queues and histories' },
@@ -23,6 +24,7 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   const operations = strapi.plugin('site-group')?.service('operations');
   operations?.track(STAGE_CONFIG_UID, { subjectType: 'stage-config', labelField: 'stage' });
   operations?.track(DICTIONARY_UID, { subjectType: 'dictionary-entry', labelField: 'term' });
+  listenForMediaChanges(strapi);
   const seeded = await getService('prechecks').seedStarterDictionary();
   if (seeded) strapi.log.info(`review-workflow: starter dictionary of ${seeded} entries installed`);
 };

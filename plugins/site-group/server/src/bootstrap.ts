@@ -5,6 +5,8 @@ import { logRolePermissions } from './services/role-permissions-log';
 import { ASSIGNMENT_UID, COLUMN_UID, OPERATION_UID, SITE_UID } from './utils/uids';
 import { OWNER_FIELD } from './utils/site-group-types';
 import { registerSiteGroupResolvers } from './resolvers';
+import { subscribeSiteTreeGuard } from './lifecycles/site-tree-guard';
+import { subscribeFileOwner } from './media/media-guard';
 
 const ACTIONS = [
   { uid: 'placement.read', displayName: 'See placements, queues and the placement audit' },
@@ -57,4 +59,6 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   operations.track(ASSIGNMENT_UID, { subjectType: 'assignment' });
   strapi.db.lifecycles.subscribe(operations.subscriber() as any);
   logRolePermissions(strapi);
+  subscribeSiteTreeGuard(strapi);
+  subscribeFileOwner(strapi);
 };

@@ -1,5 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { treeIntegrity } from './document-middlewares/tree-integrity';
+import { extendContentManager } from './content-manager/side-doors';
+import { addFileOwner } from './media/media-owner';
+import { guardMedia } from './media/media-guard';
 import { ownership } from './document-middlewares/ownership';
 import { placementSync } from './document-middlewares/placement-sync';
 import { siteColumnScope } from './document-middlewares/site-column-scope';
@@ -36,4 +39,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.documents.use(placementSync());
   strapi.documents.use(publicDisclosure(strapi));
   strapi.documents.use(operationsImmutability());
+  extendContentManager(strapi);
+  addFileOwner(strapi);
+  guardMedia(strapi);
 };

@@ -14,6 +14,7 @@ import treeCache from './tree-cache';
 import scope from './scope';
 import treeScope from './tree-scope';
 import operations from './operations';
+import media from '../media/media-owner';
 
 export default {
   locale,
@@ -32,4 +33,5 @@ export default {
   scope,
   'tree-scope': treeScope,
   operations,
+  media,
 };

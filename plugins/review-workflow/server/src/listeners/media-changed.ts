@@ -1,0 +1,38 @@
+import type { Core } from '@strapi/strapi';
+import { getService } from '../utils/get-service';
+import { isReviewEnabled } from '../utils/review-types';
+import { STATE_UID } from '../utils/uids';
+
+/** Emitted by site-group (above us on the ladder) when a file used by published items is replaced or deleted. */
+export const MEDIA_CHANGED_EVENT = 'site-group.media.changed';
+
+interface MediaChanged {
+  action: 'replace' | 'update' | 'delete';
+  fileIds: number[];
+  documents: { uid: string; documentId: string; locale: string | null; ownerSite: string | null }[];
+  actorId?: number | null;
+}
+
+/**
+ * A published page's picture or attachment changed without review (the file kept its id). Each
+ * published locale using it goes back to draft: its approvals are withdrawn, so the next publish
+ * needs a new review, and the change is recorded as a flagged audit event (listed by
+ * `GET /review-workflow/reports/flagged`).
+ */
+export const listenForMediaChanges = (strapi: Core.Strapi) =>
+  strapi.eventHub.on(MEDIA_CHANGED_EVENT, async (event: MediaChanged) => {
+    for (const doc of event?.documents ?? []) {
+      if (!isReviewEnabled(strapi.contentTypes[doc.uid as keyof typeof strapi.contentTypes]) || !doc.locale) continue;
+      const where = { contentType: doc.uid, itemDocumentId: doc.documentId, itemLocale: doc.locale };
+      const state = await strapi.db.query(STATE_UID).findOne({ where });
+      const stage = state?.stage ?? 'published';
+      if (state) await strapi.db.query(STATE_UID).update({ where: { id: state.id }, data: { stage: 'draft', approvals: [], version: state.version + 1 } });
+      else await strapi.db.query(STATE_UID).create({ data: { ...where, ownerSite: doc.ownerSite, stage: 'draft', approvals: [], cycle: 0, version: 0 } });
+      await getService('audit-trail').record({
+        uid: doc.uid, documentId: doc.documentId, locale: doc.locale, actor: null, stage, action: 'media-changed', flagged: true,
+        comment: `file ${event.fileIds.map((id) => `#${id}`).join(', ')} ${event.action === 'delete' ? 'deleted' : 'replaced'} while published; approvals withdrawn, back to draft`,
+        details: { fileIds: event.fileIds, mediaAction: event.action, actorId: event.actorId ?? null },
+      });
+      strapi.eventHub.emit('review-workflow.stage.changed', { uid: doc.uid, documentId: doc.documentId, locale: doc.locale, site: doc.ownerSite, from: stage, to: 'draft' });
+    }
+  });
