@@ -67,13 +67,13 @@ const startChild = async (mode: Mode) => {
 
 beforeAll(async () => {
   receiver = await startIdempotentReceiver((req) => ({ status: 200, delayMs: req.json?.data?.policy === slowEvent ? LEASE_MS * 2 : receiverDelayMs }));
-  process.env.JIYUE_TEST_HOOK_SECRET = 'lease-secret';
+  process.env.JIYUE_CHANNEL_GANZI_TEST_HOOK_SECRET = 'lease-secret';
   app = await bootStrapi();
   await seedDemoSites(app.strapi);
   await dispatcher().stop();
   fastRetries(app, { leaseMs: LEASE_MS });
   app.strapi.config.set('plugin::distribution.redisUrl', REDIS_URL);
-  await app.strapi.plugin('distribution').service('channels').create({ key: 'webhook:ganzi-app', site: 'ganzi', kind: 'webhook', credential: 'env:JIYUE_TEST_HOOK_SECRET', settings: { url: `${receiver.url}/in` } });
+  await app.strapi.plugin('distribution').service('channels').create({ key: 'webhook:ganzi-app', site: 'ganzi', kind: 'webhook', credential: 'env:JIYUE_CHANNEL_GANZI_TEST_HOOK_SECRET', settings: { url: `${receiver.url}/in` } });
 }, 120_000);
 
 afterAll(async () => {
