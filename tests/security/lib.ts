@@ -96,3 +96,16 @@ export const bootSecurityApp = async ({ content = false }: { content?: boolean }
   const token = await createApiToken(app);
   return { app, superAdmin, rootAdmin, ludingEditor, kangdingEditor, reviewers, user, token, editorRoleId };
 };
+
+/**
+ * The message a refused write rejects with. Not `rejects.toThrow`: better-sqlite3's native addon keeps
+ * the SqliteError class of the first test file that loaded it, so in later files of the same jest
+ * worker its errors are not `instanceof Error` of the file's realm and `toThrow` reports "did not throw".
+ */
+export const rejectionMessage = (write: PromiseLike<unknown>): Promise<string> =>
+  Promise.resolve(write).then(
+    () => {
+      throw new Error('the write was not refused');
+    },
+    (error: unknown) => String((error as { message?: unknown })?.message ?? error)
+  );
