@@ -91,31 +91,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         populate: { interpretations: true, serviceGuides: true, faqs: true } as any,
       });
       if (!policy || !isPublic(policy)) return null;
-      // 依申请公开: the card is the catalogue entry, nothing more (no summary, no links into its text).
-      if (publicView(policy) === 'catalogue') {
-        return {
-          kind: 'policy',
-          documentId: policy.documentId,
-          locale: policy.locale,
-          title: policy.title,
-          documentNumber: policy.documentNumber ?? null,
-          indexNumber: policy.indexNumber ?? null,
-          issuingAuthority: policy.issuingAuthority ?? null,
-          writtenDate: policy.writtenDate ?? null,
-          disclosure: policy.disclosure,
-          interpretations: [],
-          serviceGuides: [],
-          faqs: [],
-        };
-      }
-      return {
-        kind: 'policy',
+      const head = {
+        kind: 'policy' as const,
         documentId: policy.documentId,
         locale: policy.locale,
         title: policy.title,
         documentNumber: policy.documentNumber ?? null,
         indexNumber: policy.indexNumber ?? null,
         issuingAuthority: policy.issuingAuthority ?? null,
+      };
+      // 依申请公开: the card is the catalogue entry, nothing more (no summary, no links into its text).
+      if (publicView(policy) === 'catalogue') {
+        return { ...head, writtenDate: policy.writtenDate ?? null, disclosure: policy.disclosure, interpretations: [], serviceGuides: [], faqs: [] };
+      }
+      return {
+        ...head,
         summary: policy.summary ?? null,
         validity: policy.validity ?? null,
         publishDate: policy.publishDate ?? null,
