@@ -52,6 +52,29 @@ const versionsOf = async (strapi: Core.Strapi, model: string, documentId: unknow
   return strapi.db.query(model as any).findMany({ where: { documentId }, select, orderBy: [{ publishedAt: 'desc' }, { id: 'asc' }] });
 };
 
+/**
+ * Refuses (one 403) unless the editor may read every named document, in at least one of its
+ * versions. Nothing is checked, and the ids are not even read, for a type without an owning site
+ * or an editor whose read permission has no conditions (Super Admins, unscoped roles).
+ */
+const assertReadableDocuments = async (
+  strapi: Core.Strapi,
+  ctx: Ctx,
+  model: unknown,
+  documentIds: () => Promise<unknown[]> | unknown[],
+  { atLeastOne = false } = {}
+) => {
+  if (!isScopedModel(strapi, model)) return;
+  const checker = permissionChecker(strapi, ctx, model);
+  if (!checker.requiresEntity.read()) return;
+  const ids = new Set(await documentIds());
+  if (atLeastOne && !ids.size) refuse();
+  for (const documentId of ids) {
+    const versions = await versionsOf(strapi, model, documentId);
+    if (!versions.length || versions.every((v) => checker.cannot.read(v))) refuse();
+  }
+};
+
 const requestedLocale = (strapi: Core.Strapi, ctx: Ctx): Promise<string> | string => {
   const fromBody = ctx.request.body?.locale;
   const fromQuery = ctx.request.query?.locale;
@@ -112,19 +135,9 @@ export const extendContentManager = (strapi: Core.Strapi) => {
      * not exist or that they may not read.
      */
     wrapped.countManyEntriesDraftRelations = async function countMany(ctx, next) {
-      const { model } = ctx.params;
-      if (isScopedModel(strapi, model)) {
-        const checker = permissionChecker(strapi, ctx, model);
-        if (checker.requiresEntity.read()) {
-          const raw = ctx.request.query.documentIds;
-          const ids = (Array.isArray(raw) ? raw : [raw]).filter((x): x is string => typeof x === 'string' && !!x);
-          if (!ids.length) refuse();
-          for (const documentId of new Set(ids)) {
-            const versions = await versionsOf(strapi, model, documentId);
-            if (!versions.length || versions.every((v) => checker.cannot.read(v))) refuse();
-          }
-        }
-      }
+      const raw = ctx.request.query.documentIds;
+      const ids = (Array.isArray(raw) ? raw : [raw]).filter((x): x is string => typeof x === 'string' && !!x);
+      await assertReadableDocuments(strapi, ctx, ctx.params.model, () => ids, { atLeastOne: true });
       return original.countManyEntriesDraftRelations.call(this, ctx, next);
     };
 
@@ -134,31 +147,15 @@ export const extendContentManager = (strapi: Core.Strapi) => {
      * Every id must be one the editor may read (one 403 otherwise).
      */
     wrapped.bulkFindForValidation = async function bulkFind(ctx, next) {
-      const { model } = ctx.params;
-      if (isScopedModel(strapi, model)) {
-        const checker = permissionChecker(strapi, ctx, model);
-        if (checker.requiresEntity.read()) {
-          const raw = ctx.request.body?.documentIds;
-          const ids = (Array.isArray(raw) ? raw : []).filter((x): x is string => typeof x === 'string' && !!x);
-          for (const documentId of new Set(ids)) {
-            const versions = await versionsOf(strapi, model, documentId);
-            if (!versions.length || versions.every((v) => checker.cannot.read(v))) refuse();
-          }
-        }
-      }
+      const raw = ctx.request.body?.documentIds;
+      const ids = (Array.isArray(raw) ? raw : []).filter((x): x is string => typeof x === 'string' && !!x);
+      await assertReadableDocuments(strapi, ctx, ctx.params.model, () => ids);
       return original.bulkFindForValidation.call(this, ctx, next);
     };
 
     /** Same for one document: no 404-versus-403 difference for a scoped editor. */
     wrapped.countDraftRelations = async function countOne(ctx, next) {
-      const { model, id } = ctx.params;
-      if (isScopedModel(strapi, model)) {
-        const checker = permissionChecker(strapi, ctx, model);
-        if (checker.requiresEntity.read()) {
-          const versions = await versionsOf(strapi, model, id);
-          if (!versions.length || versions.every((v) => checker.cannot.read(v))) refuse();
-        }
-      }
+      await assertReadableDocuments(strapi, ctx, ctx.params.model, () => [ctx.params.id]);
       return original.countDraftRelations.call(this, ctx, next);
     };
 
@@ -173,27 +170,18 @@ export const extendContentManager = (strapi: Core.Strapi) => {
   controllers.extend('plugin::i18n.content-types', (original: Controller) => {
     const wrapped: Controller = Object.create(original);
     wrapped.getFillFromLocaleData = async function fillFrom(ctx, next) {
-      const { model } = ctx.params;
-      if (isScopedModel(strapi, model)) {
-        const checker = permissionChecker(strapi, ctx, model);
-        if (checker.requiresEntity.read()) {
-          const versions = await versionsOf(strapi, model, ctx.request.query.documentId);
-          if (!versions.length || versions.every((v) => checker.cannot.read(v))) refuse();
-        }
-      }
+      await assertReadableDocuments(strapi, ctx, ctx.params.model, () => [ctx.request.query.documentId]);
       return original.getFillFromLocaleData.call(this, ctx, next);
     };
     wrapped.getNonLocalizedAttributes = async function nonLocalized(ctx, next) {
       const { model, id } = (ctx.request.body ?? {}) as { model?: unknown; id?: unknown };
       if (isScopedModel(strapi, model) && (strapi.contentTypes as any)[model].kind === 'collectionType') {
-        const checker = permissionChecker(strapi, ctx, model);
-        if (checker.requiresEntity.read()) {
+        await assertReadableDocuments(strapi, ctx, model, async () => {
           const row = Number.isInteger(Number(id))
             ? await strapi.db.query(model as any).findOne({ where: { id: Number(id) }, select: ['documentId'] })
             : null;
-          const versions = await versionsOf(strapi, model, row?.documentId);
-          if (!versions.length || versions.every((v) => checker.cannot.read(v))) refuse();
-        }
+          return [row?.documentId];
+        });
       }
       return original.getNonLocalizedAttributes.call(this, ctx, next);
     };
