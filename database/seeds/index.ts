@@ -4,6 +4,7 @@ import { seedDemoSites } from './demo-sites';
 import { seedDemoContent, CONTENT_UIDS, type ContentSeedResult } from './demo-content';
 import { seedDemoPlacements } from './demo-placements';
 import { seedDemoEligibility, seedDemoFeeds } from './demo-tour';
+import { seedEditorRole } from './editor-role';
 
 export type Log = (message: string) => void;
 
@@ -121,6 +122,9 @@ export const seedDemo = async (strapi: Core.Strapi, { log = console.log }: { log
 
   const permissionsGranted = await grantPublicRead(strapi);
   log(`Public role: ${permissionsGranted} read permissions granted.`);
+
+  const editorRole = await seedEditorRole(strapi);
+  log(`Editor role: ${editorRole.created ? 'created' : 'already there'} (Content Manager, Media Library and read-drafts limited to the editor's sites).`);
 
   const admin = await ensureAdmin(strapi, log);
   if (!admin.created) log('Admin: an admin user already exists; left unchanged.');

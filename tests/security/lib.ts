@@ -2,6 +2,7 @@ import { bootStrapi, type TestApp } from '../helpers/strapi';
 import { createAdmin, createApiToken, createUser, type AdminSession, type UserSession } from '../helpers/auth';
 import { seedDemoSites } from '../../database/seeds/demo-sites';
 import { seedDemo } from '../../database/seeds';
+import { SUITE_PLUGINS, siteEditorPermissions } from '../../database/seeds/editor-role';
 
 /** The five opted-in content types of the shared model. */
 export const CONTENT_TYPES = [
@@ -15,8 +16,7 @@ export const CONTENT_TYPES = [
 export const ARTICLE = 'api::article.article';
 export const POLICY = 'api::policy.policy';
 
-/** Our plugins: every admin action they register is granted to the editor role below. */
-export const SUITE_PLUGINS = ['site-group', 'review-workflow', 'distribution', 'policy-match', 'bilingual', 'cluster-search'];
+export { SUITE_PLUGINS };
 
 export const cm = (uid: string) => `/content-manager/collection-types/${uid}`;
 
@@ -29,26 +29,15 @@ export const as = (app: TestApp, session: { jwt: string }) => ({
 });
 
 /**
- * One admin role for every site editor of the cast: the Content Manager on the five types, limited
- * to the owning site (`is-in-my-sites-or-below`), plus every action our plugins register. What an
- * editor may do is then decided by site scope alone, which is what the security suite tests.
+ * One admin role for every site editor of the cast: the demo's site editor permissions
+ * (`database/seeds/editor-role`): the Content Manager on the five types and the Media Library,
+ * limited to the owning site (`is-in-my-sites-or-below`), plus every action our plugins register
+ * (`read-drafts` with the same condition). What an editor may do is then decided by site scope
+ * alone, which is what the security suite tests.
  */
 export const createSiteEditorRole = async (app: TestApp, condition = 'plugin::site-group.is-in-my-sites-or-below') => {
   const role = await app.strapi.service('admin::role').create({ name: `Site editor ${Date.now()}`, description: 'site-scoped editor' });
-  const cmActions = ['read', 'create', 'update', 'delete', 'publish'].flatMap((a) =>
-    CONTENT_TYPES.map((subject) => ({
-      action: `plugin::content-manager.explorer.${a}`,
-      subject,
-      properties: a === 'delete' || a === 'publish' ? { locales: ['zh-Hans', 'bo'] } : { locales: ['zh-Hans', 'bo'] },
-      conditions: [condition],
-    }))
-  );
-  const provider = app.strapi.service('admin::permission').actionProvider;
-  const ours = provider
-    .values()
-    .filter((a: { pluginName?: string }) => a.pluginName && SUITE_PLUGINS.includes(a.pluginName))
-    .map((a: { actionId: string }) => ({ action: a.actionId, conditions: [] }));
-  await app.strapi.service('admin::role').assignPermissions(role.id, [...cmActions, ...ours].map((p) => ({ properties: {}, ...p })));
+  await app.strapi.service('admin::role').assignPermissions(role.id, siteEditorPermissions(app.strapi, condition));
   return role.id as number;
 };
 

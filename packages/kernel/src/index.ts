@@ -5,6 +5,8 @@
  * instead of keeping their own copies. Each module is one concern:
  *
  *   http/reserved-keys   refuse `__proto__`, `constructor`, … in any JSON body or query
+ *   http/nul-bytes      refuse U+0000 in any string of a JSON body or query (PostgreSQL cannot store it)
+ *   http/auth-strategies the names of the content-API auth strategies (API token, admin draft reader)
  *   http/route-scope     how a route declares which sites it acts on (enforced by site-group's policy)
  *   http/rate-limit      per-client limits shared across instances (rate-limiter-flexible)
  *   safe-output/sanitize the HTML allow lists for everything that leaves the server (sanitize-html)
@@ -13,7 +15,9 @@
  *   db/append-only       database triggers that refuse UPDATE and DELETE on audit tables (SQLite, PostgreSQL)
  */
 export * from './http/reserved-keys';
+export * from './http/nul-bytes';
 export * from './http/route-scope';
+export * from './http/auth-strategies';
 export * from './http/rate-limit';
 export * from './safe-output/sanitize';
 export * from './net/outbound';

@@ -98,3 +98,15 @@ export const sanitizeRichText = (html: string | null | undefined, profile: Sanit
   if (!options) throw new Error(`sanitizeRichText: unknown profile "${String(profile)}"`);
   return sanitize(String(html ?? '').replace(/\u0000/g, ''), options).replace(/&gt;/g, '>');
 };
+
+/**
+ * Every string inside a JSON value (objects and arrays at any depth) through `sanitizeRichText`, for
+ * payloads whose fields have no schema to say which are rich text (e.g. a webhook `notify` event's
+ * `data`). Numbers, booleans and null are kept; keys are kept as they are.
+ */
+export const sanitizeStrings = (value: unknown, profile: SanitizeProfile, depth = 0): unknown => {
+  if (typeof value === 'string') return sanitizeRichText(value, profile);
+  if (!value || typeof value !== 'object' || depth > 32) return value;
+  if (Array.isArray(value)) return value.map((v) => sanitizeStrings(v, profile, depth + 1));
+  return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, sanitizeStrings(v, profile, depth + 1)]));
+};

@@ -1,4 +1,4 @@
-import { sanitizeRichText } from '@jiyue/kernel';
+import { sanitizeRichText, sanitizeStrings } from '@jiyue/kernel';
 import type { Core } from '@strapi/strapi';
 import { DeliveryError } from '../utils/delivery-error';
 import { getService } from '../utils/get-service';
@@ -6,7 +6,10 @@ import { signWebhook } from '../utils/sign-webhook';
 import { request } from './http';
 import type { Adapter } from './types';
 
-/** Rich-text fields of the snapshot pass the kernel's webhook allow list; plain fields are text and stay as they are. */
+/**
+ * Rich-text fields of the snapshot pass the kernel's webhook allow list; plain fields are text and stay as they are.
+ * A `notify` event's `data` has no schema: every string in it passes the webhook allow list.
+ */
 const safeFields = (strapi: Core.Strapi, uid: string, fields: Record<string, unknown> | undefined) => {
   if (!fields) return fields;
   const attributes = ((strapi.getModel(uid as any) as any)?.attributes ?? {}) as Record<string, { type?: string }>;
@@ -36,7 +39,7 @@ export const webhook: Adapter = {
       idempotencyKey: delivery.idempotencyKey,
       site: delivery.site,
       ...(delivery.operation === 'notify'
-        ? { data: delivery.payload.data }
+        ? { data: sanitizeStrings(delivery.payload.data, 'webhook') }
         : {
             document: {
               uid: delivery.contentType,

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
 import { getService } from '../utils/get-service';
 import { currentActor } from '../utils/request-actor';
 import { OWNER_FIELD } from '../utils/site-group-types';
@@ -55,11 +56,25 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     return row?.[OWNER_FIELD] ?? (await getService('ownership').defaultOwner({ kind: 'system' }));
   },
 
-  /** Replacing, editing or deleting a file needs scope over the site that owns it (403 otherwise). */
+  /**
+   * Replacing, editing or deleting a file needs scope over the site that owns it (403 otherwise).
+   * Every file belongs to a site (one without an owner counts as the root site's), so through the
+   * content API only callers that act for every site may change one: full-access API tokens.
+   * Users-permissions users, the Public role, and read-only or custom tokens get a 403 naming the
+   * file whatever upload permissions they hold; admin users need scope over the owner.
+   */
   async assertMayChange(files: FileRow[], what: string) {
     const actor = currentActor(strapi);
+    const apiCaller = actor.kind === 'user' || actor.kind === 'public' || (actor.kind === 'api-token' && actor.type !== 'full-access');
     for (const file of files) {
-      await getService('editor-scope').assertCanActFor(actor, await this.ownerOf(file), `${what} file #${file.id}`);
+      const owner = await this.ownerOf(file);
+      if (apiCaller) {
+        throw new errors.PolicyError(
+          `You cannot ${what} file #${file.id}: it belongs to site "${owner}", and through the content API only full-access API tokens may replace or delete a site's files`,
+          { file: file.id, site: owner }
+        );
+      }
+      await getService('editor-scope').assertCanActFor(actor, owner, `${what} file #${file.id}`);
     }
   },
 

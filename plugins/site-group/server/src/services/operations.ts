@@ -1,6 +1,7 @@
 import crypto from 'crypto';
 import type { Core } from '@strapi/strapi';
 import { OPERATION_UID } from '../utils/uids';
+import { isApiTokenStrategy } from '@jiyue/kernel';
 
 /** Who made a change, as the log records them. */
 export interface OperationActor {
@@ -89,7 +90,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (strategy === 'admin' && user) {
       return { kind: 'admin', id: user.id, name: [user.firstname, user.lastname].filter(Boolean).join(' ') || user.email, email: user.email ?? null };
     }
-    if (strategy === 'api-token') return { kind: 'api-token', id: ctx.state.auth?.credentials?.id ?? null, name: ctx.state.auth?.credentials?.name ?? 'api token' };
+    if (isApiTokenStrategy(strategy)) return { kind: 'api-token', id: ctx.state.auth?.credentials?.id ?? null, name: ctx.state.auth?.credentials?.name ?? 'api token' };
     if (user) return { kind: 'user', id: user.id, name: user.username ?? user.email ?? `user ${user.id}`, email: user.email ?? null };
     return { kind: 'system', id: null, name: 'system' };
   };
