@@ -4,11 +4,9 @@
  * their own (allowed), and the Super Admin is the control.
  */
 import { asPublishedFixture } from '../helpers/review';
-import { ARTICLE, POLICY, as, bootSecurityApp, cm, type SecurityCast } from './lib';
+import { ARTICLE, POLICY, as, bootSecurityApp, cm, INTERPRETATION, SITE_UID, FILE_UID, type SecurityCast } from './lib';
 
-const INTERPRETATION = 'api::interpretation.interpretation';
-const SITE = 'plugin::site-group.site';
-const CM_SITE = cm(SITE);
+const CM_SITE = cm(SITE_UID);
 const OUT_OF_SCOPE = /does not exist or belongs to a site outside/;
 // A 1×1 PNG: the Media Library needs a real file.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
@@ -38,7 +36,10 @@ const publishedPolicy = async (ownerSite: string, title: string) =>
 
 beforeAll(async () => {
   cast = await bootSecurityApp({ content: true });
-  // The Media Library for the site editors' role (Strapi's own actions, no conditions: site scope decides).
+  // The site editors' role carries the Media Library actions under the site condition (the demo's
+  // editor role); these unconditioned ones on top make Strapi's own checks let every file through,
+  // so the cases below show site-group's media guard deciding on its own (media.test.ts has the
+  // conditioned role alone).
   await cast.app.strapi.service('admin::permission').createMany(
     ['plugin::upload.read', 'plugin::upload.assets.create', 'plugin::upload.assets.update', 'plugin::upload.assets.download'].map((action) => ({
       action, subject: null, properties: {}, conditions: [], role: cast.editorRoleId,
@@ -265,7 +266,7 @@ describe('media carry an owner site (item 6)', () => {
   };
   const replace = (session: { jwt: string }, id: number) =>
     cast.app.request().post(`/upload?id=${id}`).set('Authorization', `Bearer ${session.jwt}`).attach('files', PNG, { filename: 'new.png', contentType: 'image/png' });
-  const fileExists = async (id: number) => (await cast.app.strapi.db.query('plugin::upload.file').count({ where: { id } })) === 1;
+  const fileExists = async (id: number) => (await cast.app.strapi.db.query(FILE_UID).count({ where: { id } })) === 1;
   const ownFile = async () => (await upload(cast.ludingEditor)).body[0].id as number;
   let kangdingFile: number;
 
@@ -276,7 +277,7 @@ describe('media carry an owner site (item 6)', () => {
   });
 
   it('an upload belongs to the uploader\'s home site', async () => {
-    const file = await cast.app.strapi.db.query('plugin::upload.file').findOne({ where: { id: kangdingFile } });
+    const file = await cast.app.strapi.db.query(FILE_UID).findOne({ where: { id: kangdingFile } });
     expect(file.ownerSite).toBe('kangding');
   });
 
@@ -284,7 +285,7 @@ describe('media carry an owner site (item 6)', () => {
     expect((await upload(cast.ludingEditor, { site: 'kangding' })).status).toBe(403);
     const root = await upload(cast.rootAdmin, { site: 'luding' });
     expect(root.status).toBe(201);
-    expect((await cast.app.strapi.db.query('plugin::upload.file').findOne({ where: { id: root.body[0].id } })).ownerSite).toBe('luding');
+    expect((await cast.app.strapi.db.query(FILE_UID).findOne({ where: { id: root.body[0].id } })).ownerSite).toBe('luding');
   });
 
   it.each([
@@ -339,15 +340,15 @@ describe('media carry an owner site (item 6)', () => {
 describe('the site tree stays a tree (item 7)', () => {
   const ids = new Map<string, { id: number; documentId: string }>();
   const parentOf = async (code: string) =>
-    (await cast.app.strapi.db.query(SITE).findOne({ where: { code }, populate: { parent: { select: ['code'] } } }))?.parent?.code ?? null;
+    (await cast.app.strapi.db.query(SITE_UID).findOne({ where: { code }, populate: { parent: { select: ['code'] } } }))?.parent?.code ?? null;
   const site = (code: string) => ids.get(code)!;
   const siteData = (code: string) => ({ code, name: `环测试${code}`, level: 'township', kind: 'portal', regionCode: '513321', state: 'active', pushAcceptance: 'review' });
 
   beforeAll(async () => {
     // ganzi → cyc-a → cyc-b → cyc-c
-    let parent: string | null = (await cast.app.strapi.db.query(SITE).findOne({ where: { code: 'luding' } })).documentId;
+    let parent: string | null = (await cast.app.strapi.db.query(SITE_UID).findOne({ where: { code: 'luding' } })).documentId;
     for (const code of ['cyc-a', 'cyc-b', 'cyc-c']) {
-      const created = await docs()(SITE).create({ data: { ...siteData(code), parent } });
+      const created = await docs()(SITE_UID).create({ data: { ...siteData(code), parent } });
       ids.set(code, { id: created.id, documentId: created.documentId });
       parent = created.documentId;
     }
@@ -372,15 +373,15 @@ describe('the site tree stays a tree (item 7)', () => {
     ['CM: children set to an ancestor', 'children', () => viaCm('cyc-b', { children: { set: [{ documentId: site('cyc-a').documentId }] } })],
     ['CM: children connect itself', 'children', () => viaCm('cyc-b', { children: { connect: [{ documentId: site('cyc-b').documentId }] } })],
     ['CM: disconnect a child and connect an ancestor', 'children', () => viaCm('cyc-b', { children: { disconnect: [{ documentId: site('cyc-c').documentId }], connect: [{ documentId: site('cyc-a').documentId, position: { before: site('cyc-c').documentId } }] } })],
-    ['Document Service: update parent', 'parent', () => thrown(() => docs()(SITE).update({ documentId: site('cyc-a').documentId, data: { parent: site('cyc-c').documentId } }))],
-    ['Document Service: update children (plain list)', 'children', () => thrown(() => docs()(SITE).update({ documentId: site('cyc-c').documentId, data: { children: [site('cyc-a').documentId] } }))],
+    ['Document Service: update parent', 'parent', () => thrown(() => docs()(SITE_UID).update({ documentId: site('cyc-a').documentId, data: { parent: site('cyc-c').documentId } }))],
+    ['Document Service: update children (plain list)', 'children', () => thrown(() => docs()(SITE_UID).update({ documentId: site('cyc-c').documentId, data: { children: [site('cyc-a').documentId] } }))],
     ['Document Service: create a site between a descendant and its ancestor', 'children', () =>
-      thrown(() => docs()(SITE).create({ data: { ...siteData('cyc-new-ds'), parent: site('cyc-c').documentId, children: [site('cyc-a').documentId] } }))],
-    ['Query Engine: update parent id', 'parent', () => thrown(() => cast.app.strapi.db.query(SITE).update({ where: { id: site('cyc-a').id }, data: { parent: site('cyc-c').id } }))],
-    ['Query Engine: children connect ids', 'children', () => thrown(() => cast.app.strapi.db.query(SITE).update({ where: { id: site('cyc-c').id }, data: { children: { connect: [site('cyc-a').id] } } }))],
-    ['Query Engine: children set', 'children', () => thrown(() => cast.app.strapi.db.query(SITE).update({ where: { code: 'cyc-b' }, data: { children: { set: [{ id: site('cyc-a').id }] } } }))],
+      thrown(() => docs()(SITE_UID).create({ data: { ...siteData('cyc-new-ds'), parent: site('cyc-c').documentId, children: [site('cyc-a').documentId] } }))],
+    ['Query Engine: update parent id', 'parent', () => thrown(() => cast.app.strapi.db.query(SITE_UID).update({ where: { id: site('cyc-a').id }, data: { parent: site('cyc-c').id } }))],
+    ['Query Engine: children connect ids', 'children', () => thrown(() => cast.app.strapi.db.query(SITE_UID).update({ where: { id: site('cyc-c').id }, data: { children: { connect: [site('cyc-a').id] } } }))],
+    ['Query Engine: children set', 'children', () => thrown(() => cast.app.strapi.db.query(SITE_UID).update({ where: { code: 'cyc-b' }, data: { children: { set: [{ id: site('cyc-a').id }] } } }))],
     ['Query Engine: create (as seeds write)', 'children', () =>
-      thrown(() => cast.app.strapi.db.query(SITE).create({ data: { ...siteData('cyc-new-qe'), parent: site('cyc-c').id, children: [site('cyc-a').id] } }))],
+      thrown(() => cast.app.strapi.db.query(SITE_UID).create({ data: { ...siteData('cyc-new-qe'), parent: site('cyc-c').id, children: [site('cyc-a').id] } }))],
   ])('%s → 400 naming %s, tree unchanged', async (_, field, write) => {
     const res = await write()();
     expect(res.status).toBe(400);
@@ -388,7 +389,7 @@ describe('the site tree stays a tree (item 7)', () => {
     expect(await parentOf('cyc-a')).toBe('luding');
     expect(await parentOf('cyc-b')).toBe('cyc-a');
     expect(await parentOf('cyc-c')).toBe('cyc-b');
-    expect(await cast.app.strapi.db.query(SITE).count({ where: { code: { $startsWith: 'cyc-new' } } })).toBe(0);
+    expect(await cast.app.strapi.db.query(SITE_UID).count({ where: { code: { $startsWith: 'cyc-new' } } })).toBe(0);
   });
 
   it('legitimate moves in every form still work', async () => {
@@ -398,9 +399,9 @@ describe('the site tree stays a tree (item 7)', () => {
     expect(await parentOf('cyc-c')).toBe('cyc-a');
     expect((await viaCm('cyc-c', { parent: { set: [{ documentId: site('cyc-b').documentId }] } })()).status).toBe(200);
     expect(await parentOf('cyc-c')).toBe('cyc-b');
-    await cast.app.strapi.db.query(SITE).update({ where: { id: site('cyc-b').id }, data: { children: { disconnect: [site('cyc-c').id] } } });
+    await cast.app.strapi.db.query(SITE_UID).update({ where: { id: site('cyc-b').id }, data: { children: { disconnect: [site('cyc-c').id] } } });
     expect(await parentOf('cyc-c')).toBe(null);
-    await cast.app.strapi.db.query(SITE).update({ where: { id: site('cyc-b').id }, data: { children: { connect: [site('cyc-c').id] } } });
+    await cast.app.strapi.db.query(SITE_UID).update({ where: { id: site('cyc-b').id }, data: { children: { connect: [site('cyc-c').id] } } });
     expect(await parentOf('cyc-c')).toBe('cyc-b');
   });
 });

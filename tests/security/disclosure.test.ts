@@ -1,8 +1,8 @@
 import fs from 'fs';
 import path from 'path';
-import { bootSecurityApp, CONTENT_TYPES, POLICY, as, cm, type SecurityCast } from './lib';
+import { bootSecurityApp, CONTENT_TYPES, POLICY, as, cm, ARTICLE, INTERPRETATION, GUIDE, FAQ, type SecurityCast } from './lib';
 import { grantPublicRead } from '../../database/seeds';
-import { createAdmin, createRole, grantRoleActions, type AdminSession } from '../helpers/auth';
+import { createAdmin, createApiToken, createRole, grantRoleActions, type AdminSession } from '../helpers/auth';
 import { asPublishedFixture } from '../helpers/review';
 
 /**
@@ -17,10 +17,6 @@ import { asPublishedFixture } from '../helpers/review';
 type Key = 'proactive' | 'on-request' | 'not-public';
 type View = 'hidden' | 'catalogue' | 'full' | 'listed' | 'leak';
 
-const INTERPRETATION = 'api::interpretation.interpretation';
-const FAQ = 'api::faq.faq';
-const GUIDE = 'api::service-guide.service-guide';
-const ARTICLE = 'api::article.article';
 const SITE = 'danba';
 const MARK = '雪域公开矩阵';
 const BODY_MARK = '雪域机密条款';
@@ -380,19 +376,19 @@ describe('item 1: drafts on the content API', () => {
   it.each(cases)('%s %s ?%s as %s', async (uid, shape, _spelling, caller, query) => {
     const base = shape === 'list' ? `/api/${PLURAL[uid]}` : `/api/${PLURAL[uid]}/${DRAFTS[uid]}`;
     const res = await request(caller, `${base}?${query(uid)}`);
-    if (caller === 'API token' && query(uid).startsWith('populate')) {
-      // Strapi 5.54's own query validation has no `status` inside `populate`: 400 for a token
-      // (never the draft); everyone else is refused by the draft gate first.
+    const readsDraftsCaller = caller === 'API token' || caller === 'admin with read-drafts';
+    if (readsDraftsCaller && query(uid).startsWith('populate')) {
+      // Strapi 5.54's own query validation has no `status` inside `populate`: 400 for a token or an
+      // admin draft reader (never the draft); everyone else is refused by the draft gate first.
       expect(res.status).toBe(400);
       expect(JSON.stringify(res.body)).not.toContain('草稿');
-    } else if (caller === 'API token') {
-      // API tokens (a site builder's server) may read drafts
+    } else if (readsDraftsCaller) {
+      // API tokens (a site builder's server) and admins holding read-drafts (their admin JWT) read drafts
       expect(res.status).toBe(200);
       const ids = shape === 'list' ? res.body.data.map((d: any) => d.documentId) : [res.body.data.documentId];
       expect(ids).toContain(DRAFTS[uid]);
     } else {
-      // The Public and Authenticated roles never; the content API takes no admin session, so an admin
-      // reads drafts in the Content Manager, and an admin JWT here is refused like any other non-token caller.
+      // The Public and Authenticated roles never, nor an admin JWT without read-drafts.
       expectRefusedNamingStatus(res);
     }
   });
@@ -431,5 +427,123 @@ describe('item 1: drafts on the content API', () => {
   it('writing a draft over REST with ?status=draft is not a draft read (API token create)', async () => {
     const res = await app().request().post('/api/articles?status=draft').set('Authorization', `Bearer ${cast.token}`).send({ data: { title: `${MARK}令牌草稿`, ownerSite: SITE } });
     expect(res.status).toBe(201);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Item 1: admins holding read-drafts read drafts over REST with their admin JWT; reads only; their sites
+
+describe('item 1: admin draft readers on the content API', () => {
+  const OTHER_SITE = 'luding';
+  let ludingReader: AdminSession;
+  let ludingArticle: string;
+  let ludingInterpretation: string;
+
+  beforeAll(async () => {
+    // read-drafts limited to the admin's sites by site-group's condition, as the demo's editor role has it
+    const role = await createRole(app(), 'luding drafts reader', [
+      { action: 'plugin::review-workflow.read-drafts', conditions: ['plugin::site-group.is-in-my-sites'] },
+    ]);
+    ludingReader = await createAdmin(app(), { roles: [role.id] });
+    await app().strapi.plugin('site-group').service('editor-scope').assign(ludingReader.id, OTHER_SITE, false);
+    const strapi = app().strapi;
+    ludingArticle = (await strapi.documents(ARTICLE).create({ data: { title: `${MARK}泸定草稿文章`, ownerSite: OTHER_SITE } as any })).documentId;
+    // A luding draft interpretation linked to danba's draft policy: populating it must not leak danba's draft.
+    ludingInterpretation = (
+      await strapi.documents(INTERPRETATION).create({
+        data: { title: `${MARK}泸定草稿解读`, form: 'text', ownerSite: OTHER_SITE, policy: { connect: [{ documentId: DRAFTS[POLICY] }] } } as any,
+      })
+    ).documentId;
+  });
+
+  const ids = (res: any) => (Array.isArray(res.body.data) ? res.body.data : [res.body.data]).filter(Boolean).map((d: any) => d.documentId);
+
+  it.each(CONTENT_TYPES.map((uid) => [uid] as const))('%s: the luding reader lists and opens luding drafts only', async (uid) => {
+    const list = await bearer(`/api/${PLURAL[uid]}?status=draft&pagination[pageSize]=100`, ludingReader.jwt);
+    expect(list.status).toBe(200);
+    expect(ids(list)).not.toContain(DRAFTS[uid]);
+    for (const row of list.body.data) expect(row.ownerSite).toBe(OTHER_SITE);
+    expect(list.body.meta.pagination.total).toBe(list.body.data.length);
+    // danba's draft: not found for them (the same 404 as a document that does not exist)
+    const other = await bearer(`/api/${PLURAL[uid]}/${DRAFTS[uid]}?status=draft`, ludingReader.jwt);
+    expect(other.status).toBe(404);
+    expect(JSON.stringify(other.body)).not.toContain('草稿');
+    // the unconditioned reader opens it
+    expect((await bearer(`/api/${PLURAL[uid]}/${DRAFTS[uid]}?status=draft`, readsDrafts.jwt)).status).toBe(200);
+  });
+
+  it('the luding reader opens their own draft, list and one item', async () => {
+    const one = await bearer(`/api/articles/${ludingArticle}?status=draft`, ludingReader.jwt);
+    expect(one.status).toBe(200);
+    expect(one.body.data.title).toBe(`${MARK}泸定草稿文章`);
+    expect(ids(await bearer('/api/articles?status=draft&pagination[pageSize]=100', ludingReader.jwt))).toContain(ludingArticle);
+  });
+
+  it.each([
+    ['populate=policy', 'populate=policy'],
+    ['populate[policy]=true', 'populate[policy]=true'],
+  ])('a populated draft of another site is cut (%s)', async (_name, populate) => {
+    const scoped = await bearer(`/api/interpretations/${ludingInterpretation}?status=draft&${populate}`, ludingReader.jwt);
+    expect(scoped.status).toBe(200);
+    expect(scoped.body.data.policy).toBeNull();
+    expect(JSON.stringify(scoped.body)).not.toContain(`${MARK}草稿政策`);
+    const unscoped = await bearer(`/api/interpretations/${ludingInterpretation}?status=draft&${populate}`, readsDrafts.jwt);
+    expect(unscoped.status).toBe(200);
+    expect(unscoped.body.data.policy.documentId).toBe(DRAFTS[POLICY]);
+  });
+
+  it('published reads are not limited by the draft reader\'s sites', async () => {
+    const res = await bearer(`/api/policies/${P.proactive}`, ludingReader.jwt);
+    expect(res.status).toBe(200);
+  });
+
+  type Write = [string, 'post' | 'put' | 'delete', () => string, object | undefined];
+  const WRITES: Write[] = [
+    ['create an article', 'post', () => '/api/articles?status=draft', { data: { title: `${MARK}管理员写入`, ownerSite: SITE } }],
+    ['update a draft', 'put', () => `/api/articles/${DRAFTS[ARTICLE]}?status=draft`, { data: { title: `${MARK}管理员改写` } }],
+    ['delete a draft', 'delete', () => `/api/articles/${DRAFTS[ARTICLE]}`, undefined],
+    ['publish through an update', 'put', () => `/api/articles/${DRAFTS[ARTICLE]}`, { data: { title: `${MARK}管理员发布` } }],
+    ['upload a file', 'post', () => '/api/upload', undefined],
+  ];
+  const WRITERS: [string, () => AdminSession, number][] = [
+    ['an admin with read-drafts', () => readsDrafts, 403],
+    ['an admin without read-drafts', () => readsNoDrafts, 401],
+    // Strapi gives the Super Admin role every registered action, read-drafts included
+    ['a Super Admin', () => cast.superAdmin, 403],
+  ];
+
+  it.each(WRITES.flatMap(([what, method, url, body]) => WRITERS.map(([who, session, status]) => [what, who, method, url, body, session, status] as const)))(
+    '%s through the content API with the JWT of %s: refused, nothing written',
+    async (_what, _who, method, url, body, session, status) => {
+      const before = await app().strapi.db.query(ARTICLE).findMany({ where: { documentId: DRAFTS[ARTICLE] }, select: ['title', 'publishedAt'] });
+      const countBefore = await app().strapi.db.query(ARTICLE).count({});
+      let req = app().request()[method](url()).set('Authorization', `Bearer ${session().jwt}`);
+      if (body) req = req.send(body);
+      const res = await req;
+      expect(res.status).toBe(status);
+      expect(await app().strapi.db.query(ARTICLE).count({})).toBe(countBefore);
+      expect(await app().strapi.db.query(ARTICLE).findMany({ where: { documentId: DRAFTS[ARTICLE] }, select: ['title', 'publishedAt'] })).toEqual(before);
+    }
+  );
+
+  it.each([
+    ['the Media Library list', '/api/upload/files'],
+    ['the users list', '/api/users'],
+    ['the signed-in user route', '/api/users/me'],
+  ])('an admin draft reader\'s JWT reads no other content-API route: %s', async (_name, url) => {
+    const res = await bearer(url, readsDrafts.jwt);
+    expect(res.status).toBe(403);
+  });
+
+  it('an admin without read-drafts is not authenticated on the content API at all (401), and a draft query is 403 naming status', async () => {
+    expect((await bearer(`/api/articles/${DRAFTS[ARTICLE]}`, readsNoDrafts.jwt)).status).toBe(401);
+    expectRefusedNamingStatus(await bearer('/api/articles?status=draft', readsNoDrafts.jwt));
+  });
+
+  it('a read-only API token still reads drafts (tokens unchanged)', async () => {
+    const readOnly = await createApiToken(app(), 'read-only');
+    const res = await bearer(`/api/articles/${DRAFTS[ARTICLE]}?status=draft`, readOnly);
+    expect(res.status).toBe(200);
+    expect(res.body.data.documentId).toBe(DRAFTS[ARTICLE]);
   });
 });

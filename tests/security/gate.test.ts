@@ -5,12 +5,9 @@
  * (d) Strapi's remote data transfer past the gate, (e) the audit trail changed at the database, and a
  * forged state row taken for an approval.
  */
-import { ARTICLE, POLICY, as, bootSecurityApp, cm, rejectionMessage, type SecurityCast } from './lib';
+import { ARTICLE, POLICY, as, bootSecurityApp, cm, rejectionMessage, INTERPRETATION, REVIEW_EVENT_UID, REVIEW_STATE_UID, type SecurityCast } from './lib';
 import type { AdminSession } from '../helpers/auth';
 
-const INTERPRETATION = 'api::interpretation.interpretation';
-const EVENT = 'plugin::review-workflow.review-event';
-const STATE = 'plugin::review-workflow.review-state';
 
 let cast: SecurityCast;
 const review = (uid: string, documentId: string, action: string) => `/review-workflow/documents/${uid}/${documentId}/${action}`;
@@ -42,7 +39,7 @@ const publish = (uid: string, documentId: string, session: AdminSession = cast.r
 const isPublished = async (uid: string, documentId: string) =>
   (await cast.app.strapi.db.query(uid as any).count({ where: { documentId, locale: 'zh-Hans', publishedAt: { $notNull: true } } })) > 0;
 const stageOf = async (uid: string, documentId: string) =>
-  (await cast.app.strapi.db.query(STATE).findOne({ where: { contentType: uid, itemDocumentId: documentId, itemLocale: 'zh-Hans' } }))?.stage;
+  (await cast.app.strapi.db.query(REVIEW_STATE_UID).findOne({ where: { contentType: uid, itemDocumentId: documentId, itemLocale: 'zh-Hans' } }))?.stage;
 
 const publishedArticle = async (title: string, ownerSite = 'kangding') => {
   const id = await draft(ARTICLE, { title, body: `${title}。正文。`, ownerSite });
@@ -64,7 +61,7 @@ describe('8(a) a document published alongside another is re-checked against its 
     return id;
   };
   const approvedHash = async (id: string) =>
-    (await cast.app.strapi.db.query(STATE).findOne({ where: { contentType: INTERPRETATION, itemDocumentId: id } })).contentHash;
+    (await cast.app.strapi.db.query(REVIEW_STATE_UID).findOne({ where: { contentType: INTERPRETATION, itemDocumentId: id } })).contentHash;
   const hashNow = (id: string) => cast.app.strapi.plugin('review-workflow').service('content').hash(INTERPRETATION, id, 'zh-Hans');
 
   it('linking an approved interpretation from the policy side changes it: it goes back to draft, and the policy waits for its new review', async () => {
@@ -145,13 +142,13 @@ describe('8(b) after an unpublish or a retraction, publishing needs a new final 
     expect(await isPublished(ARTICLE, id)).toBe(false);
 
     // A forged state row (approved, current hash) does not help either: the old approval predates the unpublish.
-    await cast.app.strapi.db.query(STATE).updateMany({ where: { contentType: ARTICLE, itemDocumentId: id }, data: { stage: 'approved' } });
+    await cast.app.strapi.db.query(REVIEW_STATE_UID).updateMany({ where: { contentType: ARTICLE, itemDocumentId: id }, data: { stage: 'approved' } });
     const forged = await publish(ARTICLE, id);
     expect(forged.status).toBe(403);
     expect(forged.body.error.message).toMatch(/audit trail holds no final approval/);
 
     // A new review opens the way again.
-    await cast.app.strapi.db.query(STATE).updateMany({ where: { contentType: ARTICLE, itemDocumentId: id }, data: { stage: 'draft' } });
+    await cast.app.strapi.db.query(REVIEW_STATE_UID).updateMany({ where: { contentType: ARTICLE, itemDocumentId: id }, data: { stage: 'draft' } });
     // reviewers[0] published it last time, which saved the draft: they are its last editor now.
     await submitAndApprove(ARTICLE, id, cast.rootAdmin, [cast.reviewers[1], cast.reviewers[2], cast.superAdmin]);
     expect((await publish(ARTICLE, id, cast.reviewers[1])).status).toBe(200);
@@ -218,34 +215,34 @@ describe('8(e) the audit trail at the database, and the gate reading it', () => 
   let event: any;
   beforeAll(async () => {
     await publishedArticle('审计记录不可篡改');
-    [event] = await cast.app.strapi.db.query(EVENT).findMany({ where: { action: 'approve' }, limit: 1, orderBy: { id: 'asc' } });
+    [event] = await cast.app.strapi.db.query(REVIEW_EVENT_UID).findMany({ where: { action: 'approve' }, limit: 1, orderBy: { id: 'asc' } });
   });
 
   it.each([
-    ['Query Engine update', () => cast.app.strapi.db.query(EVENT).update({ where: { id: event.id }, data: { comment: '篡改', stage: 'final-review' } })],
-    ['Query Engine updateMany', () => cast.app.strapi.db.query(EVENT).updateMany({ where: { id: event.id }, data: { flagged: true } })],
-    ['Query Engine delete', () => cast.app.strapi.db.query(EVENT).delete({ where: { id: event.id } })],
-    ['Query Engine deleteMany', () => cast.app.strapi.db.query(EVENT).deleteMany({ where: { id: { $gte: event.id } } })],
-    ['raw SQL update', () => cast.app.strapi.db.connection(cast.app.strapi.db.metadata.get(EVENT).tableName).where({ id: event.id }).update({ comment: '篡改' })],
+    ['Query Engine update', () => cast.app.strapi.db.query(REVIEW_EVENT_UID).update({ where: { id: event.id }, data: { comment: '篡改', stage: 'final-review' } })],
+    ['Query Engine updateMany', () => cast.app.strapi.db.query(REVIEW_EVENT_UID).updateMany({ where: { id: event.id }, data: { flagged: true } })],
+    ['Query Engine delete', () => cast.app.strapi.db.query(REVIEW_EVENT_UID).delete({ where: { id: event.id } })],
+    ['Query Engine deleteMany', () => cast.app.strapi.db.query(REVIEW_EVENT_UID).deleteMany({ where: { id: { $gte: event.id } } })],
+    ['raw SQL update', () => cast.app.strapi.db.connection(cast.app.strapi.db.metadata.get(REVIEW_EVENT_UID).tableName).where({ id: event.id }).update({ comment: '篡改' })],
   ])('%s is refused by the database and changes nothing', async (_name, attempt) => {
-    const before = JSON.stringify(await cast.app.strapi.db.query(EVENT).findOne({ where: { id: event.id } }));
-    const count = await cast.app.strapi.db.query(EVENT).count();
+    const before = JSON.stringify(await cast.app.strapi.db.query(REVIEW_EVENT_UID).findOne({ where: { id: event.id } }));
+    const count = await cast.app.strapi.db.query(REVIEW_EVENT_UID).count();
     expect(await rejectionMessage(attempt())).toMatch(/append-only/);
-    expect(JSON.stringify(await cast.app.strapi.db.query(EVENT).findOne({ where: { id: event.id } }))).toBe(before);
-    expect(await cast.app.strapi.db.query(EVENT).count()).toBe(count);
+    expect(JSON.stringify(await cast.app.strapi.db.query(REVIEW_EVENT_UID).findOne({ where: { id: event.id } }))).toBe(before);
+    expect(await cast.app.strapi.db.query(REVIEW_EVENT_UID).count()).toBe(count);
   });
 
   it('installing the triggers again at boot is a no-op', async () => {
     const { installAppendOnlyTriggers } = require('@jiyue/kernel/dist/db/append-only');
     const db = cast.app.strapi.db;
-    await installAppendOnlyTriggers(db.connection, db.dialect.client, db.metadata.get(EVENT).tableName, { schema: db.getSchemaName?.() || null });
-    expect(await rejectionMessage(db.query(EVENT).update({ where: { id: event.id }, data: { comment: 'x' } }))).toMatch(/append-only/);
+    await installAppendOnlyTriggers(db.connection, db.dialect.client, db.metadata.get(REVIEW_EVENT_UID).tableName, { schema: db.getSchemaName?.() || null });
+    expect(await rejectionMessage(db.query(REVIEW_EVENT_UID).update({ where: { id: event.id }, data: { comment: 'x' } }))).toMatch(/append-only/);
   });
 
   it('refuses a publish whose approved state row has no final approval in the audit trail', async () => {
     const id = await draft(ARTICLE, { title: '伪造审核状态', body: '未经审核。', ownerSite: 'kangding' });
     const contentHash = await cast.app.strapi.plugin('review-workflow').service('content').hash(ARTICLE, id, 'zh-Hans');
-    await cast.app.strapi.db.query(STATE).create({
+    await cast.app.strapi.db.query(REVIEW_STATE_UID).create({
       data: { contentType: ARTICLE, itemDocumentId: id, itemLocale: 'zh-Hans', stage: 'approved', contentHash, approvals: [], cycle: 1, version: 0, ownerSite: 'kangding' },
     });
     const res = await publish(ARTICLE, id);

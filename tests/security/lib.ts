@@ -15,6 +15,22 @@ export const CONTENT_TYPES = [
 
 export const ARTICLE = 'api::article.article';
 export const POLICY = 'api::policy.policy';
+export const INTERPRETATION = 'api::interpretation.interpretation';
+export const GUIDE = 'api::service-guide.service-guide';
+export const FAQ = 'api::faq.faq';
+
+/** The suite's own models the security tests read and write directly. */
+export const SITE_UID = 'plugin::site-group.site';
+export const COLUMN_UID = 'plugin::site-group.column';
+export const OPERATION_UID = 'plugin::site-group.operation';
+export const DICTIONARY_UID = 'plugin::review-workflow.dictionary-entry';
+export const REVIEW_EVENT_UID = 'plugin::review-workflow.review-event';
+export const REVIEW_STATE_UID = 'plugin::review-workflow.review-state';
+export const GLOSSARY_UID = 'plugin::bilingual.glossary-term';
+export const CHANNEL_UID = 'plugin::distribution.channel';
+export const FILE_UID = 'plugin::upload.file';
+/** The one route-scope policy (site-group). */
+export const SCOPE_POLICY = 'plugin::site-group.scope';
 
 export { SUITE_PLUGINS };
 

@@ -6,7 +6,7 @@
  * table below fails too: add a request builder for it. The holes named in the issue are named cases.
  */
 import { createAdmin, type AdminSession } from '../helpers/auth';
-import { ARTICLE, POLICY, SUITE_PLUGINS, as, bootSecurityApp, type SecurityCast } from './lib';
+import { ARTICLE, POLICY, SUITE_PLUGINS, as, bootSecurityApp, SCOPE_POLICY, type SecurityCast } from './lib';
 
 type Site = 'luding' | 'kangding';
 type Scope = { kind: string; [key: string]: unknown };
@@ -34,7 +34,6 @@ interface Req {
   body?: object;
 }
 
-const SCOPE_POLICY = 'plugin::site-group.scope';
 
 /** Routes as Strapi registered them for each plugin, with the scope each declares. */
 const registeredRoutes = (cast: SecurityCast) => {

@@ -3,12 +3,8 @@
  * configuration change appears with who, when, before and after; only root-site admins and Super
  * Admins read it; the database refuses UPDATE and DELETE of its rows; secrets never appear in clear.
  */
-import { as, bootSecurityApp, cm, rejectionMessage, type SecurityCast } from './lib';
+import { as, bootSecurityApp, cm, rejectionMessage, SITE_UID, COLUMN_UID, DICTIONARY_UID, OPERATION_UID, type SecurityCast } from './lib';
 
-const SITE = 'plugin::site-group.site';
-const COLUMN = 'plugin::site-group.column';
-const DICTIONARY = 'plugin::review-workflow.dictionary-entry';
-const OPERATION = 'plugin::site-group.operation';
 
 let cast: SecurityCast;
 
@@ -31,8 +27,8 @@ describe('16 every kind of configuration change is logged with who, when, before
     'a site renamed in the Content Manager': {
       subjectType: 'site',
       change: async () => {
-        const site = await cast.app.strapi.db.query(SITE).findOne({ where: { code: 'luding' } });
-        const res = await as(cast.app, cast.superAdmin).put(`${cm(SITE)}/${site.documentId}`, { name: '泸定县人民政府（测试）' });
+        const site = await cast.app.strapi.db.query(SITE_UID).findOne({ where: { code: 'luding' } });
+        const res = await as(cast.app, cast.superAdmin).put(`${cm(SITE_UID)}/${site.documentId}`, { name: '泸定县人民政府（测试）' });
         expect(res.status).toBe(200);
       },
       before: { code: 'luding', name: '泸定县' },
@@ -41,8 +37,8 @@ describe('16 every kind of configuration change is logged with who, when, before
     'a column renamed in the Content Manager': {
       subjectType: 'column',
       change: async () => {
-        const column = await cast.app.strapi.db.query(COLUMN).findOne({ where: { slug: 'tzgg' }, orderBy: { id: 'asc' } });
-        const res = await as(cast.app, cast.superAdmin).put(`${cm(COLUMN)}/${column.documentId}`, { name: '通知公告（改）' });
+        const column = await cast.app.strapi.db.query(COLUMN_UID).findOne({ where: { slug: 'tzgg' }, orderBy: { id: 'asc' } });
+        const res = await as(cast.app, cast.superAdmin).put(`${cm(COLUMN_UID)}/${column.documentId}`, { name: '通知公告（改）' });
         expect(res.status).toBe(200);
       },
       before: { slug: 'tzgg' },
@@ -100,7 +96,7 @@ describe('16 every kind of configuration change is logged with who, when, before
     'a dictionary entry added (review-workflow, 错敏词库)': {
       subjectType: 'dictionary-entry',
       change: async () => {
-        const res = await as(cast.app, cast.superAdmin).post(cm(DICTIONARY), { term: '测试错词', category: 'typo', severity: 'warning', correction: '测试正词' });
+        const res = await as(cast.app, cast.superAdmin).post(cm(DICTIONARY_UID), { term: '测试错词', category: 'typo', severity: 'warning', correction: '测试正词' });
         expect(res.status).toBe(201);
       },
       before: null,
@@ -132,7 +128,7 @@ describe('16 every kind of configuration change is logged with who, when, before
     const [entry] = await log('subjectType=channel');
     expect(entry.after.settings.appSecret).toMatch(/^\[redacted sha256:[0-9a-f]{12}\]$/);
     expect(entry.after.settings.appSecret).not.toBe(entry.before.settings.appSecret);
-    const all = await cast.app.strapi.db.query(OPERATION).findMany({});
+    const all = await cast.app.strapi.db.query(OPERATION_UID).findMany({});
     expect(JSON.stringify(all)).not.toContain('S3cr3t-never-logged');
   });
 });
@@ -177,19 +173,19 @@ describe('16 who may read the log', () => {
 
 describe('16 the log is append-only', () => {
   it.each([
-    ['Query Engine update', (id: number) => cast.app.strapi.db.query(OPERATION).update({ where: { id }, data: { actorName: '篡改' } })],
-    ['Query Engine delete', (id: number) => cast.app.strapi.db.query(OPERATION).delete({ where: { id } })],
-    ['Query Engine deleteMany', (id: number) => cast.app.strapi.db.query(OPERATION).deleteMany({ where: { id: { $gte: id } } })],
+    ['Query Engine update', (id: number) => cast.app.strapi.db.query(OPERATION_UID).update({ where: { id }, data: { actorName: '篡改' } })],
+    ['Query Engine delete', (id: number) => cast.app.strapi.db.query(OPERATION_UID).delete({ where: { id } })],
+    ['Query Engine deleteMany', (id: number) => cast.app.strapi.db.query(OPERATION_UID).deleteMany({ where: { id: { $gte: id } } })],
   ])('%s is refused by the database and changes nothing', async (_name, attempt) => {
-    const [row] = await cast.app.strapi.db.query(OPERATION).findMany({ orderBy: { id: 'asc' }, limit: 1 });
+    const [row] = await cast.app.strapi.db.query(OPERATION_UID).findMany({ orderBy: { id: 'asc' }, limit: 1 });
     const before = JSON.stringify(row);
-    const count = await cast.app.strapi.db.query(OPERATION).count();
+    const count = await cast.app.strapi.db.query(OPERATION_UID).count();
     expect(await rejectionMessage(attempt(row.id))).toMatch(/append-only/);
-    expect(JSON.stringify(await cast.app.strapi.db.query(OPERATION).findOne({ where: { id: row.id } }))).toBe(before);
-    expect(await cast.app.strapi.db.query(OPERATION).count()).toBe(count);
+    expect(JSON.stringify(await cast.app.strapi.db.query(OPERATION_UID).findOne({ where: { id: row.id } }))).toBe(before);
+    expect(await cast.app.strapi.db.query(OPERATION_UID).count()).toBe(count);
   });
 
   it('the Document Service refuses writes too', async () => {
-    await expect(cast.app.strapi.documents(OPERATION as any).create({ data: { action: 'forged', subjectType: 'site' } as any })).rejects.toMatchObject({ name: 'PolicyError' });
+    await expect(cast.app.strapi.documents(OPERATION_UID as any).create({ data: { action: 'forged', subjectType: 'site' } as any })).rejects.toMatchObject({ name: 'PolicyError' });
   });
 });

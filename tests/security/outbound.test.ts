@@ -5,7 +5,7 @@ import { OutboundRefusedError, outboundFetch, parseAllowList } from '@jiyue/kern
 import { asPublishedFixture } from '../helpers/review';
 // The distribution helpers also set JIYUE_OUTBOUND_ALLOW=127.0.0.1 before the boot: the local fakes below.
 import { deliveries, fastRetries, setCredentials, startReceiver, waitFor } from '../distribution/lib';
-import { ARTICLE, as, bootSecurityApp, type SecurityCast } from './lib';
+import { ARTICLE, as, bootSecurityApp, CHANNEL_UID, type SecurityCast } from './lib';
 
 /**
  * Issue #16 items 9, 10, 11 (XLIFF) and 14: outbound requests, channel credentials, sanitised output,
@@ -18,7 +18,6 @@ let receiver: Receiver;
 let wechat: Receiver;
 let weibo: Receiver;
 
-const CHANNEL = 'plugin::distribution.channel';
 const distributionConfig = (key: string) => `plugin::distribution.${key}`;
 const dispatcher = () => cast.app.strapi.plugin('distribution').service('dispatcher');
 const publish = (data: Record<string, unknown>) =>
@@ -252,14 +251,14 @@ describe('item 9: channel credentials are bound to their site; only JIYUE_CHANNE
   ];
 
   it.each(cases)('%s (as %s) → %s', async (_name, who, body, status, path, message) => {
-    const before = await cast.app.strapi.db.query(CHANNEL).count();
+    const before = await cast.app.strapi.db.query(CHANNEL_UID).count();
     n += 1;
     const res = await as(cast.app, cast[who]).post('/distribution/channels', { key: `${body.kind}:${body.site}-probe-${n}`, ...body });
     expect(res.status).toBe(status);
     if (status === 400) {
       const problem = res.body.error.details.errors.find((e: any) => JSON.stringify(e.path) === JSON.stringify(path));
       expect(problem?.message).toMatch(message!);
-      expect(await cast.app.strapi.db.query(CHANNEL).count()).toBe(before);
+      expect(await cast.app.strapi.db.query(CHANNEL_UID).count()).toBe(before);
     } else {
       expect((await as(cast.app, cast[who]).del(`/distribution/channels/${res.body.data.id}`)).status).toBe(200);
     }
@@ -271,12 +270,12 @@ describe('item 9: channel credentials are bound to their site; only JIYUE_CHANNE
     const res = await as(cast.app, cast.ludingEditor).put(`/distribution/channels/${created.body.data.id}`, { credential: 'ganzi-hook' });
     expect(res.status).toBe(400);
     expect(res.body.error.details.errors.map((e: any) => e.path)).toContainEqual(['credential']);
-    expect((await cast.app.strapi.db.query(CHANNEL).findOne({ where: { id: created.body.data.id } })).credential).toBe('luding-hook');
+    expect((await cast.app.strapi.db.query(CHANNEL_UID).findOne({ where: { id: created.body.data.id } })).credential).toBe('luding-hook');
     await as(cast.app, cast.ludingEditor).del(`/distribution/channels/${created.body.data.id}`);
   });
 
   it('a channel row written before the rule, naming another site’s credential, is refused at delivery', async () => {
-    await cast.app.strapi.db.query(CHANNEL).create({
+    await cast.app.strapi.db.query(CHANNEL_UID).create({
       data: { key: 'webhook:xiangcheng-old', site: 'xiangcheng', kind: 'webhook', credential: 'ganzi-hook', autoDeliver: true, enabled: true, settings: { url: `${receiver.url}/old` } },
     });
     const item = await publish({ title: '乡城县通知', ownerSite: 'xiangcheng' });
@@ -311,6 +310,37 @@ describe('item 10: everything that leaves the server is sanitised (known bypass 
     expect(sent).toContain('བོད་ཡིག');
     // A plain-text field stays text (receivers escape it); only rich text is HTML.
     expect(hookCall.json.document.fields.title).toBe('泸定县<img src=x onerror=alert(1)>通知');
+  });
+
+  it("a notify event's data (policy-match's audience webhook) passes the webhook allow list, every string at any depth", async () => {
+    const created = await as(cast.app, cast.superAdmin).post('/distribution/channels', {
+      key: 'webhook:ganzi-audience', site: 'ganzi', kind: 'webhook', credential: 'ganzi-hook', settings: { url: `${receiver.url}/ganzi-audience`, events: ['policy-match.audience.matched'] },
+    });
+    expect(created.status).toBe(201);
+    // the payload policy-match's notifyPublished sends, with a policy title an editor filled with bypass strings
+    const payload = {
+      uid: 'api::policy.policy', documentId: 'x0abcdefghijklmnopqrstu', title: `甘孜州惠民政策 བོད་ཡིག${BYPASSES.join('')}`,
+      notified: 3, eligible: 2, 'possibly-eligible': 1, extra: { tags: ['<a href="javascript:alert(1)">x</a>', '就业'], ok: true, none: null },
+    };
+    await cast.app.strapi.plugin('distribution').service('outbox').notify({ site: 'ganzi', event: 'policy-match.audience.matched', payload });
+    const [call] = await waitFor(() => {
+      const found = receiver.requests.filter((r) => r.url === '/ganzi-audience');
+      return found.length ? found : null;
+    });
+    const data = call.json.data;
+    const strings: string[] = [];
+    const walk = (v: unknown): void => {
+      if (typeof v === 'string') strings.push(v);
+      else if (v && typeof v === 'object') Object.values(v).forEach(walk);
+    };
+    walk(data);
+    for (const text of strings) {
+      expect(executable(text)).toEqual([]);
+      expect(text).not.toMatch(/<script|javascript:|vbscript:|data:text|\son\w+\s*=/i);
+    }
+    expect(data.title.startsWith('甘孜州惠民政策 བོད་ཡིག')).toBe(true);
+    expect(data).toMatchObject({ uid: 'api::policy.policy', documentId: 'x0abcdefghijklmnopqrstu', notified: 3, eligible: 2, 'possibly-eligible': 1, extra: { ok: true, none: null } });
+    expect(data.extra.tags[1]).toBe('就业');
   });
 
   it('the public item route serves the body through the web allow list', async () => {
