@@ -61,7 +61,8 @@ const createDraftScope = (strapi: Core.Strapi, ability: AdminAbility) => {
   const readable = (uid: string, row: unknown) => ability.can(READ_DRAFTS_ACTION, manager(uid).toSubject(row, uid));
 
   const cut = (value: unknown, uid: string, depth: number): unknown => {
-    if (!value || typeof value !== 'object' || depth > 12) return value;
+    if (!value || typeof value !== 'object') return value;
+    if (depth > 12) return null; // fail closed below any depth a real populate reaches
     if (Array.isArray(value)) return value.map((v) => cut(v, uid, depth)).filter((v) => v !== null);
     const schema = schemaOf(uid);
     if (!schema) return value;
