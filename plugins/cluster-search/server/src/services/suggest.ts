@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { normalizeText } from '../utils/normalize';
+import { foldForSearch } from '@jiyue/kernel';
 import { getService } from '../utils/get-service';
 import { queryLocale } from '../utils/query-locale';
 import { digitShadowAscii } from '../utils/suggest-screen';
@@ -37,7 +37,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const rows = await strapi.db.query(GUIDE as any).findMany({ where, select: ['aliases'], limit: limit * 4 });
     const out: string[] = [];
     for (const row of rows as { aliases?: string }[]) {
-      for (const alias of splitAliases(row.aliases)) if (normalizeText(alias).startsWith(prefix)) out.push(alias);
+      for (const alias of splitAliases(row.aliases)) if (foldForSearch(alias).startsWith(prefix)) out.push(alias);
     }
     return out;
   };
@@ -62,7 +62,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     async suggest({ q, locale, limit }: { q: string; locale?: string; limit: number }) {
       const started = performance.now();
-      const prefix = normalizeText(q).trim();
+      const prefix = foldForSearch(q).trim();
       const listLocale = queryLocale(prefix, locale);
       const [terms, titles, aliases, popular, variants] = await Promise.all([
         getService('suggest-terms').completions(prefix, limit, listLocale),
@@ -75,7 +75,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const seen = new Set<string>();
       const suggestions: { text: string; source: Source }[] = [];
       const add = (text: string, source: Source) => {
-        const key = normalizeText(text);
+        const key = foldForSearch(text);
         if (!text || seen.has(key) || suggestions.length >= limit) return;
         seen.add(key);
         suggestions.push({ text, source });
@@ -86,7 +86,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       titles.forEach((t) => add(t, 'title'));
       aliases.forEach((t) => add(t, 'alias'));
       const related = [...new Set([...variants.slice(1), ...popular.containing.filter((t) => allowed.has(t))])]
-        .filter((t) => normalizeText(t) !== prefix)
+        .filter((t) => foldForSearch(t) !== prefix)
         .slice(0, limit);
       return { q, locale: listLocale, suggestions, related, tookMs: Math.round((performance.now() - started) * 100) / 100 };
     },
