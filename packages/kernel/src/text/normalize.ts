@@ -13,13 +13,14 @@ export function nfc(text: unknown): unknown {
 
 const TIBETAN_DIGIT_ZERO = 0x0f20;
 
+/** Tibetan digits ༠–༩ (U+0F20–U+0F29) as ASCII 0–9 (same length), so numbers written either way parse and match alike. */
+export const tibetanDigitsToAscii = (text: string): string =>
+  text.replace(/[\u0F20-\u0F29]/g, (d) => String(d.charCodeAt(0) - TIBETAN_DIGIT_ZERO));
+
 /**
  * The search form of a text, for documents and queries alike: NFKC folds full-width letters, digits
  * and punctuation to half-width (ＡＢＣ１２３ → abc123) and composes Tibetan; Tibetan digits ༠–༩ become
  * 0–9 so a year typed either way matches; lower case for Latin.
  */
 export const foldForSearch = (text: string): string =>
-  text
-    .normalize('NFKC')
-    .replace(/[\u0f20-\u0f29]/g, (d) => String(d.charCodeAt(0) - TIBETAN_DIGIT_ZERO))
-    .toLowerCase();
+  tibetanDigitsToAscii(text.normalize('NFKC')).toLowerCase();

@@ -1,4 +1,4 @@
-import { decodeHTMLStrict } from 'entities';
+import { decodeHTML, decodeHTMLAttribute, decodeHTMLStrict } from 'entities';
 
 /**
  * HTML and Markdown to text. Stored rich text is markdown with inline HTML; both are read by one
@@ -236,3 +236,12 @@ export const richTextToText = (value: unknown, { lines = false }: RichTextToText
     .replace(/\s*\n\s*/g, '\n')
     .trim();
 };
+
+/**
+ * `text` with its HTML character references decoded by the `entities` library: every HTML5 name
+ * and decimal/hex references (`&amp;` → `&`, `&nbsp;` → U+00A0, `&#x0F40;` → ཀ). In an attribute
+ * value (`{ attribute: true }`, e.g. an href), a legacy name followed by `=` or a letter stays as
+ * written, as browsers read it (`?a=1&copy=2` keeps `&copy`).
+ */
+export const decodeEntities = (text: string, { attribute = false }: { attribute?: boolean } = {}): string =>
+  attribute ? decodeHTMLAttribute(text) : decodeHTML(text);

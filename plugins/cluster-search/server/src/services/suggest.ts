@@ -2,7 +2,6 @@ import type { Core } from '@strapi/strapi';
 import { foldForSearch } from '@jiyue/kernel';
 import { getService } from '../utils/get-service';
 import { queryLocale } from '../utils/query-locale';
-import { digitShadowAscii } from '../utils/suggest-screen';
 
 const GUIDE = 'api::service-guide.service-guide';
 
@@ -51,7 +50,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       | { checkFields: (fields: Record<string, string>, plain?: string[]) => Promise<{ field: string }[]> }
       | undefined;
     if (!prechecks || !texts.length) return new Set();
-    const local = [...new Set(texts)].filter((t) => !/[0-9]{7,}/.test(digitShadowAscii(t).replace(/[\s-]/g, '')) && !/@/.test(t));
+    const local = [...new Set(texts)].filter((t) => !/[0-9]{7,}/.test(foldForSearch(t).replace(/[\s-]/g, '')) && !/@/.test(t));
     if (!local.length) return new Set();
     const fields = Object.fromEntries(local.map((t, i) => [`q${i}`, t]));
     const findings = await prechecks.checkFields(fields, Object.keys(fields));
