@@ -44,8 +44,7 @@ export const hasTibetan = (text: string) => /[\u0F00-\u0FFF]/u.test(text);
  */
 export const isHanCodePoint = (c: number): boolean =>
   (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0x20000 && c <= 0x323af);
-/** A run of Han script (Unicode's Script=Han: ideographs of every extension, 〇, 々, radicals). */
-export const HAN_RUN = /\p{Script=Han}+/gu;
+/** Whether `ch` is of Han script (Unicode Script=Han: ideographs of every extension, 〇, 々, radicals). */
 export const isHan = (ch: string) => /\p{Script=Han}/u.test(ch);
 
 /**
