@@ -10,6 +10,7 @@
  * Every step is safe to repeat: existing .env values are kept and seeding adds nothing twice.
  */
 import crypto from 'crypto';
+import dotenv from 'dotenv';
 import fs from 'fs';
 import http from 'http';
 import path from 'path';
@@ -36,16 +37,8 @@ type EnvLines = string[];
 
 const readEnvLines = (): EnvLines => (fs.existsSync(ENV_FILE) ? fs.readFileSync(ENV_FILE, 'utf8').split(/\r?\n/) : []);
 
-/** KEY=VALUE pairs of a .env file; comments and blank lines skipped, surrounding quotes removed. */
-const parseEnv = (lines: EnvLines) => {
-  const values = new Map<string, string>();
-  for (const line of lines) {
-    const match = line.match(/^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*)$/);
-    if (!match) continue;
-    values.set(match[1], match[2].trim().replace(/^(['"])(.*)\1$/, '$2'));
-  }
-  return values;
-};
+/** KEY=VALUE pairs of a .env file, read by dotenv (the parser Strapi itself uses). */
+const parseEnv = (lines: EnvLines) => new Map(Object.entries(dotenv.parse(lines.join('\n'))));
 
 const randomSecret = () => crypto.randomBytes(16).toString('base64');
 const secretFor = (key: string) => (key === 'APP_KEYS' ? Array.from({ length: 4 }, randomSecret).join(',') : randomSecret());
@@ -95,9 +88,7 @@ const ensureEnvFile = () => {
 
 /** Loads .env into process.env without overriding what the shell set, as Strapi itself does. */
 const loadEnv = () => {
-  for (const [key, value] of parseEnv(readEnvLines())) {
-    if (process.env[key] === undefined) process.env[key] = value;
-  }
+  if (fs.existsSync(ENV_FILE)) dotenv.config({ path: ENV_FILE, quiet: true });
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -1,4 +1,5 @@
 import crypto from 'crypto';
+import dotenv from 'dotenv';
 import fs from 'fs';
 import path from 'path';
 import type { Core } from '@strapi/strapi';
@@ -9,7 +10,7 @@ export const APP_DIR = path.resolve(__dirname, '..', '..');
 /** .env of the app, as `strapi develop` reads it; variables already set win. */
 export const loadDotEnv = () => {
   const file = path.join(APP_DIR, '.env');
-  if (fs.existsSync(file)) process.loadEnvFile(file);
+  if (fs.existsSync(file)) dotenv.config({ path: file, quiet: true });
 };
 
 /**

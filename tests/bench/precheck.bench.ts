@@ -1,7 +1,7 @@
 import { clipCodePoints, loadVocabulary, makeTextGenerator, seededRandom } from '../../database/seeds/vocabulary';
 import { runChecks } from '../../plugins/review-workflow/server/src/checks/run-checks';
 import type { DictionaryEntry } from '../../plugins/review-workflow/server/src/checks/types';
-import { toPlainText } from '../../plugins/review-workflow/server/src/checks/plain-text';
+import { mapPlainText } from '@jiyue/kernel';
 import { buildWordMatcher, matchWords } from '../../plugins/review-workflow/server/src/checks/words';
 import { STARTER_DICTIONARY } from '../../plugins/review-workflow/server/src/dictionary/starter';
 import { residentIdCheckDigit } from '../../plugins/review-workflow/server/src/utils/resident-id';
@@ -126,7 +126,7 @@ export default defineBench({
 
     // Interleave the loops so that machine noise hits both sides alike.
     const runs = Math.max(MIN_RUNS, knobs.requests);
-    const plain = toPlainText(body);
+    const plain = mapPlainText(body);
     const full: number[] = [];
     const wordsOnly: number[] = [];
     const naive: number[] = [];

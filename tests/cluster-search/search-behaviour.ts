@@ -274,6 +274,23 @@ export const searchBehaviour = (engine: 'embedded' | 'typesense') => {
       expect(hit.snippet).toContain('&amp;');
     });
 
+    it('indexes rich text with its entities decoded: &amp; is "&", never the word amp', async () => {
+      const doc = await article({ title: '供暖供气安全提示', body: '<p>供暖&amp;供气&nbsp;安全 &lt;提示&gt; &#x0F40;&#x0F0B;&#x0F41;&#x0F0B;</p>', ownerSite: 'kangding' });
+      await indexer().flush();
+      const amp = await search({ q: 'amp' });
+      expect(amp.status).toBe(200);
+      expect(amp.body.hits.map((h: any) => h.documentId)).not.toContain(doc.documentId);
+      const nbsp = await search({ q: 'nbsp' });
+      expect(nbsp.body.hits.map((h: any) => h.documentId)).not.toContain(doc.documentId);
+      // The numeric references are Tibetan syllables once decoded, found as such.
+      const tibetan = await search({ q: 'ཀ་ཁ' });
+      expect(tibetan.body.hits.map((h: any) => h.documentId)).toContain(doc.documentId);
+      const hit = (await search({ q: '供暖' })).body.hits.find((h: any) => h.documentId === doc.documentId);
+      // Escaped once for display, from the decoded text: "&amp;", not "&amp;amp;".
+      expect(hit.snippet).toBe('<mark>供暖</mark>&amp;供气 安全 &lt;提示&gt; ཀ་ཁ་');
+      expect(hit.snippet).not.toContain('amp;amp;');
+    });
+
     it('falls back to zh-Hans for documents without a Tibetan version, marked localeFallback', async () => {
       const res = await search({ q: '政务公开', locale: 'bo', fallback: 'zh-Hans' });
       expect(res.status).toBe(200);

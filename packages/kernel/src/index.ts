@@ -10,6 +10,10 @@
  *   http/route-scope     how a route declares which sites it acts on (enforced by site-group's policy)
  *   http/rate-limit      per-client limits shared across instances (rate-limiter-flexible)
  *   safe-output/sanitize the HTML allow lists for everything that leaves the server (sanitize-html)
+ *   safe-output/xml      XML documents (RSS, XLIFF) built with fast-xml-parser's XMLBuilder, one escaper
+ *   text/*               isomorphic text: Tibetan/Han character model, segmentation, HTML/Markdown to
+ *                        text (entities decoded), syllable-safe truncation and excerpts, NFC
+ *   hash/stable-json     stable JSON and its SHA-256 (safe-stable-stringify)
  *   net/outbound         the one outbound HTTP client: refuses private, loopback and link-local targets
  *   content/disclosure   what a public surface may show of an item (proactive / on-request / not-public)
  *   db/append-only       database triggers that refuse UPDATE and DELETE on audit tables (SQLite, PostgreSQL)
@@ -20,6 +24,9 @@ export * from './http/route-scope';
 export * from './http/auth-strategies';
 export * from './http/rate-limit';
 export * from './safe-output/sanitize';
+export * from './safe-output/xml';
+export * from './text';
+export * from './hash/stable-json';
 export * from './net/outbound';
 export * from './content/disclosure';
 export * from './db/append-only';

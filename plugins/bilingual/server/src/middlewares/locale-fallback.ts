@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { getService } from '../utils/get-service';
 import { followedContentTypes } from '../utils/content-types';
-import { tibetanDigitsToArabic } from '../utils/tibetan-digits';
+import { tibetanDigitsToAscii } from '@jiyue/kernel';
 
 type Match = { uid: string; documentId?: string };
 
@@ -96,7 +96,7 @@ const readTibetanPaging = (ctx: any) => {
   let changed = false;
   for (const [key, value] of [...params]) {
     if (!PAGING.test(key) || !/[\u0F20-\u0F29]/u.test(value)) continue;
-    params.set(key, tibetanDigitsToArabic(value));
+    params.set(key, tibetanDigitsToAscii(value));
     changed = true;
   }
   if (changed) ctx.querystring = params.toString();

@@ -1,6 +1,6 @@
+import { stableHash } from '@jiyue/kernel';
 import type { Core } from '@strapi/strapi';
 import { translatableFields } from '../utils/translatable-fields';
-import { textHash } from '../utils/text-hash';
 import { pluginConfig } from '../utils/plugin-config';
 
 export type Status = 'draft' | 'published';
@@ -22,7 +22,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const picked: Record<string, unknown> = {};
       for (const field of this.fields(uid)) picked[field] = typeof entry[field] === 'string' ? entry[field].normalize('NFC') : entry[field] ?? null;
       const review = strapi.plugin('review-workflow');
-      return review ? review.service('content').hashOf(uid, picked) : textHash(picked);
+      return review ? review.service('content').hashOf(uid, picked) : stableHash(picked);
     },
 
     /** The source-locale rows of documents (draft or published), with their translatable fields. */

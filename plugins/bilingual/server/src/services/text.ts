@@ -1,15 +1,14 @@
+import { nfc, tibetanDigitsToAscii, truncate, type TruncateOptions } from '@jiyue/kernel';
 import type { Core } from '@strapi/strapi';
-import { normalize } from '../utils/normalize';
 import { isPredominantlyTibetan, tibetanShare } from '../utils/predominantly-tibetan';
-import { truncate, type TruncateOptions } from '../utils/truncate';
-import { tibetanDigitsToArabic } from '../utils/tibetan-digits';
 
 /**
  * Text helpers for Chinese and Tibetan, for every plugin:
- * `strapi.plugin('bilingual').service('text').truncate(text, maxChars)`.
+ * `strapi.plugin('bilingual').service('text').truncate(text, maxChars)`. Normalising, truncating and
+ * digit folding are the kernel's (`@jiyue/kernel` text module); a plugin may import them from there.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  normalize,
+  normalize: nfc,
   tibetanShare,
   /** `threshold` defaults to the plugin's `tibetanThreshold`. */
   isPredominantlyTibetan(text: string, threshold?: number) {
@@ -18,5 +17,5 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   truncate(text: string, maxChars: number, options?: TruncateOptions) {
     return truncate(text, maxChars, options);
   },
-  tibetanDigitsToArabic,
+  tibetanDigitsToArabic: tibetanDigitsToAscii,
 });

@@ -1,5 +1,4 @@
 import { isPredominantlyTibetan, tibetanShare } from './predominantly-tibetan';
-import { tibetanDigitsToArabic } from './tibetan-digits';
 import cluster from '../../../../../database/seeds/garze-cluster.json';
 
 describe('isPredominantlyTibetan', () => {
@@ -20,11 +19,5 @@ describe('isPredominantlyTibetan', () => {
     const half = 'དར་མདོ་གྲོང་ཁྱེར 康定市'; // 11 Tibetan code points, 3 Han
     expect(isPredominantlyTibetan(half, 0.5)).toBe(true);
     expect(isPredominantlyTibetan(half, 0.9)).toBe(false);
-  });
-});
-
-describe('tibetanDigitsToArabic', () => {
-  it('reads ༠–༩ as 0–9 and leaves the rest', () => {
-    expect(tibetanDigitsToArabic('༢༠༢༥ལོ། 12')).toBe('2025ལོ། 12');
   });
 });

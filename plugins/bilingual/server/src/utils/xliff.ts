@@ -1,3 +1,4 @@
+import { buildXml } from '@jiyue/kernel';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 
 export const XLIFF_NS = 'urn:oasis:names:tc:xliff:document:2.0';
@@ -34,32 +35,35 @@ export class XliffError extends Error {
   }
 }
 
-// Characters XML 1.0 cannot carry at all; CR is kept as a character reference so it survives parsing.
-const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/gu;
-const escapeText = (s: string) => s.replace(INVALID_XML, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r/g, '&#13;');
-const escapeAttr = (s: string) => escapeText(s).replace(/"/g, '&quot;');
-
-/** An XLIFF 2.0 document: one <file> per document (with its source hash), one <unit> per translatable field. */
-export const buildXliff = (doc: XliffDocument): string => {
-  const lines = [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<xliff xmlns="${XLIFF_NS}" xmlns:jy="${JIYUE_NS}" version="2.0" srcLang="${escapeAttr(doc.srcLang)}" trgLang="${escapeAttr(doc.trgLang)}">`,
-  ];
-  doc.files.forEach((file, i) => {
-    lines.push(
-      `  <file id="f${i + 1}" original="${escapeAttr(`${file.uid}/${file.documentId}`)}" jy:uid="${escapeAttr(file.uid)}" jy:documentId="${escapeAttr(file.documentId)}" jy:sourceHash="${escapeAttr(file.sourceHash)}">`
-    );
-    for (const unit of file.units) {
-      lines.push(`    <unit id="${escapeAttr(unit.id)}">`, '      <segment>');
-      lines.push(`        <source xml:space="preserve">${escapeText(unit.source)}</source>`);
-      if (unit.target !== undefined && unit.target !== null) lines.push(`        <target xml:space="preserve">${escapeText(unit.target)}</target>`);
-      lines.push('      </segment>', '    </unit>');
-    }
-    lines.push('  </file>');
+/**
+ * An XLIFF 2.0 document: one <file> per document (with its source hash), one <unit> per translatable
+ * field. Built by the kernel's buildXml, whose escaper drops what XML 1.0 cannot carry (control
+ * characters, lone surrogates) and keeps CR as `&#13;` so it survives parsing.
+ */
+export const buildXliff = (doc: XliffDocument): string =>
+  buildXml({
+    xliff: {
+      '@xmlns': XLIFF_NS,
+      '@xmlns:jy': JIYUE_NS,
+      '@version': '2.0',
+      '@srcLang': doc.srcLang,
+      '@trgLang': doc.trgLang,
+      file: doc.files.map((file, i) => ({
+        '@id': `f${i + 1}`,
+        '@original': `${file.uid}/${file.documentId}`,
+        '@jy:uid': file.uid,
+        '@jy:documentId': file.documentId,
+        '@jy:sourceHash': file.sourceHash,
+        unit: file.units.map((unit) => ({
+          '@id': unit.id,
+          segment: {
+            source: { '@xml:space': 'preserve', '#text': unit.source },
+            target: unit.target === undefined || unit.target === null ? undefined : { '@xml:space': 'preserve', '#text': unit.target },
+          },
+        })),
+      })),
+    },
   });
-  lines.push('</xliff>', '');
-  return lines.join('\n');
-};
 
 /**
  * XLIFF never needs a document type: a DOCTYPE is how external entities (XXE: files, URLs),

@@ -1,11 +1,11 @@
 import { yup } from '@strapi/utils';
 import { strictValidator } from './validator';
-import { tibetanDigitsToArabic } from '../utils/tibetan-digits';
+import { tibetanDigitsToAscii } from '@jiyue/kernel';
 
 const wholeNumber = yup
   .number()
   // ༡༠༠ is a number too.
-  .transform((value, original) => (original === '' || original === undefined ? undefined : Number(tibetanDigitsToArabic(String(original)))))
+  .transform((value, original) => (original === '' || original === undefined ? undefined : Number(tibetanDigitsToAscii(String(original)))))
   .typeError('must be a whole number')
   .integer('must be a whole number');
 

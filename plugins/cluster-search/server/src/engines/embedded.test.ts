@@ -3,7 +3,7 @@ import os from 'os';
 import path from 'path';
 import Database from 'better-sqlite3';
 import { createEmbeddedEngine } from './embedded';
-import { runs } from '../utils/segment';
+import { runs } from '@jiyue/kernel';
 import type { EngineQuery, IndexDoc, SearchEngine } from './types';
 
 const UID = 'api::article.article';

@@ -2,7 +2,7 @@ import fs from 'fs';
 import path from 'path';
 import crypto from 'crypto';
 import Database from 'better-sqlite3';
-import { normalizeText } from '../utils/normalize';
+import { foldForSearch } from '@jiyue/kernel';
 import { ftsExpression, soleToken } from './fts-expression';
 import { FacetColumns } from './facet-columns';
 import { ALL, LAYOUT, countedTokens, deleteDocument, indexRow, layoutOf, open, rowWriter, tag, unpackPayload, type DB } from './index-file';
@@ -389,7 +389,7 @@ export const createEmbeddedEngine = (options: EmbeddedOptions): SearchEngine => 
 
     async completions(prefix, limit, locale) {
       const handle = ensureCurrent();
-      const p = normalizeText(prefix);
+      const p = foldForSearch(prefix);
       if (!p) return [];
       const upper = `${p}\uffff`;
       const localeClause = locale ? 'AND locale = @locale' : '';

@@ -1,5 +1,4 @@
-import type { Run } from '../utils/segment';
-import { bigrams } from '../utils/segment';
+import { bigrams, type Run } from '@jiyue/kernel';
 import type { TermGroup } from './types';
 
 const WORD_COLUMNS = '{title summary body extra}';

@@ -1,7 +1,6 @@
 import crypto from 'crypto';
 import Database from 'better-sqlite3';
-import { segmentFields, segmentForIndex } from '../utils/segment';
-import { normalizeText } from '../utils/normalize';
+import { foldForSearch, segmentFields, segmentForIndex } from '@jiyue/kernel';
 import { titleTokens } from './fts-expression';
 import type { FacetColumns } from './facet-columns';
 import type { IndexDoc } from './types';
@@ -63,8 +62,10 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
  * 3: the `ascii` tokenizer (unicode61 cut Tibetan syllables at every vowel sign and subjoined
  * letter, which it counts as separators: སྐད was indexed as ས and ད), payloads as plain JSON, and
  * `term_docs`.
+ * 4: rich text read by the kernel's richTextToText (entities decoded: `&amp;` no longer gives the
+ * token amp; image alt text kept).
  */
-const SCHEMA_VERSION = '3';
+const SCHEMA_VERSION = '4';
 
 /**
  * What a file's tokens depend on: our layout and the ICU data Intl.Segmenter cuts Chinese with (a
@@ -186,7 +187,7 @@ export const indexRow = (doc: IndexDoc): IndexRow => {
       documentId: doc.documentId,
       locale: doc.locale,
       locales: ` ${doc.locales.join(' ')} `,
-      titleNorm: normalizeText(doc.title),
+      titleNorm: foldForSearch(doc.title),
       region: doc.region,
       theme: doc.theme,
       authority: doc.authority,
@@ -194,7 +195,7 @@ export const indexRow = (doc: IndexDoc): IndexRow => {
       indexNumberKey: doc.indexNumberKey,
       publishDate: doc.publishDate,
       year: doc.year,
-      serviceNorm: doc.serviceName ? normalizeText(doc.serviceName) : null,
+      serviceNorm: doc.serviceName ? foldForSearch(doc.serviceName) : null,
       title: doc.title,
       serviceName: doc.serviceName,
     },

@@ -1,4 +1,4 @@
-import type { Run } from '../utils/segment';
+import type { Run } from '@jiyue/kernel';
 
 /** One locale of one published document, as both engines store it. */
 export interface IndexDoc {

@@ -1,6 +1,5 @@
 import { Client } from 'typesense';
-import { segmentForIndex, runs } from '../utils/segment';
-import { normalizeText } from '../utils/normalize';
+import { foldForSearch, runs, segmentForIndex } from '@jiyue/kernel';
 import type { EngineQuery, EngineResult, FacetValue, IndexBuilder, IndexDoc, SearchEngine } from './types';
 
 export interface TypesenseOptions {
@@ -54,7 +53,7 @@ const toTypesense = (doc: IndexDoc) => ({
   ...(doc.indexNumberKey ? { idx_key: doc.indexNumberKey } : {}),
   publish_ts: doc.publishDate ? Date.parse(doc.publishDate) : 0,
   ...(doc.year ? { year: doc.year } : {}),
-  title_norm: normalizeText(doc.title),
+  title_norm: foldForSearch(doc.title),
   payload: JSON.stringify(doc),
 });
 

@@ -1,11 +1,11 @@
 import type { Core } from '@strapi/strapi';
-import { normalizeText } from '../utils/normalize';
+import { foldForSearch } from '@jiyue/kernel';
 import { queryLocale } from '../utils/query-locale';
 
 const UID = 'plugin::cluster-search.query-stat';
 
 /** The form a query is counted under: normalised, single-spaced, at most 100 characters. */
-export const normalizeQuery = (q: string) => normalizeText(q).replace(/\s+/g, ' ').trim().slice(0, 100);
+export const normalizeQuery = (q: string) => foldForSearch(q).replace(/\s+/g, ' ').trim().slice(0, 100);
 
 /** How long counts wait in memory before they are written. */
 const FLUSH_MS = 10_000;

@@ -1,15 +1,14 @@
 import type { Core } from '@strapi/strapi';
 import type { IndexDoc } from '../engines/types';
-import { normalizeText, plainText } from '../utils/normalize';
+import { foldForSearch, publicView, richTextToText } from '@jiyue/kernel';
 import { identifierKey } from '../utils/identifier-key';
-import { publicView } from '@jiyue/kernel';
 
 const GUIDE = 'api::service-guide.service-guide';
 const POLICY = 'api::policy.policy';
 
-const compact = (s: string) => normalizeText(s).replace(/\s+/g, '');
+const compact = (s: string) => foldForSearch(s).replace(/\s+/g, '');
 const short = (text: unknown, max = 200) => {
-  const plain = plainText(text);
+  const plain = richTextToText(text);
   return plain.length > max ? `${plain.slice(0, max)}…` : plain;
 };
 
@@ -71,7 +70,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         aliases: guide.aliases ?? null,
         itemCode: guide.itemCode,
         summary: guide.summary ?? null,
-        conditions: plainText(guide.conditions) || null,
+        conditions: richTextToText(guide.conditions) || null,
         implementingBody: guide.implementingBody ?? null,
         onlineEntryUrl: guide.onlineEntryUrl ?? null,
         fullyOnline: !!guide.fullyOnline,

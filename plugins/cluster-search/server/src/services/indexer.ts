@@ -1,12 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import type { IndexDoc } from '../engines/types';
 import { identifierKey } from '../utils/identifier-key';
-import { plainText } from '../utils/normalize';
+import { isCatalogueField, publicView, richTextToText } from '@jiyue/kernel';
 import { searchableTypes, type SearchableType } from '../utils/searchable-types';
 import { buildSiteMap, type SiteMap } from '../utils/site-map';
 import { afterTransaction } from '../utils/after-transaction';
 import { getService } from '../utils/get-service';
-import { isCatalogueField, publicView } from '@jiyue/kernel';
 
 const TITLE_FIELDS = ['title', 'name', 'question'];
 const META_FIELDS = ['issuingAuthority', 'documentNumber', 'indexNumber', 'subjectWords', 'aliases', 'implementingBody', 'keywords', 'itemCode'];
@@ -85,9 +84,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         locale: row.locale,
         locales,
         title: String(row[titleField] ?? '').replace(/\s+/g, ' ').trim(),
-        summary: catalogue ? '' : plainText(row.summary),
-        body: bodyFields.map((f) => plainText(row[f])).filter(Boolean).join('\n'),
-        extra: metaFields.map((f) => plainText(row[f])).filter(Boolean).join(' '),
+        summary: catalogue ? '' : richTextToText(row.summary),
+        body: bodyFields.map((f) => richTextToText(row[f])).filter(Boolean).join('\n'),
+        extra: metaFields.map((f) => richTextToText(row[f])).filter(Boolean).join(' '),
         ownerSite: owner,
         sites: direct,
         scopeSites: scope,

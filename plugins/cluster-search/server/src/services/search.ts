@@ -3,8 +3,7 @@ import { errors } from '@strapi/utils';
 import type { ClusterSearchConfig } from '../config';
 import type { EngineQuery, IndexDoc, TermGroup } from '../engines/types';
 import { identifierKey } from '../utils/identifier-key';
-import { normalizeText } from '../utils/normalize';
-import { runs } from '../utils/segment';
+import { foldForSearch, runs } from '@jiyue/kernel';
 import { highlight, matchRanges, snippet } from '../utils/snippet';
 import { searchableTypes } from '../utils/searchable-types';
 import { buildSiteMap, regionParents, type SiteMap } from '../utils/site-map';
@@ -184,7 +183,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       };
     },
 
-    normalize: normalizeText,
+    normalize: foldForSearch,
   };
   return service;
 };

@@ -1,8 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import { normalizeText } from '../utils/normalize';
+import { foldForSearch } from '@jiyue/kernel';
 import { getService } from '../utils/get-service';
 import { queryLocale } from '../utils/query-locale';
-import { digitShadowAscii } from '../utils/suggest-screen';
 
 const GUIDE = 'api::service-guide.service-guide';
 
@@ -37,7 +36,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const rows = await strapi.db.query(GUIDE as any).findMany({ where, select: ['aliases'], limit: limit * 4 });
     const out: string[] = [];
     for (const row of rows as { aliases?: string }[]) {
-      for (const alias of splitAliases(row.aliases)) if (normalizeText(alias).startsWith(prefix)) out.push(alias);
+      for (const alias of splitAliases(row.aliases)) if (foldForSearch(alias).startsWith(prefix)) out.push(alias);
     }
     return out;
   };
@@ -51,7 +50,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       | { checkFields: (fields: Record<string, string>, plain?: string[]) => Promise<{ field: string }[]> }
       | undefined;
     if (!prechecks || !texts.length) return new Set();
-    const local = [...new Set(texts)].filter((t) => !/[0-9]{7,}/.test(digitShadowAscii(t).replace(/[\s-]/g, '')) && !/@/.test(t));
+    const local = [...new Set(texts)].filter((t) => !/[0-9]{7,}/.test(foldForSearch(t).replace(/[\s-]/g, '')) && !/@/.test(t));
     if (!local.length) return new Set();
     const fields = Object.fromEntries(local.map((t, i) => [`q${i}`, t]));
     const findings = await prechecks.checkFields(fields, Object.keys(fields));
@@ -62,7 +61,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     async suggest({ q, locale, limit }: { q: string; locale?: string; limit: number }) {
       const started = performance.now();
-      const prefix = normalizeText(q).trim();
+      const prefix = foldForSearch(q).trim();
       const listLocale = queryLocale(prefix, locale);
       const [terms, titles, aliases, popular, variants] = await Promise.all([
         getService('suggest-terms').completions(prefix, limit, listLocale),
@@ -75,7 +74,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const seen = new Set<string>();
       const suggestions: { text: string; source: Source }[] = [];
       const add = (text: string, source: Source) => {
-        const key = normalizeText(text);
+        const key = foldForSearch(text);
         if (!text || seen.has(key) || suggestions.length >= limit) return;
         seen.add(key);
         suggestions.push({ text, source });
@@ -86,7 +85,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       titles.forEach((t) => add(t, 'title'));
       aliases.forEach((t) => add(t, 'alias'));
       const related = [...new Set([...variants.slice(1), ...popular.containing.filter((t) => allowed.has(t))])]
-        .filter((t) => normalizeText(t) !== prefix)
+        .filter((t) => foldForSearch(t) !== prefix)
         .slice(0, limit);
       return { q, locale: listLocale, suggestions, related, tookMs: Math.round((performance.now() - started) * 100) / 100 };
     },

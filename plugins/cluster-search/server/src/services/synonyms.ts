@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { SynonymGroup } from '../engines/types';
-import { normalizeText } from '../utils/normalize';
+import { foldForSearch } from '@jiyue/kernel';
 import { getService } from '../utils/get-service';
 import { refreshingCache } from '../utils/refreshing-cache';
 
@@ -80,10 +80,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * original first. Substrings count, since Chinese queries have no spaces.
      */
     async variants(term: string): Promise<string[]> {
-      const normalized = normalizeText(term);
+      const normalized = foldForSearch(term);
       const out = [normalized];
       for (const group of await service.list()) {
-        const forms = group.terms.map(normalizeText);
+        const forms = group.terms.map(foldForSearch);
         for (const form of forms) {
           if (!form || !normalized.includes(form)) continue;
           for (const other of forms) if (other !== form) out.push(normalized.split(form).join(other));

@@ -1,4 +1,4 @@
-import { normalizeText } from './normalize';
+import { foldForSearch } from '@jiyue/kernel';
 
 /**
  * The comparable form of a document number (发文字号) or index number (索引号): normalised, with every
@@ -6,6 +6,6 @@ import { normalizeText } from './normalize';
  */
 export const identifierKey = (value: unknown): string | null => {
   if (typeof value !== 'string' || !value.trim()) return null;
-  const key = normalizeText(value).replace(/[\s〔〕[\]()（）【】{}]/gu, '');
+  const key = foldForSearch(value).replace(/[\s〔〕[\]()（）【】{}]/gu, '');
   return key.length >= 4 ? key : null;
 };

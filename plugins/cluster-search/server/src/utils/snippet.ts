@@ -1,8 +1,7 @@
-import { escapeHtml } from './escape-html';
-import { normalizeText } from './normalize';
+import { escapeXml, foldForSearch } from '@jiyue/kernel';
 
 /**
- * One character's normal form (normalizeText), without the general path for the characters Chinese
+ * One character's normal form (foldForSearch), without the general path for the characters Chinese
  * text is made of: ASCII and CJK ideographs are their own form but for case, full-width ASCII
  * (，！１Ａ) is ASCII shifted by 0xFEE0, and CJK punctuation (。、「」) is its own form.
  */
@@ -12,7 +11,7 @@ const normalizedChar = (char: string): string => {
   if (code >= 0x4e00 && code <= 0x9fff) return char;
   if (code >= 0xff01 && code <= 0xff5e) return String.fromCharCode(code - 0xfee0).toLowerCase();
   if (code >= 0x3001 && code <= 0x3035) return char;
-  return normalizeText(char);
+  return foldForSearch(char);
 };
 
 /** The text normalised one code point at a time, with each normalised character's offset in the original. */
@@ -32,10 +31,10 @@ const normalizedWithOffsets = (text: string) => {
 
 /** Ranges [start, end) of the original text where one of the terms occurs, merged and sorted. */
 export const matchRanges = (text: string, terms: string[]): [number, number][] => {
-  const wanted = [...new Set(terms.map((t) => normalizeText(t)).filter((t) => t.length > 0))].sort((a, b) => b.length - a.length);
+  const wanted = [...new Set(terms.map((t) => foldForSearch(t)).filter((t) => t.length > 0))].sort((a, b) => b.length - a.length);
   // Most texts shown for a hit hold no match (a title hit's body): one native pass says so before
   // any offsets are built.
-  const whole = normalizeText(text);
+  const whole = foldForSearch(text);
   if (!wanted.some((term) => whole.includes(term))) return [];
   const { normalized, origin } = normalizedWithOffsets(text);
   const ranges: [number, number][] = [];
@@ -61,10 +60,10 @@ export const highlight = (text: string, ranges: [number, number][]): string => {
   let out = '';
   let at = 0;
   for (const [start, end] of ranges) {
-    out += escapeHtml(text.slice(at, start)) + '<mark>' + escapeHtml(text.slice(start, end)) + '</mark>';
+    out += escapeXml(text.slice(at, start)) + '<mark>' + escapeXml(text.slice(start, end)) + '</mark>';
     at = end;
   }
-  return out + escapeHtml(text.slice(at));
+  return out + escapeXml(text.slice(at));
 };
 
 /**

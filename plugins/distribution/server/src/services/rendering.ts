@@ -1,11 +1,10 @@
+import { richTextToText, truncate as truncateText } from '@jiyue/kernel';
 import type { Core } from '@strapi/strapi';
 import crypto from 'crypto';
 import fs from 'fs';
 import path from 'path';
 import { fetchOutbound } from '../adapters/http';
 import { pluginConfig } from '../utils/get-service';
-import { toPlainText } from '../utils/to-plain-text';
-import { truncateGraphemes } from '../utils/truncate-graphemes';
 import { wechatHtml } from '../utils/wechat-html';
 import type { Snapshot } from './outbox';
 
@@ -23,12 +22,10 @@ const WEIBO_LINK_WEIGHT = 12;
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const cacheDir = () => path.resolve(strapi.dirs.app.root, pluginConfig<string>('renditionCacheDir'));
 
-  const truncate = (text: string, maxChars: number) => {
-    // Bilingual's truncation knows Tibetan syllables best; ours is grapheme-safe when it is absent.
-    const shared = strapi.plugin('bilingual')?.service('text') as any;
-    if (shared && typeof shared.truncate === 'function') return shared.truncate(text, maxChars) as string;
-    return truncateGraphemes(text, maxChars);
-  };
+  /** Channels count user-perceived characters; the kernel's cut never splits one, nor a Tibetan syllable. */
+  const truncate = (text: string, maxChars: number) => truncateText(text, maxChars, { count: 'graphemes' });
+  /** Readable text of a field (HTML or markdown): one line per block. */
+  const toPlainText = (value: unknown) => richTextToText(String(value ?? ''), { lines: true });
 
   return {
     /**

@@ -1,5 +1,4 @@
-import { sanitizeRichText } from '@jiyue/kernel';
-import { escapeXml } from './escape-xml';
+import { buildXml, sanitizeRichText } from '@jiyue/kernel';
 
 export interface FeedItem {
   id: string;
@@ -20,37 +19,35 @@ export interface FeedMeta {
 
 const rfc822 = (iso: string | null) => (iso ? new Date(iso).toUTCString() : undefined);
 
-/** RSS 2.0 (https://www.rssboard.org/rss-specification): channel title/link/description, items with guid and pubDate. */
+/**
+ * RSS 2.0 (https://www.rssboard.org/rss-specification): channel title/link/description, items with
+ * guid and pubDate. Built by the kernel's buildXml (fast-xml-parser's builder, one escaper that
+ * drops lone surrogates and control characters), never by string concatenation.
+ */
 export const rss2 = (feed: FeedMeta): string => {
-  const items = feed.items
-    .map((item) =>
-      [
-        '<item>',
-        `<title>${escapeXml(item.title)}</title>`,
-        `<link>${escapeXml(item.url)}</link>`,
-        `<guid isPermaLink="false">${escapeXml(item.id)}</guid>`,
-        // Readers render <description> as HTML: it carries the summary through the feed allow list.
-        item.summary ? `<description>${escapeXml(sanitizeRichText(item.summary, 'feed'))}</description>` : '',
-        item.publishedAt ? `<pubDate>${rfc822(item.publishedAt)}</pubDate>` : '',
-        '</item>',
-      ].join('')
-    )
-    .join('\n');
   const lastBuild = feed.items.map((i) => i.publishedAt).filter(Boolean).sort().pop() ?? null;
-  return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">',
-    '<channel>',
-    `<title>${escapeXml(feed.title)}</title>`,
-    `<link>${escapeXml(feed.homePageUrl)}</link>`,
-    `<description>${escapeXml(feed.description)}</description>`,
-    `<language>${escapeXml(feed.language)}</language>`,
-    `<atom:link href="${escapeXml(feed.feedUrl)}" rel="self" type="application/rss+xml"/>`,
-    lastBuild ? `<lastBuildDate>${rfc822(lastBuild)}</lastBuildDate>` : '',
-    items,
-    '</channel>',
-    '</rss>',
-  ].join('\n');
+  return buildXml({
+    rss: {
+      '@version': '2.0',
+      '@xmlns:atom': 'http://www.w3.org/2005/Atom',
+      channel: {
+        title: feed.title,
+        link: feed.homePageUrl,
+        description: feed.description,
+        language: feed.language,
+        'atom:link': { '@href': feed.feedUrl, '@rel': 'self', '@type': 'application/rss+xml' },
+        lastBuildDate: rfc822(lastBuild),
+        item: feed.items.map((item) => ({
+          title: item.title,
+          link: item.url,
+          guid: { '@isPermaLink': 'false', '#text': item.id },
+          // Readers render <description> as HTML: it carries the summary through the feed allow list.
+          description: item.summary ? sanitizeRichText(item.summary, 'feed') : undefined,
+          pubDate: rfc822(item.publishedAt),
+        })),
+      },
+    },
+  });
 };
 
 /** JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/): version, title, feed_url, items with id and one content field. */

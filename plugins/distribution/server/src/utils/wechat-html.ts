@@ -1,5 +1,4 @@
-import { sanitizeRichText } from '@jiyue/kernel';
-import { escapeXml } from './escape-xml';
+import { escapeXml, sanitizeRichText } from '@jiyue/kernel';
 
 /**
  * WeChat's editor drops <style> and classes, so every element carries its style inline. The body

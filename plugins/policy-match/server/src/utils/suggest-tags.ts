@@ -1,3 +1,5 @@
+import { chineseWords } from '@jiyue/kernel';
+
 export interface TagNames {
   code: string;
   dimension: string;
@@ -14,8 +16,6 @@ export interface TagSuggestion {
   matches: { term: string; count: number; wholeWord: boolean }[];
 }
 
-const zhSegmenter = new Intl.Segmenter('zh', { granularity: 'word' });
-
 const countOccurrences = (text: string, term: string) => {
   let n = 0;
   for (let i = text.indexOf(term); i >= 0; i = text.indexOf(term, i + term.length)) n += 1;
@@ -30,8 +30,7 @@ const countOccurrences = (text: string, term: string) => {
  */
 export const suggestTags = (text: string, tags: TagNames[], limit = 20): TagSuggestion[] => {
   const normalized = text.normalize('NFC');
-  const words = new Set<string>();
-  for (const s of zhSegmenter.segment(normalized)) if (s.isWordLike) words.add(s.segment);
+  const words = new Set(chineseWords(normalized));
   const out: TagSuggestion[] = [];
   for (const tag of tags) {
     const terms = [

@@ -1,6 +1,5 @@
 import { isIP } from 'net';
-import { excerptAround } from '../utils/excerpt';
-import { MARKDOWN_LINK } from './plain-text';
+import { decodeEntities, excerptAround, MARKDOWN_LINK } from '@jiyue/kernel';
 import type { Finding } from './types';
 
 /**
@@ -12,7 +11,7 @@ import type { Finding } from './types';
 export type LinkSource = 'markdown' | 'markdown-image' | 'html' | 'autolink' | 'bare';
 
 export interface ExtractedLink {
-  /** The URL as written (HTML &amp; decoded). */
+  /** The URL as written (HTML character references decoded, as a browser reads an attribute). */
   url: string;
   /** UTF-16 offsets of the URL in the raw text. */
   start: number;
@@ -31,7 +30,6 @@ const AUTOLINK = /<(https?:\/\/[^\s<>]+)>/gi;
 const BARE_URL = /\bhttps?:\/\/[^\s<>"'`\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2018\u2019\u201c\u201d]+/gi;
 const TRAILING_PUNCTUATION = /[.,;:!?]+$/;
 
-const decodeAmp = (url: string) => url.replace(/&amp;/gi, '&');
 
 /** Drops sentence punctuation after a bare URL, and a closing parenthesis it does not open. */
 const trimBareUrl = (url: string): string => {
@@ -47,7 +45,7 @@ export const extractLinks = (text: string): ExtractedLink[] => {
   const covered: [number, number][] = [];
   const add = (url: string, start: number, end: number, source: LinkSource, decode = false) => {
     if (!url.trim()) return;
-    links.push({ url: decode ? decodeAmp(url) : url, start, end, source });
+    links.push({ url: decode ? decodeEntities(url, { attribute: true }) : url, start, end, source });
     covered.push([start, end]);
   };
 

@@ -1,6 +1,6 @@
+import { excerptAround } from '@jiyue/kernel';
 import { isValidCreditCode } from '../utils/credit-code';
 import { digitShadow } from '../utils/digit-shadow';
-import { excerptAround } from '../utils/excerpt';
 import { isLuhnValid } from '../utils/luhn';
 import { mask } from '../utils/mask';
 import { isValidResidentId, looksLikeResidentId } from '../utils/resident-id';

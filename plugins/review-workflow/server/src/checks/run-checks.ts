@@ -1,6 +1,6 @@
+import { asPlainText, mapPlainText, plainTextOfEdit, type PlainText } from '@jiyue/kernel';
 import { checkLinks } from './links';
 import { findPersonalData, maskPersonalData, personalDataFindings } from './personal-data';
-import { asPlainText, plainTextOfEdit, toPlainText, type PlainText } from './plain-text';
 import type { DictionaryEntry, Finding } from './types';
 import { buildWordMatcher, checkWords, type WordMatcher } from './words';
 
@@ -68,7 +68,7 @@ export const runChecks = (input: RunChecksInput): Finding[] => {
     const plain: Record<string, PlainText> = {};
     for (const [name, raw] of Object.entries(fields)) {
       const asPlain = plainFields.has(name);
-      plain[name] = asPlain ? asPlainText(raw) : toPlainText(raw);
+      plain[name] = asPlain ? asPlainText(raw) : mapPlainText(raw);
       // Masking keeps lengths and touches digits only, so the masked value has the same plain-text layout.
       if (masked[name] !== raw) plain[name].excerptText = plainTextOfEdit(plain[name], masked[name], maskedSpans[name]);
     }

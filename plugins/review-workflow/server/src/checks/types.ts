@@ -14,7 +14,7 @@ export type CheckKind = 'word' | 'personal-data' | 'link' | 'interpretation';
  * field value *as stored* (the raw markdown/HTML string the editor saved), so
  * `raw.slice(offset, offset + length)` is exactly the flagged text and a UI or a one-click
  * replacement can act on the stored value without re-deriving anything. Dictionary words are
- * matched over a plain-text view of the field (markup removed, see plain-text.ts) and mapped back;
+ * matched over a plain-text view of the field (markup removed, see the kernel's text/plain-text.ts) and mapped back;
  * when markup sits inside a flagged word (`部<b>暑</b>`) the raw range includes that markup.
  *
  * `excerpt` is display text: about 20 characters either side of the match, never cutting a

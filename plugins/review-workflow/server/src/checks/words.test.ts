@@ -1,7 +1,7 @@
 import fs from 'fs';
 import path from 'path';
 import { STARTER_DICTIONARY } from '../dictionary/starter';
-import { toPlainText } from './plain-text';
+import { mapPlainText } from '@jiyue/kernel';
 import type { DictionaryEntry } from './types';
 import { buildWordMatcher, checkWords, matchWords } from './words';
 
@@ -34,7 +34,7 @@ describe('checkWords', () => {
 
   it('reports raw offsets for a word split by markup', () => {
     const raw = '<p>请按<b>装</b>软件</p>';
-    const [finding] = checkWords({ body: toPlainText(raw) }, starter);
+    const [finding] = checkWords({ body: mapPlainText(raw) }, starter);
     expect(raw.slice(finding.offset, finding.offset + finding.length)).toBe('按<b>装');
     expect(finding.excerpt).toBe(' 请按装软件 ');
     expect(finding.suggestion).toBe('安装');

@@ -1,6 +1,5 @@
-import { excerptAround } from '../utils/excerpt';
+import { asPlainText, excerptAround, hasLoneSurrogate, isTibetanSyllablePart, rawRange, type PlainText } from '@jiyue/kernel';
 import { buildAhoCorasick, type AhoCorasick } from './aho-corasick';
-import { asPlainText, rawRange, type PlainText } from './plain-text';
 import type { DictionaryEntry, Finding } from './types';
 
 /**
@@ -40,12 +39,7 @@ const isLatinWordPart = (c: number) =>
   (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) ||
   (c >= 0xff10 && c <= 0xff19) || (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a);
 
-/** Letters, subjoined letters, vowel signs and marks: the parts of a Tibetan syllable (not tsheg, shad, digits). */
-const isTibetanSyllablePart = (c: number) => (c >= 0x0f40 && c <= 0x0fbc) || c === 0x0f35 || c === 0x0f37 || c === 0x0f39 || c === 0x0f3e || c === 0x0f3f;
-
 const wordClass = (c: number): 1 | 2 | 0 => (isLatinWordPart(c) ? 1 : isTibetanSyllablePart(c) ? 2 : 0);
-
-const hasLoneSurrogate = (text: string) => /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text);
 
 const cleanTerm = (text: unknown): string | undefined => (typeof text === 'string' ? text.trim().normalize('NFC') : undefined);
 
@@ -151,7 +145,7 @@ const messageFor = (entry: DictionaryEntry, found: string): string => {
 
 /**
  * Word findings for each field. A field given as a string is checked as it is (offsets in that
- * string); one given as a PlainText (plain-text.ts) is checked in its plain text and reported
+ * string); one given as a PlainText (the kernel's mapPlainText) is checked in its plain text and reported
  * with offsets in its raw value.
  */
 export const checkWords = (fields: Record<string, string | PlainText>, matcher: WordMatcher): Finding[] => {

@@ -1,4 +1,4 @@
-import crypto from 'crypto';
+import { stableHash } from '@jiyue/kernel';
 
 const SYSTEM_FIELDS = new Set([
   'id', 'documentId', 'createdAt', 'updatedAt', 'publishedAt', 'createdBy', 'updatedBy', 'locale', 'localizations', 'ownerSite',
@@ -11,14 +11,6 @@ const identity = (value: any): unknown => {
   if (value === null || value === undefined) return null;
   const list = Array.isArray(value) ? value : [value];
   return list.map((v) => (v && typeof v === 'object' ? v.documentId ?? v.id ?? null : v)).sort();
-};
-
-const stable = (value: unknown): string => {
-  if (Array.isArray(value)) return `[${value.map(stable).join(',')}]`;
-  if (value && typeof value === 'object') {
-    return `{${Object.keys(value as object).sort().map((k) => `${JSON.stringify(k)}:${stable((value as any)[k])}`).join(',')}}`;
-  }
-  return JSON.stringify(value ?? null);
 };
 
 /**
@@ -46,4 +38,5 @@ export const reviewedContent = (
   return out;
 };
 
-export const hashContent = (content: Record<string, unknown>) => crypto.createHash('sha256').update(stable(content)).digest('hex');
+/** SHA-256 of the stable JSON of reviewed content (the kernel's stableHash: keys sorted, undefined as null). */
+export const hashContent = (content: Record<string, unknown>) => stableHash(content);

@@ -1,13 +1,13 @@
+import { richTextToText, truncate } from '@jiyue/kernel';
 import type { ItemFields } from './item-fields';
 
 const COLUMN_TYPES: Record<string, string> = { list: '列表', page: '单页', link: '链接', topic: '专题' };
 
+/** The readable text of a summary or body (HTML or markdown, entities decoded), at most `max` characters. */
 const plain = (text: unknown, max = 200): string | null => {
   if (typeof text !== 'string' || !text) return null;
-  const stripped = text.replace(/<[^>]*>/g, '').replace(/[#*_`>\[\]()!]/g, '').replace(/\s+/g, ' ').trim();
-  // Array.from walks code points, so a surrogate pair is never cut in half.
-  const chars = Array.from(stripped);
-  return chars.length > max ? `${chars.slice(0, max).join('')}…` : stripped;
+  // The kernel's cut never splits a surrogate pair, an emoji or a Tibetan syllable.
+  return truncate(richTextToText(text), max, { count: 'graphemes' });
 };
 
 /**

@@ -57,6 +57,53 @@ describe('truncate', () => {
   it('refuses a negative budget', () => {
     expect(() => truncate('abc', -1)).toThrow(TypeError);
   });
+
+  it('never cuts a stack like བསྒྲུབས (one root, three subjoined letters, a vowel) or its syllable', () => {
+    const text = 'བསྒྲུབས་པའི་ལས་དོན།';
+    const stack = 'བསྒྲུབས་';
+    for (let max = 0; max <= text.length; max += 1) {
+      const out = truncate(text, max, { ellipsis: '' });
+      expect(text.startsWith(out)).toBe(true);
+      if (max < stack.length) expect(out).toBe('');
+      if (out) expect(/[\u0F0B\u0F0D]$/u.test(out)).toBe(true);
+    }
+  });
+
+  it('keeps emoji sequences and surrogate pairs whole at every budget', () => {
+    const text = '通知📢👍🏽🇨🇳𠮷完';
+    for (let max = 0; max <= text.length; max += 1) {
+      const out = truncate(text, max, { ellipsis: '' });
+      expect(out.isWellFormed()).toBe(true);
+      expect(text.startsWith(out)).toBe(true);
+      expect(['', '通', '通知', '通知📢', '通知📢👍🏽', '通知📢👍🏽🇨🇳', '通知📢👍🏽🇨🇳𠮷', text]).toContain(out);
+    }
+  });
+});
+
+// Formerly distribution's truncateGraphemes: the budget counted in user-perceived characters.
+describe('truncate counting grapheme clusters', () => {
+  const graphemes = { count: 'graphemes' as const };
+  it('keeps short text as it is', () => {
+    expect(truncate('康定市', 10, graphemes)).toBe('康定市');
+  });
+  it('cuts Chinese to the limit including the ellipsis', () => {
+    expect(truncate('甘孜藏族自治州人民政府', 5, graphemes)).toBe('甘孜藏族…');
+  });
+  it('never splits a surrogate pair', () => {
+    const out = truncate('𠀀𠀁𠀂𠀃𠀄', 3, graphemes);
+    expect(out).toBe('𠀀𠀁…');
+    expect(out.isWellFormed()).toBe(true);
+  });
+  it('never cuts inside a Tibetan syllable', () => {
+    const bo = 'དཀར་མཛེས་བོད་རིགས་རང་སྐྱོང་ཁུལ།';
+    const out = truncate(bo, 8, graphemes);
+    const kept = out.replace('…', '');
+    expect(bo.startsWith(kept)).toBe(true);
+    expect(kept.endsWith('་')).toBe(true);
+  });
+  it('counts an emoji family or a flag as one character', () => {
+    expect(truncate('👨‍👩‍👧🇨🇳家庭', 3, { ...graphemes, ellipsis: '' })).toBe('👨‍👩‍👧🇨🇳家');
+  });
 });
 
 describe('truncate against a whole-text segmentation', () => {

@@ -1,8 +1,13 @@
-import { isSyllableEnd, isTibetanSyllableChar } from './tibetan-script';
+import { isSyllableEnd, isTibetanSyllableChar } from './script';
 
 export interface TruncateOptions {
   /** Appended when the text is cut (default "…"). Counts towards maxChars. */
   ellipsis?: string;
+  /**
+   * What `maxChars` counts: UTF-16 code units (default; `result.length <= maxChars` whatever the
+   * caller measures) or user-perceived characters, grapheme clusters (what Weibo and WeChat count).
+   */
+  count?: 'utf16' | 'graphemes';
 }
 
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
@@ -49,27 +54,47 @@ const safeStart = (source: string, budget: number): number => {
   return 0;
 };
 
-/**
- * Cuts `text` (NFC) to at most `maxChars` UTF-16 code units, ellipsis included, so the result
- * always satisfies `result.length <= maxChars` whatever the caller counts.
- * - Cuts only between grapheme clusters: never inside a surrogate pair, an emoji sequence, or a
- *   Tibetan stack (root letter, subjoined letters and vowel signs form one cluster).
- * - Where the kept text would end in Tibetan, it backs off to just after a tsheg (་) or a shad (།),
- *   so no syllable is cut.
- * - Trailing spaces before the ellipsis are dropped.
- * A text that fits is returned whole (normalised). If no clean cut exists, only the ellipsis is left.
- */
-export const truncate = (text: string, maxChars: number, { ellipsis = '…' }: TruncateOptions = {}): string => {
-  const source = (text ?? '').normalize('NFC');
-  if (!Number.isFinite(maxChars) || maxChars < 0) throw new TypeError('truncate: maxChars must be a number ≥ 0');
-  if (source.length <= maxChars) return source;
-  const mark = ellipsis.length <= maxChars ? ellipsis : '';
-  const budget = maxChars - mark.length;
-
+/** The cut at or before `budget` UTF-16 units: clean of Tibetan syllables and clusters, trailing spaces dropped. */
+const cutAt = (source: string, budget: number): string => {
   // Segmenting is the cost (about 1 µs a cluster): look only at a window before the budget that
   // starts on a certain boundary, and at the whole prefix when that window holds no clean cut.
   const start = safeStart(source, budget);
   let best = start > 0 ? bestCut(source, start, budget) : 0;
   if (best === start) best = bestCut(source, 0, budget);
-  return source.slice(0, best).replace(/\s+$/u, '') + mark;
+  return source.slice(0, best).replace(/\s+$/u, '');
+};
+
+/** The UTF-16 offset after the first `n` grapheme clusters of `source`, or null when it has no more than `n`. */
+const graphemeOffset = (source: string, n: number): number | null => {
+  let seen = 0;
+  for (const { index } of graphemes.segment(source)) {
+    if (seen === n) return index;
+    seen += 1;
+  }
+  return null;
+};
+
+/**
+ * Cuts `text` (NFC) to at most `maxChars` (UTF-16 code units by default, or grapheme clusters),
+ * ellipsis included.
+ * - Cuts only between grapheme clusters: never inside a surrogate pair, an emoji sequence, or a
+ *   Tibetan stack (root letter, subjoined letters and vowel signs form one cluster, e.g. བསྒྲུབས).
+ * - Where the kept text would end in Tibetan, it backs off to just after a tsheg (་) or a shad (།),
+ *   so no syllable is cut.
+ * - Trailing spaces before the ellipsis are dropped.
+ * A text that fits is returned whole (normalised). If no clean cut exists, only the ellipsis is left.
+ */
+export const truncate = (text: string, maxChars: number, { ellipsis = '…', count = 'utf16' }: TruncateOptions = {}): string => {
+  const source = (text ?? '').normalize('NFC');
+  if (!Number.isFinite(maxChars) || maxChars < 0) throw new TypeError('truncate: maxChars must be a number ≥ 0');
+  if (count === 'graphemes') {
+    if (graphemeOffset(source, maxChars) === null) return source;
+    const markLength = [...graphemes.segment(ellipsis)].length;
+    const mark = markLength <= maxChars ? ellipsis : '';
+    const budget = graphemeOffset(source, maxChars - (mark ? markLength : 0)) ?? source.length;
+    return cutAt(source, budget) + mark;
+  }
+  if (source.length <= maxChars) return source;
+  const mark = ellipsis.length <= maxChars ? ellipsis : '';
+  return cutAt(source, maxChars - mark.length) + mark;
 };

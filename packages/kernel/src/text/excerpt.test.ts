@@ -2,7 +2,7 @@ import fs from 'fs';
 import path from 'path';
 import { excerptAround, excerptBounds } from './excerpt';
 
-const cluster = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../../../database/seeds/garze-cluster.json'), 'utf8'));
+const cluster = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../../database/seeds/garze-cluster.json'), 'utf8'));
 
 const isTibetanLetter = (c: number) => c >= 0x0f40 && c <= 0x0fbc;
 

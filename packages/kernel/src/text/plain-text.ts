@@ -1,21 +1,25 @@
+import { decodeHTML, decodeHTMLAttribute, decodeHTMLStrict } from 'entities';
+
 /**
- * A plain-text view of a richtext field (markdown with inline HTML) that remembers where every
- * character came from, so a check can run over readable text and still report offsets in the
- * stored value (see the offset model in types.ts).
+ * HTML and Markdown to text. Stored rich text is markdown with inline HTML; both are read by one
+ * linear pass that remembers where every character of the text came from (an offset map), so a
+ * check can run over readable text and still report offsets in the stored value, and the plain
+ * text of indexes, feeds and meta tags comes from the same reading.
  *
  * Why not just check the raw text: editors' HTML splits words (`部<span>暑</span>` after a paste
  * from Word) and markup is not prose (tag names, attribute values, link targets would be matched
  * as words). Why not check only the plain text: reviewers and one-click replacement work on the
- * stored value. So dictionary words run here and are mapped back; personal data and links run on
- * the raw text (numbers in an href or alt attribute are published too; see run-checks.ts).
+ * stored value. So review-workflow's dictionary words run here and are mapped back.
  *
  * What is removed: HTML tags and comments (block-level tags leave a line break so text from two
  * table cells or paragraphs never runs together), <script>/<style> with their content, the
  * brackets and targets of markdown links and images (`[text](url)` → `text`), runs of two or more
- * `*`, `_` or `~` (bold, strike-through). HTML character references are decoded. Everything else,
- * including headings, list markers and any script (Han, Tibetan, astral characters), is kept
- * unchanged. Every pattern used here stops at the next `<`, `>`, bracket or line end, so the whole
- * pass is linear in the length of the field whatever an editor pastes.
+ * `*`, `_` or `~` (bold, strike-through). HTML character references are decoded by the `entities`
+ * library (every HTML5 name, decimal and hex references: `&amp;` → `&`, `&#x0F40;` → ཀ); a reference
+ * it does not know, or one naming no character (`&#0;`, a surrogate), is left as written.
+ * Everything else, including headings, list markers and any script (Han, Tibetan, astral
+ * characters), is kept unchanged. Every pattern used here stops at the next `<`, `>`, bracket or
+ * line end, so the whole pass is linear in the length of the field whatever an editor pastes.
  */
 
 export interface PlainText {
@@ -31,7 +35,7 @@ export interface PlainText {
   end?: Int32Array;
   /**
    * Where excerpts are cut from, when it differs from `text`: the plain text of the raw value with
-   * personal data masked (same length as `text`, see run-checks.ts).
+   * personal data masked (same length as `text`; review-workflow sets it).
    */
   excerptText?: string;
 }
@@ -51,18 +55,15 @@ const INLINE_TAGS = new Set([
   'mark', 'q', 'ruby', 'rb', 'rp', 'rt', 's', 'samp', 'small', 'span', 'strike', 'strong', 'sub', 'sup', 'time', 'tt', 'u', 'var', 'wbr',
 ]);
 
-const NAMED_ENTITIES: Record<string, string> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00A0', ensp: '\u2002', emsp: '\u2003', thinsp: '\u2009',
-  ndash: '–', mdash: '—', hellip: '…', lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”', middot: '·', bull: '•',
-  times: '×', divide: '÷', copy: '©', reg: '®', trade: '™', yen: '¥', deg: '°', plusmn: '±', sect: '§', para: '¶',
-};
-
 const decodeEntity = (match: RegExpExecArray): string | undefined => {
-  const [, decimal, hex, name] = match;
-  if (name !== undefined) return NAMED_ENTITIES[name];
-  const code = decimal !== undefined ? Number(decimal) : parseInt(hex, 16);
-  if (code <= 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return undefined;
-  return String.fromCodePoint(code);
+  const [whole, decimal, hex] = match;
+  if (decimal !== undefined || hex !== undefined) {
+    const code = decimal !== undefined ? Number(decimal) : parseInt(hex, 16);
+    if (code <= 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return undefined;
+    return String.fromCodePoint(code);
+  }
+  const decoded = decodeHTMLStrict(whole);
+  return decoded === whole ? undefined : decoded;
 };
 
 /** A raw range for the plain range [from, to) (UTF-16 units of `plain.text`). */
@@ -102,7 +103,8 @@ export const plainTextOfEdit = (plain: PlainText, edited: string, spans: readonl
 /** The raw value as its own plain text: for fields that are plain strings already (titles). */
 export const asPlainText = (raw: string): PlainText => ({ raw, text: raw });
 
-export const toPlainText = (raw: string): PlainText => {
+/** The plain text of a rich-text value (markdown with inline HTML), with its offset map into `raw`. */
+export const mapPlainText = (raw: string): PlainText => {
   if (!MARKUP_HINT.test(raw)) return asPlainText(raw);
 
   // Markdown link brackets and targets to drop, in order: [open, openEnd, close, closeEnd].
@@ -205,3 +207,41 @@ export const toPlainText = (raw: string): PlainText => {
   flush(n);
   return { raw, text: parts.join(''), start: start.subarray(0, length), end: end.subarray(0, length) };
 };
+
+/** Markdown block markers at the start of a line: headings, quotes, list bullets and numbers. */
+const BLOCK_MARKERS = /^[ \t]*(?:(?:#{1,6}|>|[-*+])[ \t]+)+/gm;
+/** What is left of emphasis after the offset map's reading: single `*`, `_`, `~` at a word edge, and backticks. */
+const STRAY_EMPHASIS = /`+|(?<![\p{L}\p{N}])[*_~]|[*_~](?![\p{L}\p{N}])/gu;
+
+export interface RichTextToTextOptions {
+  /** Keep line breaks (one per block, spaces collapsed); default false: all whitespace becomes one space. */
+  lines?: boolean;
+}
+
+/**
+ * The words a reader sees in a rich-text value (HTML, Markdown or both): tags, comments, scripts
+ * and styles removed (block ends separate text), entities decoded (`&amp;` → `&`, `&nbsp;` → a
+ * space, `&#x0F40;` → ཀ), markdown links and images reduced to their text, heading, quote and list
+ * markers and emphasis removed, whitespace collapsed. Arrays are read item by item; null and
+ * undefined give ''. The one HTML/Markdown-to-text of the suite: search indexes, feeds, channel
+ * texts and page meta use it.
+ */
+export const richTextToText = (value: unknown, { lines = false }: RichTextToTextOptions = {}): string => {
+  if (value === null || value === undefined) return '';
+  if (Array.isArray(value)) return value.map((v) => richTextToText(v, { lines })).filter(Boolean).join(lines ? '\n' : ' ');
+  const text = mapPlainText(String(value)).text.replace(BLOCK_MARKERS, '').replace(STRAY_EMPHASIS, '');
+  if (!lines) return text.replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/[^\S\n]+/g, ' ')
+    .replace(/\s*\n\s*/g, '\n')
+    .trim();
+};
+
+/**
+ * `text` with its HTML character references decoded by the `entities` library: every HTML5 name
+ * and decimal/hex references (`&amp;` → `&`, `&nbsp;` → U+00A0, `&#x0F40;` → ཀ). In an attribute
+ * value (`{ attribute: true }`, e.g. an href), a legacy name followed by `=` or a letter stays as
+ * written, as browsers read it (`?a=1&copy=2` keeps `&copy`).
+ */
+export const decodeEntities = (text: string, { attribute = false }: { attribute?: boolean } = {}): string =>
+  attribute ? decodeHTMLAttribute(text) : decodeHTML(text);

@@ -1,12 +1,30 @@
-import { normalizeText } from './normalize';
+import { foldForSearch } from './normalize';
+import { isHanCodePoint, isTibetanBlock, isTsheg, TIBETAN_LETTER, TIBETAN_SYLLABLE_SEPARATORS } from './script';
 
 /** Scripts the segmenter treats differently: Han (dictionary words), Tibetan (syllables), anything else (letters and digits). */
 const HAN = /\p{Script=Han}/u;
-const TIBETAN_SYLLABLE_SEPARATORS = /[\s\u0f04-\u0f14\u0f34\u0f3a-\u0f3d]+/u;
 const RUN = /\p{Script=Han}+|[\u0f00-\u0fff]+|(?:(?![\p{Script=Han}\u0f00-\u0fff])[\p{L}\p{N}])+/gu;
 
 let zhSegmenter: Intl.Segmenter | null = null;
+/** The one Chinese word segmenter (ICU's dictionary, through Intl.Segmenter): built once, on first use. */
 const zh = () => (zhSegmenter ??= new Intl.Segmenter('zh', { granularity: 'word' }));
+
+/**
+ * The dictionary words of `text` (NFC, not folded), in order: Chinese words as ICU's dictionary cuts
+ * them (吉林省|人民政府|办公|厅), Tibetan syllables, Latin words and numbers; no spaces or punctuation.
+ */
+export const chineseWords = (text: string): string[] => {
+  const out: string[] = [];
+  for (const s of zh().segment(text.normalize('NFC'))) if (s.isWordLike) out.push(s.segment);
+  return out;
+};
+
+/** The syllables of a Tibetan text (NFC), without tsheg, shad or spaces: བཀྲ་ཤིས་བདེ་ལེགས། → བཀྲ, ཤིས, བདེ, ལེགས. */
+export const tibetanSyllables = (text: string): string[] =>
+  text
+    .normalize('NFC')
+    .split(TIBETAN_SYLLABLE_SEPARATORS)
+    .filter((x) => x && TIBETAN_LETTER.test(x));
 
 export type RunKind = 'han' | 'tibetan' | 'other';
 export interface Run {
@@ -17,17 +35,13 @@ export interface Run {
   words: string[];
 }
 
-const TIBETAN_LETTER = /[\u0f40-\u0fbc]/u;
 const WORD_CHAR = /[\p{L}\p{N}]/u;
-const TSHEG = /^[\u0f0b\u0f0c]+$/u;
-
-const isHanCode = (c: number) => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0x20000 && c <= 0x3134f);
 
 /** The script class of a segment, judged by its first character (the segmenter cuts at script changes); null for separators. */
 const kindOf = (segment: string): RunKind | null => {
   const c = segment.codePointAt(0)!;
-  if (isHanCode(c)) return 'han';
-  if (c >= 0x0f00 && c <= 0x0fff) return TIBETAN_LETTER.test(segment) ? 'tibetan' : null;
+  if (isHanCodePoint(c)) return 'han';
+  if (isTibetanBlock(c)) return TIBETAN_LETTER.test(segment) ? 'tibetan' : null;
   if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) return 'other';
   if (c < 0x80) return null;
   if (HAN.test(segment)) return 'han';
@@ -38,8 +52,8 @@ const kindOf = (segment: string): RunKind | null => {
 const homogeneous = (segment: string, kind: RunKind) => {
   for (const char of segment) {
     const c = char.codePointAt(0)!;
-    const han = isHanCode(c);
-    const tibetan = c >= 0x0f00 && c <= 0x0fff;
+    const han = isHanCodePoint(c);
+    const tibetan = isTibetanBlock(c);
     if ((kind === 'han') !== han || (kind === 'tibetan') !== tibetan) return false;
   }
   return true;
@@ -62,7 +76,7 @@ const pieces = (segment: string): string[] => segment.match(RUN) ?? [];
  * (dictionary words for Chinese; for Tibetan it cuts at the tsheg, which we drop along with the shad).
  * The same function serves documents and queries, so both are cut alike.
  */
-export const runs = (input: string): Run[] => runsOfNormalized(normalizeText(input)).map(({ run }) => run);
+export const runs = (input: string): Run[] => runsOfNormalized(foldForSearch(input)).map(({ run }) => run);
 
 const runsOfNormalized = (text: string): { run: Run; start: number }[] => {
   const out: { run: Run; start: number }[] = [];
@@ -72,7 +86,7 @@ const runsOfNormalized = (text: string): { run: Run; start: number }[] => {
     const kind = kindOf(segment);
     if (!kind) {
       // A tsheg joins the syllables of one Tibetan run; anything else (space, shad, punctuation) ends the run.
-      if (!(current?.kind === 'tibetan' && TSHEG.test(segment))) current = null;
+      if (!(current?.kind === 'tibetan' && [...segment].every((ch) => isTsheg(ch.charCodeAt(0))))) current = null;
       continue;
     }
     const parts = homogeneous(segment, kind) ? [segment] : pieces(segment);
@@ -95,7 +109,7 @@ const runsOfNormalized = (text: string): { run: Run; start: number }[] => {
  * are joined with line breaks, which always end a run, and the runs are dealt back by position.
  */
 export const segmentFields = (inputs: string[]): Segmented[] => {
-  const normalized = inputs.map(normalizeText);
+  const normalized = inputs.map(foldForSearch);
   const ends: number[] = [];
   let at = 0;
   for (const text of normalized) {
@@ -147,10 +161,10 @@ export interface Segmented {
  */
 export const plainRuns = (input: string): Run[] => {
   const out: Run[] = [];
-  for (const piece of normalizeText(input).match(RUN) ?? []) {
+  for (const piece of foldForSearch(input).match(RUN) ?? []) {
     const c = piece.codePointAt(0)!;
-    if (isHanCode(c)) out.push({ kind: 'han', text: piece, words: [] });
-    else if (c >= 0x0f00 && c <= 0x0fff) {
+    if (isHanCodePoint(c)) out.push({ kind: 'han', text: piece, words: [] });
+    else if (isTibetanBlock(c)) {
       const syllables = piece.split(TIBETAN_SYLLABLE_SEPARATORS).filter((x) => x && TIBETAN_LETTER.test(x));
       if (syllables.length) out.push({ kind: 'tibetan', text: syllables.join('\u0f0b'), words: syllables });
     } else out.push({ kind: 'other', text: piece, words: [piece] });
