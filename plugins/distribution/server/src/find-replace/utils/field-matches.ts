@@ -1,6 +1,6 @@
 import type { SafePattern } from './safe-pattern';
 import { textSegments } from './markup-free-segments';
-import { excerptPair } from './match-excerpt';
+import { excerptPair } from '../../utils/match-excerpt';
 
 /** How a field's value is searched: plain text, markdown/HTML with protected markup, or Strapi blocks JSON. */
 export type FieldKind = 'plain' | 'richtext' | 'blocks';
