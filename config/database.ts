@@ -1,10 +1,11 @@
 import path from 'path';
+import type { Core } from '@strapi/strapi';
 
 /**
  * SQLite (better-sqlite3) is the embedded default so that `npm run demo` needs nothing else;
  * PostgreSQL is the production database (DATABASE_CLIENT=postgres with DATABASE_URL or host/port/name).
  */
-export default ({ env }) => {
+export default ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Database => {
   const client = env('DATABASE_CLIENT', 'sqlite');
 
   if (client === 'postgres') {

@@ -1,3 +1,4 @@
+import type { Core } from '@strapi/strapi';
 /**
  * The Jiyue suite: each entry is a local TypeScript plugin under plugins/<name>, built by
  * `npm run build:plugins` into plugins/<name>/dist before Strapi loads it.
@@ -6,7 +7,7 @@
 // a new cluster starts with zh-Hans instead of Strapi's English default.
 process.env.STRAPI_PLUGIN_I18N_INIT_LOCALE_CODE ??= 'zh-Hans';
 
-export default ({ env }) => ({
+export default ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin => ({
   'users-permissions': {
     config: {
       jwtSecret: env('JWT_SECRET'),

@@ -38,9 +38,9 @@ export const bulkPlacements = async (strapi: Core.Strapi, options: BulkPlacement
 
   const sites = await strapi.db.query(SITE).findMany({ select: ['id', 'code'] });
   const columns = await strapi.db.query(COLUMN).findMany({ select: ['id', 'slug'], populate: { site: { select: ['id'] } } });
-  const columnOf = new Map<string, number>(columns.filter((c: any) => c.site).map((c: any) => [`${c.site.id}:${c.slug}`, c.id]));
-  const siteId = new Map<string, number>(sites.map((s: any) => [s.code, s.id]));
-  const withColumns = sites.filter((s: any) => PUSH_COLUMNS.some((slug) => columnOf.has(`${s.id}:${slug}`)));
+  const columnOf = new Map<string, number>(columns.filter((c) => c.site).map((c) => [`${c.site.id}:${c.slug}`, c.id]));
+  const siteId = new Map<string, number>(sites.map((s) => [s.code, s.id]));
+  const withColumns = sites.filter((s) => PUSH_COLUMNS.some((slug) => columnOf.has(`${s.id}:${slug}`)));
 
   let total = 0;
   let batch: Record<string, unknown>[] = [];
@@ -53,7 +53,7 @@ export const bulkPlacements = async (strapi: Core.Strapi, options: BulkPlacement
   };
 
   for (const uid of Object.keys(HOME_COLUMN)) {
-    const items = await strapi.db.query(uid as any).findMany({
+    const items = await strapi.db.query(uid).findMany({
       where: { publishedAt: { $notNull: true }, locale: 'zh-Hans' },
       select: ['documentId', 'ownerSite', 'publishDate'],
     });

@@ -41,9 +41,10 @@ type Random = () => number;
  * model so bulk rows cannot drift from what the Document Service writes.
  */
 const documentIdGenerator = (strapi: Core.Strapi, uid: string): (() => string) => {
-  const generate = (strapi.db.metadata.get(uid).attributes as any).documentId?.default;
+  const attribute = strapi.db.metadata.get(uid).attributes.documentId;
+  const generate: unknown = attribute && 'default' in attribute ? attribute.default : undefined;
   if (typeof generate !== 'function') throw new Error(`bulk: ${uid} has no documentId generator in its model`);
-  return generate;
+  return () => String(generate());
 };
 
 const pick = <T>(random: Random, list: readonly T[]): T => list[Math.floor(random() * list.length)];
@@ -474,7 +475,7 @@ interface Taken {
 }
 
 const loadTaken = async (strapi: Core.Strapi): Promise<Taken> => {
-  const rows = (await strapi.db.query(SITE).findMany({ select: ['code', 'siteIdentifier', 'regionCode'] })) as any[];
+  const rows = (await strapi.db.query(SITE).findMany({ select: ['code', 'siteIdentifier', 'regionCode'] }));
   return {
     codes: new Set(rows.map((r) => r.code)),
     siteIdentifiers: new Set(rows.map((r) => r.siteIdentifier).filter(Boolean)),
@@ -632,7 +633,7 @@ const chunks = <T>(list: T[], size: number): T[][] =>
 const idsByCode = async (strapi: Core.Strapi, codes: string[]) => {
   const ids = new Map<string, number>();
   for (const part of chunks(codes, 500)) {
-    const rows = (await strapi.db.query(SITE).findMany({ where: { code: { $in: part } }, select: ['id', 'code'] })) as any[];
+    const rows = (await strapi.db.query(SITE).findMany({ where: { code: { $in: part } }, select: ['id', 'code'] }));
     for (const row of rows) ids.set(row.code, row.id);
   }
   return ids;
@@ -643,15 +644,22 @@ const idsByCode = async (strapi: Core.Strapi, codes: string[]) => {
  * (jiyue_sites_parent_lnk: child id, parent id, and the child's position among its siblings).
  * Names come from the model's metadata rather than being hard-coded.
  */
-const writeParentLinks = async (strapi: Core.Strapi, trx: unknown, links: { child: number; parent: number; order: number }[]) => {
-  const { joinTable } = (strapi.db.metadata.get(SITE).attributes as any).parent;
+/** Knex's transaction, as Strapi's query builder takes it (`transacting`). */
+type Transaction = Parameters<ReturnType<Core.Strapi['db']['getConnection']>['transacting']>[0];
+
+const writeParentLinks = async (strapi: Core.Strapi, trx: Transaction, links: { child: number; parent: number; order: number }[]) => {
+  const parent = strapi.db.metadata.get(SITE).attributes.parent;
+  const joinTable = parent && 'joinTable' in parent ? parent.joinTable : undefined;
+  if (!joinTable || !('inverseOrderColumnName' in joinTable) || !joinTable.inverseOrderColumnName) {
+    throw new Error('bulk: the site model has no ordered link table for parent');
+  }
   const rows = links.map((l) => ({
     [joinTable.joinColumn.name]: l.child,
     [joinTable.inverseJoinColumn.name]: l.parent,
     [joinTable.inverseOrderColumnName]: l.order,
   }));
   for (const part of chunks(rows, 500)) {
-    await strapi.db.getConnection(joinTable.name).transacting(trx as any).insert(part);
+    await strapi.db.getConnection(joinTable.name).transacting(trx).insert(part);
   }
 };
 

@@ -1873,7 +1873,7 @@ const checkSpecs = (specs: ContentSpec[]) => {
     keys.add(ref);
     if (spec.type !== 'policy') continue;
     const { indexNumber, documentNumber, summary } = spec.data as Record<string, string | null>;
-    if (!INDEX_NUMBER.test(indexNumber)) throw new Error(`demo content: bad index number ${indexNumber}`);
+    if (!indexNumber || !INDEX_NUMBER.test(indexNumber)) throw new Error(`demo content: bad index number ${indexNumber}`);
     if (documentNumber && !DOCUMENT_NUMBER.test(documentNumber)) throw new Error(`demo content: bad document number ${documentNumber}`);
     if (summary && summary.length > 100) throw new Error(`demo content: summary over 100 characters (${summary.length}): ${summary}`);
   }
@@ -1930,12 +1930,12 @@ const resolveRelations = (relations: ContentSpec['relations'], ids: Map<string, 
 };
 
 const findDocumentId = async (strapi: Core.Strapi, spec: ContentSpec, locale: string) => {
-  const row = await strapi.db.query(CONTENT_UIDS[spec.type] as any).findOne({ where: { [spec.keyField]: spec.key, locale }, select: ['documentId'] });
+  const row = await strapi.db.query(CONTENT_UIDS[spec.type]).findOne({ where: { [spec.keyField]: spec.key, locale }, select: ['documentId'] });
   return row?.documentId as string | undefined;
 };
 
 const hasLocale = async (strapi: Core.Strapi, spec: ContentSpec, documentId: string, locale: string) =>
-  Boolean(await strapi.db.query(CONTENT_UIDS[spec.type] as any).findOne({ where: { documentId, locale }, select: ['id'] }));
+  Boolean(await strapi.db.query(CONTENT_UIDS[spec.type]).findOne({ where: { documentId, locale }, select: ['id'] }));
 
 /** Creates and publishes the zh-Hans document unless one with the same key exists. Returns whether it created it. */
 const ensureChinese = async (strapi: Core.Strapi, spec: ContentSpec, ids: Map<string, string>) => {
@@ -1944,8 +1944,8 @@ const ensureChinese = async (strapi: Core.Strapi, spec: ContentSpec, ids: Map<st
     ids.set(refOf(spec), existing);
     return false;
   }
-  const created = await strapi.documents(CONTENT_UIDS[spec.type] as any).create({
-    data: { ...spec.data, ...resolveRelations(spec.relations, ids) } as any,
+  const created = await strapi.documents(CONTENT_UIDS[spec.type]).create({
+    data: { ...spec.data, ...resolveRelations(spec.relations, ids) },
     locale: ZH,
     status: 'published',
   });
@@ -1961,10 +1961,10 @@ const ensureTibetan = async (strapi: Core.Strapi, spec: ContentSpec, ids: Map<st
   const documentId = ids.get(refOf(spec));
   if (!spec.bo || !documentId) return false;
   if (await hasLocale(strapi, spec, documentId, BO)) return false;
-  await strapi.documents(CONTENT_UIDS[spec.type] as any).update({
+  await strapi.documents(CONTENT_UIDS[spec.type]).update({
     documentId,
     locale: BO,
-    data: { ...spec.bo.data, ...resolveRelations(spec.bo.relations, ids, tibetanRefs) } as any,
+    data: { ...spec.bo.data, ...resolveRelations(spec.bo.relations, ids, tibetanRefs) },
     status: 'published',
   });
   return true;

@@ -36,7 +36,7 @@ export const seedDemoPlacements = async (strapi: Core.Strapi) => {
 
   for (const [uid, columnFor] of Object.entries(COLUMN_FOR)) {
     const titleField = TITLE_FIELD[uid] ?? 'title';
-    const items = await strapi.db.query(uid as any).findMany({
+    const items = await strapi.db.query(uid).findMany({
       where: { publishedAt: { $notNull: true }, locale: 'zh-Hans' },
       select: ['documentId', 'ownerSite', titleField],
       orderBy: { id: 'asc' },

@@ -113,7 +113,7 @@ export const seedDemoSites = async (strapi: Core.Strapi) => {
         state: 'active',
         sortOrder: site.sortOrder,
         parent: site.parentCode ? ids.get(site.parentCode) : null,
-      } as any,
+      },
     });
     ids.set(site.code, created.documentId);
     sitesCreated += 1;
@@ -133,7 +133,7 @@ export const seedDemoSites = async (strapi: Core.Strapi) => {
           translations: { bo: { name: column.bo } },
           kind: column.kind,
           sortOrder: i,
-        } as any,
+        },
       });
       columnsCreated += 1;
     }

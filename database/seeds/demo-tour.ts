@@ -126,7 +126,7 @@ export const seedDemoEligibility = async (strapi: Core.Strapi) => {
   if (!eligibility) return { created: 0 };
   let created = 0;
   for (const { documentNumber, body } of ELIGIBILITIES) {
-    const policy = await strapi.db.query(CONTENT_UIDS.policy as any).findOne({ where: { documentNumber, locale: ZH }, select: ['documentId'] });
+    const policy = await strapi.db.query(CONTENT_UIDS.policy).findOne({ where: { documentNumber, locale: ZH }, select: ['documentId'] });
     if (!policy) throw new Error(`demo eligibility: no policy ${documentNumber} in the demo content`);
     if (await eligibility.get(policy.documentId)) continue;
     await eligibility.save(policy.documentId, body);

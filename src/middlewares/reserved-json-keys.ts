@@ -1,3 +1,4 @@
+import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { findReservedKey } from '@jiyue/kernel';
 
@@ -7,11 +8,19 @@ import { findReservedKey } from '@jiyue/kernel';
  * suite's answer — a `ValidationError` naming the key's path — like every other reserved key
  * (checked after parsing by `global::reserved-keys`).
  */
-export default () => async (ctx: any, next: () => Promise<void>) => {
+/** What co-body throws for a body it refuses: an HTTP error carrying the raw body. */
+type BodyParseError = { status: number; message: string; body: string };
+
+const isPrototypeRefusal = (error: unknown): error is BodyParseError => {
+  const e = error as Partial<BodyParseError> | null;
+  return !!e && e.status === 400 && /forbidden prototype property/i.test(e.message ?? '') && typeof e.body === 'string';
+};
+
+export default (): Core.MiddlewareHandler => async (_ctx, next) => {
   try {
     await next();
-  } catch (error: any) {
-    if (error?.status === 400 && /forbidden prototype property/i.test(error?.message ?? '') && typeof error.body === 'string') {
+  } catch (error) {
+    if (isPrototypeRefusal(error)) {
       let path: (string | number)[] | null = null;
       try {
         // Plain JSON.parse keeps "__proto__" as an own key, so the finder can name where it is.

@@ -1,3 +1,4 @@
+import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { findNulByte, findReservedKey, findReservedQueryKey } from '@jiyue/kernel';
 
@@ -17,8 +18,8 @@ const refuse = (where: 'query' | 'body', path: (string | number)[]) => {
   });
 };
 
-export default () => async (ctx: any, next: () => Promise<void>) => {
-  const querystring: string = ctx.querystring ?? '';
+export default (): Core.MiddlewareHandler => async (ctx, next) => {
+  const querystring = ctx.querystring ?? '';
   if (querystring) {
     // The raw string first: for `?constructor` Strapi's parsed query is not even an object.
     const inQuery = findReservedQueryKey(querystring) ?? findReservedKey(ctx.query);

@@ -11,10 +11,11 @@ export const draftFormats = (): Parameters<Core.Strapi['documents']['use']>[0] =
   if (!ctx.uid.startsWith('api::') || (ctx.action !== 'create' && ctx.action !== 'update')) return next();
   const data = ((ctx.params as { data?: Record<string, unknown> }).data ?? {}) as Record<string, unknown>;
   const problems: FieldError[] = [];
-  for (const [name, attribute] of Object.entries(ctx.contentType.attributes) as [string, any][]) {
+  for (const [name, attribute] of Object.entries(ctx.contentType.attributes)) {
     const value = data[name];
-    if (!attribute.regex || typeof value !== 'string' || value === '') continue;
-    if (!new RegExp(attribute.regex).test(value)) problems.push(fieldError([name], `${name} does not match the required format`, value));
+    const regex = 'regex' in attribute ? attribute.regex : undefined;
+    if (typeof regex !== 'string' || !regex || typeof value !== 'string' || value === '') continue;
+    if (!new RegExp(regex).test(value)) problems.push(fieldError([name], `${name} does not match the required format`, value));
   }
   throwFieldErrors(problems);
   return next();

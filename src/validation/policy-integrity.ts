@@ -4,14 +4,16 @@ import { fieldError, throwFieldErrors, type FieldError } from './field-errors';
 const POLICY = 'api::policy.policy';
 const SERVICE_GUIDE = 'api::service-guide.service-guide';
 
-type Data = Record<string, any>;
+type Data = Record<string, unknown>;
 
 /** The stored values of fields the write leaves out, so a rule sees the document as it will be. */
-const merged = async (strapi: Core.Strapi, uid: string, documentId: string | undefined, data: Data, fields: string[]) => {
+const merged = async (strapi: Core.Strapi, uid: typeof POLICY | typeof SERVICE_GUIDE, documentId: string | undefined, data: Data, fields: string[]): Promise<Data> => {
   if (!documentId || fields.every((f) => f in data)) return data;
-  const current = await strapi.db.query(uid as any).findOne({ where: { documentId }, select: fields });
+  const current = await strapi.db.query(uid).findOne({ where: { documentId }, select: fields });
   return { ...(current ?? {}), ...data };
 };
+
+const isWhole = (value: unknown): value is number => Number.isInteger(value);
 
 const dateOnly = (value: unknown) => (value ? String(value).slice(0, 10) : null);
 
@@ -47,7 +49,7 @@ export const policyIntegrity = (): Parameters<Core.Strapi['documents']['use']>[0
     const guide = await merged(strapi, SERVICE_GUIDE, params.documentId, data, ['statutoryTimeLimit', 'promisedTimeLimit']);
     const statutory = guide.statutoryTimeLimit;
     const promised = guide.promisedTimeLimit;
-    if (Number.isInteger(statutory) && Number.isInteger(promised) && promised > statutory) {
+    if (isWhole(statutory) && isWhole(promised) && promised > statutory) {
       problems.push(
         fieldError(['promisedTimeLimit'], `the promised time limit (${promised} working days) exceeds the statutory one (${statutory})`, promised)
       );

@@ -61,7 +61,7 @@ export default defineBench({
     );
     // What a publish with these targets leaves behind: 38 placements and 190 delivered channel rows.
     const snapshot = await outbox.snapshot(ARTICLE, doc.documentId, 'zh-Hans');
-    const rows = [];
+    const rows: { target: { channelKey: string; channelKind: string; site: string; route?: { column: string; mode: string } } }[] = [];
     for (const site of sites) {
       rows.push({ target: { channelKey: `site-column:${site}/tzgg`, channelKind: 'site-column', site, route: { column: 'tzgg', mode: 'reference' } } });
       for (const key of [`wechat:${site}`, `weibo:${site}`, `webhook:${site}-1`, `webhook:${site}-2`, `webhook:${site}-3`]) rows.push({ target: { channelKey: key, channelKind: key.split(':')[0], site } });

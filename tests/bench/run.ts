@@ -10,8 +10,8 @@ import { summarizeRun, writeResults, type RunResults } from './lib/results';
 
 /**
  * `npm run bench [-- name …]`: runs every tests/bench/*.bench.ts (or the named ones) in turn, each
- * in its own process on a fresh database, then writes tests/bench/results/latest.json and a
- * timestamped copy. Exits non-zero when a bench fails or a figure misses its target.
+ * in its own process on a fresh database, then writes docs/benchmarks/runs/latest.json and a
+ * timestamped copy (commit that one with the notebook entry in docs/benchmarks/<plugin>.md). Exits non-zero when a bench fails or a figure misses its target.
  */
 
 const BENCH_DIR = __dirname;

@@ -39,7 +39,7 @@ describe('locale fallback on the REST routes', () => {
   it('lists every document in Tibetan where published in Tibetan, else in Chinese marked localeFallback', async () => {
     const res = await get('/api/articles', { locale: 'bo', fallback: 'zh-Hans', sort: 'publishDate:asc' });
     expect(res.status).toBe(200);
-    const byId = new Map(res.body.data.map((a: any) => [a.documentId, a]));
+    const byId = new Map<string, Record<string, unknown>>(res.body.data.map((a: any) => [a.documentId, a]));
     expect(res.body.data).toHaveLength(3);
     expect(byId.get(ids.kangding)).toMatchObject({ locale: 'bo', title: `${county('kangding').bo} ཚོགས་འདུ།` });
     expect(byId.get(ids.kangding)).not.toHaveProperty('localeFallback');
@@ -48,8 +48,8 @@ describe('locale fallback on the REST routes', () => {
     expect(byId.get(ids.danba)).toMatchObject({ locale: 'zh-Hans', localeFallback: true });
     // The order and pages are those of the list; links point to the other language.
     expect(res.body.data.map((a: any) => a.documentId)).toEqual([ids.kangding, ids.luding, ids.danba]);
-    expect(byId.get(ids.kangding).alternates).toEqual([{ locale: 'zh-Hans', documentId: ids.kangding, url: `/api/articles/${ids.kangding}?locale=zh-Hans` }]);
-    expect(byId.get(ids.danba).alternates).toEqual([]);
+    expect(byId.get(ids.kangding)?.alternates).toEqual([{ locale: 'zh-Hans', documentId: ids.kangding, url: `/api/articles/${ids.kangding}?locale=zh-Hans` }]);
+    expect(byId.get(ids.danba)?.alternates).toEqual([]);
     expect(res.body.meta).toMatchObject({ locale: 'bo', fallback: 'zh-Hans', pagination: { total: 3 } });
     // Sanitized as REST output: no editor fields.
     for (const item of res.body.data) expect(item).not.toHaveProperty('createdBy');

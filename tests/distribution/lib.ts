@@ -25,7 +25,14 @@ export interface Received {
  * A fake external receiver on 127.0.0.1: records every request and answers through `respond`
  * (default 200 {}). Tests check what arrived, in which order, and how often.
  */
-export const startReceiver = async (respond?: (req: Received, index: number) => { status?: number; json?: unknown; delayMs?: number } | void) => {
+/** How a fake receiver answers one request (every field optional: 200 `{}` at once). */
+export interface ReceiverAnswer {
+  status?: number;
+  json?: unknown;
+  delayMs?: number;
+}
+
+export const startReceiver = async (respond?: (req: Received, index: number) => ReceiverAnswer | void) => {
   const requests: Received[] = [];
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -41,7 +48,7 @@ export const startReceiver = async (respond?: (req: Received, index: number) => 
       }
       const received: Received = { method: req.method!, url: req.url!, headers: req.headers, body, text, json };
       requests.push(received);
-      const answer = respond?.(received, requests.length - 1) ?? {};
+      const answer: ReceiverAnswer = respond?.(received, requests.length - 1) || {};
       if (answer.delayMs) await new Promise((r) => setTimeout(r, answer.delayMs));
       res.writeHead(answer.status ?? 200, { 'content-type': 'application/json' });
       res.end(JSON.stringify(answer.json ?? {}));
@@ -76,7 +83,8 @@ export const setCredentials = (app: TestApp, credentials: Record<string, unknown
   app.strapi.config.set('plugin::distribution.credentials', current);
 };
 
-export const waitFor = async <T>(fn: () => Promise<T> | T, { timeoutMs = 15_000, intervalMs = 50 } = {}): Promise<T> => {
+/** The first truthy value `fn` gives within the timeout. */
+export const waitFor = async <T>(fn: () => Promise<T> | T, { timeoutMs = 15_000, intervalMs = 50 } = {}): Promise<NonNullable<T>> => {
   const until = Date.now() + timeoutMs;
   let last: unknown;
   while (Date.now() < until) {

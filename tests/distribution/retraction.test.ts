@@ -16,7 +16,9 @@ beforeAll(async () => {
     expect(res.status).toBe(201);
   }
   await as(app, editor).post('/distribution/channels', { site: 'kangding', kind: 'feed' });
-  app.strapi.eventHub.on('distribution.retraction.completed', (payload: any) => events.push(payload));
+  app.strapi.eventHub.on('distribution.retraction.completed', async (payload: any) => {
+    events.push(payload);
+  });
 });
 afterAll(async () => {
   await receiver?.close();

@@ -112,7 +112,7 @@ describe('bulkSeed', () => {
     const viaService = await strapi.documents(ARTICLE).findOne({ documentId: bulk.documentId, status: 'published' });
     const draft = await strapi.documents(ARTICLE).findOne({ documentId: bulk.documentId, status: 'draft' });
     expect(viaService).toMatchObject({ documentId: bulk.documentId, title: bulk.title, locale: 'zh-Hans' });
-    expect(viaService.publishedAt).toBeTruthy();
+    expect(viaService?.publishedAt).toBeTruthy();
     expect(draft).toMatchObject({ documentId: bulk.documentId, title: bulk.title, publishedAt: null });
     // When site-group gives content an owning site, bulk rows carry one as normal writes do.
     if ('ownerSite' in strapi.db.metadata.get(ARTICLE).attributes) {
@@ -131,7 +131,7 @@ describe('bulkSeed', () => {
     // (and is gated like any other: an unreviewed change does not publish)
     await expect(strapi.documents(ARTICLE).publish({ documentId: bulk.documentId })).rejects.toMatchObject({ name: 'PolicyError' });
     await asPublishedFixture(app, () => strapi.documents(ARTICLE).publish({ documentId: bulk.documentId }));
-    expect((await strapi.documents(ARTICLE).findOne({ documentId: bulk.documentId, status: 'published' })).title).toBe('更新后的标题');
+    expect((await strapi.documents(ARTICLE).findOne({ documentId: bulk.documentId, status: 'published' }))?.title).toBe('更新后的标题');
     expect(await strapi.documents(ARTICLE).count({ status: 'draft' })).toBe(1621);
     expect(await strapi.documents(ARTICLE).count({ status: 'published' })).toBe(1621);
   });

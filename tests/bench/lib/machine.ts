@@ -1,6 +1,6 @@
 import os from 'os';
 
-/** What the figures were measured on: without it a number in results/ cannot be compared. */
+/** What the figures were measured on: without it a number in docs/benchmarks/runs/ cannot be compared. */
 export const machineInfo = () => {
   const cpus = os.cpus();
   return {

@@ -4,7 +4,8 @@ import type { BenchResult } from './bench';
 import type { Knobs } from './knobs';
 import type { machineInfo } from './machine';
 
-export const RESULTS_DIR = path.resolve(__dirname, '../results');
+/** Beside the benchmark notebooks, so a run's JSON summary is committed with the notebook entry that quotes it. */
+export const RESULTS_DIR = path.resolve(__dirname, '../../../docs/benchmarks/runs');
 
 export interface RunResults {
   startedAt: string;
@@ -24,7 +25,7 @@ export const summarizeRun = (benches: BenchResult[]): RunResults['summary'] => (
   targetsMissed: benches.flatMap((b) => b.figures.filter((f) => f.meetsTarget === false).map((f) => `${b.name}: ${f.name}`)),
 });
 
-/** latest.json (overwritten each run) and a timestamped copy that stays for comparisons. */
+/** latest.json (overwritten each run, not committed) and a timestamped copy to commit with the notebook. */
 export const writeResults = (results: RunResults): { latest: string; copy: string } => {
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
   const json = `${JSON.stringify(results, null, 2)}\n`;

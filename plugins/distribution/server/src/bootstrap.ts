@@ -1,7 +1,7 @@
 import { registerDistributionResolvers } from './resolvers';
 import type { Core } from '@strapi/strapi';
 import { getService } from './utils/get-service';
-import { REPLACEMENT_ACTIONS } from './utils/replacement-actions';
+import { REPLACEMENT_ACTIONS } from './find-replace';
 import { CHANNEL_UID } from './utils/uids';
 
 const ACTIONS = [

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { outboxMiddleware } from './document-middlewares/outbox';
-import { replacementAuditImmutability } from './document-middlewares/replacement-audit-immutability';
+import { replacementAuditImmutability } from './find-replace';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.documents.use(outboxMiddleware());

@@ -1,5 +1,5 @@
 import { parseAllowList } from '@jiyue/kernel';
-import { REPLACEMENT_DEFAULTS, validateReplacementConfig, type ReplacementConfig } from '../utils/replacement-config';
+import { REPLACEMENT_DEFAULTS, validateReplacementConfig, type ReplacementConfig } from '../find-replace/utils/replacement-config';
 
 export interface DistributionConfig {
   dispatcher: {

@@ -1,15 +1,11 @@
 import channel from './channel';
 import delivery from './delivery';
 import retraction from './retraction';
-import replacement from './replacement';
-import replacementChange from './replacement-change';
-import replacementEvent from './replacement-event';
+import { findReplaceContentTypes } from '../find-replace';
 
 export default {
   channel,
   delivery,
   retraction,
-  replacement,
-  'replacement-change': replacementChange,
-  'replacement-event': replacementEvent,
+  ...findReplaceContentTypes,
 };

@@ -2,6 +2,6 @@ import channel from './channel';
 import delivery from './delivery';
 import feed from './feed';
 import retraction from './retraction';
-import replacement from './replacement';
+import { findReplaceControllers } from '../find-replace';
 
-export default { channel, delivery, feed, retraction, replacement };
+export default { channel, delivery, feed, retraction, ...findReplaceControllers };

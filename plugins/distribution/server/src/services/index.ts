@@ -7,9 +7,7 @@ import outbox from './outbox';
 import rendering from './rendering';
 import retractions from './retractions';
 import targets from './targets';
-import replacement from './replacement';
-import replacementApply from './replacement-apply';
-import replacementScope from './replacement-scope';
+import { findReplaceServices } from '../find-replace';
 
 export default {
   channels,
@@ -21,7 +19,5 @@ export default {
   rendering,
   retractions,
   targets,
-  replacement,
-  'replacement-apply': replacementApply,
-  'replacement-scope': replacementScope,
+  ...findReplaceServices,
 };

@@ -1,5 +1,5 @@
 import { routeScope, type RouteScope } from '@jiyue/kernel';
-import replacements from './replacements';
+import { findReplaceAdminRoutes } from '../../find-replace';
 
 /** The RBAC action a route needs, then its site scope (enforced by `plugin::site-group.scope`). */
 export const can = (action: string, scope: RouteScope) => ({
@@ -26,6 +26,6 @@ export default {
     { method: 'POST', path: '/deliveries/retry-dead', handler: 'delivery.retryDead', config: can('delivery.retry', { kind: 'site', from: { body: 'site' }, whenAbsent: 'cluster' }) },
     { method: 'POST', path: '/retractions', handler: 'retraction.create', config: can('retraction.create', { kind: 'site', from: { body: 'scope.site' } }) },
     { method: 'GET', path: '/retractions/:id', handler: 'retraction.find', config: can('retraction.read', byResolver('distribution.retraction')) },
-    ...replacements,
+    ...findReplaceAdminRoutes,
   ],
 };

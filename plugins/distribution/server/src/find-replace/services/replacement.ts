@@ -6,10 +6,10 @@ import { isClusterType, replaceableFields, type ReplaceableField } from '../util
 import { textFingerprint, timestampMs } from '../utils/text-fingerprint';
 import { replacementConfig } from '../utils/replacement-config';
 import { requiredLiteral } from '../utils/required-literal';
-import { REPLACEMENT_CHANGE_UID, REPLACEMENT_EVENT_UID, REPLACEMENT_UID } from '../utils/uids';
-import type { ReplacementActor } from '../utils/actor';
-import { fieldError, throwFieldErrors } from '../utils/field-errors';
-import type { PreviewBody } from '../validation/replacement';
+import { REPLACEMENT_CHANGE_UID, REPLACEMENT_EVENT_UID, REPLACEMENT_UID } from '../../utils/uids';
+import type { ReplacementActor } from '../../utils/actor';
+import { fieldError, throwFieldErrors } from '../../utils/field-errors';
+import type { PreviewBody } from '../../validation/replacement';
 
 
 const TITLE_FIELDS = ['title', 'name', 'question'];

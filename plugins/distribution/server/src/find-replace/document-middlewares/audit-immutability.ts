@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { REPLACEMENT_EVENT_UID } from '../utils/uids';
+import { REPLACEMENT_EVENT_UID } from '../../utils/uids';
 
 const READS = new Set(['findOne', 'findMany', 'findFirst', 'count']);
 

@@ -1,7 +1,7 @@
 import { errors } from '@strapi/utils';
 import { ReplacementStateError } from '../services/replacement-apply';
-import { replacementActor } from '../utils/actor';
-import { validateChangesQuery, validateEmptyBody, validatePreviewBody } from '../validation/replacement';
+import { replacementActor } from '../../utils/actor';
+import { validateChangesQuery, validateEmptyBody, validatePreviewBody } from '../../validation/replacement';
 
 const service = (name: 'replacement' | 'replacement-apply') => strapi.plugin('distribution').service(name);
 

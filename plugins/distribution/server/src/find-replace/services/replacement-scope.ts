@@ -1,8 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 
-import type { ScopeActor } from '../utils/actor';
-import { fieldError } from '../utils/field-errors';
+import type { ScopeActor } from '../../utils/actor';
+import { fieldError } from '../../utils/field-errors';
 
 export interface ResolvedScope {
   site: string;

@@ -5,9 +5,9 @@ import { fieldMatches, replacedValue } from '../utils/field-matches';
 import { replaceableFields } from '../utils/replacement-fields';
 import { textFingerprint, timestampMs } from '../utils/text-fingerprint';
 import { replacementConfig } from '../utils/replacement-config';
-import { REPLACEMENT_CHANGE_UID, REPLACEMENT_EVENT_UID, REPLACEMENT_UID } from '../utils/uids';
-import type { ReplacementActor } from '../utils/actor';
-import { getService } from '../utils/get-service';
+import { REPLACEMENT_CHANGE_UID, REPLACEMENT_EVENT_UID, REPLACEMENT_UID } from '../../utils/uids';
+import type { ReplacementActor } from '../../utils/actor';
+import { getService } from '../../utils/get-service';
 
 /** A replacement in the wrong state for the action (applied twice, rolled back before apply): 409. */
 export class ReplacementStateError extends errors.ApplicationError<'ReplacementStateError'> {
