@@ -82,7 +82,10 @@ export const SiteTreePicker = (props: Props) => {
     if (!matches(site, needle)) return null;
     const open = needle ? true : !closed.has(site.code);
     const pickable = canPick(site);
-    const columnsOpen = props.mode === 'columns' && (openColumns.has(site.code) || Boolean(needle));
+    // With a filter, a site's columns open only where the site itself or one of its columns matches
+    // (not for an ancestor shown only as the path to a match).
+    const selfMatch = Boolean(needle) && (site.name.toLowerCase().includes(needle) || site.code.includes(needle) || flatColumns(site.columns).some(({ column }) => column.name.toLowerCase().includes(needle)));
+    const columnsOpen = props.mode === 'columns' && (openColumns.has(site.code) || selfMatch);
     const ticked = props.mode === 'columns' ? flatColumns(site.columns).filter(({ column }) => props.value.has(targetKey(site.code, column.slug))).length : 0;
     return (
       <li key={site.code} role="treeitem" aria-expanded={site.children.length ? open : undefined} aria-selected={props.mode === 'site' ? props.value === site.code : undefined}>
@@ -132,7 +135,7 @@ export const SiteTreePicker = (props: Props) => {
           {ticked ? <Badge active>{ticked}</Badge> : null}
         </Flex>
         {columnsOpen && props.mode === 'columns' ? (
-          <ul role="group">
+          <ul role="group" data-columns-of={site.code}>
             {flatColumns(site.columns).map(({ column, depth: d }) => {
               const key = targetKey(site.code, column.slug);
               const enabled = column.placeable && canPick(site);
