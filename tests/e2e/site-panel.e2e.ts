@@ -173,6 +173,9 @@ suite(`browser: site-group Site panel and placement inbox (${skipReason ?? 'Chro
     await panel.waitFor({ timeout: 60_000 });
     await expect(page.getByText('归属站点').first().isVisible()).resolves.toBe(true);
     await page.getByTestId('owner-site').getByText('康定市').waitFor();
+    // No free-text site code: the ownerSite box is taken out of the form (the panel's picker sets it).
+    await page.locator('input[name="title"]').waitFor();
+    expect(await page.locator('input[name="ownerSite"]').count()).toBe(0);
 
     // The owning-site picker lists only the editor's own site.
     await panel.getByRole('button', { name: '更改' }).click();
@@ -213,6 +216,7 @@ suite(`browser: site-group Site panel and placement inbox (${skipReason ?? 'Chro
     const row = table.locator('tr', { hasText: TITLE });
     await row.waitFor();
     expect(await table.locator('tbody tr').count()).toBe(1);
+    expect(await row.getByText('康定市').count()).toBeGreaterThan(0);
     await screenshot(page, 'placement-inbox');
     await row.getByRole('button', { name: '接收' }).click();
     await page.getByText('已接收：已在栏目中上线').waitFor({ timeout: 30_000 });

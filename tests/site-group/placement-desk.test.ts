@@ -93,6 +93,7 @@ describe('placing into several sites and columns at once (POST /site-group/place
       contentType: ARTICLE,
       title: '康定市关于开展2024年防汛应急演练的通知',
       ownerSite: 'kangding',
+      owner: { code: 'kangding', name: '康定市' },
       site: { code: 'danba', name: '丹巴县' },
       column: { slug: 'tzgg', name: '通知公告' },
       state: 'pending',

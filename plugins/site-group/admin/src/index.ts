@@ -7,6 +7,7 @@ import { Mail } from '@strapi/icons';
 import { PLUGIN_ID } from './pluginId';
 import { PERMISSIONS } from './permissions';
 import { SitePanel } from './components/SitePanel';
+import { hideOwnerField } from './utils/hide-owner-field';
 
 const prefixed = (messages: Record<string, string>) =>
   Object.fromEntries(Object.entries(messages).map(([key, value]) => [`${PLUGIN_ID}.${key}`, value]));
@@ -26,6 +27,8 @@ export default {
       Component: () => import('./pages/InboxPage'),
     });
     app.registerPlugin({ id: PLUGIN_ID, name: PLUGIN_ID });
+    // The owning site is picked in the Site panel, not typed.
+    app.registerHook('Admin/CM/pages/EditView/mutate-edit-view-layout', hideOwnerField);
   },
 
   bootstrap(app: any) {

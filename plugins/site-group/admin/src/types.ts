@@ -24,6 +24,8 @@ export interface Placement {
   documentId: string;
   title: string | null;
   ownerSite: string | null;
+  /** The owning site named (where it is known). */
+  owner: { code: string; name: string } | null;
   site: { code: string; name: string; level: string } | null;
   column: { slug: string; name: string; kind: string } | null;
   mode: 'reference' | 'copy';

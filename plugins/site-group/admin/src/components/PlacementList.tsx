@@ -89,7 +89,7 @@ export const PlacementList = ({
                       {t('placement.reason', 'Reason: {reason}', { reason: p.reason })}
                     </Typography>
                   ) : null}
-                  {p.sitePublishedAt ? (
+                  {p.sitePublishedAt && !(live && canArrange) ? (
                     <Typography variant="pi" textColor="neutral600" tag="p">
                       {t('placement.publishedAt', 'Site publish time: {date}', { date: formatDate(p.sitePublishedAt, { dateStyle: 'medium', timeStyle: 'short' }) })}
                     </Typography>

@@ -103,7 +103,7 @@ const Inbox = () => {
                     <Typography fontWeight="semiBold">{p.title ?? p.documentId}</Typography>
                     <Typography variant="pi" textColor="neutral600" tag="p">{t(`mode.${p.mode}`, p.mode)}</Typography>
                   </Td>
-                  <Td><Typography>{p.ownerSite}</Typography></Td>
+                  <Td><Typography>{p.owner?.name ?? p.ownerSite}</Typography></Td>
                   <Td><Typography>{p.site?.name} / {p.column?.name}</Typography></Td>
                   <Td><Badge>{t(`origin.${p.origin}`, p.origin)}</Badge></Td>
                   <Td><Typography>{p.placedBy?.name ?? '—'}</Typography></Td>

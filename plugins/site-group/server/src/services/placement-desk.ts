@@ -90,6 +90,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       people(rows.flatMap((r) => [r.placedById, r.decidedById])),
       items(rows),
     ]);
+    // The owning sites named too (the inbox says where an item comes from).
+    const ownerCodes = [...new Set([...facts.values()].map((f) => f.ownerSite).filter((c): c is string => Boolean(c)))];
+    const owners = ownerCodes.length
+      ? ((await strapi.db.query(SITE_UID).findMany({ where: { code: { $in: ownerCodes } }, select: ['code', 'name', 'translations'] })) as any[])
+      : [];
+    const ownerName = new Map<string, string>(owners.map((o): [string, string] => [o.code, localizedName(o, locale, primary()).name]));
     return rows.map((r) => {
       const item = facts.get(`${r.contentType} ${r.itemDocumentId}`);
       return {
@@ -98,6 +104,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         documentId: r.itemDocumentId,
         title: item?.title ?? null,
         ownerSite: item?.ownerSite ?? null,
+        owner: item?.ownerSite ? { code: item.ownerSite, name: ownerName.get(item.ownerSite) ?? item.ownerSite } : null,
         site: named.site.get(r.siteId) ?? null,
         column: named.column.get(r.columnId) ?? null,
         mode: r.mode,
