@@ -83,6 +83,7 @@ let browser: Browser;
 let kangding: AdminUser;
 let danba: AdminUser;
 let luding: AdminUser;
+let twoSites: AdminUser;
 let documentId: string;
 
 const createUser = async (firstname: string, roles: number[], site: string): Promise<AdminUser> => {
@@ -149,6 +150,9 @@ suite(`browser: site-group Site panel and placement inbox (${skipReason ?? 'Chro
     kangding = await createUser('Kangding', [role.id], 'kangding');
     danba = await createUser('Danba', [role.id], 'danba');
     luding = await createUser('Luding', [role.id], 'luding');
+    // An editor of two sites: the owning-site picker offers both.
+    twoSites = await createUser('Kangluding', [role.id], 'kangding');
+    await strapi.plugin('site-group').service('editor-scope').assign(twoSites.id, 'luding', false);
 
     const article = await strapi.documents(ARTICLE).create({ data: { title: TITLE, summary: '防汛值班安排。', body: '<p>各单位做好防汛值班工作。</p>', ownerSite: 'kangding' } as any, locale: 'zh-Hans' });
     documentId = article.documentId;
@@ -230,5 +234,25 @@ suite(`browser: site-group Site panel and placement inbox (${skipReason ?? 'Chro
     await other.getByText('没有等待您的站点处理的内容。').waitFor({ timeout: 60_000 });
     expect(await other.getByText(TITLE).count()).toBe(0);
     await other.context().close();
+  });
+
+  it('an editor of two sites hands the article to the other one through the picker, and saves it', async () => {
+    const item = await strapi.documents(ARTICLE).create({ data: { title: '康定市与泸定县联合开展安全生产检查的通知', ownerSite: 'kangding' } as any, locale: 'zh-Hans' });
+    const page = await logIn(twoSites);
+    await page.goto(`${baseUrl}/admin/content-manager/collection-types/${ARTICLE}/${item.documentId}?plugins[i18n][locale]=zh-Hans`);
+    const panel = page.getByTestId('site-panel');
+    await panel.waitFor({ timeout: 60_000 });
+    await panel.getByRole('button', { name: '更改' }).click();
+    const tree = panel.getByRole('tree');
+    expect((await tree.locator('[data-site]').evaluateAll((els) => els.map((e) => e.getAttribute('data-site')))).sort()).toEqual(['kangding', 'luding']);
+    await tree.locator('[data-site="luding"]').click();
+    await page.getByTestId('owner-site').getByText('泸定县').waitFor();
+    await page.getByRole('button', { name: '保存' }).click();
+    // Saved through the Content Manager with the value the picker set (polled from the database).
+    const ownerNow = async () => (await strapi.db.query(ARTICLE).findOne({ where: { documentId: item.documentId, locale: 'zh-Hans' } }))?.ownerSite;
+    for (let i = 0; i < 60 && (await ownerNow()) !== 'luding'; i += 1) await new Promise((r) => setTimeout(r, 500));
+    const row = await strapi.db.query(ARTICLE).findOne({ where: { documentId: item.documentId, locale: 'zh-Hans' } });
+    expect(row.ownerSite).toBe('luding');
+    await page.context().close();
   });
 });
