@@ -2,7 +2,7 @@
  * Browser check of site-group's admin screens (issue #18): the Site side panel of an article's edit view
  * and the placement inbox. A 康定 editor opens their article, sees the owning site picker limited to their
  * sites, places the article into the 通知公告 columns of 丹巴, 九龙 and 雅江 through the tree with
- * checkboxes (pending there); the 丹巴 editor accepts it in the placement inbox; a 泸定 editor's inbox
+ * checkboxes (pending there) and submits it up to the prefecture; the 丹巴 editor accepts it in the placement inbox; a 泸定 editor's inbox
  * shows none of it.
  *
  * Self-contained (its own admin build check, boot and browser) until it is folded into the shared
@@ -209,6 +209,16 @@ suite(`browser: site-group Site panel and placement inbox (${skipReason ?? 'Chro
     expect(await list.locator('[data-placement]').count()).toBe(3);
     expect(await list.getByText('待接收').count()).toBe(3);
     await screenshot(page, 'site-panel');
+
+    // Submit upward (报送) to the prefecture's 通知公告: only the sites above 康定 are offered.
+    await panel.getByRole('button', { name: '向上级报送' }).click();
+    const submit = page.getByRole('dialog');
+    await submit.locator('[data-site="ganzi"]').click();
+    expect(await submit.locator('[data-site]').evaluateAll((els) => els.map((e) => e.getAttribute('data-site')))).toEqual(['ganzi']);
+    await submit.locator('[data-columns-of="ganzi"]').getByRole('checkbox', { name: '通知公告' }).click();
+    await submit.getByRole('button', { name: '报送', exact: true }).click();
+    await page.getByText('已报送，等待接收').waitFor({ timeout: 30_000 });
+    await list.locator('[data-placement="ganzi/tzgg"]').waitFor();
     await page.context().close();
   });
 
