@@ -122,3 +122,41 @@ describe('translation status', () => {
     expect(unknown.body.error.details.errors[0].path).toEqual(['colour']);
   });
 });
+
+describe('one document\'s locales for the Language panel (admin, drafts)', () => {
+  const draftStatus = (id: string, session = admin) =>
+    app.request().get(`/bilingual/documents/${ARTICLE}/${id}/status`).set('Authorization', `Bearer ${session.jwt}`);
+  const localeOf = (body: any, locale: string) => body.data.locales.find((l: any) => l.locale === locale);
+
+  it('goes missing → machine-assisted after glossary pretranslation → outdated after a Chinese edit, from the drafts', async () => {
+    const id = await zhDraft(`${KANGDING.zh}人民政府关于做好冬季取暖工作的通知`, 'kangding');
+    let res = await draftStatus(id);
+    expect(res.status).toBe(200);
+    expect(res.body.data).toMatchObject({ uid: ARTICLE, documentId: id, sourceLocale: 'zh-Hans' });
+    expect(localeOf(res.body, 'zh-Hans')).toMatchObject({ status: 'source', published: false });
+    expect(localeOf(res.body, 'bo')).toMatchObject({ status: 'missing', published: false, machineAssisted: false });
+
+    const pre = await app.request().post('/bilingual/pretranslate').set('Authorization', `Bearer ${admin.jwt}`).send({ uid: ARTICLE, documentId: id });
+    expect(pre.status).toBe(200);
+    res = await draftStatus(id);
+    expect(localeOf(res.body, 'bo')).toMatchObject({ status: 'up-to-date', machineAssisted: true });
+    expect(localeOf(res.body, 'bo').translatedAt).toBeTruthy();
+
+    await api().put(`/api/articles/${id}?locale=zh-Hans&status=draft`, { summary: '部署冬季取暖保障工作。' });
+    expect(localeOf((await draftStatus(id)).body, 'bo').status).toBe('outdated');
+  });
+
+  it('answers 404 for an unknown document or type, and 403 (naming the site) to an editor of another site', async () => {
+    expect((await draftStatus('no-such-document-00000000')).status).toBe(404);
+    const unknownType = await app.request().get(`/bilingual/documents/api::nope.nope/abc/status`).set('Authorization', `Bearer ${admin.jwt}`);
+    expect(unknownType.status).toBe(404);
+
+    const id = await zhDraft(`${KANGDING.zh}政务服务中心搬迁公告`, 'kangding');
+    const role = await createRole(app, `Bilingual reader ${Date.now()}`, [{ action: 'plugin::bilingual.status.read' }]);
+    const ludingEditor = await createAdmin(app, { roles: [role.id] });
+    await app.strapi.plugin('site-group').service('editor-scope').assign(ludingEditor.id, 'luding', false);
+    const refused = await draftStatus(id, ludingEditor);
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.details.site).toBe('kangding');
+  });
+});

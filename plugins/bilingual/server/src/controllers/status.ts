@@ -10,6 +10,11 @@ export default () => ({
     ctx.body = await getService('translation-status').overview({ ...(query as any), sites });
   },
 
+  /** One document's locales from its drafts, for the Language panel (admin). */
+  async draft(ctx) {
+    ctx.body = { data: await getService('translation-status').draft(ctx.params.uid, ctx.params.documentId) };
+  },
+
   async document(ctx) {
     ctx.body = { data: await getService('translation-status').document(ctx.params.uid, ctx.params.documentId) };
   },

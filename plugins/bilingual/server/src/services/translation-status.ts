@@ -110,6 +110,40 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return { data, meta: { sourceLocale: source, locales, totals, documents: data.reduce((n, g) => n + g.total, 0), limit } };
     },
 
+    /**
+     * Admin (the Language panel): every locale of one document as editors work on it, from the drafts:
+     * `source`, `up-to-date`, `outdated` or `missing`, whether a published version exists, and
+     * whether the translation was machine-assisted (glossary pretranslation). 404 for an unknown document.
+     */
+    async draft(uid: string, documentId: string) {
+      if (!isFollowed(uid)) throw new errors.NotFoundError(`No localized content type "${uid}"`);
+      const source = pluginConfig('sourceLocale');
+      const rows = await strapi.db.query(uid as any).findMany({ where: { documentId }, select: ['documentId', 'locale', 'publishedAt', 'updatedAt'] });
+      if (!rows.length) throw new errors.NotFoundError(`No ${uid} document "${documentId}"`);
+      const drafts = new Map<string, any>(rows.filter((r: any) => !r.publishedAt).map((r: any) => [r.locale, r]));
+      const published = new Set(rows.filter((r: any) => r.publishedAt).map((r: any) => r.locale as string));
+      const currentHash = drafts.has(source) ? await getService('source-hash').current(uid, documentId, 'draft') : null;
+      const records = new Map((await getService('translation-record').forDocuments(uid, [documentId])).map((r) => [r.itemLocale, r]));
+      const all = [source, ...(await targetLocales())];
+      return {
+        uid,
+        documentId,
+        sourceLocale: source,
+        locales: all.map((locale) => {
+          const exists = drafts.has(locale);
+          const base = { locale, published: published.has(locale), updatedAt: drafts.get(locale)?.updatedAt ?? null };
+          if (locale === source) return { ...base, status: exists ? 'source' : 'missing' };
+          const record = records.get(locale);
+          return {
+            ...base,
+            status: exists && !drafts.has(source) ? 'outdated' : stateOf(exists, record, currentHash),
+            machineAssisted: record?.machineAssisted ?? false,
+            translatedAt: record?.translatedAt ?? null,
+          };
+        }),
+      };
+    },
+
     /** Public: the published locales of one document and the state of each translation against the published source. */
     async document(uid: string, documentId: string) {
       if (!isFollowed(uid)) throw new errors.NotFoundError(`No localized content type "${uid}"`);

@@ -29,6 +29,25 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   /** A dead letter goes back to the queue with a fresh budget of attempts; the idempotency key stays, so the receiver still drops a duplicate. */
+  /**
+   * Delivery status of one item per target (channel key), newest delivery first within each: what
+   * the Distribution panel shows after publish, with the id to retry a dead one. `locale` narrows it.
+   */
+  async forItem(uid: string, documentId: string, locale?: string) {
+    if (!strapi.contentTypes[uid as keyof typeof strapi.contentTypes]) throw new errors.NotFoundError(`No content type "${uid}"`);
+    const where: Record<string, unknown> = { contentType: uid, itemDocumentId: documentId };
+    if (locale) where.itemLocale = locale;
+    const rows = (await strapi.db.query(DELIVERY_UID).findMany({ where, orderBy: { id: 'desc' }, limit: 500 })) as any[];
+    const targets = new Map<string, { channelKey: string; channelKind: string; site: string | null; latest: Record<string, unknown>; history: Record<string, unknown>[] }>();
+    for (const row of rows) {
+      const shown = present(row);
+      const target = targets.get(row.channelKey);
+      if (target) target.history.push(shown);
+      else targets.set(row.channelKey, { channelKey: row.channelKey, channelKind: row.channelKind, site: row.site ?? null, latest: shown, history: [] });
+    }
+    return [...targets.values()].sort((a, b) => a.channelKey.localeCompare(b.channelKey));
+  },
+
   async retry(id: number) {
     const row = await strapi.db.query(DELIVERY_UID).findOne({ where: { id } });
     if (!row) throw new errors.NotFoundError(`No delivery ${id}`);

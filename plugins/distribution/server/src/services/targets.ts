@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
 import { throwFieldErrors, type FieldError } from '../utils/field-errors';
 import { CHANNEL_UID } from '../utils/uids';
 
@@ -82,6 +83,53 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     }
     throwFieldErrors(problems);
     return out;
+  },
+
+  /**
+   * What the Distribution panel offers for one item of the owning site: the channels an editor may
+   * choose at submission (the owner site's enabled webhooks, WeChat and Weibo accounts; `autoDeliver`
+   * ones receive every publish anyway), and, read-only, the policy libraries a policy files into and
+   * the feeds that follow the columns the item is placed in. `chosen`: what the submission of
+   * `locale` picked, if any. 404 for an unknown document.
+   */
+  async available(uid: string, documentId: string, locale?: string) {
+    if (!strapi.contentTypes[uid as keyof typeof strapi.contentTypes]) throw new errors.NotFoundError(`No content type "${uid}"`);
+    const row = await strapi.db.query(uid as any).findOne({ where: { documentId }, select: ['ownerSite'] });
+    if (!row) throw new errors.NotFoundError(`No ${uid} document "${documentId}"`);
+    const owner: string | null = row.ownerSite ?? null;
+    const enabled = (await strapi.db.query(CHANNEL_UID).findMany({ where: { enabled: true }, select: ['key', 'kind', 'site', 'name', 'autoDeliver', 'settings'], orderBy: { key: 'asc' } })) as any[];
+    const choosable = enabled
+      .filter((c) => c.site === owner && ['webhook', 'wechat', 'weibo'].includes(c.kind))
+      .map((c) => ({ key: c.key, kind: c.kind, site: c.site, name: c.name ?? c.key, autoDeliver: Boolean(c.autoDeliver) }));
+
+    const sg = strapi.plugin('site-group');
+    const tree = owner ? await sg.service('editor-scope').hierarchy() : null;
+    const ownerId = owner ? tree.byCode.get(owner)?.id : undefined;
+    const above = new Set<number>(ownerId ? tree.ancestors(ownerId) : []);
+    const policyLibraries =
+      uid === 'api::policy.policy'
+        ? enabled
+            .filter((c) => c.kind === 'policy-library')
+            .filter((c) => c.site === owner || (c.settings?.includeDescendants !== false && above.has(tree.byCode.get(c.site)?.id)))
+            .map((c) => ({ key: c.key, site: c.site, name: c.name ?? c.key, rules: Array.isArray(c.settings?.rules) ? c.settings.rules : [] }))
+        : [];
+
+    // Feeds follow the columns: every active placement in a site with an enabled feed on that column.
+    const placements = (await sg.service('placement-desk').forItem(uid, documentId)) as { site: { code: string } | null; column: { slug: string } | null; state: string }[];
+    const feedsBySite = new Map<string, any>(enabled.filter((c) => c.kind === 'feed').map((c) => [c.site, c]));
+    const feeds = placements
+      .filter((p) => p.state === 'active' && p.site && p.column)
+      .filter((p) => {
+        const feed = feedsBySite.get(p.site!.code);
+        const columns: string[] | undefined = feed?.settings?.columns;
+        return feed && (!columns?.length || columns.includes(p.column!.slug));
+      })
+      .map((p) => {
+        const base = `/api/distribution/feeds/${p.site!.code}/${p.column!.slug}`;
+        return { site: p.site!.code, column: p.column!.slug, rss: `${base}.xml`, json: `${base}.json` };
+      });
+    const chosen = locale ? await this.chosen(uid, documentId, locale) : null;
+    return { ownerSite: owner, channels: choosable, policyLibraries, feeds, chosen };
   },
 
   /** The targets stored at submission (review-workflow's state for that locale), if any. */

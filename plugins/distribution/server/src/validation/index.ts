@@ -72,3 +72,6 @@ export const validateRetraction = async (body: unknown) => {
   if (scopeValue && typeof scopeValue === 'object' && !Array.isArray(scopeValue)) throwFieldErrors(unknownKeys(scopeValue, ['site', 'includeDescendants'], ['scope']));
   return retractionBody(body);
 };
+
+/** `?locale=` of the per-item routes (the Distribution panel); checked against the cluster's locales by the controller. */
+export const validateItemQuery = validator(yup.object({ locale: yup.string().trim().max(35) }));

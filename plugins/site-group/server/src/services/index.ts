@@ -6,6 +6,7 @@ import editorScope from './editor-scope';
 import ownership from './ownership';
 import placement from './placement';
 import placementFlow from './placement-flow';
+import placementDesk from './placement-desk';
 import siteContent from './site-content';
 import audit from './audit';
 import smartColumn from './smart-column';
@@ -25,6 +26,7 @@ export default {
   ownership,
   placement,
   'placement-flow': placementFlow,
+  'placement-desk': placementDesk,
   'site-content': siteContent,
   audit,
   'smart-column': smartColumn,

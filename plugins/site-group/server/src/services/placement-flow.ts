@@ -144,6 +144,96 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return { placed, skipped };
     },
 
+    /**
+     * Places an item into several columns at once (the Site panel's tree with checkboxes). The editor
+     * must act for the item's owner. Targets in sites the editor acts for go live at once; a target in
+     * another site (a neighbouring county's column) is a request, pending until that site's editors
+     * accept it. Unknown sites or columns are a 400 naming the target and nothing is written; a column
+     * where the item already is (active or pending) is skipped. All or nothing.
+     */
+    async placeMany(input: { contentType: string; documentId: string; targets: { site: string; column: string }[]; mode?: 'reference' | 'copy' }, actor: Actor) {
+      placements().assertPlaceableType(input.contentType);
+      const owner = await placements().findItemOwner(input.contentType, input.documentId);
+      await scope().assertCanActFor(actor, owner, `place items owned by site "${owner}"`);
+
+      const codes = [...new Set(input.targets.map((t) => t.site))];
+      const sites = (await strapi.db.query(SITE_UID).findMany({ where: { code: { $in: codes } }, select: ['id', 'code'] })) as { id: number; code: string }[];
+      const siteOf = new Map(sites.map((s) => [s.code, s]));
+      const columns = sites.length
+        ? ((await strapi.db.query(COLUMN_UID).findMany({
+            where: { site: { id: { $in: sites.map((s) => s.id) } }, slug: { $in: [...new Set(input.targets.map((t) => t.column))] } },
+            select: ['id', 'slug'],
+            populate: { site: { select: ['id'] } },
+          })) as { id: number; slug: string; site: { id: number } }[])
+        : [];
+      const columnOf = new Map(columns.map((c) => [`${c.site.id}/${c.slug}`, c]));
+      const problems = input.targets.flatMap((t, i) => {
+        const site = siteOf.get(t.site);
+        if (!site) return [fieldError(['targets', String(i), 'site'], `no site with code "${t.site}"`, t.site)];
+        if (!columnOf.has(`${site.id}/${t.column}`)) return [fieldError(['targets', String(i), 'column'], `site "${t.site}" has no column "${t.column}"`, t.column)];
+        return [];
+      });
+      throwFieldErrors(problems);
+
+      const mine = new Map<string, boolean>();
+      for (const code of codes) mine.set(code, await scope().canActFor(actor, code));
+      const existing = await strapi.db.query(PLACEMENT_UID).findMany({
+        where: { contentType: input.contentType, itemDocumentId: input.documentId, state: { $in: ['active', 'pending'] } },
+        select: ['columnId'],
+      });
+      const taken = new Set(existing.map((p: { columnId: number }) => p.columnId));
+
+      const placed: unknown[] = [];
+      const skipped: { site: string; column: string; reason: string }[] = [];
+      const item = await placements().itemFacts(input.contentType, input.documentId);
+      await strapi.db.transaction(async () => {
+        for (const t of input.targets) {
+          const site = siteOf.get(t.site)!;
+          const column = columnOf.get(`${site.id}/${t.column}`)!;
+          if (taken.has(column.id)) {
+            skipped.push({ site: t.site, column: t.column, reason: 'already placed' });
+            continue;
+          }
+          taken.add(column.id);
+          placed.push(
+            await placements().write(
+              {
+                contentType: input.contentType,
+                documentId: input.documentId,
+                site,
+                column,
+                item,
+                mode: input.mode ?? 'reference',
+                state: mine.get(t.site) ? 'active' : 'pending',
+                origin: 'placed',
+              },
+              actor
+            )
+          );
+        }
+      });
+      return { placed, skipped };
+    },
+
+    /**
+     * How the receiving site shows a placement: pinned first, then by priority (the order within
+     * the column), then by the site's publish time. Audited as `placement.arranged`.
+     */
+    async arrange(placementId: number, changes: { pinned?: boolean; priority?: number; sitePublishedAt?: Date | string | null }, actor: Actor) {
+      const { placement, site } = await load(placementId);
+      await scope().assertCanActFor(actor, site.code, `arrange the columns of site "${site.code}"`);
+      if (!['active', 'pending'].includes(placement.state)) {
+        throw new errors.ApplicationError(`placement ${placementId} is ${placement.state}: only active or pending placements are arranged`);
+      }
+      const data: Record<string, unknown> = {};
+      if (changes.pinned !== undefined) data.pinned = changes.pinned;
+      if (changes.priority !== undefined) data.priority = changes.priority;
+      if (changes.sitePublishedAt !== undefined) data.sitePublishedAt = changes.sitePublishedAt ?? (await placements().itemDate(placement.contentType, placement.itemDocumentId));
+      await strapi.db.query(PLACEMENT_UID).update({ where: { id: placementId }, data });
+      const before = Object.fromEntries(Object.keys(data).map((k) => [k, placement[k]]));
+      return recorded(placement, site.code, placement.state, 'placement.arranged', actor, { before, after: data });
+    },
+
     /** Accepts or rejects a pending placement; exactly one decision wins when two editors race. */
     async decide(placementId: number, decision: 'accept' | 'reject', reason: string | undefined, actor: Actor) {
       const { placement, site } = await load(placementId);

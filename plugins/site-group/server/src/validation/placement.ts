@@ -47,6 +47,28 @@ const pushBody = yup
   })
   .test('targets', 'name target `sites` or a `level` of descendants', (body) => Boolean(body?.sites?.length || body?.level));
 
+const batchBody = yup.object({
+  contentType: placeBody.fields.contentType,
+  documentId: placeBody.fields.documentId,
+  targets: yup
+    .array()
+    .of(yup.object({ site: code.required(), column: code.required() }))
+    .required()
+    .min(1)
+    .max(500),
+  mode: yup.string().oneOf(['reference', 'copy']).default('reference'),
+});
+
+const arrangeBody = yup
+  .object({
+    pinned: yup.boolean(),
+    priority: yup.number().integer().min(-1000).max(1000),
+    sitePublishedAt: yup.date().nullable(),
+  })
+  .test('something', 'name at least one of pinned, priority, sitePublishedAt', (body) =>
+    Boolean(body && (body.pinned !== undefined || body.priority !== undefined || body.sitePublishedAt !== undefined))
+  );
+
 const decisionBody = yup.object({ reason: yup.string().trim().max(1000) });
 const rejectBody = yup.object({ reason: yup.string().trim().required('a rejection needs a reason').min(2).max(1000) });
 
@@ -60,6 +82,22 @@ const assignmentBody = yup
 export const validatePlaceBody = bodyValidator(placeBody);
 export const validateSubmitBody = bodyValidator(submitBody);
 export const validatePushBody = bodyValidator(pushBody);
+const validateBatch = bodyValidator(batchBody);
+/** As the other bodies, and each target's unknown keys are refused with their path (`targets.0.pinned`). */
+export const validateBatchBody = async (body: unknown) => {
+  const targets = (body as { targets?: unknown } | null)?.targets;
+  if (Array.isArray(targets)) {
+    throwFieldErrors(
+      targets.flatMap((t, i) =>
+        t && typeof t === 'object' && !Array.isArray(t)
+          ? Object.keys(t).filter((k) => !['site', 'column'].includes(k)).map((k) => fieldError(['targets', String(i), k], 'is not a known field (site, column)', (t as Record<string, unknown>)[k]))
+          : []
+      )
+    );
+  }
+  return validateBatch(body);
+};
+export const validateArrangeBody = bodyValidator(arrangeBody);
 export const validateDecisionBody = bodyValidator(decisionBody);
 export const validateRejectBody = bodyValidator(rejectBody);
 export const validateAssignmentBody = bodyValidator(assignmentBody);

@@ -14,6 +14,13 @@ export default {
   type: 'admin',
   routes: [
     { method: 'GET', path: '/status', handler: 'status.overview', config: can('status.read', { kind: 'filtered' }) },
+    // One document's locales as editors see them (drafts): the Language panel.
+    {
+      method: 'GET',
+      path: '/documents/:uid/:documentId/status',
+      handler: 'status.draft',
+      config: can('status.read', { kind: 'site', from: { document: { uid: { param: 'uid' }, documentId: { param: 'documentId' } } } }),
+    },
     {
       method: 'POST',
       path: '/pretranslate',

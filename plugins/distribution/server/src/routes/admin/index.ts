@@ -10,6 +10,9 @@ export const can = (action: string, scope: RouteScope) => ({
   ],
 });
 
+/** The owning site of the document named in the path (`:uid`, `:documentId`). */
+const theDocument: RouteScope = { kind: 'site', from: { document: { uid: { param: 'uid' }, documentId: { param: 'documentId' } } } };
+
 const byResolver = (resolver: string): RouteScope => ({ kind: 'site', from: { resolver } });
 
 // Admin-panel routes (admin JWT), each with the RBAC action it needs and the sites it acts on.
@@ -20,6 +23,9 @@ export default {
     { method: 'POST', path: '/channels', handler: 'channel.create', config: can('channel.manage', { kind: 'site', from: { body: 'site' } }) },
     { method: 'PUT', path: '/channels/:id', handler: 'channel.update', config: can('channel.manage', byResolver('distribution.channel')) },
     { method: 'DELETE', path: '/channels/:id', handler: 'channel.remove', config: can('channel.manage', byResolver('distribution.channel')) },
+    // One item of the owning site: the targets its editor may choose (and the feeds and policy libraries that follow it), then its delivery status per target.
+    { method: 'GET', path: '/documents/:uid/:documentId/targets', handler: 'targets.available', config: can('delivery.read', theDocument) },
+    { method: 'GET', path: '/documents/:uid/:documentId/deliveries', handler: 'delivery.forItem', config: can('delivery.read', theDocument) },
     { method: 'GET', path: '/deliveries', handler: 'delivery.list', config: can('delivery.read', { kind: 'filtered' }) },
     { method: 'POST', path: '/deliveries/:id/retry', handler: 'delivery.retry', config: can('delivery.retry', byResolver('distribution.delivery')) },
     // One site's dead letters, or (no site) the whole cluster's, which needs the root site.

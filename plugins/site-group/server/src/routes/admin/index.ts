@@ -17,6 +17,12 @@ export default {
   type: 'admin',
   routes: [
     { method: 'POST', path: '/placements', handler: 'placement.place', config: can('placement.place', { kind: 'site', from: [bodyItem, { body: 'site' }] }) },
+    // Several sites and columns at once: the owner's editor; targets outside their sites become pending requests for those sites' editors.
+    { method: 'POST', path: '/placements/batch', handler: 'placement.placeMany', config: can('placement.place', { kind: 'site', from: bodyItem }) },
+    { method: 'PUT', path: '/placements/:id', handler: 'placement.arrange', config: can('placement.place', { kind: 'site', from: { resolver: 'site-group.placement' } }) },
+    { method: 'GET', path: '/documents/:uid/:documentId/placements', handler: 'placement.forItem', config: can('placement.read', { kind: 'site', from: { document: { uid: { param: 'uid' }, documentId: { param: 'documentId' } } } }) },
+    { method: 'GET', path: '/inbox', handler: 'placement.inbox', config: can('placement.review', { kind: 'filtered' }) },
+    { method: 'GET', path: '/site-tree', handler: 'placement.tree', config: can('placement.read', { kind: 'filtered' }) },
     { method: 'POST', path: '/pushes', handler: 'placement.push', config: can('placement.place', { kind: 'site', from: bodyItem }) },
     { method: 'POST', path: '/submissions', handler: 'placement.submit', config: can('placement.submit', { kind: 'site', from: bodyItem }) },
     { method: 'GET', path: '/placements', handler: 'placement.list', config: can('placement.read', { kind: 'filtered' }) },
