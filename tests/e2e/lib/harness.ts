@@ -32,18 +32,17 @@ export const browserSuiteSkipReason = (): string | null => {
 const ADMIN_SOURCES = ['plugins/*/admin', 'packages/admin-ui/src', 'src/admin', 'config/admin.ts', 'package-lock.json'];
 const STAMP = path.join(APP_DIR, 'dist/build/.jiyue-admin-sources');
 
-const listFiles = (dir: string): string[] =>
-  fs.existsSync(dir)
-    ? fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-        const full = path.join(dir, entry.name);
-        return entry.isDirectory() ? listFiles(full) : [full];
-      })
-    : [];
+/** The files under `target` (or `target` itself when it is a file); nothing when it does not exist. */
+const listFiles = (target: string): string[] => {
+  if (!fs.existsSync(target)) return [];
+  if (!fs.statSync(target).isDirectory()) return [target];
+  return fs.readdirSync(target).flatMap((name) => listFiles(path.join(target, name)));
+};
 
 const adminSourcesHash = () => {
   const hash = crypto.createHash('sha256');
   const files = ADMIN_SOURCES.flatMap((pattern) => {
-    if (!pattern.includes('*')) return fs.existsSync(path.join(APP_DIR, pattern)) ? listFiles(path.join(APP_DIR, pattern)).concat(fs.statSync(path.join(APP_DIR, pattern)).isFile() ? [path.join(APP_DIR, pattern)] : []) : [];
+    if (!pattern.includes('*')) return listFiles(path.join(APP_DIR, pattern));
     const [before, after] = pattern.split('*');
     const base = path.join(APP_DIR, before);
     return fs.readdirSync(base).flatMap((name) => listFiles(path.join(base, name, after)));
