@@ -166,12 +166,28 @@ export const logIn = async (browser: Browser, baseUrl: string, user: AdminUser):
   const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 1000 } });
   await context.addInitScript(() => window.localStorage.setItem('strapi-admin-language', 'zh-Hans'));
   const page = await context.newPage();
+  // Failed API calls and page errors, printed when a test fails (see `explainFailure`).
+  page.on('response', (response) => {
+    if (response.status() >= 400 && response.url().startsWith(baseUrl)) problems.push(`${user.email}: ${response.status()} ${response.request().method()} ${response.url().slice(baseUrl.length)}`);
+  });
+  page.on('pageerror', (error) => problems.push(`${user.email}: page error ${error.message}`));
   await page.goto(`${baseUrl}/admin/auth/login`);
   await page.locator('input[name="email"]').fill(user.email);
   await page.locator('input[name="password"]').fill(user.password);
   await page.locator('button[type="submit"]').click();
   await page.waitForURL((url) => !url.pathname.includes('/auth/'), { timeout: 60_000 });
   return { context, page };
+};
+
+/** What went wrong in the browser: failed API calls and page errors since the last call. */
+export const problems: string[] = [];
+
+/** On a failed step: a screenshot in the OS temp dir and the browser's problems, in the error. */
+export const explainFailure = async (page: Page, name: string, error: unknown): Promise<never> => {
+  const file = path.join(require('os').tmpdir(), `jiyue-e2e-${name}.png`);
+  await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
+  const message = error instanceof Error ? error.message : String(error);
+  throw new Error(`${message}\nscreenshot: ${file}\nbrowser problems:\n${problems.splice(0).join('\n') || '(none)'}`);
 };
 
 export const screenshot = async (page: Page, name: string) => {

@@ -1,9 +1,10 @@
-import { useFetchClient, useForm, useNotification, useRBAC } from '@strapi/strapi/admin';
+import { useFetchClient, useForm, useNotification } from '@strapi/strapi/admin';
 import { unstable_useContentManagerContext as useContentManagerContext } from '@strapi/content-manager/strapi-admin';
 import type { DocumentActionComponent, DocumentActionDescription } from '@strapi/content-manager/strapi-admin';
 import { isReviewStage, type ReviewStage } from '@jiyue/admin-ui';
 import { useIntl } from 'react-intl';
-import { PERMISSIONS, PLUGIN_ID, getTranslation } from '../constants';
+import { PLUGIN_ID, getTranslation } from '../constants';
+import { useReviewPermissions } from '../hooks/use-review-permissions';
 import { announceReviewChange, errorMessage, revisionOf, useReviewHistory } from '../hooks/use-review-history';
 import { useDocumentLocale } from '../utils/document-locale';
 import { isReviewEnabled } from '../utils/review-enabled';
@@ -55,7 +56,7 @@ export const SubmitForReviewAction: DocumentActionComponent = ({ model, document
   const { post } = useFetchClient();
   const { toggleNotification } = useNotification();
   const { contentType } = useContentManagerContext();
-  const { allowedActions } = useRBAC({ submit: PERMISSIONS.submit });
+  const allowedActions = useReviewPermissions();
   const modified = useForm('SubmitForReviewAction', (s) => s.modified);
   const locale = useDocumentLocale(document);
   const { state } = useReviewHistory(model, documentId, locale, revisionOf(document));

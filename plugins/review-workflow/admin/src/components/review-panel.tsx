@@ -1,11 +1,12 @@
 import * as React from 'react';
 import { Box, Button, Field, Flex, SingleSelect, SingleSelectOption, Textarea, Typography } from '@strapi/design-system';
-import { useFetchClient, useForm, useNotification, useRBAC } from '@strapi/strapi/admin';
+import { useFetchClient, useForm, useNotification } from '@strapi/strapi/admin';
 import { unstable_useContentManagerContext as useContentManagerContext } from '@strapi/content-manager/strapi-admin';
 import type { PanelComponent, PanelComponentProps } from '@strapi/content-manager/strapi-admin';
 import { FindingList, StageBadge, isReviewStage, useStageLabel, type Finding } from '@jiyue/admin-ui';
 import { useIntl } from 'react-intl';
-import { PERMISSIONS, PLUGIN_ID, getTranslation } from '../constants';
+import { PLUGIN_ID, getTranslation } from '../constants';
+import { useReviewPermissions } from '../hooks/use-review-permissions';
 import { announceReviewChange, errorMessage, revisionOf, useReviewHistory, type ReviewEvent, type ReviewState } from '../hooks/use-review-history';
 import { useDocumentLocale } from '../utils/document-locale';
 import { applyReplacement, selectRange } from '../utils/field-range';
@@ -170,7 +171,7 @@ const ReviewPanelContent = ({ model, documentId, document }: PanelComponentProps
   const modified = useForm('ReviewPanel', (s) => s.modified);
   const locale = useDocumentLocale(document);
   const { state, events, error } = useReviewHistory(model, documentId, locale, revisionOf(document));
-  const { allowedActions } = useRBAC(PERMISSIONS);
+  const allowedActions = useReviewPermissions();
   const attributes = (contentType?.attributes ?? {}) as Record<string, { type: string }>;
   const { fields, plainTextFields } = useTextFields(values, attributes);
   const findings = useLiveFindings(fields, plainTextFields, Boolean(allowedActions.canCheck));
@@ -270,7 +271,7 @@ const ReviewPanelContent = ({ model, documentId, document }: PanelComponentProps
         <Flex direction="column" alignItems="stretch" gap={2}>
           <Field.Root name="review-comment">
             <Field.Label>{formatMessage({ id: getTranslation('panel.comment'), defaultMessage: 'Comment' })}</Field.Label>
-            <Textarea value={comment} onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setComment(e.target.value)} />
+            <Textarea data-testid="jiyue-review-comment" value={comment} onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setComment(e.target.value)} />
           </Field.Root>
           <Flex gap={2} wrap="wrap">
             {allowedActions.canSubmit && (stage === 'draft' || stage === 'published') && (

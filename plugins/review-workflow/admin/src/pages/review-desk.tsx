@@ -1,10 +1,11 @@
 import * as React from 'react';
 import { Badge, Box, Button, Flex, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
-import { Layouts, Page, useFetchClient, useRBAC } from '@strapi/strapi/admin';
+import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
 import { StageBadge, isReviewStage, useStageLabel } from '@jiyue/admin-ui';
 import { useIntl } from 'react-intl';
 import { Link } from 'react-router-dom';
-import { PERMISSIONS, PLUGIN_ID, getTranslation } from '../constants';
+import { PLUGIN_ID, getTranslation } from '../constants';
+import { useReviewPermissions } from '../hooks/use-review-permissions';
 import { errorMessage } from '../hooks/use-review-history';
 
 interface DeskItem {
@@ -114,7 +115,8 @@ const ReviewDeskPage = () => {
   const t = (id: string, defaultMessage: string) => formatMessage({ id: getTranslation(id), defaultMessage });
   const stageLabel = useStageLabel();
   const { get } = useFetchClient();
-  const { allowedActions, isLoading: permissionsLoading } = useRBAC(PERMISSIONS);
+  const allowedActions = useReviewPermissions();
+  const permissionsLoading = allowedActions.isLoading;
   const [desk, setDesk] = React.useState<Desk | null>(null);
   const [error, setError] = React.useState<string | null>(null);
   const [filter, setFilter] = React.useState<Filter>(null);
