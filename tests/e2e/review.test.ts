@@ -125,22 +125,25 @@ suite(`browser: review (${skipReason ?? 'Chromium'})`, () => {
 
   it('renders the review desk with the Tibetan web font loaded', async () => {
     const { context, page } = await logIn(browser, server.baseUrl, editor);
-    await page.goto(`${server.baseUrl}/admin/plugins/review-workflow`);
-    await page.getByRole('heading', { name: '审核台' }).first().waitFor();
-    const font = await page.evaluate(async () => {
-      await document.fonts.load('16px "Noto Serif Tibetan"', 'ཀ');
-      const faces = Array.from(document.fonts).filter((f) => f.family.replace(/"/g, '') === 'Noto Serif Tibetan');
-      return {
-        check: document.fonts.check('16px "Noto Serif Tibetan"', 'ཀ'),
-        faces: faces.map((f) => ({
-          status: f.status,
-          unicodeRange: f.unicodeRange,
-        })),
-      };
-    });
-    expect(font.check).toBe(true);
-    expect(font.faces.some((f) => f.status === 'loaded' && /U\+F00-FFF/i.test(f.unicodeRange))).toBe(true);
-    await context.close();
+    try {
+      await page.goto(`${server.baseUrl}/admin/plugins/review-workflow`);
+      // The first screen after boot loads the admin's chunks: allow for a loaded machine.
+      await page.getByRole('heading', { name: '审核台' }).first().waitFor({ timeout: 90_000 });
+      const font = await page.evaluate(async () => {
+        await document.fonts.load('16px "Noto Serif Tibetan"', 'ཀ');
+        const faces = Array.from(document.fonts).filter((f) => f.family.replace(/"/g, '') === 'Noto Serif Tibetan');
+        return {
+          check: document.fonts.check('16px "Noto Serif Tibetan"', 'ཀ'),
+          faces: faces.map((f) => ({ status: f.status, unicodeRange: f.unicodeRange })),
+        };
+      });
+      expect(font.check).toBe(true);
+      expect(font.faces.some((f) => f.status === 'loaded' && /U\+F00-FFF/i.test(f.unicodeRange))).toBe(true);
+    } catch (error) {
+      await explainFailure(page, 'desk-font', error);
+    } finally {
+      await context.close();
+    }
   });
 
   it('lets an editor of 康定 write an article, apply both pre-check suggestions and submit it', async () => {
@@ -236,11 +239,16 @@ suite(`browser: review (${skipReason ?? 'Chromium'})`, () => {
 
   it('shows nothing of 康定 on the review desk of an editor of 泸定', async () => {
     const { context, page } = await logIn(browser, server.baseUrl, ludingEditor);
-    await page.goto(`${server.baseUrl}/admin/plugins/review-workflow`);
-    await page.getByRole('heading', { name: '审核台' }).first().waitFor();
-    await page.getByTestId('jiyue-desk-queue-empty').waitFor();
-    expect(await page.locator(`[data-document-id="${documentId}"]`).count()).toBe(0);
-    expect(await page.getByText(TITLE).count()).toBe(0);
-    await context.close();
+    try {
+      await page.goto(`${server.baseUrl}/admin/plugins/review-workflow`);
+      await page.getByRole('heading', { name: '审核台' }).first().waitFor({ timeout: 60_000 });
+      await page.getByTestId('jiyue-desk-queue-empty').waitFor();
+      expect(await page.locator(`[data-document-id="${documentId}"]`).count()).toBe(0);
+      expect(await page.getByText(TITLE).count()).toBe(0);
+    } catch (error) {
+      await explainFailure(page, 'luding', error);
+    } finally {
+      await context.close();
+    }
   });
 });
