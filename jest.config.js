@@ -7,7 +7,8 @@ module.exports = {
   testEnvironmentOptions: { globalsCleanup: 'off' },
   roots: ['<rootDir>/tests', '<rootDir>/plugins', '<rootDir>/packages'],
   testMatch: ['**/*.test.ts'],
-  testPathIgnorePatterns: ['/node_modules/', '/dist/', '/tests/bench/'],
+  // The browser suite (tests/e2e) runs with the rest unless JIYUE_E2E=off: CI runs it once, in its own phase on SQLite.
+  testPathIgnorePatterns: ['/node_modules/', '/dist/', '/tests/bench/', ...(process.env.JIYUE_E2E === 'off' ? ['/tests/e2e/'] : [])],
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tests/tsconfig.json' }],
     // Some kernel dependencies ship ES modules only (request-filtering-agent; sanitize-html's

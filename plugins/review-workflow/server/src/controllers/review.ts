@@ -68,6 +68,12 @@ export default () => ({
     ctx.body = { data: await getService('review-flow').queue(currentReviewActor(strapi), query as any) };
   },
 
+  async desk(ctx) {
+    // Filtered scope: only items of the caller's sites (every site for Super Admins).
+    const sites = await strapi.plugin('site-group').service('scope').visibleSites(ctx.state.user);
+    ctx.body = { data: await getService('desk').forActor(currentReviewActor(strapi), sites) };
+  },
+
   async check(ctx) {
     const body = await validateCheckBody(ctx.request.body);
     const prechecks = getService('prechecks');

@@ -1,5 +1,6 @@
 import auditTrail from './audit-trail';
 import content from './content';
+import desk from './desk';
 import reviewers from './reviewers';
 import prechecks from './prechecks';
 import reviewFlow from './review-flow';
@@ -9,6 +10,7 @@ import externalSignOff from './external-sign-off';
 export default {
   'audit-trail': auditTrail,
   content,
+  desk,
   reviewers,
   prechecks,
   'review-flow': reviewFlow,

@@ -28,6 +28,7 @@ export default {
     { method: 'POST', path: '/documents/:uid/:documentId/emergency-publish', handler: 'review.emergencyPublish', config: can('emergency-publish', theDocument) },
     { method: 'GET', path: '/documents/:uid/:documentId/history', handler: 'review.history', config: can('review.read', theDocument) },
     { method: 'GET', path: '/queue', handler: 'review.queue', config: can('review.read', { kind: 'filtered' }) },
+    { method: 'GET', path: '/desk', handler: 'review.desk', config: can('review.read', { kind: 'filtered' }) },
     { method: 'GET', path: '/reports/flagged', handler: 'review.flagged', config: can('review.read', { kind: 'filtered' }) },
     { method: 'POST', path: '/check', handler: 'review.check', config: can('check.run', { kind: 'shared' }) },
     // A site's stage config needs that site; the cluster-wide default (no siteCode) needs the root site.

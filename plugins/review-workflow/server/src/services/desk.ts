@@ -1,0 +1,96 @@
+import type { Core } from '@strapi/strapi';
+import type { ReviewActor } from '../utils/request-actor';
+import { getService } from '../utils/get-service';
+import { EVENT_UID, STATE_UID } from '../utils/uids';
+
+/** One item on the review desk: which locale of which document, where it stands, and since when. */
+export interface DeskItem {
+  uid: string;
+  documentId: string;
+  locale: string;
+  site: string | null;
+  stage: string;
+  /** The draft's title (or name); null when the type has neither or the draft is gone. */
+  title: string | null;
+  /** When the item reached its current stage (the state's last change): the queue is oldest first. */
+  since: string;
+  comment: string | null;
+}
+
+/** An item sent back to its submitter: the reviewer's (or the pre-check's) comment, who and when. */
+export interface SentBackItem extends DeskItem {
+  action: 'reject' | 'sent-back';
+  by: string | null;
+  at: string;
+}
+
+const count = (rows: DeskItem[], key: (row: DeskItem) => string | null) =>
+  rows.reduce<Record<string, number>>((acc, row) => {
+    const k = key(row) ?? '';
+    acc[k] = (acc[k] ?? 0) + 1;
+    return acc;
+  }, {});
+
+/** The review desk: what the current admin may act on, what they submitted, and what came back to them. */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const titleField = (uid: string): string | null => {
+    const attributes = (strapi.contentTypes as Record<string, any>)[uid]?.attributes ?? {};
+    return ['title', 'name'].find((name) => attributes[name]?.type === 'string') ?? null;
+  };
+
+  const titleOf = async (uid: string, documentId: string, locale: string) => {
+    const field = titleField(uid);
+    if (!field || !strapi.contentTypes[uid as keyof typeof strapi.contentTypes]) return null;
+    const entry = await strapi.documents(uid as any).findOne({ documentId, locale, status: 'draft', fields: [field] } as any);
+    return (entry as Record<string, unknown> | null)?.[field] as string | null ?? null;
+  };
+
+  const toItem = async (row: any): Promise<DeskItem> => ({
+    uid: row.contentType,
+    documentId: row.itemDocumentId,
+    locale: row.itemLocale,
+    site: row.ownerSite ?? null,
+    stage: row.stage,
+    title: await titleOf(row.contentType, row.itemDocumentId, row.itemLocale),
+    since: new Date(row.updatedAt).toISOString(),
+    comment: row.lastComment ?? null,
+  });
+
+  return {
+    /**
+     * `sites`: the caller's sites (null: every site, for Super Admins). Rows of other sites are left out,
+     * whatever else would let them through.
+     */
+    async forActor(actor: ReviewActor, sites: string[] | null) {
+      const visible = (row: any) => sites === null || (row.ownerSite != null && sites.includes(row.ownerSite));
+      const queueRows = (await getService('review-flow').queue(actor, {})).filter(visible);
+      const mineRows =
+        actor.id == null
+          ? []
+          : (await strapi.db.query(STATE_UID).findMany({ where: { submittedById: actor.id }, orderBy: { updatedAt: 'desc' }, limit: 200 })).filter(visible);
+
+      const queue = await Promise.all(queueRows.map(toItem));
+      const mine = await Promise.all(mineRows.map(toItem));
+
+      // Back in draft after a submission: sent back when the latest event of that locale is a rejection or the pre-check's send-back.
+      const sentBack: SentBackItem[] = [];
+      for (const item of mine.filter((m) => m.stage === 'draft')) {
+        const [last] = await strapi.db.query(EVENT_UID).findMany({
+          where: { contentType: item.uid, itemDocumentId: item.documentId, itemLocale: item.locale },
+          orderBy: { id: 'desc' },
+          limit: 1,
+        });
+        if (last && (last.action === 'reject' || last.action === 'sent-back')) {
+          sentBack.push({ ...item, action: last.action, comment: last.comment ?? null, by: last.actorName ?? null, at: new Date(last.createdAt).toISOString() });
+        }
+      }
+
+      return {
+        queue,
+        counts: { byStage: count(queue, (r) => r.stage), bySite: count(queue, (r) => r.site), byType: count(queue, (r) => r.uid) },
+        mine,
+        sentBack,
+      };
+    },
+  };
+};
