@@ -1,5 +1,7 @@
 import { registerBilingualResolvers } from './resolvers';
+import { registerItemDecorators } from './item-decorators';
 import type { Core } from '@strapi/strapi';
+import { optionalService } from '@jiyue/kernel';
 import { getService } from './utils/get-service';
 
 const ACTIONS = [
@@ -11,6 +13,9 @@ const ACTIONS = [
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   registerBilingualResolvers(strapi);
+  registerItemDecorators(strapi);
+  // Distribution cuts channel texts with bilingual's syllable-safe truncation.
+  optionalService(strapi, 'distribution', 'hooks')?.setTextTruncator((text, maxChars) => getService('text').truncate(text, maxChars));
   await strapi.service('admin::permission').actionProvider.registerMany(ACTIONS);
   const seeded = await getService('glossary').seedOfficialNames();
   if (seeded) strapi.log.info(`bilingual: ${seeded} official names added to the glossary`);

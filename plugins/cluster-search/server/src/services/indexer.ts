@@ -6,7 +6,7 @@ import { searchableTypes, type SearchableType } from '../utils/searchable-types'
 import { buildSiteMap, type SiteMap } from '../utils/site-map';
 import { afterTransaction } from '../utils/after-transaction';
 import { getService } from '../utils/get-service';
-import { isCatalogueField, publicView } from '@jiyue/kernel';
+import { isCatalogueField, publicView, optionalPlugin } from '@jiyue/kernel';
 
 const TITLE_FIELDS = ['title', 'name', 'question'];
 const META_FIELDS = ['issuingAuthority', 'documentNumber', 'indexNumber', 'subjectWords', 'aliases', 'implementingBody', 'keywords', 'itemCode'];
@@ -36,7 +36,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   const siteMap = async (): Promise<SiteMap> => {
     if (siteMapCache && Date.now() - siteMapCache.at < 2000) return siteMapCache.map;
-    const siteGroup = strapi.plugin('site-group');
+    const siteGroup = optionalPlugin(strapi, 'site-group');
     const tree = siteGroup ? (await siteGroup.service('site-tree').tree({ locale: siteGroup.service('locale').primary?.() ?? 'zh-Hans', state: 'all' })).tree : [];
     siteMapCache = { at: Date.now(), map: buildSiteMap(tree) };
     return siteMapCache.map;
@@ -45,7 +45,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   type Placed = { site: string; column: string };
   /** Where each document is placed (site-group's placements; none without site-group). */
   const placementsOf = async (documentIds: string[]): Promise<Map<string, Placed[]>> => {
-    const siteGroup = strapi.plugin('site-group');
+    const siteGroup = optionalPlugin(strapi, 'site-group');
     const found: Map<string, Placed[]> = siteGroup ? await siteGroup.service('site-content').itemPlacementsOf(documentIds) : new Map();
     return new Map(documentIds.map((id) => [id, (found.get(id) ?? []).filter((p) => p.site)]));
   };

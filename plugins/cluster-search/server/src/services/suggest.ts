@@ -3,6 +3,7 @@ import { normalizeText } from '../utils/normalize';
 import { getService } from '../utils/get-service';
 import { queryLocale } from '../utils/query-locale';
 import { digitShadowAscii } from '../utils/suggest-screen';
+import { optionalService } from '@jiyue/kernel';
 
 const GUIDE = 'api::service-guide.service-guide';
 
@@ -47,7 +48,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    * of review-workflow's checks (words, personal data, links). Fails closed without review-workflow.
    */
   const screen = async (texts: string[]): Promise<Set<string>> => {
-    const prechecks = strapi.plugin('review-workflow')?.service('prechecks') as
+    const prechecks = optionalService(strapi, 'review-workflow', 'prechecks') as
       | { checkFields: (fields: Record<string, string>, plain?: string[]) => Promise<{ field: string }[]> }
       | undefined;
     if (!prechecks || !texts.length) return new Set();

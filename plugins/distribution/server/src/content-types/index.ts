@@ -4,6 +4,7 @@ import retraction from './retraction';
 import replacement from './replacement';
 import replacementChange from './replacement-change';
 import replacementEvent from './replacement-event';
+import submissionTarget from './submission-target';
 
 export default {
   channel,
@@ -12,4 +13,5 @@ export default {
   replacement,
   'replacement-change': replacementChange,
   'replacement-event': replacementEvent,
+  'submission-target': submissionTarget,
 };

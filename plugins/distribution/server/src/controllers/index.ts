@@ -3,5 +3,6 @@ import delivery from './delivery';
 import feed from './feed';
 import retraction from './retraction';
 import replacement from './replacement';
+import targets from './targets';
 
-export default { channel, delivery, feed, retraction, replacement };
+export default { channel, delivery, feed, retraction, replacement, targets };

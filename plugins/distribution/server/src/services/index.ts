@@ -10,6 +10,7 @@ import targets from './targets';
 import replacement from './replacement';
 import replacementApply from './replacement-apply';
 import replacementScope from './replacement-scope';
+import hooks from './hooks';
 
 export default {
   channels,
@@ -24,4 +25,5 @@ export default {
   replacement,
   'replacement-apply': replacementApply,
   'replacement-scope': replacementScope,
+  hooks,
 };

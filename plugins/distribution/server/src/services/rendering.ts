@@ -3,7 +3,7 @@ import crypto from 'crypto';
 import fs from 'fs';
 import path from 'path';
 import { fetchOutbound } from '../adapters/http';
-import { pluginConfig } from '../utils/get-service';
+import { getService, pluginConfig } from '../utils/get-service';
 import { toPlainText } from '../utils/to-plain-text';
 import { truncateGraphemes } from '../utils/truncate-graphemes';
 import { wechatHtml } from '../utils/wechat-html';
@@ -24,10 +24,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const cacheDir = () => path.resolve(strapi.dirs.app.root, pluginConfig<string>('renditionCacheDir'));
 
   const truncate = (text: string, maxChars: number) => {
-    // Bilingual's truncation knows Tibetan syllables best; ours is grapheme-safe when it is absent.
-    const shared = strapi.plugin('bilingual')?.service('text') as any;
-    if (shared && typeof shared.truncate === 'function') return shared.truncate(text, maxChars) as string;
-    return truncateGraphemes(text, maxChars);
+    // The registered truncator (bilingual's knows Tibetan syllables best); ours is grapheme-safe.
+    const registered = getService('hooks').textTruncator();
+    return registered ? registered(text, maxChars) : truncateGraphemes(text, maxChars);
   };
 
   return {

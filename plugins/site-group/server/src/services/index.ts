@@ -15,6 +15,7 @@ import scope from './scope';
 import treeScope from './tree-scope';
 import operations from './operations';
 import media from '../media/media-owner';
+import hooks from './hooks';
 
 export default {
   locale,
@@ -34,4 +35,5 @@ export default {
   'tree-scope': treeScope,
   operations,
   media,
+  hooks,
 };

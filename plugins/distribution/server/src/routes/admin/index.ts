@@ -12,6 +12,9 @@ export const can = (action: string, scope: RouteScope) => ({
 
 const byResolver = (resolver: string): RouteScope => ({ kind: 'site', from: { resolver } });
 
+/** The document in the path: its owning site. */
+const theDocument = { document: { uid: { param: 'uid' }, documentId: { param: 'documentId' } } } as const;
+
 // Admin-panel routes (admin JWT), each with the RBAC action it needs and the sites it acts on.
 export default {
   type: 'admin',
@@ -26,6 +29,14 @@ export default {
     { method: 'POST', path: '/deliveries/retry-dead', handler: 'delivery.retryDead', config: can('delivery.retry', { kind: 'site', from: { body: 'site' }, whenAbsent: 'cluster' }) },
     { method: 'POST', path: '/retractions', handler: 'retraction.create', config: can('retraction.create', { kind: 'site', from: { body: 'scope.site' } }) },
     { method: 'GET', path: '/retractions/:id', handler: 'retraction.find', config: can('retraction.read', byResolver('distribution.retraction')) },
+    // Submission targets: read with the document's site; chosen with it and every site the targets reach.
+    { method: 'GET', path: '/targets/:uid/:documentId', handler: 'targets.find', config: can('delivery.read', { kind: 'site', from: theDocument }) },
+    {
+      method: 'PUT',
+      path: '/targets/:uid/:documentId',
+      handler: 'targets.choose',
+      config: can('targets.choose', { kind: 'site', from: [theDocument, { resolver: 'distribution.submission-targets' }] }),
+    },
     ...replacements,
   ],
 };

@@ -1,0 +1,31 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { getService } from '../utils/get-service';
+import { throwFieldErrors } from '../utils/field-errors';
+import { validateTargetsBody, validateTargetsQuery } from '../validation';
+
+/** The document of the path and a locale the app knows (400 naming `locale` otherwise). */
+const item = async (strapi: Core.Strapi, ctx: any, locale: string) => {
+  const { uid, documentId } = ctx.params as { uid: string; documentId: string };
+  if (!strapi.contentTypes[uid as keyof typeof strapi.contentTypes]) throw new errors.NotFoundError(`No content type "${uid}"`);
+  const codes = ((await strapi.plugin('i18n').service('locales').find()) as { code: string }[]).map((l) => l.code);
+  if (!codes.includes(locale)) throwFieldErrors([{ path: ['locale'], message: `must be one of ${codes.join(', ')}`, value: locale }]);
+  return { uid, documentId, locale };
+};
+
+/** Submission targets: where one locale of an item is delivered when it is published. */
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  async find(ctx: any) {
+    const { locale } = await validateTargetsQuery(ctx.query);
+    const target = await item(strapi, ctx, locale);
+    const row = await getService('targets').find(target.uid, target.documentId, target.locale);
+    ctx.body = { data: row ?? { ...target, placements: [], channels: [], updatedAt: null } };
+  },
+
+  async choose(ctx: any) {
+    const body = await validateTargetsBody(ctx.request.body);
+    const target = await item(strapi, ctx, body.locale);
+    const targets = await getService('targets').validate(body.targets);
+    ctx.body = { data: await getService('targets').choose(target, targets, ctx.state.user?.id ?? null) };
+  },
+});
