@@ -1,6 +1,6 @@
 /**
- * The ladder (issue #17): site-group → review-workflow → distribution → policy-match · bilingual ·
- * cluster-search, declared in `@jiyue/kernel` (contracts/ladder). Every cross-plugin call goes to a
+ * The ladder (issue #17): site-group → review-workflow → distribution → policy-match · cluster-search
+ * → bilingual, declared in `@jiyue/kernel` (contracts/ladder). Every cross-plugin call goes to a
  * plugin lower on it, through the kernel's typed `service` / `optionalService`; no plugin names
  * another plugin's model uid (its tables). Reads source files only: no Strapi boot.
  */
@@ -11,12 +11,13 @@ import { checkLadder, crossCalls, readPluginSources, type SourceFile } from '../
 const ROOT = path.resolve(__dirname, '../..');
 
 describe('the declared ladder', () => {
-  it('orders the six plugins, site-group lowest', () => {
+  it('orders the six plugins, site-group lowest, bilingual on top (it decorates cluster-search)', () => {
     expect(LADDER.flat()).toHaveLength(6);
     expect(rungOf('site-group')).toBe(0);
     expect(rungOf('review-workflow')).toBe(1);
     expect(rungOf('distribution')).toBe(2);
-    for (const top of ['policy-match', 'bilingual', 'cluster-search']) expect(rungOf(top)).toBe(3);
+    for (const peer of ['policy-match', 'cluster-search']) expect(rungOf(peer)).toBe(3);
+    expect(rungOf('bilingual')).toBe(4);
   });
 
   it('allows calls downward only, never sideways on a rung or upward', () => {
@@ -24,7 +25,8 @@ describe('the declared ladder', () => {
     expect(mayCall('bilingual', 'distribution')).toBe(true);
     expect(mayCall('site-group', 'review-workflow')).toBe(false);
     expect(mayCall('distribution', 'bilingual')).toBe(false);
-    expect(mayCall('bilingual', 'cluster-search')).toBe(false);
+    expect(mayCall('policy-match', 'cluster-search')).toBe(false);
+    expect(mayCall('cluster-search', 'bilingual')).toBe(false);
     // Strapi's own plugins are not on the ladder.
     expect(mayCall('site-group', 'i18n')).toBe(true);
   });
@@ -39,8 +41,8 @@ describe('the checker on planted violations', () => {
   });
 
   it('finds a call sideways on the top rung', () => {
-    const findings = checkLadder([file('policy-match', "\n\nconst b = requirePlugin(strapi, 'bilingual');")]);
-    expect(findings).toEqual([expect.objectContaining({ kind: 'upward-call', target: 'bilingual', line: 3 })]);
+    const findings = checkLadder([file('policy-match', "\n\nconst c = requirePlugin(strapi, 'cluster-search');")]);
+    expect(findings).toEqual([expect.objectContaining({ kind: 'upward-call', target: 'cluster-search', line: 3 })]);
   });
 
   it('finds an untyped strapi.plugin() call, and an upward one twice', () => {
@@ -94,7 +96,7 @@ describe('the plugins as they are', () => {
   it('do call each other (the checker sees the calls it judges)', () => {
     const calls = crossCalls(sources);
     const pairs = new Set(calls.map((c) => `${c.plugin} → ${c.target}`));
-    for (const pair of ['review-workflow → site-group', 'distribution → site-group', 'distribution → review-workflow', 'bilingual → site-group', 'bilingual → distribution', 'cluster-search → site-group', 'policy-match → distribution']) {
+    for (const pair of ['review-workflow → site-group', 'distribution → site-group', 'distribution → review-workflow', 'bilingual → site-group', 'bilingual → distribution', 'cluster-search → site-group', 'policy-match → distribution', 'bilingual → cluster-search']) {
       expect(pairs).toContain(pair);
     }
   });

@@ -4,12 +4,17 @@
  * through events on `strapi.eventHub` or through hooks that the higher plugin registers into it.
  * Plugins on the same rung do not call each other. `tests/foundation/ladder.test.ts` checks the code
  * against this list.
+ *
+ * The top of issue #17's ladder (policy-match / bilingual / cluster-search) is split in two: bilingual
+ * registers its `alternates` decorator into cluster-search's item-decorator hook, which is a call, so
+ * bilingual sits one rung above cluster-search (and policy-match). Nothing calls bilingual.
  */
 export const LADDER = [
   ['site-group'],
   ['review-workflow'],
   ['distribution'],
-  ['policy-match', 'bilingual', 'cluster-search'],
+  ['policy-match', 'cluster-search'],
+  ['bilingual'],
 ] as const;
 
 export type PluginName = (typeof LADDER)[number][number];
