@@ -37,7 +37,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const siteMap = async (): Promise<SiteMap> => {
     if (siteMapCache && Date.now() - siteMapCache.at < 2000) return siteMapCache.map;
     const siteGroup = optionalPlugin(strapi, 'site-group');
-    const tree = siteGroup ? (await siteGroup.service('site-tree').tree({ locale: siteGroup.service('locale').primary?.() ?? 'zh-Hans', state: 'all' })).tree : [];
+    const tree = siteGroup ? (await siteGroup.service('site-tree').tree({ locale: siteGroup.service('locale').primary(), state: 'all' })).tree : [];
     siteMapCache = { at: Date.now(), map: buildSiteMap(tree) };
     return siteMapCache.map;
   };

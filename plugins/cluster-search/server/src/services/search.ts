@@ -46,7 +46,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   const locales = refreshingCache(async (): Promise<string[]> => {
     const siteGroup = optionalPlugin(strapi, 'site-group');
-    return siteGroup?.service('locale')?.codes
+    return siteGroup
       ? await siteGroup.service('locale').codes()
       : (await strapi.plugin('i18n').service('locales').find()).map((l: { code: string }) => l.code);
   }, 10_000);

@@ -48,9 +48,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    * of review-workflow's checks (words, personal data, links). Fails closed without review-workflow.
    */
   const screen = async (texts: string[]): Promise<Set<string>> => {
-    const prechecks = optionalService(strapi, 'review-workflow', 'prechecks') as
-      | { checkFields: (fields: Record<string, string>, plain?: string[]) => Promise<{ field: string }[]> }
-      | undefined;
+    const prechecks = optionalService(strapi, 'review-workflow', 'prechecks');
     if (!prechecks || !texts.length) return new Set();
     const local = [...new Set(texts)].filter((t) => !/[0-9]{7,}/.test(digitShadowAscii(t).replace(/[\s-]/g, '')) && !/@/.test(t));
     if (!local.length) return new Set();

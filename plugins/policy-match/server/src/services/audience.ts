@@ -138,10 +138,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       if (notified) {
         strapi.eventHub.emit('policy-match.audience.notified', { uid: policyUid(), documentId, notified, ...counts });
-        const outbox = optionalService(strapi, 'distribution', 'outbox') as { notify?: (input: object) => Promise<unknown> } | undefined;
+        const outbox = optionalService(strapi, 'distribution', 'outbox');
         for (const site of config<string[]>('audienceWebhookSites')) {
           try {
-            await outbox?.notify?.({ site, event: 'policy-match.audience.matched', payload: { uid: policyUid(), documentId, title: policy.title, notified, ...counts } });
+            await outbox?.notify({ site, event: 'policy-match.audience.matched', payload: { uid: policyUid(), documentId, title: policy.title, notified, ...counts } });
           } catch (e) {
             strapi.log.warn(`policy-match: distribution webhook for ${site} failed: ${(e as Error).message}`);
           }

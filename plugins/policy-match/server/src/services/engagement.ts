@@ -96,11 +96,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async comment(userId: number, documentId: string, body: string) {
       await limit(userId, 'comment');
       await requirePublishedPolicy(documentId);
-      const prechecks = optionalService(strapi, 'review-workflow', 'prechecks') as { checkFields?: (f: Record<string, string>, plain?: string[]) => Promise<any[]> } | undefined;
-      const findings = prechecks?.checkFields ? await prechecks.checkFields({ body }, ['body']) : [];
-      const summary = findings.map((f: any) => ({ check: f.check, rule: f.rule, severity: f.severity, excerpt: f.excerpt, message: f.message }));
+      const prechecks = optionalService(strapi, 'review-workflow', 'prechecks');
+      const findings = prechecks ? await prechecks.checkFields({ body }, ['body']) : [];
+      const summary = findings.map((f) => ({ check: f.check, rule: f.rule, severity: f.severity, excerpt: f.excerpt, message: f.message }));
       const row = await strapi.db.query(COMMENT_UID).create({
-        data: { userId, policyDocumentId: documentId, body, status: 'pending', findings: summary, flagged: summary.some((f: any) => f.severity === 'error') },
+        data: { userId, policyDocumentId: documentId, body, status: 'pending', findings: summary, flagged: summary.some((f) => f.severity === 'error') },
       });
       return { id: row.id, status: row.status, flagged: row.flagged, findings: summary };
     },
