@@ -107,6 +107,50 @@ describe('one publish delivers to every target (一次生产多源推送)', () =
     expect(history.body.data.state).toBeNull();
   });
 
+  it("keeps the targets chosen at submission in distribution's own table, read and changed through /distribution/targets", async () => {
+    const created = await as(app, editor).post(`${cm(ARTICLE)}?locale=zh-Hans`, { title: '目标由分发插件保存的稿件', ownerSite: 'kangding' });
+    const id = created.body.data.documentId;
+    const url = `/distribution/targets/${ARTICLE}/${id}`;
+    const none = await as(app, editor).get(`${url}?locale=zh-Hans`);
+    expect(none.status).toBe(200);
+    expect(none.body.data).toMatchObject({ uid: ARTICLE, documentId: id, locale: 'zh-Hans', placements: [], channels: [], updatedAt: null });
+
+    const submitted = await as(app, editor).post(review(ARTICLE, id, 'submit'), {
+      locale: 'zh-Hans',
+      targets: { placements: [{ site: 'kangding', column: 'tzgg' }], channels: ['webhook:ganzi-app'] },
+    });
+    expect(submitted.status).toBe(200);
+    // review-workflow keeps none of it: the state has no targets, distribution's table has them.
+    expect(submitted.body.data.state).not.toHaveProperty('targets');
+    const chosen = await as(app, editor).get(`${url}?locale=zh-Hans`);
+    expect(chosen.body.data).toMatchObject({ placements: [{ site: 'kangding', column: 'tzgg', mode: 'reference' }], channels: ['webhook:ganzi-app'] });
+    expect(chosen.body.data.updatedAt).toEqual(expect.any(String));
+
+    // Bad changes: 400 naming the field, nothing changed.
+    const bad: [object, string][] = [
+      [{ locale: 'zh-Hans', targets: { placements: [{ site: 'kangding', column: 'nope' }] } }, 'targets.placements.0.column'],
+      [{ locale: 'zh-Hans', targets: { colour: 'red' } }, 'targets.colour'],
+      [{ locale: 'xx', targets: null }, 'locale'],
+      [{ locale: 'zh-Hans' }, 'targets'],
+      [{ locale: 'zh-Hans', targets: null, extra: 1 }, 'extra'],
+    ];
+    for (const [body, path] of bad) {
+      const res = await as(app, editor).put(url, body);
+      expect(res.status).toBe(400);
+      expect(res.body.error.details.errors.map((e: any) => e.path.join('.'))).toContain(path);
+    }
+    expect((await as(app, editor).get(`${url}?locale=zh-Hans`)).body.data).toMatchObject({ placements: [{ site: 'kangding', column: 'tzgg' }], channels: ['webhook:ganzi-app'] });
+    expect((await as(app, editor).get(`${url}?locale=klingon`)).status).toBe(400);
+    expect((await as(app, editor).get(`/distribution/targets/${ARTICLE}/no-such-document?locale=zh-Hans`)).status).toBe(404);
+
+    // A change replaces the choice; null clears it.
+    const changed = await as(app, editor).put(url, { locale: 'zh-Hans', targets: { placements: [{ site: 'kangding', column: 'tzgg', mode: 'copy' }] } });
+    expect(changed.status).toBe(200);
+    expect(changed.body.data).toMatchObject({ placements: [{ site: 'kangding', column: 'tzgg', mode: 'copy' }], channels: [] });
+    const cleared = await as(app, editor).put(url, { locale: 'zh-Hans', targets: null });
+    expect(cleared.body.data).toMatchObject({ placements: [], channels: [] });
+  });
+
   it('places the item in every chosen column and calls every chosen and automatic webhook, signed', async () => {
     const id = await publishArticle('甘孜州夯实数字底座 不断提升政务公开水平', {
       placements: [{ site: 'kangding', column: 'tzgg' }, { site: 'ganzi', column: 'ywdt' }],

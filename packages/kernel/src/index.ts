@@ -17,6 +17,7 @@
  *   net/outbound         the one outbound HTTP client: refuses private, loopback and link-local targets
  *   content/disclosure   what a public surface may show of an item (proactive / on-request / not-public)
  *   db/append-only       database triggers that refuse UPDATE and DELETE on audit tables (SQLite, PostgreSQL)
+ *   contracts            the ladder, each plugin's public service interfaces and event payloads, `service` / `optionalService`
  */
 export * from './http/reserved-keys';
 export * from './http/nul-bytes';
@@ -30,3 +31,4 @@ export * from './hash/stable-json';
 export * from './net/outbound';
 export * from './content/disclosure';
 export * from './db/append-only';
+export * from './contracts';

@@ -1,4 +1,5 @@
 import { registerBilingualResolvers } from './resolvers';
+import { registerItemDecorators } from './item-decorators';
 import type { Core } from '@strapi/strapi';
 import { getService } from './utils/get-service';
 
@@ -11,6 +12,7 @@ const ACTIONS = [
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   registerBilingualResolvers(strapi);
+  registerItemDecorators(strapi);
   await strapi.service('admin::permission').actionProvider.registerMany(ACTIONS);
   const seeded = await getService('glossary').seedOfficialNames();
   if (seeded) strapi.log.info(`bilingual: ${seeded} official names added to the glossary`);

@@ -3,11 +3,12 @@ import { tibetanQuality } from './document-middlewares/tibetan-quality';
 import { translationTracking } from './document-middlewares/translation-tracking';
 import { localeFallback } from './middlewares/locale-fallback';
 import { glossaryNormalization } from './document-middlewares/glossary-normalization';
+import { optionalService } from '@jiyue/kernel';
 
 /** Cluster-wide data: written only by admins of the root site (site-group's route-scope rule, issue #16). */
 const clusterOnly = (uid: string, what: string): Parameters<Core.Strapi['documents']['use']>[0] => async (ctx, next) => {
   if (ctx.uid === uid && ['create', 'update', 'delete', 'clone', 'publish', 'unpublish'].includes(ctx.action)) {
-    await strapi.plugin('site-group')?.service('scope')?.assertClusterWrite(what);
+    await optionalService(strapi, 'site-group', 'scope')?.assertClusterWrite(what);
   }
   return next();
 };

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { optionalPlugin } from '@jiyue/kernel';
 
 type Request = { query: Record<string, unknown> };
 
@@ -11,7 +12,7 @@ const required = (path: string) =>
  * document named in `?uid=…&documentIds=a,b,c` (read through site-group's ownership service).
  */
 export const registerBilingualResolvers = (strapi: Core.Strapi) => {
-  const siteGroup = strapi.plugin('site-group');
+  const siteGroup = optionalPlugin(strapi, 'site-group');
   if (!siteGroup) return;
   siteGroup.service('scope').registerResolver('bilingual.xliff-export', async (request: Request) => {
     const { uid, documentIds } = request.query;

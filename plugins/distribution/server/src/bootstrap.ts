@@ -1,5 +1,6 @@
-import { registerDistributionResolvers } from './resolvers';
+import { registerDistributionResolvers, registerSubmitExtension } from './resolvers';
 import type { Core } from '@strapi/strapi';
+import { optionalService } from '@jiyue/kernel';
 import { getService } from './utils/get-service';
 import { REPLACEMENT_ACTIONS } from './find-replace';
 import { CHANNEL_UID } from './utils/uids';
@@ -7,6 +8,7 @@ import { CHANNEL_UID } from './utils/uids';
 const ACTIONS = [
   { uid: 'channel.manage', displayName: 'Configure distribution channels per site' },
   { uid: 'delivery.read', displayName: 'See the distribution outbox (deliveries)' },
+  { uid: 'targets.choose', displayName: 'Choose where an item is delivered (submission targets)' },
   { uid: 'delivery.retry', displayName: 'Retry dead deliveries' },
   { uid: 'retraction.create', displayName: 'Retract an item from the whole cluster (错情一键删除)' },
   { uid: 'retraction.read', displayName: 'See retractions and their receipts' },
@@ -14,10 +16,11 @@ const ACTIONS = [
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   registerDistributionResolvers(strapi);
+  registerSubmitExtension(strapi);
   await strapi.service('admin::permission').actionProvider.registerMany([...ACTIONS, ...REPLACEMENT_ACTIONS]);
   await getService('claims').ensureIndexes();
   // Channel changes go to site-group's operations log (who, when, before/after; secrets fingerprinted, never in clear).
-  strapi.plugin('site-group')?.service('operations')?.track(CHANNEL_UID, { subjectType: 'channel', labelField: 'key', secretFields: ['credentials', 'secretValue'] });
+  optionalService(strapi, 'site-group', 'operations')?.track(CHANNEL_UID, { subjectType: 'channel', labelField: 'key', secretFields: ['credentials', 'secretValue'] });
   // Dispatch starts once the server is up, so a boot never races its own schema sync.
   await getService('dispatcher').start();
 };

@@ -1,5 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { optionalService, type SubmissionTargets as Targets } from '@jiyue/kernel';
+import { getService } from './utils/get-service';
 import { CHANNEL_UID, DELIVERY_UID, REPLACEMENT_UID, RETRACTION_UID } from './utils/uids';
 
 type Request = { params: Record<string, string> };
@@ -16,7 +18,7 @@ const idParam = (raw: string, what: string) => {
  * site-group never reads distribution's tables.
  */
 export const registerDistributionResolvers = (strapi: Core.Strapi) => {
-  const scope = strapi.plugin('site-group')?.service('scope');
+  const scope = optionalService(strapi, 'site-group', 'scope');
   if (!scope) return;
   const siteOf = (uid: string, what: string, pick: (row: any) => unknown) => async (request: Request) => {
     const row = await strapi.db.query(uid as any).findOne({ where: { id: idParam(request.params.id, what) } });
@@ -28,20 +30,26 @@ export const registerDistributionResolvers = (strapi: Core.Strapi) => {
   scope.registerResolver('distribution.delivery', siteOf(DELIVERY_UID, 'delivery', (r) => r.site));
   scope.registerResolver('distribution.retraction', siteOf(RETRACTION_UID, 'retraction', (r) => r.scope?.site));
   scope.registerResolver('distribution.replacement', siteOf(REPLACEMENT_UID, 'replacement', (r) => r.scopeSite));
-  // The sites a submission's `targets` reach: the sites of its placement targets and of its chosen channels.
+  // The sites a body's `targets` reach (PUT /distribution/targets): the sites of its placement targets and of its chosen channels.
   // An editor sends their items only to their own sites' columns and accounts (报送 upward goes through site-group's submissions).
-  scope.registerResolver('distribution.submission-targets', async (request: { body: unknown }) => {
-    const targets = (request.body as { targets?: { placements?: unknown; channels?: unknown } } | undefined)?.targets;
-    if (!targets || typeof targets !== 'object') return [];
-    const sites = new Set<string>();
-    if (Array.isArray(targets.placements)) {
-      for (const p of targets.placements) if (p && typeof p === 'object' && typeof (p as any).site === 'string') sites.add((p as any).site);
-    }
-    const keys = Array.isArray(targets.channels) ? targets.channels.filter((k): k is string => typeof k === 'string') : [];
-    if (keys.length) {
-      const rows = await strapi.db.query(CHANNEL_UID).findMany({ where: { key: { $in: keys } }, select: ['site'] });
-      for (const row of rows) if (row.site) sites.add(row.site);
-    }
-    return [...sites];
+  scope.registerResolver('distribution.submission-targets', async (request) =>
+    getService('targets').sitesOf((request.body as { targets?: unknown } | undefined)?.targets)
+  );
+};
+
+/**
+ * The submit extension distribution registers with review-workflow (below it): the submit body's
+ * `targets` are validated by distribution, their sites checked by the submit route's scope, and
+ * stored in distribution's own table once the submission is recorded. Review-workflow keeps none of it.
+ */
+export const registerSubmitExtension = (strapi: Core.Strapi) => {
+  optionalService(strapi, 'review-workflow', 'hooks')?.addSubmitExtension<Targets>({
+    field: 'targets',
+    validate: (value) => getService('targets').validate(value),
+    sitesOf: (value) => getService('targets').sitesOf(value),
+    async save(item, value) {
+      const user = (strapi.requestContext.get() as { state?: { user?: { id?: number } } } | undefined)?.state?.user;
+      await getService('targets').choose(item, value, user?.id ?? null);
+    },
   });
 };

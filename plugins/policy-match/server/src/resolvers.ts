@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { COMMENT_UID } from './utils/uids';
 import { policyUid } from './utils/policy-uid';
+import { optionalService } from '@jiyue/kernel';
 
 type Request = { params: Record<string, string> };
 
@@ -10,7 +11,7 @@ type Request = { params: Record<string, string> };
  * type's owning site) and a comment (its policy's site). Registered with site-group's `scope` service.
  */
 export const registerPolicyMatchResolvers = (strapi: Core.Strapi) => {
-  const scope = strapi.plugin('site-group')?.service('scope');
+  const scope = optionalService(strapi, 'site-group', 'scope');
   if (!scope) return;
   const ownerOfPolicy = async (documentId: string) => {
     const row = await strapi.db.query(policyUid() as any).findOne({ where: { documentId }, select: ['ownerSite'] });

@@ -1,8 +1,9 @@
 import type { Core } from '@strapi/strapi';
-import { installAppendOnlyTriggers, type AppendOnlyClient } from '@jiyue/kernel';
+import { installAppendOnlyTriggers, optionalService, type AppendOnlyClient } from '@jiyue/kernel';
 import { getService } from './utils/get-service';
 import { DICTIONARY_UID, EVENT_UID, STAGE_CONFIG_UID } from './utils/uids';
 import { listenForMediaChanges } from './listeners/media-changed';
+import { registerIntoSiteGroup } from './resolvers';
 
 const ACTIONS = [
   { uid: 'review.read', displayName: 'See review queues and histories' },
@@ -16,12 +17,13 @@ const ACTIONS = [
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await strapi.service('admin::permission').actionProvider.registerMany(ACTIONS);
+  registerIntoSiteGroup(strapi);
   // The audit trail refuses UPDATE and DELETE at the database too, for paths that skip the Document Service.
   await installAppendOnlyTriggers(strapi.db.connection, strapi.db.dialect.client as AppendOnlyClient, strapi.db.metadata.get(EVENT_UID).tableName, {
     schema: strapi.db.getSchemaName?.() || null,
   });
   // Stage configs and the pre-check dictionary are configuration: site-group's operations log records their changes.
-  const operations = strapi.plugin('site-group')?.service('operations');
+  const operations = optionalService(strapi, 'site-group', 'operations');
   operations?.track(STAGE_CONFIG_UID, { subjectType: 'stage-config', labelField: 'stage' });
   operations?.track(DICTIONARY_UID, { subjectType: 'dictionary-entry', labelField: 'term' });
   listenForMediaChanges(strapi);

@@ -1,12 +1,13 @@
 import { getService } from '../utils/get-service';
 import { validateStatusQuery } from '../validation/status';
+import { optionalService } from '@jiyue/kernel';
 
 /** Translation status: coverage for editors (admin) and the state of one document (public). */
 export default () => ({
   async overview(ctx) {
     const query = await validateStatusQuery(ctx.query);
     // Filtered scope: only documents of the caller's sites (every site for Super Admins).
-    const sites = strapi.plugin('site-group') ? await strapi.plugin('site-group').service('scope').visibleSites(ctx.state.user) : null;
+    const sites = (await optionalService(strapi, 'site-group', 'scope')?.visibleSites(ctx.state.user)) ?? null;
     ctx.body = await getService('translation-status').overview({ ...(query as any), sites });
   },
 

@@ -2,6 +2,7 @@ import { errors } from '@strapi/utils';
 import { getService } from '../utils/get-service';
 import { decodeXmlBytes } from '../utils/xliff';
 import { validateExportQuery, validateImportJson } from '../validation/xliff';
+import { optionalService } from '@jiyue/kernel';
 
 const MAX_BYTES = 20 * 1024 * 1024;
 
@@ -34,7 +35,7 @@ export default () => ({
     else if (ctx.is('application/xliff+xml', 'application/xml', 'application/x-xliff+xml')) xml = await readRaw(ctx);
     else throw new errors.ValidationError('Send the XLIFF as application/xliff+xml, text/xml or JSON { "xliff": "<xml>" }', { errors: [{ path: [], message: 'unsupported content type', name: 'ValidationError' }] });
     // Filtered scope: every document in the file must belong to the caller's sites.
-    const sites = strapi.plugin('site-group') ? await strapi.plugin('site-group').service('scope').visibleSites(ctx.state.user) : null;
+    const sites = (await optionalService(strapi, 'site-group', 'scope')?.visibleSites(ctx.state.user)) ?? null;
     ctx.body = { data: await getService('xliff').import(xml, sites) };
   },
 });

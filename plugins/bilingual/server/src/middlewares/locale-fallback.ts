@@ -28,62 +28,6 @@ const routeMatcher = (strapi: Core.Strapi) => {
   };
 };
 
-/** site-group's public column list and item page: they already fall back to its primary locale (zh-Hans). */
-const matchSiteGroupRoute = (strapi: Core.Strapi, path: string): { code: string } | null => {
-  if (!strapi.plugin('site-group')) return null;
-  const prefix = strapi.config.get('api.rest.prefix', '/api') as string;
-  const m = new RegExp(`^${prefix}/site-group/sites/([^/]+)/(?:columns/[^/]+/items|items/[^/]+)$`).exec(path);
-  return m ? { code: decodeURIComponent(m[1]) } : null;
-};
-
-/**
- * On site-group's routes the fallback is site-group's own (to its primary locale, items marked
- * `localeFallback: true`); this adds `alternates` pointing at the same site's item page in the
- * other locales, and refuses a fallback other than the one site-group applies.
- */
-const siteGroupAlternates = async (strapi: Core.Strapi, route: { code: string }, ctx: any, next: () => Promise<unknown>) => {
-  const primary = strapi.plugin('site-group').service('locale').primary() as string;
-  if (ctx.query.fallback !== primary) return badRequest(ctx, 'fallback', `site-group routes fall back to ${primary}; fallback must be ${primary}`);
-  const { fallback: _drop, ...query } = ctx.query;
-  ctx.query = query;
-  await next();
-  if (ctx.status !== 200 || !ctx.body?.data) return;
-  const list: any[] = Array.isArray(ctx.body.data) ? ctx.body.data : [ctx.body.data];
-  const uidOf = (type: string) => followedContentTypes().find((u) => (strapi.getModel(u as any) as any).info.singularName === type);
-  const prefix = strapi.config.get('api.rest.prefix', '/api') as string;
-  const byType = new Map<string, any[]>();
-  for (const item of list) {
-    const uid = uidOf(item.type);
-    if (uid && item.documentId) byType.set(uid, [...(byType.get(uid) ?? []), item]);
-  }
-  for (const [uid, items] of byType) {
-    const locales = await getService('alternates').localesOf(uid, items.map((i) => i.documentId));
-    for (const item of items) {
-      item.alternates = (locales.get(item.documentId) ?? [])
-        .filter((l) => l !== item.locale)
-        .map((locale) => ({ locale, documentId: item.documentId, url: `${prefix}/site-group/sites/${encodeURIComponent(route.code)}/items/${item.documentId}?locale=${encodeURIComponent(locale)}` }));
-    }
-  }
-  ctx.body.meta = { ...(ctx.body.meta ?? {}), fallback: primary };
-};
-
-/** cluster-search's public search route: it applies the fallback itself and marks each hit. */
-const isClusterSearchRoute = (strapi: Core.Strapi, path: string) =>
-  !!strapi.plugin('cluster-search') && path === `${strapi.config.get('api.rest.prefix', '/api')}/cluster-search/search`;
-
-/** Adds `alternates` to each search hit: links to the hit's published versions in the other locales. */
-const clusterSearchAlternates = async (ctx: any, next: () => Promise<unknown>) => {
-  await next();
-  if (ctx.status !== 200 || !Array.isArray(ctx.body?.hits)) return;
-  const alternates = getService('alternates');
-  const byType = new Map<string, any[]>();
-  for (const hit of ctx.body.hits) if (hit.uid && hit.documentId) byType.set(hit.uid, [...(byType.get(hit.uid) ?? []), hit]);
-  for (const [uid, hits] of byType) {
-    const locales = await alternates.localesOf(uid, hits.map((h) => h.documentId));
-    for (const hit of hits) hit.alternates = alternates.build(uid, hit.documentId, hit.locale, locales.get(hit.documentId) ?? []);
-  }
-};
-
 const badRequest = (ctx: any, param: string, message: string) => {
   ctx.status = 400;
   ctx.body = { data: null, error: { status: 400, name: 'ValidationError', message, details: { errors: [{ path: [param], message, name: 'ValidationError' }] } } };
@@ -103,7 +47,9 @@ const readTibetanPaging = (ctx: any) => {
 };
 
 /**
- * `?locale=bo&fallback=zh-Hans` on the app's own REST routes: each item in the requested locale where
+ * `?locale=bo&fallback=zh-Hans` on the app's own REST routes (Strapi's controllers of the `api::`
+ * types, which offer no hook; site-group's and cluster-search's routes get `alternates` from the item
+ * decorators bilingual registers into them, see `item-decorators.ts`): each item in the requested locale where
  * it exists, otherwise in the fallback locale marked `localeFallback: true`, and every item with
  * `alternates` (its versions in the other locales). Access control, query validation and output
  * sanitization stay Strapi's: the route itself answers in one locale, and the items swapped in are
@@ -115,9 +61,6 @@ export const localeFallback = (strapi: Core.Strapi) => {
     if (ctx.method !== 'GET') return next();
     if (ctx.querystring && matchRoute(ctx.path)) readTibetanPaging(ctx);
     if (ctx.query.fallback === undefined || ctx.get('strapi-response-format') === 'v4') return next();
-    const siteRoute = matchSiteGroupRoute(strapi, ctx.path);
-    if (siteRoute) return siteGroupAlternates(strapi, siteRoute, ctx, next);
-    if (isClusterSearchRoute(strapi, ctx.path)) return clusterSearchAlternates(ctx, next);
     const route = matchRoute(ctx.path);
     if (!route) return next();
 

@@ -2,6 +2,7 @@ import { stableHash } from '@jiyue/kernel';
 import type { Core } from '@strapi/strapi';
 import { translatableFields } from '../utils/translatable-fields';
 import { pluginConfig } from '../utils/plugin-config';
+import { optionalPlugin } from '@jiyue/kernel';
 
 export type Status = 'draft' | 'published';
 
@@ -21,7 +22,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     hashOf(uid: string, entry: Record<string, any>): string {
       const picked: Record<string, unknown> = {};
       for (const field of this.fields(uid)) picked[field] = typeof entry[field] === 'string' ? entry[field].normalize('NFC') : entry[field] ?? null;
-      const review = strapi.plugin('review-workflow');
+      const review = optionalPlugin(strapi, 'review-workflow');
       return review ? review.service('content').hashOf(uid, picked) : stableHash(picked);
     },
 

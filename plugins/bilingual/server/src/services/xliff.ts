@@ -5,6 +5,7 @@ import { getService } from '../utils/get-service';
 import { followedContentTypes, isFollowed } from '../utils/content-types';
 import { pluginConfig } from '../utils/plugin-config';
 import { withWriteContext } from '../utils/write-context';
+import { service, optionalService } from '@jiyue/kernel';
 
 type Problem = { path: (string | number)[]; message: string; name: 'ValidationError' };
 const problem = (path: (string | number)[], message: string): Problem => ({ path, message, name: 'ValidationError' });
@@ -85,7 +86,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           continue;
         }
         if (sites) {
-          const owner = strapi.plugin('site-group') ? await strapi.plugin('site-group').service('ownership').ownerOf(file.uid, file.documentId) : null;
+          const owner = (await optionalService(strapi, 'site-group', 'ownership')?.ownerOf(file.uid, file.documentId)) ?? null;
           if (!owner || !sites.includes(owner)) {
             throw new errors.PolicyError(`file ${fi} (${file.documentId}): site "${owner ?? 'none'}" is outside the sites assigned to you`, { site: owner, path: [...path, 'documentId'] });
           }

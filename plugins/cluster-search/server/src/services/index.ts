@@ -6,5 +6,6 @@ import suggest from './suggest';
 import synonyms from './synonyms';
 import analytics from './analytics';
 import suggestTerms from './suggest-terms';
+import hooks from './hooks';
 
-export default { engine, indexer, search, card, suggest, synonyms, analytics, 'suggest-terms': suggestTerms };
+export default { engine, indexer, search, card, suggest, synonyms, analytics, 'suggest-terms': suggestTerms, hooks };

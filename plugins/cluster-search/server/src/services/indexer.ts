@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { IndexDoc } from '../engines/types';
 import { identifierKey } from '../utils/identifier-key';
-import { isCatalogueField, publicView, richTextToText } from '@jiyue/kernel';
+import { isCatalogueField, publicView, richTextToText, optionalPlugin } from '@jiyue/kernel';
 import { searchableTypes, type SearchableType } from '../utils/searchable-types';
 import { buildSiteMap, type SiteMap } from '../utils/site-map';
 import { afterTransaction } from '../utils/after-transaction';
@@ -35,8 +35,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   const siteMap = async (): Promise<SiteMap> => {
     if (siteMapCache && Date.now() - siteMapCache.at < 2000) return siteMapCache.map;
-    const siteGroup = strapi.plugin('site-group');
-    const tree = siteGroup ? (await siteGroup.service('site-tree').tree({ locale: siteGroup.service('locale').primary?.() ?? 'zh-Hans', state: 'all' })).tree : [];
+    const siteGroup = optionalPlugin(strapi, 'site-group');
+    const tree = siteGroup ? (await siteGroup.service('site-tree').tree({ locale: siteGroup.service('locale').primary(), state: 'all' })).tree : [];
     siteMapCache = { at: Date.now(), map: buildSiteMap(tree) };
     return siteMapCache.map;
   };
@@ -44,7 +44,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   type Placed = { site: string; column: string };
   /** Where each document is placed (site-group's placements; none without site-group). */
   const placementsOf = async (documentIds: string[]): Promise<Map<string, Placed[]>> => {
-    const siteGroup = strapi.plugin('site-group');
+    const siteGroup = optionalPlugin(strapi, 'site-group');
     const found: Map<string, Placed[]> = siteGroup ? await siteGroup.service('site-content').itemPlacementsOf(documentIds) : new Map();
     return new Map(documentIds.map((id) => [id, (found.get(id) ?? []).filter((p) => p.site)]));
   };

@@ -10,6 +10,7 @@ import { buildSiteMap, regionParents, type SiteMap } from '../utils/site-map';
 import { getService } from '../utils/get-service';
 import { refreshingCache } from '../utils/refreshing-cache';
 import type { SearchParams } from '../validation/query';
+import { optionalPlugin } from '@jiyue/kernel';
 
 const bad = (path: string, message: string): never => {
   throw new errors.ValidationError(message, { errors: [{ path: [path], message, name: 'ValidationError' }] });
@@ -33,7 +34,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   // the thread that answers searches.
   let siteMapOf: { revision: string; map: SiteMap } | null = null;
   const sites = refreshingCache(async (): Promise<SiteMap> => {
-    const siteGroup = strapi.plugin('site-group');
+    const siteGroup = optionalPlugin(strapi, 'site-group');
     if (!siteGroup) return buildSiteMap([]);
     const revision: string = await siteGroup.service('tree-cache').revision();
     if (siteMapOf?.revision === revision) return siteMapOf.map;
@@ -43,8 +44,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }, 2000);
 
   const locales = refreshingCache(async (): Promise<string[]> => {
-    const siteGroup = strapi.plugin('site-group');
-    return siteGroup?.service('locale')?.codes
+    const siteGroup = optionalPlugin(strapi, 'site-group');
+    return siteGroup
       ? await siteGroup.service('locale').codes()
       : (await strapi.plugin('i18n').service('locales').find()).map((l: { code: string }) => l.code);
   }, 10_000);

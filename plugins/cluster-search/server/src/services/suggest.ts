@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { foldForSearch } from '@jiyue/kernel';
 import { getService } from '../utils/get-service';
 import { queryLocale } from '../utils/query-locale';
+import { optionalService } from '@jiyue/kernel';
 
 const GUIDE = 'api::service-guide.service-guide';
 
@@ -46,9 +47,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    * of review-workflow's checks (words, personal data, links). Fails closed without review-workflow.
    */
   const screen = async (texts: string[]): Promise<Set<string>> => {
-    const prechecks = strapi.plugin('review-workflow')?.service('prechecks') as
-      | { checkFields: (fields: Record<string, string>, plain?: string[]) => Promise<{ field: string }[]> }
-      | undefined;
+    const prechecks = optionalService(strapi, 'review-workflow', 'prechecks');
     if (!prechecks || !texts.length) return new Set();
     const local = [...new Set(texts)].filter((t) => !/[0-9]{7,}/.test(foldForSearch(t).replace(/[\s-]/g, '')) && !/@/.test(t));
     if (!local.length) return new Set();

@@ -1,6 +1,7 @@
 import { DeliveryError } from '../utils/delivery-error';
 import { SYSTEM_ACTOR } from '../utils/actor';
 import type { Adapter } from './types';
+import { optionalPlugin } from '@jiyue/kernel';
 
 /**
  * Places the item into a site column through site-group's services (never its tables). Placing is
@@ -10,7 +11,7 @@ import type { Adapter } from './types';
 export const siteColumn: Adapter = {
   needsChannel: false,
   async deliver({ strapi, delivery }) {
-    const siteGroup = strapi.plugin('site-group');
+    const siteGroup = optionalPlugin(strapi, 'site-group');
     if (!siteGroup) throw new DeliveryError('site-group is not enabled', { permanent: true });
     const { column, mode } = delivery.payload.route ?? {};
     const where = await siteGroup.service('site-content').itemPlacements(delivery.itemDocumentId);

@@ -3,13 +3,14 @@ import { errors } from '@strapi/utils';
 import { getService } from '../utils/get-service';
 import { CHANNEL_UID } from '../utils/uids';
 import { validateChannelCreate, validateChannelUpdate } from '../validation';
+import { optionalService, service } from '@jiyue/kernel';
 
 const id = (ctx: any) => Number(ctx.params.id);
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   /** An editor configures the channels of the sites they act for (site-group scope), nothing else. */
   const assertScope = async (ctx: any, site: string) => {
-    const scope = strapi.plugin('site-group')?.service('editor-scope');
+    const scope = optionalService(strapi, 'site-group', 'editor-scope');
     if (scope && typeof site === 'string') await scope.assertCanActFor({ kind: 'admin', user: ctx.state.user }, site, `configure channels of site "${site}"`);
   };
   const existingSite = async (ctx: any) => {
@@ -21,7 +22,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     async list(ctx) {
       // Filtered scope: only the channels of the caller's sites (every site for Super Admins).
-      const sites = await strapi.plugin('site-group').service('scope').visibleSites(ctx.state.user);
+      const sites = await service(strapi, 'site-group', 'scope').visibleSites(ctx.state.user);
       ctx.body = { data: await getService('channels').list({ site: ctx.query.site, kind: ctx.query.kind, sites }) };
     },
     async create(ctx) {

@@ -2,11 +2,12 @@ import type { Core } from '@strapi/strapi';
 import { getService } from '../utils/get-service';
 import { validateDeliveryQuery, validateRetryDead } from '../validation';
 import { itemLocale } from './targets';
+import { service } from '@jiyue/kernel';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async list(ctx) {
     // Filtered scope: only deliveries to the caller's sites (every site for Super Admins).
-    const sites = await strapi.plugin('site-group').service('scope').visibleSites(ctx.state.user);
+    const sites = await service(strapi, 'site-group', 'scope').visibleSites(ctx.state.user);
     ctx.body = await getService('deliveries').list({ ...(await validateDeliveryQuery(ctx.query)), sites });
   },
   /** One item's deliveries grouped by target, newest first (the Distribution panel after publish). */

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { getService } from '../utils/get-service';
 import { validateFeedQuery } from '../validation';
+import { service } from '@jiyue/kernel';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** GET /api/distribution/feeds/:site/:file where file is `<column>.xml` (RSS 2.0) or `<column>.json` (JSON Feed 1.1). */
@@ -9,7 +10,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const { locale } = await validateFeedQuery(ctx.query);
     const match = /^([a-z0-9_-]+)\.(xml|json)$/i.exec(ctx.params.file ?? '');
     if (!match) throw new errors.NotFoundError('Feeds are <column>.xml (RSS 2.0) or <column>.json (JSON Feed 1.1)');
-    const resolved = locale ?? (strapi.plugin('site-group').service('locale').primary() as string);
+    const resolved = locale ?? (service(strapi, 'site-group', 'locale').primary() as string);
     const format = match[2].toLowerCase() === 'xml' ? 'rss' : 'json';
     const body = await getService('feeds').build({ site: ctx.params.site, column: match[1], locale: resolved, format });
     ctx.set('cache-control', 'public, max-age=60');

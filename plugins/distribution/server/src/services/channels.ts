@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { optionalService, service } from '@jiyue/kernel';
 import { throwFieldErrors, type FieldError } from '../utils/field-errors';
 import { pluginConfig } from '../utils/get-service';
 import { CHANNEL_UID } from '../utils/uids';
@@ -88,7 +89,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const problems: FieldError[] = [];
     const kind = input.kind;
     if (!CHANNEL_KINDS.includes(kind)) problems.push({ path: ['kind'], message: `must be one of ${CHANNEL_KINDS.join(', ')}` });
-    const sites = strapi.plugin('site-group')?.service('editor-scope');
+    const sites = optionalService(strapi, 'site-group', 'editor-scope');
     const tree = sites ? await sites.hierarchy() : null;
     if (typeof input.site !== 'string' || (tree && !tree.byCode.has(input.site))) problems.push({ path: ['site'], message: `no site with code ${JSON.stringify(input.site)}` });
     const settings: any = input.settings ?? {};
@@ -116,7 +117,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       const rules = settings.rules;
       if (!Array.isArray(rules) || !rules.length) problems.push({ path: ['settings', 'rules'], message: 'a policy library needs at least one rule { level?, theme?, column }' });
       else {
-        const site = await strapi.db.query('plugin::site-group.site').count({ where: { code: input.site } }) ? input.site : null;
+        // The site is known from site-group's hierarchy above (its service, never its table).
+        const site = tree?.byCode.has(input.site) ? input.site : null;
         for (const [i, rule] of rules.entries()) {
           const unknown = Object.keys(rule ?? {}).filter((k) => !['level', 'theme', 'column'].includes(k));
           for (const k of unknown) problems.push({ path: ['settings', 'rules', i, k], message: 'is not a rule field (level, theme, column)' });
@@ -124,7 +126,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
           if (rule?.theme !== undefined && (typeof rule.theme !== 'string' || !rule.theme.trim())) problems.push({ path: ['settings', 'rules', i, 'theme'], message: 'must be a theme (主题分类) name' });
           if (typeof rule?.column !== 'string') problems.push({ path: ['settings', 'rules', i, 'column'], message: 'names the column slug to file into' });
           else if (site) {
-            const sg = strapi.plugin('site-group').service('placement');
+            const sg = service(strapi, 'site-group', 'placement');
             try {
               await sg.findColumn((await sg.findSite(site)).id, rule.column, site);
             } catch {

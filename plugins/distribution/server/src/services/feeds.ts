@@ -3,6 +3,7 @@ import { errors } from '@strapi/utils';
 import { jsonFeed, rss2, type FeedMeta } from '../utils/feed-formats';
 import { pluginConfig } from '../utils/get-service';
 import { CHANNEL_UID } from '../utils/uids';
+import { service } from '@jiyue/kernel';
 
 /**
  * RSS 2.0 and JSON Feed 1.1 of a site's column, read through site-group's public column listing,
@@ -14,7 +15,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     if (!channel) throw new errors.NotFoundError(`Site "${site}" publishes no feeds`);
     const columns: string[] | undefined = channel.settings?.columns;
     if (columns?.length && !columns.includes(column)) throw new errors.NotFoundError(`Site "${site}" has no feed for column "${column}"`);
-    const page = await strapi.plugin('site-group').service('site-content').columnItems({ siteCode: site, slug: column, locale, page: 1, pageSize: 50 });
+    const page = await service(strapi, 'site-group', 'site-content').columnItems({ siteCode: site, slug: column, locale, page: 1, pageSize: 50 });
     const base = pluginConfig<string>('publicUrl').replace(/\/$/, '');
     const domain = page.meta.site?.domain ?? page.meta.site?.domains?.[0];
     const home = domain ? `https://${domain}` : `${base}/${site}`;

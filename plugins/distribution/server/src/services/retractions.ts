@@ -7,6 +7,7 @@ import { PUSHED_CHANNELS } from './outbox';
 import type { AdminActor } from '../utils/actor';
 import { fieldError } from '../utils/field-errors';
 import { DELIVERY_UID, RETRACTION_UID } from '../utils/uids';
+import { requirePlugin } from '@jiyue/kernel';
 
 export interface RetractionInput {
   uid: string;
@@ -24,7 +25,7 @@ const receiptStatus = (status: string) => (status === 'delivered' ? 'done' : sta
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async create(input: RetractionInput, actor: AdminActor) {
-    const siteGroup = strapi.plugin('site-group');
+    const siteGroup = requirePlugin(strapi, 'site-group');
     const model = strapi.contentTypes[input.uid as keyof typeof strapi.contentTypes] as any;
     if (!model || !model.pluginOptions?.['site-group']?.enabled) {
       throw fieldError(['uid'], 'is not a distributed content type', input.uid);

@@ -1,19 +1,29 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { emitEvent, optionalService, service, type SubmissionTargets, type SubmittedItem } from '@jiyue/kernel';
 import { throwFieldErrors, type FieldError } from '../utils/field-errors';
-import { CHANNEL_UID } from '../utils/uids';
+import { CHANNEL_UID, SUBMISSION_TARGET_UID } from '../utils/uids';
 
 /**
- * What an editor picks at submission (`targets` of POST /review-workflow/documents/:uid/:documentId/submit):
+ * What an editor picks for one locale of an item, stored in distribution's own table
+ * (`plugin::distribution.submission-target`):
  *
  *   { placements: [{ site: 'kangding', column: 'tzgg', mode?: 'reference' | 'copy' }],
  *     channels: ['wechat:ganzi', 'weibo:ganzi', 'webhook:ganzi-app'] }
  *
+ * Chosen at submission (`targets` of POST /review-workflow/documents/:uid/:documentId/submit, a
+ * submit extension distribution registers with review-workflow) or with PUT /distribution/targets.
  * After the final approval, the publish writes one outbox row per target.
  */
-export interface Targets {
-  placements: { site: string; column: string; mode: 'reference' | 'copy' }[];
+export type Targets = SubmissionTargets;
+
+export interface TargetsRow {
+  uid: string;
+  documentId: string;
+  locale: string;
+  placements: Targets['placements'];
   channels: string[];
+  updatedAt: string | null;
 }
 
 /** One row-to-be in the outbox. */
@@ -41,7 +51,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     if (!Array.isArray(channels)) problems.push({ path: [...basePath, 'channels'], message: 'must be a list of channel keys' });
     throwFieldErrors(problems);
 
-    const sg = strapi.plugin('site-group')?.service('placement');
+    const sg = optionalService(strapi, 'site-group', 'placement');
     const out: Targets = { placements: [], channels: [] };
     for (const [i, p] of placements.entries()) {
       const path = [...basePath, 'placements', i];
@@ -102,20 +112,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       .filter((c) => c.site === owner && ['webhook', 'wechat', 'weibo'].includes(c.kind))
       .map((c) => ({ key: c.key, kind: c.kind, site: c.site, name: c.name ?? c.key, autoDeliver: Boolean(c.autoDeliver) }));
 
-    const sg = strapi.plugin('site-group');
-    const tree = owner ? await sg.service('editor-scope').hierarchy() : null;
-    const ownerId = owner ? tree.byCode.get(owner)?.id : undefined;
-    const above = new Set<number>(ownerId ? tree.ancestors(ownerId) : []);
+    const tree = owner ? await service(strapi, 'site-group', 'editor-scope').hierarchy() : null;
+    const ownerId = owner && tree ? tree.byCode.get(owner)?.id : undefined;
+    const above = new Set<number>(tree && ownerId ? tree.ancestors(ownerId) : []);
     const policyLibraries =
       uid === 'api::policy.policy'
         ? enabled
             .filter((c) => c.kind === 'policy-library')
-            .filter((c) => c.site === owner || (c.settings?.includeDescendants !== false && above.has(tree.byCode.get(c.site)?.id)))
+            .filter((c) => c.site === owner || (c.settings?.includeDescendants !== false && above.has(tree?.byCode.get(c.site)?.id ?? -1)))
             .map((c) => ({ key: c.key, site: c.site, name: c.name ?? c.key, rules: Array.isArray(c.settings?.rules) ? c.settings.rules : [] }))
         : [];
 
     // Feeds follow the columns: every active placement in a site with an enabled feed on that column.
-    const placements = (await sg.service('placement-desk').forItem(uid, documentId)) as { site: { code: string } | null; column: { slug: string } | null; state: string }[];
+    const placements = await service(strapi, 'site-group', 'placement-desk').forItem(uid, documentId);
     const feedsBySite = new Map<string, any>(enabled.filter((c) => c.kind === 'feed').map((c) => [c.site, c]));
     const feeds = placements
       .filter((p) => p.state === 'active' && p.site && p.column)
@@ -132,13 +141,52 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     return { ownerSite: owner, channels: choosable, policyLibraries, feeds, chosen };
   },
 
-  /** The targets stored at submission (review-workflow's state for that locale), if any. */
+
+  /** The sites a raw (unvalidated) targets value reaches: its placement sites and its channels' sites. */
+  async sitesOf(value: unknown): Promise<string[]> {
+    if (!value || typeof value !== 'object') return [];
+    const targets = value as { placements?: unknown; channels?: unknown };
+    const sites = new Set<string>();
+    if (Array.isArray(targets.placements)) {
+      for (const p of targets.placements) if (p && typeof p === 'object' && typeof (p as { site?: unknown }).site === 'string') sites.add((p as { site: string }).site);
+    }
+    const keys = Array.isArray(targets.channels) ? targets.channels.filter((k): k is string => typeof k === 'string') : [];
+    if (keys.length) {
+      const rows = await strapi.db.query(CHANNEL_UID).findMany({ where: { key: { $in: keys } }, select: ['site'] });
+      for (const row of rows) if (row.site) sites.add(row.site);
+    }
+    return [...sites];
+  },
+
+  /** The stored choice for one locale of a document, or null when none was made. */
+  async find(uid: string, documentId: string, locale: string): Promise<TargetsRow | null> {
+    const row = await strapi.db.query(SUBMISSION_TARGET_UID).findOne({ where: { contentType: uid, itemDocumentId: documentId, itemLocale: locale } });
+    if (!row) return null;
+    return {
+      uid,
+      documentId,
+      locale,
+      placements: Array.isArray(row.placements) ? row.placements : [],
+      channels: Array.isArray(row.channels) ? row.channels : [],
+      updatedAt: row.updatedAt ? new Date(row.updatedAt).toISOString() : null,
+    };
+  },
+
+  /** The targets chosen for one locale of a document (empty when none were chosen). */
   async chosen(uid: string, documentId: string, locale: string): Promise<Targets> {
-    const flow = strapi.plugin('review-workflow')?.service('review-flow');
-    const state = flow ? await flow.state(uid, documentId, locale) : null;
-    const raw = state?.targets;
-    if (!raw || typeof raw !== 'object') return { placements: [], channels: [] };
-    return { placements: Array.isArray(raw.placements) ? raw.placements : [], channels: Array.isArray(raw.channels) ? raw.channels : [] };
+    const row = await this.find(uid, documentId, locale);
+    return row ? { placements: row.placements, channels: row.channels } : { placements: [], channels: [] };
+  },
+
+  /** Stores (replaces) the validated targets of one locale of a document. */
+  async choose(item: SubmittedItem, targets: Targets, actorId: number | null = null): Promise<TargetsRow> {
+    const where = { contentType: item.uid, itemDocumentId: item.documentId, itemLocale: item.locale };
+    const data = { placements: targets.placements, channels: targets.channels, actorId };
+    const existing = await strapi.db.query(SUBMISSION_TARGET_UID).findOne({ where, select: ['id'] });
+    if (existing) await strapi.db.query(SUBMISSION_TARGET_UID).update({ where: { id: existing.id }, data });
+    else await strapi.db.query(SUBMISSION_TARGET_UID).create({ data: { ...where, ...data } });
+    void emitEvent(strapi.eventHub, 'distribution.targets.changed', { ...item, placements: targets.placements.length, channels: targets.channels.length });
+    return (await this.find(item.uid, item.documentId, item.locale))!;
   },
 
   /**
@@ -164,7 +212,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     if (uid === 'api::policy.policy' && owner) {
       const libraries = enabled.filter((c) => c.kind === 'policy-library');
       if (libraries.length) {
-        const tree = await strapi.plugin('site-group').service('editor-scope').hierarchy();
+        const tree = await service(strapi, 'site-group', 'editor-scope').hierarchy();
         const ownerId = tree.byCode.get(owner)?.id;
         const above = new Set<number>(ownerId ? tree.ancestors(ownerId) : []);
         for (const lib of libraries) {

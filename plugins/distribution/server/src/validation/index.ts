@@ -75,3 +75,13 @@ export const validateRetraction = async (body: unknown) => {
 
 /** `?locale=` of the per-item routes (the Distribution panel); checked against the cluster's locales by the controller. */
 export const validateItemQuery = validator(yup.object({ locale: yup.string().trim().max(35) }));
+const targetLocale = yup.string().trim().max(35).required('locale is required');
+
+/** PUT /distribution/targets/:uid/:documentId: `targets` is checked by the targets service (null clears the choice). */
+export const validateTargetsBody = async (body: unknown): Promise<{ locale: string; targets: unknown }> => {
+  const input = await validator(yup.object({ locale: targetLocale, targets: yup.mixed() }))(body);
+  if ((body as Record<string, unknown> | null)?.targets === undefined) throwFieldErrors([{ path: ['targets'], message: 'targets is required (null clears the choice)' }]);
+  return { locale: input.locale, targets: (body as Record<string, unknown>).targets };
+};
+
+export const validateTargetsQuery = validator(yup.object({ locale: targetLocale }));

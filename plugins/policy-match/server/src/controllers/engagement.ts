@@ -3,6 +3,7 @@ import { errors, yup, validateYupSchema } from '@strapi/utils';
 import { requireUser } from '../utils/caller';
 import { getService } from '../utils/get-service';
 import { validateCommentBody, validateModerationBody, validateRatingBody, validateSubscriptionBody } from '../validation/engagement';
+import { optionalService } from '@jiyue/kernel';
 
 const intParam = (raw: string) => {
   const n = Number(raw);
@@ -57,7 +58,7 @@ export default {
   async queue(ctx: Context) {
     const { status } = (await validateQueueQuery(ctx.query)) as { status: string };
     // Filtered scope: comments on policies of the caller's sites and below (every site for Super Admins).
-    const sites = strapi.plugin('site-group') ? await strapi.plugin('site-group').service('scope').visibleSites(ctx.state.user, 'always') : null;
+    const sites = (await optionalService(strapi, 'site-group', 'scope')?.visibleSites(ctx.state.user, 'always')) ?? null;
     ctx.body = { data: await getService('engagement').moderationQueue(status, sites) };
   },
   async approve(ctx: Context) {

@@ -8,6 +8,7 @@ import { policyUid } from '../utils/policy-uid';
 import { regionAncestors, regionRange } from '../utils/region';
 import { applyCond, policyPrefilter } from '../utils/rule-prefilter';
 import { INBOX_UID, PROFILE_TAG_UID, PROFILE_UID, SUBSCRIPTION_UID } from '../utils/uids';
+import { optionalService } from '@jiyue/kernel';
 
 const parseFacts = (facts: unknown): Record<string, unknown> => (typeof facts === 'string' ? JSON.parse(facts) : (facts as Record<string, unknown>) ?? {});
 
@@ -137,10 +138,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       if (notified) {
         strapi.eventHub.emit('policy-match.audience.notified', { uid: policyUid(), documentId, notified, ...counts });
-        const outbox = strapi.plugin('distribution')?.service('outbox') as { notify?: (input: object) => Promise<unknown> } | undefined;
+        const outbox = optionalService(strapi, 'distribution', 'outbox');
         for (const site of config<string[]>('audienceWebhookSites')) {
           try {
-            await outbox?.notify?.({ site, event: 'policy-match.audience.matched', payload: { uid: policyUid(), documentId, title: policy.title, notified, ...counts } });
+            await outbox?.notify({ site, event: 'policy-match.audience.matched', payload: { uid: policyUid(), documentId, title: policy.title, notified, ...counts } });
           } catch (e) {
             strapi.log.warn(`policy-match: distribution webhook for ${site} failed: ${(e as Error).message}`);
           }

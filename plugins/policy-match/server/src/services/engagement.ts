@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { getService } from '../utils/get-service';
 import { policyUid } from '../utils/policy-uid';
-import { DISCLOSURE_FIELD, VISIBLE_DISCLOSURES } from '@jiyue/kernel';
+import { DISCLOSURE_FIELD, VISIBLE_DISCLOSURES, optionalPlugin, optionalService } from '@jiyue/kernel';
 import { visibleDisclosureWhere } from '../utils/disclosure';
 import { COMMENT_UID, FAVOURITE_UID, RATING_UID, SUBSCRIPTION_UID } from '../utils/uids';
 
@@ -96,11 +96,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async comment(userId: number, documentId: string, body: string) {
       await limit(userId, 'comment');
       await requirePublishedPolicy(documentId);
-      const prechecks = strapi.plugin('review-workflow')?.service('prechecks') as { checkFields?: (f: Record<string, string>, plain?: string[]) => Promise<any[]> } | undefined;
-      const findings = prechecks?.checkFields ? await prechecks.checkFields({ body }, ['body']) : [];
-      const summary = findings.map((f: any) => ({ check: f.check, rule: f.rule, severity: f.severity, excerpt: f.excerpt, message: f.message }));
+      const prechecks = optionalService(strapi, 'review-workflow', 'prechecks');
+      const findings = prechecks ? await prechecks.checkFields({ body }, ['body']) : [];
+      const summary = findings.map((f) => ({ check: f.check, rule: f.rule, severity: f.severity, excerpt: f.excerpt, message: f.message }));
       const row = await strapi.db.query(COMMENT_UID).create({
-        data: { userId, policyDocumentId: documentId, body, status: 'pending', findings: summary, flagged: summary.some((f: any) => f.severity === 'error') },
+        data: { userId, policyDocumentId: documentId, body, status: 'pending', findings: summary, flagged: summary.some((f) => f.severity === 'error') },
       });
       return { id: row.id, status: row.status, flagged: row.flagged, findings: summary };
     },
@@ -124,7 +124,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** A site editor moderates comments on their own sites' policies (Super Admins everywhere; all of them without site-group). */
     async assertCanModerate(admin: { id: number; roles?: { code: string }[] }, documentId: string) {
-      const siteGroup = strapi.plugin('site-group');
+      const siteGroup = optionalPlugin(strapi, 'site-group');
       if (!siteGroup || admin.roles?.some((r) => r.code === 'strapi-super-admin')) return;
       const policy = await strapi.db.query(policyUid() as any).findOne({ where: { documentId } });
       if (!policy?.ownerSite) return;

@@ -12,6 +12,7 @@ import {
   validateStageConfigBody,
   validateSubmitBody,
 } from '../validation/review';
+import { service } from '@jiyue/kernel';
 
 const target = (ctx) => {
   const { uid, documentId } = ctx.params;
@@ -23,9 +24,6 @@ const target = (ctx) => {
 export default () => ({
   async submit(ctx) {
     const body = await validateSubmitBody(ctx.request.body);
-    // Distribution owns the shape of `targets` (sites/columns and channels); it checks and normalises them when present.
-    const distributionTargets = strapi.plugin('distribution')?.service('targets');
-    if (body.targets !== undefined && distributionTargets) body.targets = await distributionTargets.validate(body.targets);
     const { uid, documentId } = target(ctx);
     ctx.body = { data: await getService('review-flow').submit(uid, documentId, body.locale, body, currentReviewActor(strapi)) };
   },
@@ -70,7 +68,7 @@ export default () => ({
 
   async desk(ctx) {
     // Filtered scope: only items of the caller's sites (every site for Super Admins).
-    const sites = await strapi.plugin('site-group').service('scope').visibleSites(ctx.state.user);
+    const sites = await service(strapi, 'site-group', 'scope').visibleSites(ctx.state.user);
     ctx.body = { data: await getService('desk').forActor(currentReviewActor(strapi), sites) };
   },
 
@@ -85,7 +83,7 @@ export default () => ({
   async flagged(ctx) {
     const query = await validateFlaggedQuery(ctx.query);
     // Filtered scope: only items of the caller's sites (every site for Super Admins).
-    const sites = await strapi.plugin('site-group').service('scope').visibleSites(ctx.state.user);
+    const sites = await service(strapi, 'site-group', 'scope').visibleSites(ctx.state.user);
     ctx.body = { data: await getService('audit-trail').flagged({ ...(query as any), sites }) };
   },
 

@@ -1,17 +1,8 @@
 import type { Core } from '@strapi/strapi';
+import { onEvent } from '@jiyue/kernel';
 import { getService } from '../utils/get-service';
 import { isReviewEnabled } from '../utils/review-types';
 import { STATE_UID } from '../utils/uids';
-
-/** Emitted by site-group (above us on the ladder) when a file used by published items is replaced or deleted. */
-export const MEDIA_CHANGED_EVENT = 'site-group.media.changed';
-
-interface MediaChanged {
-  action: 'replace' | 'update' | 'delete';
-  fileIds: number[];
-  documents: { uid: string; documentId: string; locale: string | null; ownerSite: string | null }[];
-  actorId?: number | null;
-}
 
 /**
  * A published page's picture or attachment changed without review (the file kept its id). Each
@@ -20,7 +11,8 @@ interface MediaChanged {
  * `GET /review-workflow/reports/flagged`).
  */
 export const listenForMediaChanges = (strapi: Core.Strapi) =>
-  strapi.eventHub.on(MEDIA_CHANGED_EVENT, async (event: MediaChanged) => {
+  // Emitted by site-group (below us on the ladder) when a file used by published items is replaced or deleted.
+  onEvent(strapi.eventHub, 'site-group.media.changed', async (event) => {
     for (const doc of event?.documents ?? []) {
       if (!isReviewEnabled(strapi.contentTypes[doc.uid as keyof typeof strapi.contentTypes]) || !doc.locale) continue;
       const where = { contentType: doc.uid, itemDocumentId: doc.documentId, itemLocale: doc.locale };

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { ReviewActor } from '../utils/request-actor';
 import { EVENT_UID } from '../utils/uids';
+import { service } from '@jiyue/kernel';
 
 export interface ReviewEventInput {
   uid: string;
@@ -53,7 +54,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const where = { flagged: true, ...(since ? { createdAt: { $gte: since } } : {}) };
     if (sites === null) return strapi.db.query(EVENT_UID).findMany({ where, orderBy: { id: 'desc' }, limit });
     const allowed = new Set(sites);
-    const ownership = strapi.plugin('site-group').service('ownership');
+    const ownership = service(strapi, 'site-group', 'ownership');
     const owners = new Map<string, string | null>();
     const out: any[] = [];
     for (const event of await strapi.db.query(EVENT_UID).findMany({ where, orderBy: { id: 'desc' }, limit: 5000 })) {

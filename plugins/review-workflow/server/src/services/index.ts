@@ -6,6 +6,7 @@ import prechecks from './prechecks';
 import reviewFlow from './review-flow';
 import publishGate from './publish-gate';
 import externalSignOff from './external-sign-off';
+import hooks from './hooks';
 
 export default {
   'audit-trail': auditTrail,
@@ -16,4 +17,5 @@ export default {
   'review-flow': reviewFlow,
   'publish-gate': publishGate,
   'external-sign-off': externalSignOff,
+  hooks,
 };

@@ -8,6 +8,7 @@ import { STAGE_NAMES_ZH, isReviewStage, nextStage, type ReviewStage, type Stage 
 import { getService } from '../utils/get-service';
 import { STATE_UID } from '../utils/uids';
 import type { KeyedFinding } from './prechecks';
+import type { SubmitExtension } from '@jiyue/kernel';
 
 export interface Settlement {
   key: string;
@@ -64,8 +65,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return strapi.db.query(STATE_UID).findOne({ where: { contentType: uid, itemDocumentId: documentId, itemLocale: locale } });
     },
 
-    async submit(uid: string, documentId: string, locale: string, { comment, targets }: { comment?: string; targets?: unknown }, actor: ReviewActor) {
+    /**
+     * Submits one locale for review. Body fields other than `comment` belong to the submit extensions
+     * registered by plugins above (distribution: `targets`): each is validated before anything is
+     * written and handed to its extension once the submission is recorded.
+     */
+    async submit(uid: string, documentId: string, locale: string, body: { comment?: string; [field: string]: unknown }, actor: ReviewActor) {
       assertReviewed(uid);
+      const { comment } = body;
+      const extras: [SubmitExtension, unknown][] = [];
+      for (const extension of getService('hooks').submitExtensions()) {
+        if (body[extension.field] !== undefined) extras.push([extension, await extension.validate(body[extension.field])]);
+      }
       const entry = await content().draft(uid, documentId, locale);
       const current = await this.state(uid, documentId, locale);
       if (current && (isReviewStage(current.stage) || current.stage === 'approved')) {
@@ -89,13 +100,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         lastEditorId: await content().lastEditorId(uid, documentId, locale),
         submittedById: actor.id,
         ownerSite: entry.ownerSite ?? null,
-        targets: targets ?? current?.targets ?? null,
         lastComment: comment ?? null,
       };
       const state = current
         ? await transition(current, { ...data, cycle: current.cycle + 1 })
         : await strapi.db.query(STATE_UID).create({ data: { contentType: uid, itemDocumentId: documentId, itemLocale: locale, cycle: 1, version: 0, ...data } });
       await audit().record({ uid, documentId, locale, actor, stage: 'first-review', action: 'submit', contentHash, comment, findings });
+      for (const [extension, value] of extras) await extension.save({ uid, documentId, locale }, value);
       emit('stage.changed', { uid, documentId, locale, site: state.ownerSite, from: current?.stage ?? 'draft', to: 'first-review' });
       return { state, findings };
     },
@@ -148,7 +159,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         details: { to, fixed: await this.fixedSincePreviousPass(uid, documentId, locale, findings) },
       });
       emit('stage.changed', { uid, documentId, locale, site: state.ownerSite, from: stage, to });
-      if (to === 'approved') emit('approved', { uid, documentId, locale, site: state.ownerSite, contentHash, targets: state.targets });
+      if (to === 'approved') emit('approved', { uid, documentId, locale, site: state.ownerSite, contentHash });
       return { state: updated, findings };
     },
 

@@ -4,6 +4,7 @@ import type { ReviewActor } from '../utils/request-actor';
 import type { ReviewStage } from '../utils/stages';
 import { STAGE_NAMES_ZH } from '../utils/stages';
 import { STAGE_CONFIG_UID } from '../utils/uids';
+import { optionalService } from '@jiyue/kernel';
 
 /**
  * Who may act at a review stage. A stage config names roles or users for a site; a site without
@@ -11,16 +12,17 @@ import { STAGE_CONFIG_UID } from '../utils/uids';
  * Without any config, any admin allowed to approve who may act for the item's site can.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const siteGroup = () => strapi.plugin('site-group');
+  const editorScope = () => optionalService(strapi, 'site-group', 'editor-scope');
 
   /** The owner site and its ancestors, nearest first (only the owner when site-group is absent). */
   const siteChain = async (ownerSite: string | null): Promise<string[]> => {
     if (!ownerSite) return [];
-    if (!siteGroup()) return [ownerSite];
-    const tree = await siteGroup().service('editor-scope').hierarchy();
+    const scope = editorScope();
+    if (!scope) return [ownerSite];
+    const tree = await scope.hierarchy();
     const site = tree.byCode.get(ownerSite);
     if (!site) return [ownerSite];
-    return [site.id, ...tree.ancestors(site.id)].map((id: number) => tree.byId.get(id).code);
+    return [site.id, ...tree.ancestors(site.id)].map((id: number) => tree.byId.get(id)!.code);
   };
 
   return {
@@ -40,8 +42,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const roles: string[] = config?.roles ?? [];
       const users: number[] = config?.users ?? [];
       if (roles.length || users.length) return users.includes(actor.id) || actor.roles.some((r) => roles.includes(r));
-      if (!siteGroup() || !ownerSite) return true;
-      return siteGroup().service('editor-scope').canActFor(
+      const scope = editorScope();
+      if (!scope || !ownerSite) return true;
+      return scope.canActFor(
         { kind: 'admin', user: { id: actor.id, roles: actor.roles.map((code) => ({ code })) } },
         ownerSite
       );

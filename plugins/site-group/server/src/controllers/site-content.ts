@@ -1,24 +1,38 @@
+import type { DecoratedItem } from '@jiyue/kernel';
 import { getService } from '../utils/get-service';
 import { validateColumnItemsQuery, validateItemQuery } from '../validation/site-content-query';
+
+type Answer = { data: DecoratedItem[] | DecoratedItem | null; meta?: Record<string, unknown> };
+
+/** Runs the registered item decorators (site-group's `hooks`: bilingual's `alternates`) over an answer. */
+const decorate = async (ctx: any, route: string, answer: Answer) => {
+  if (!answer?.data) return answer;
+  const meta: Record<string, unknown> = { ...(answer.meta ?? {}) };
+  const items = Array.isArray(answer.data) ? answer.data : [answer.data];
+  await getService('hooks').decorateItems(items, { route, query: { ...ctx.query }, params: { ...ctx.params }, meta });
+  return answer.meta || Object.keys(meta).length ? { ...answer, meta } : answer;
+};
 
 /** Public, published-only reads for site builders. */
 export default () => ({
   async columnItems(ctx) {
     const query = await validateColumnItemsQuery(ctx.query);
     const locale = await getService('locale').resolve(query.locale);
-    ctx.body = await getService('site-content').columnItems({
+    const answer = await getService('site-content').columnItems({
       siteCode: ctx.params.code,
       slug: ctx.params.slug,
       locale,
       page: query.page,
       pageSize: query.pageSize,
     });
+    ctx.body = await decorate(ctx, 'site-group.column-items', answer);
   },
 
   async siteItem(ctx) {
     const query = await validateItemQuery(ctx.query);
     const locale = await getService('locale').resolve(query.locale);
-    ctx.body = await getService('site-content').siteItem({ siteCode: ctx.params.code, documentId: ctx.params.documentId, locale });
+    const answer = await getService('site-content').siteItem({ siteCode: ctx.params.code, documentId: ctx.params.documentId, locale });
+    ctx.body = await decorate(ctx, 'site-group.site-item', answer);
   },
 
   async itemPlacements(ctx) {

@@ -1,12 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { emitEvent } from '@jiyue/kernel';
 import { getService } from '../utils/get-service';
 import { currentActor } from '../utils/request-actor';
 import { OWNER_FIELD } from '../utils/site-group-types';
 
 export const FILE_UID = 'plugin::upload.file';
 export const FOLDER_UID = 'plugin::upload.folder';
-export const MEDIA_CHANGED_EVENT = 'site-group.media.changed';
+export const MEDIA_CHANGED_EVENT = 'site-group.media.changed' as const;
 
 /**
  * Media carry an owning site like content items do: the same `ownerSite` string column, added to
@@ -118,7 +119,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async announce(action: 'replace' | 'update' | 'delete', fileIds: number[], uses: MediaUse[]) {
     if (!uses.length) return;
     const actor = currentActor(strapi);
-    await strapi.eventHub.emit(MEDIA_CHANGED_EVENT, {
+    await emitEvent(strapi.eventHub, MEDIA_CHANGED_EVENT, {
       action,
       fileIds,
       documents: uses,

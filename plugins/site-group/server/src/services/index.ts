@@ -16,6 +16,7 @@ import scope from './scope';
 import treeScope from './tree-scope';
 import operations from './operations';
 import media from '../media/media-owner';
+import hooks from './hooks';
 
 export default {
   locale,
@@ -36,4 +37,5 @@ export default {
   'tree-scope': treeScope,
   operations,
   media,
+  hooks,
 };

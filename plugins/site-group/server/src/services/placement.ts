@@ -178,11 +178,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         locale,
         ...(origin.publishedAt ? { status: 'published' as const } : {}),
       });
-    // A copy of a published origin carries content that already passed review there: with
-    // review-workflow present, it is published through its trusted path (recorded in its audit).
-    const publishGate = origin.publishedAt ? strapi.plugin('review-workflow')?.service('publish-gate') : null;
-    const copy = publishGate
-      ? await publishGate.withTrustedPublish(`copy of ${uid} ${documentId}, published at its origin`, create)
+    // A copy of a published origin carries content that already passed review there: it is
+    // published the way the registered copy publisher says (review-workflow: its trusted path,
+    // recorded in its audit), or directly when none is registered.
+    const copy = origin.publishedAt
+      ? await getService('hooks').publishCopy(`copy of ${uid} ${documentId}, published at its origin`, create)
       : await create();
     return { documentId: copy.documentId as string, originHash: contentHash(origin as any, contentType.attributes) };
   },

@@ -8,6 +8,7 @@ import { replacementConfig } from '../utils/replacement-config';
 import { REPLACEMENT_CHANGE_UID, REPLACEMENT_EVENT_UID, REPLACEMENT_UID } from '../../utils/uids';
 import type { ReplacementActor } from '../../utils/actor';
 import { getService } from '../../utils/get-service';
+import { optionalPlugin, optionalService } from '@jiyue/kernel';
 
 /** A replacement in the wrong state for the action (applied twice, rolled back before apply): 409. */
 export class ReplacementStateError extends errors.ApplicationError<'ReplacementStateError'> {
@@ -68,16 +69,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** Publish through review-workflow's trusted path when it is there (the replacement is the recorded reason). */
   const trustedPublish = (reason: string, fn: () => Promise<unknown>) => {
-    const gate = strapi.plugin('review-workflow')?.service('publish-gate');
-    return gate?.withTrustedPublish ? gate.withTrustedPublish(reason, fn) : fn();
+    const gate = optionalService(strapi, 'review-workflow', 'publish-gate');
+    return gate ? gate.withTrustedPublish(reason, fn) : fn();
   };
 
   /** Records the change in review-workflow's audit trail (its service; absent plugin → nothing). */
   const reviewAudit = async (change: any, actor: ReplacementActor, action: string, comment: string, details: Record<string, unknown>) => {
-    const review = strapi.plugin('review-workflow');
-    const trail = review?.service('audit-trail');
-    if (!trail?.record) return;
-    const state = await review.service('review-flow')?.state?.(change.contentType, change.itemDocumentId, change.itemLocale).catch(() => null);
+    const review = optionalPlugin(strapi, 'review-workflow');
+    if (!review) return;
+    const trail = review.service('audit-trail');
+    const state = await review.service('review-flow').state(change.contentType, change.itemDocumentId, change.itemLocale).catch(() => null);
     await trail.record({
       uid: change.contentType,
       documentId: change.itemDocumentId,

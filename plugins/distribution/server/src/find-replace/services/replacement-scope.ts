@@ -3,6 +3,7 @@ import { errors } from '@strapi/utils';
 
 import type { ScopeActor } from '../../utils/actor';
 import { fieldError } from '../../utils/field-errors';
+import { optionalPlugin } from '@jiyue/kernel';
 
 export interface ResolvedScope {
   site: string;
@@ -18,7 +19,7 @@ export interface ResolvedScope {
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const siteGroup = () => {
-    const plugin = strapi.plugin('site-group');
+    const plugin = optionalPlugin(strapi, 'site-group');
     if (!plugin) throw new errors.ApplicationError('Cluster replacement needs the site-group plugin (sites and placements), which is not enabled');
     return plugin;
   };
@@ -29,7 +30,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const site = tree.byCode.get(scope.site);
       if (!site) throw fieldError(['scope', 'site'], `no site with code "${scope.site}"`, scope.site);
       const ids: number[] = scope.includeDescendants ? tree.subtree(site.id) : [site.id];
-      return { site: scope.site, includeDescendants: scope.includeDescendants, codes: ids.map((id) => tree.byId.get(id).code) };
+      return { site: scope.site, includeDescendants: scope.includeDescendants, codes: ids.map((id) => tree.byId.get(id)!.code) };
     },
 
     /** 403 (naming the site) unless the actor may act for every site in scope. */

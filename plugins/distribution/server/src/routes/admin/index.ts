@@ -15,6 +15,9 @@ const theDocument: RouteScope = { kind: 'site', from: { document: { uid: { param
 
 const byResolver = (resolver: string): RouteScope => ({ kind: 'site', from: { resolver } });
 
+/** The document in the path, as a `from` source: its owning site. */
+const documentInPath = { document: { uid: { param: 'uid' }, documentId: { param: 'documentId' } } } as const;
+
 // Admin-panel routes (admin JWT), each with the RBAC action it needs and the sites it acts on.
 export default {
   type: 'admin',
@@ -32,6 +35,14 @@ export default {
     { method: 'POST', path: '/deliveries/retry-dead', handler: 'delivery.retryDead', config: can('delivery.retry', { kind: 'site', from: { body: 'site' }, whenAbsent: 'cluster' }) },
     { method: 'POST', path: '/retractions', handler: 'retraction.create', config: can('retraction.create', { kind: 'site', from: { body: 'scope.site' } }) },
     { method: 'GET', path: '/retractions/:id', handler: 'retraction.find', config: can('retraction.read', byResolver('distribution.retraction')) },
+    // Submission targets: read with the document's site; chosen with it and every site the targets reach.
+    { method: 'GET', path: '/targets/:uid/:documentId', handler: 'targets.find', config: can('delivery.read', { kind: 'site', from: documentInPath }) },
+    {
+      method: 'PUT',
+      path: '/targets/:uid/:documentId',
+      handler: 'targets.choose',
+      config: can('targets.choose', { kind: 'site', from: [documentInPath, { resolver: 'distribution.submission-targets' }] }),
+    },
     ...findReplaceAdminRoutes,
   ],
 };

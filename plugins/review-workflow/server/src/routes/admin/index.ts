@@ -16,12 +16,12 @@ const theDocument: RouteScope = { kind: 'site', from: { document: { uid: { param
 export default {
   type: 'admin',
   routes: [
-    // The document's site, and every site its chosen targets reach (columns, channels: resolved by distribution when present).
+    // The document's site, and every site the body's extra fields reach (distribution's `targets`: columns, channels), through the submit extensions.
     {
       method: 'POST',
       path: '/documents/:uid/:documentId/submit',
       handler: 'review.submit',
-      config: can('review.submit', { kind: 'site', from: [theDocument.from as SiteSource, { resolver: 'distribution.submission-targets', optional: true }] }),
+      config: can('review.submit', { kind: 'site', from: [theDocument.from as SiteSource, { resolver: 'review-workflow.submit-extensions' }] }),
     },
     { method: 'POST', path: '/documents/:uid/:documentId/approve', handler: 'review.approve', config: can('review.approve', theDocument) },
     { method: 'POST', path: '/documents/:uid/:documentId/reject', handler: 'review.reject', config: can('review.approve', theDocument) },
