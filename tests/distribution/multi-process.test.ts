@@ -1,23 +1,34 @@
 import { fork, type ChildProcess } from 'child_process';
 import path from 'path';
-import { bootStrapi, type TestApp } from '../helpers/strapi';
+import { bootStrapi, shareOneBoot, type TestApp } from '../helpers/strapi';
 import { isPostgres } from '../helpers/database';
 import { seedDemoSites } from '../../database/seeds/demo-sites';
 import { deliveries, startIdempotentReceiver, waitFor } from './lib';
+import { LEASE_MS, MODES, leaseFixture } from './leases';
+
+/**
+ * Everything that needs several Jiyue processes on one database: two instances dispatching one
+ * outbox, and an instance killed mid-dispatch whose claims a second process takes over. Several
+ * processes writing one SQLite file is not a supported deployment, so this file runs on PostgreSQL
+ * only (on SQLite every test is reported as skipped, with the reason in its name). What of this
+ * matters on SQLite too runs there in one process: the lease heartbeat and clean stops
+ * (lease.spec.ts) and a crash whose claims are retaken after their lease (restart.spec.ts).
+ * The two suites share one boot, as an area does (tests/helpers/area.ts).
+ */
+shareOneBoot('distribution-multi-process');
+const REASON = '(PostgreSQL only: several processes on one SQLite file is not a supported deployment)';
+const onPostgres = isPostgres() ? describe : describe.skip;
 
 /**
  * Two Strapi instances (this process and a child process) dispatching one outbox on one
  * PostgreSQL database. Rows are claimed with FOR UPDATE SKIP LOCKED, so each is delivered once.
- * Several processes writing one SQLite file is not a supported deployment, so this runs on PostgreSQL.
  */
-const maybe = isPostgres() ? describe : describe.skip;
+onPostgres(`two instances on one PostgreSQL database ${isPostgres() ? '' : REASON}`.trim(), () => {
+  let app: TestApp;
+  let child: ChildProcess | null = null;
+  let receiver: Awaited<ReturnType<typeof startIdempotentReceiver>>;
+  const ROWS = 400;
 
-let app: TestApp;
-let child: ChildProcess | null = null;
-let receiver: Awaited<ReturnType<typeof startIdempotentReceiver>>;
-const ROWS = 400;
-
-maybe('two instances on one PostgreSQL database', () => {
   beforeAll(async () => {
     receiver = await startIdempotentReceiver(() => ({ status: 200, delayMs: 15 }));
     process.env.JIYUE_CHANNEL_GANZI_HOOK_SECRET = 'two-instances';
@@ -58,4 +69,34 @@ maybe('two instances on one PostgreSQL database', () => {
     const mine = app.strapi.plugin('distribution').service('dispatcher').instanceId;
     expect([...byInstance.keys()].sort()).toEqual([childInstance, mine].sort());
   });
+});
+
+/**
+ * Short leases (issue #16 item 15): an instance killed with SIGKILL mid-dispatch leaves its claims
+ * to a second process, which drains them about one short lease later (not the old 60 s), losing
+ * nothing, every duplicate under the same idempotency key. In-process and BullMQ transport.
+ */
+onPostgres(`a process killed mid-dispatch ${isPostgres() ? '' : REASON}`.trim(), () => {
+  const f = leaseFixture();
+
+  it.each(MODES)('%s: a process killed mid-dispatch (SIGKILL) is drained by a second one about one short lease later, losing nothing', async (mode) => {
+    await f.fill(80);
+    const child = await f.startChild(mode);
+    await waitFor(() => f.receiver().requests.length >= 5, { timeoutMs: 30_000 });
+    child.kill('SIGKILL');
+    const killedAt = Date.now();
+    await new Promise((resolve) => child.once('exit', resolve));
+    const held = await f.inFlight();
+    expect(held).toBeGreaterThan(0);
+
+    // This process takes over: rows the dead one held come back once their lease runs out.
+    await f.dispatcher().start(mode);
+    await waitFor(async () => (await f.open()) === 0, { timeoutMs: 30_000, intervalMs: 100 });
+    const drainMs = Date.now() - killedAt;
+    // The held rows waited for their lease (at least the two thirds left after the last beat) and not much longer.
+    expect(drainMs).toBeGreaterThanOrEqual((LEASE_MS * 2) / 3 - 100);
+    expect(drainMs).toBeLessThan(LEASE_MS + 8000);
+    // Only deliveries in flight when the process died are sent again, under the same idempotency key.
+    await f.expectDeliveredOnce(held);
+  }, 90_000);
 });
