@@ -1,4 +1,5 @@
 import path from 'path';
+import fs from 'fs';
 import supertest from 'supertest';
 import type { Core } from '@strapi/strapi';
 import { applyTestEnv } from './env';
@@ -111,7 +112,7 @@ const bootShared = async (state: SharedBoot): Promise<TestApp> => {
   state.current = strapi;
   // JIYUE_BOOT_TIMES=<file>: one line per boot, for measuring the harness.
   if (process.env.JIYUE_BOOT_TIMES) {
-    require('fs').appendFileSync(process.env.JIYUE_BOOT_TIMES, `${state.label}\t${kind}\t${Date.now() - started} ms\n`);
+    fs.appendFileSync(process.env.JIYUE_BOOT_TIMES, `${state.label}\t${kind}\t${Date.now() - started} ms\n`);
   }
   return mounted(strapi, async () => {
     await strapi.destroy();
