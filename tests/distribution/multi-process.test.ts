@@ -18,6 +18,7 @@ import { LEASE_MS, MODES, leaseFixture } from './leases';
 shareOneBoot('distribution-multi-process');
 const REASON = '(PostgreSQL only: several processes on one SQLite file is not a supported deployment)';
 const onPostgres = isPostgres() ? describe : describe.skip;
+if (!isPostgres()) console.warn(`tests/distribution/multi-process.test.ts skipped ${REASON}`);
 
 /**
  * Two Strapi instances (this process and a child process) dispatching one outbox on one
