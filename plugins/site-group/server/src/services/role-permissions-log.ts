@@ -29,8 +29,11 @@ export const permissionDiff = (before: PermissionRow[], after: PermissionRow[]) 
  */
 export const logRolePermissions = (strapi: Core.Strapi) => {
   const roles = strapi.service('admin::role') as any;
-  if (!roles?.assignPermissions || roles.assignPermissions.__jiyueLogged) return;
-  const original = roles.assignPermissions;
+  if (!roles?.assignPermissions) return;
+  // Strapi's admin services are module singletons: a later Strapi instance in the same process (a
+  // restart, the test harness) finds the wrapper of an earlier one, bound to that instance's closed
+  // database. Wrap the original again, for this instance.
+  const original = roles.assignPermissions.__jiyueOriginal ?? roles.assignPermissions;
   const read = async (roleId: number): Promise<PermissionRow[]> =>
     strapi.db.query('admin::permission').findMany({ where: { role: { id: roleId } }, select: ['action', 'subject', 'conditions', 'properties'] });
   const wrapped = async function (this: unknown, roleId: number, permissions: unknown[], ...rest: unknown[]) {
@@ -48,6 +51,6 @@ export const logRolePermissions = (strapi: Core.Strapi) => {
     }
     return result;
   };
-  (wrapped as any).__jiyueLogged = true;
+  (wrapped as any).__jiyueOriginal = original;
   roles.assignPermissions = wrapped;
 };

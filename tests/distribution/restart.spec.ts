@@ -1,14 +1,15 @@
-import { loadStrapi, type TestApp } from '../helpers/strapi';
+import { bootStrapi, type TestApp } from '../helpers/strapi';
 import { seedDemoSites } from '../../database/seeds/demo-sites';
 import { asPublishedFixture } from '../helpers/review';
 import { ARTICLE, deliveries, fastRetries, rebootStrapi, startIdempotentReceiver, waitFor } from './lib';
 
 /**
  * A restart between publish and dispatch, and a crash in the middle of a dispatch, lose nothing
- * and duplicate nothing at the receiver.
+ * and duplicate nothing at the receiver. One process, two Strapi instances one after the other on
+ * the same database: runs on SQLite and PostgreSQL (the area's shared database is never dropped
+ * between the two boots).
  */
 let app: TestApp;
-let dropDatabase: () => Promise<void>;
 let receiver: Awaited<ReturnType<typeof startIdempotentReceiver>>;
 
 const TITLES = ['甘孜州人民政府关于做好冬春季森林草原防灭火工作的通告', '康定市2024年第一季度重点项目建设情况', '泸定县城乡居民医疗保险参保缴费公告', '丹巴县文化旅游节活动安排', '九龙县高标准农田建设项目公示'];
@@ -19,7 +20,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await app?.stop();
-  await dropDatabase?.();
   await receiver?.close();
 });
 
@@ -28,10 +28,8 @@ const makeChannel = (strapi: any) =>
 
 describe('restarts and crashes', () => {
   it('delivers everything exactly once after a restart between publish and dispatch and a crash mid-dispatch', async () => {
-    // The second boot must find the same database: it is dropped only at the end of the file.
-    const loaded = await loadStrapi('distribution-restart');
-    dropDatabase = loaded.dropDatabase;
-    const first = { strapi: loaded.strapi } as TestApp;
+    // The second boot must find the same database: stop() of the area's app keeps it.
+    const first = await bootStrapi();
     await seedDemoSites(first.strapi);
     await makeChannel(first.strapi);
     await first.strapi.plugin('distribution').service('dispatcher').stop();
@@ -48,7 +46,7 @@ describe('restarts and crashes', () => {
     const claimed = await first.strapi.plugin('distribution').service('claims').claim(2, 500);
     expect(claimed).toHaveLength(2);
     await fetch(`${receiver.url}/in`, { method: 'POST', headers: { 'idempotency-key': claimed[0].idempotencyKey }, body: '{}' });
-    await first.strapi.destroy();
+    await first.stop();
 
     app = await rebootStrapi();
     fastRetries(app);
