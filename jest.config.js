@@ -18,6 +18,7 @@ module.exports = {
   },
   transformIgnorePatterns: [`^(?!.*${ESM_ONLY}).*/node_modules/`],
   globalSetup: '<rootDir>/tests/helpers/global-setup.js',
+  testSequencer: '<rootDir>/tests/helpers/sequencer.js',
   maxWorkers: 1,
   testTimeout: 180000,
   modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/plugins/.*/dist/'],
