@@ -7,6 +7,12 @@
  *   http/reserved-keys   refuse `__proto__`, `constructor`, … in any JSON body or query
  *   http/route-scope     how a route declares which sites it acts on (enforced by site-group's policy)
  *   http/rate-limit      per-client limits shared across instances (rate-limiter-flexible)
+ *   http/schema          strict zod body/query schemas, parseBody/parseQuery (400 naming each field's path), toJsonSchema
+ *   http/route-schemas   a route's declared request/response schemas (Strapi's `request`/`response`)
+ *   http/field-errors    the one 400 naming bad fields by path
+ *   http/actor           who acts (admin, API token, users-permissions user, system), read from the request
+ *   http/conflict        ConflictError and the 409 answer
+ *   db/after-transaction run work once the current transaction has ended
  *   safe-output/sanitize the HTML allow lists for everything that leaves the server (sanitize-html)
  *   net/outbound         the one outbound HTTP client: refuses private, loopback and link-local targets
  *   content/disclosure   what a public surface may show of an item (proactive / on-request / not-public)
@@ -15,6 +21,12 @@
 export * from './http/reserved-keys';
 export * from './http/route-scope';
 export * from './http/rate-limit';
+export * from './http/schema';
+export * from './http/route-schemas';
+export * from './http/field-errors';
+export * from './http/actor';
+export * from './http/conflict';
+export * from './db/after-transaction';
 export * from './safe-output/sanitize';
 export * from './net/outbound';
 export * from './content/disclosure';
