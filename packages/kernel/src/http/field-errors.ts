@@ -35,3 +35,6 @@ export const fieldError = (path: readonly (string | number)[], message: string, 
 export const throwFieldErrors = (list: readonly FieldError[]): void => {
   if (list.length) throw fieldErrors(list);
 };
+
+/** A FieldError to collect before throwing them together with `throwFieldErrors`. */
+export const fieldProblem = (path: readonly (string | number)[], message: string, value?: unknown): FieldError => ({ path, message, value });

@@ -27,8 +27,8 @@ export const strictObject = <S extends Shape>(shape: S) => {
 };
 
 /** A map with free string keys whose values match `value`; reserved keys are refused (parseBody names them). */
-export const openRecord = <V extends z.ZodType>(value: V) =>
-  z.record(z.string(), value).check(
+export const openRecord = <V extends z.ZodType>(value: V, params?: { error?: string }) =>
+  z.record(z.string(), value, params).check(
     z.superRefine((record, ctx) => {
       for (const key of Object.keys(record)) {
         if (RESERVED_KEYS.has(key)) ctx.addIssue({ code: 'custom', path: [key], message: 'is a reserved key', input: record[key] });
