@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { throwFieldErrors, type FieldError } from '../utils/field-errors';
+import { throwFieldErrors, type FieldError } from '@jiyue/kernel';
 import { pluginConfig } from '../utils/get-service';
 import { CHANNEL_UID } from '../utils/uids';
 

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { throwFieldErrors, type FieldError } from '../utils/field-errors';
+import { throwFieldErrors, type FieldError } from '@jiyue/kernel';
 import { CHANNEL_UID } from '../utils/uids';
 
 /**

@@ -1,4 +1,8 @@
-import { routeScope, type RouteScope } from '@jiyue/kernel';
+import type { Core } from '@strapi/strapi';
+import { described, routeScope, type RouteScope } from '@jiyue/kernel';
+import * as channel from '../../validation/channel';
+import * as delivery from '../../validation/delivery';
+import * as retraction from '../../validation/retraction';
 import replacements from './replacements';
 
 /** The RBAC action a route needs, then its site scope (enforced by `plugin::site-group.scope`). */
@@ -16,16 +20,16 @@ const byResolver = (resolver: string): RouteScope => ({ kind: 'site', from: { re
 export default {
   type: 'admin',
   routes: [
-    { method: 'GET', path: '/channels', handler: 'channel.list', config: can('channel.manage', { kind: 'filtered' }) },
-    { method: 'POST', path: '/channels', handler: 'channel.create', config: can('channel.manage', { kind: 'site', from: { body: 'site' } }) },
-    { method: 'PUT', path: '/channels/:id', handler: 'channel.update', config: can('channel.manage', byResolver('distribution.channel')) },
+    { method: 'GET', path: '/channels', handler: 'channel.list', ...described({ query: channel.listQuery }), config: can('channel.manage', { kind: 'filtered' }) },
+    { method: 'POST', path: '/channels', handler: 'channel.create', ...described({ body: channel.createBody }), config: can('channel.manage', { kind: 'site', from: { body: 'site' } }) },
+    { method: 'PUT', path: '/channels/:id', handler: 'channel.update', ...described({ body: channel.updateBody }), config: can('channel.manage', byResolver('distribution.channel')) },
     { method: 'DELETE', path: '/channels/:id', handler: 'channel.remove', config: can('channel.manage', byResolver('distribution.channel')) },
-    { method: 'GET', path: '/deliveries', handler: 'delivery.list', config: can('delivery.read', { kind: 'filtered' }) },
+    { method: 'GET', path: '/deliveries', handler: 'delivery.list', ...described({ query: delivery.listQuery }), config: can('delivery.read', { kind: 'filtered' }) },
     { method: 'POST', path: '/deliveries/:id/retry', handler: 'delivery.retry', config: can('delivery.retry', byResolver('distribution.delivery')) },
     // One site's dead letters, or (no site) the whole cluster's, which needs the root site.
-    { method: 'POST', path: '/deliveries/retry-dead', handler: 'delivery.retryDead', config: can('delivery.retry', { kind: 'site', from: { body: 'site' }, whenAbsent: 'cluster' }) },
-    { method: 'POST', path: '/retractions', handler: 'retraction.create', config: can('retraction.create', { kind: 'site', from: { body: 'scope.site' } }) },
+    { method: 'POST', path: '/deliveries/retry-dead', handler: 'delivery.retryDead', ...described({ body: delivery.retryDeadBody }), config: can('delivery.retry', { kind: 'site', from: { body: 'site' }, whenAbsent: 'cluster' }) },
+    { method: 'POST', path: '/retractions', handler: 'retraction.create', ...described({ body: retraction.createBody }), config: can('retraction.create', { kind: 'site', from: { body: 'scope.site' } }) },
     { method: 'GET', path: '/retractions/:id', handler: 'retraction.find', config: can('retraction.read', byResolver('distribution.retraction')) },
     ...replacements,
   ],
-};
+} satisfies Core.RouterInput;
