@@ -1,16 +1,16 @@
 import type { Core } from '@strapi/strapi';
+import { parseQuery } from '@jiyue/kernel';
 import { getService } from '../utils/get-service';
-import { searchQuery, suggestQuery } from '../validation/query';
+import { searchQueryFor, suggestQuery } from '../validation/search';
 
-export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  async search(ctx: any) {
-    const maxPageSize = (strapi.config.get('plugin::cluster-search') as { maxPageSize: number }).maxPageSize;
-    const params = await searchQuery(maxPageSize)(ctx.query);
-    ctx.body = await getService('search').search(params);
-  },
+export default ({ strapi }: { strapi: Core.Strapi }) =>
+  ({
+    async search(ctx) {
+      const maxPageSize = (strapi.config.get('plugin::cluster-search') as { maxPageSize: number }).maxPageSize;
+      ctx.body = await getService('search').search(parseQuery(searchQueryFor(maxPageSize), ctx.query));
+    },
 
-  async suggest(ctx: any) {
-    const params = await suggestQuery(ctx.query);
-    ctx.body = await getService('suggest').suggest(params);
-  },
-});
+    async suggest(ctx) {
+      ctx.body = await getService('suggest').suggest(parseQuery(suggestQuery, ctx.query));
+    },
+  }) satisfies Core.Controller;

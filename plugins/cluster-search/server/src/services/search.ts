@@ -10,7 +10,7 @@ import { searchableTypes } from '../utils/searchable-types';
 import { buildSiteMap, regionParents, type SiteMap } from '../utils/site-map';
 import { getService } from '../utils/get-service';
 import { refreshingCache } from '../utils/refreshing-cache';
-import type { SearchParams } from '../validation/query';
+import type { SearchParams } from '../validation/search';
 
 const bad = (path: string, message: string): never => {
   throw new errors.ValidationError(message, { errors: [{ path: [path], message, name: 'ValidationError' }] });
