@@ -66,10 +66,6 @@ export const queryBoolean = (message = 'must be true or false') =>
     return v;
   }, z.boolean({ error: message }));
 
-/** A string from a query string (trimmed; empty reads as absent). */
-export const queryString = (max: number, message?: string) =>
-  z.preprocess(scalar, z.string({ error: message ?? 'must be a single text value' }).max(max, { error: message ?? `must be at most ${max} characters` }));
-
 /** A comma-separated list in a query string (`?ids=a,b,c`), or a JSON array. */
 export const queryList = <E extends z.ZodType>(element: E) =>
   z.preprocess(
