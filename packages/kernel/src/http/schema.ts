@@ -120,7 +120,8 @@ export const issuesToFieldErrors = (issues: readonly z.core.$ZodIssue[], kind: '
   issues.flatMap((issue): FieldError[] => {
     const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
     if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map((key) => ({ path: [...path, key], message: kind === 'query' ? 'is not a known parameter' : 'is not a known field' }));
+      const input = (issue.input ?? {}) as Record<string, unknown>;
+      return issue.keys.map((key) => ({ path: [...path, key], message: kind === 'query' ? 'is not a known parameter' : 'is not a known field', value: input[key] }));
     }
     if (issue.code === 'invalid_union' && issue.errors.length) {
       // The branch that got furthest says most: its first issue, under this path.

@@ -18,8 +18,6 @@ export const checkMatchFacts = (input: z.output<typeof matchBody>) => {
   return input;
 };
 
-const check = z.enum(['met', 'unmet', 'unknown']);
-
 export const matchResponse = z.object({
   data: z.array(
     z.looseObject({
@@ -30,7 +28,7 @@ export const matchResponse = z.object({
       status: z.string(),
       reasons: z.array(z.unknown()),
       ownRegion: z.boolean(),
-      jurisdiction: z.object({ code: z.string(), nameZh: z.string().nullable(), nameBo: z.string().nullable(), check: z.union([check, z.string()]) }).nullable(),
+      jurisdiction: z.object({ code: z.string(), nameZh: z.string().nullable(), nameBo: z.string().nullable(), check: z.unknown() }).nullable(),
     })
   ),
   meta: z.looseObject({ asOf: z.string(), total: z.number().int(), counts: z.record(z.string(), z.number()), missingFacts: z.array(z.unknown()) }),
