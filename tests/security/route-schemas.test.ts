@@ -99,6 +99,36 @@ describe('declared schemas', () => {
   });
 });
 
+describe('public responses match their declared schemas', () => {
+  /** The response schema a public route declares, by handler. */
+  const responseOf = (plugin: string, handler: string): z.ZodType => {
+    const route = Object.values<any>((app.strapi.plugin(plugin) as any).routes)
+      .flatMap((router) => (Array.isArray(router) ? router : router.routes))
+      .find((r: any) => r.handler === handler && r.response);
+    expect(route).toBeDefined();
+    return route.response;
+  };
+
+  it.each([
+    ['site-group', 'site.tree', 'GET', '/api/site-group/sites?locale=bo'],
+    ['site-group', 'site.findOne', 'GET', '/api/site-group/sites/ganzi'],
+    ['site-group', 'site-content.columnItems', 'GET', '/api/site-group/sites/ganzi/columns/tzgg/items?pageSize=5'],
+    ['site-group', 'site-content.itemPlacements', 'GET', '/api/site-group/items/x0abcdefghijklmnopqrstu/placements'],
+    ['cluster-search', 'search.search', 'GET', '/api/cluster-search/search?q=%E9%80%9A%E7%9F%A5'],
+    ['cluster-search', 'search.suggest', 'GET', '/api/cluster-search/suggest?q=%E9%80%9A'],
+    ['policy-match', 'taxonomy.list', 'GET', '/api/policy-match/tags'],
+    ['policy-match', 'taxonomy.fields', 'GET', '/api/policy-match/fields'],
+    ['policy-match', 'engagement.ratings', 'GET', '/api/policy-match/policies/x0abcdefghijklmnopqrstu/ratings'],
+    ['policy-match', 'engagement.comments', 'GET', '/api/policy-match/policies/x0abcdefghijklmnopqrstu/comments'],
+    ['policy-match', 'match.match', 'POST', '/api/policy-match/match'],
+  ])('%s %s', async (plugin, handler, method, url) => {
+    const res = method === 'POST' ? await app.request().post(url).send({ profile: { kind: 'individual', facts: { householdRegion: '513301' } } }) : await app.request().get(url);
+    expect(res.status).toBe(200);
+    const parsed = responseOf(plugin, handler).safeParse(res.body);
+    expect(parsed.success ? [] : parsed.error.issues).toEqual([]);
+  });
+});
+
 describe('bad requests: 400 naming the field with its path, nothing written, never a 500', () => {
   const counts = async () => ({
     replacements: await app.strapi.db.query('plugin::distribution.replacement').count(),
