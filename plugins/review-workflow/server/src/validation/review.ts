@@ -5,18 +5,18 @@ import { openRecord, queryInt, strictObject, z } from '@jiyue/kernel';
 const locale = z.string({ error: 'locale is required' }).trim().max(35);
 const stage = z.enum(['first-review', 'second-review', 'final-review']);
 
-const submitShape = { locale, comment: z.string().max(2000).optional() };
-
 /**
  * The submit body as routes declare it: `locale`, `comment`, and `targets`, the field distribution's
  * submit extension claims (sites/columns and channels; distribution checks its shape).
  */
-export const submitBody = strictObject({ ...submitShape, targets: z.unknown().optional() });
+const submitShape = { locale, comment: z.string().max(2000).optional(), targets: z.unknown().optional() };
+
+export const submitBody = strictObject(submitShape);
 
 /**
- * The submit body the controller parses: `locale`, `comment` and every field a registered submit
- * extension claims (`hooks.addSubmitExtension`), each left to its extension to check; any other key is
- * refused with its path.
+ * The submit body the controller parses: `locale`, `comment`, `targets` (ignored when no plugin
+ * registered it) and every field a registered submit extension claims (`hooks.addSubmitExtension`),
+ * each left to its extension to check; any other key is refused with its path.
  */
 export const submitBodyWith = (extensionFields: readonly string[]) =>
   strictObject({ ...submitShape, ...Object.fromEntries(extensionFields.map((field) => [field, z.unknown().optional()])) });
