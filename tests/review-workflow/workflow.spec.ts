@@ -97,6 +97,14 @@ describe('three reviews before publishing (三审)', () => {
     expect(history.body.data.events.every((e: any) => e.contentHash === history.body.data.events[0].contentHash)).toBe(true);
   });
 
+  it('refuses a submit field no submit extension claims (400 naming it), recording nothing', async () => {
+    const id = await draftArticle('字段有误的送审稿');
+    const res = await as(editor).post(review(ARTICLE, id, 'submit'), { locale: 'zh-Hans', priority: 'urgent' });
+    expect(res.status).toBe(400);
+    expect(res.body.error.details.errors.map((e: any) => e.path.join('.'))).toEqual(['priority']);
+    expect((await as(superAdmin).get(`${review(ARTICLE, id, 'history')}?locale=zh-Hans`)).body.data.state).toBeNull();
+  });
+
   it('refuses the same reviewer twice and the item\'s last editor (403), and an outsider to the site', async () => {
     const id = await draftArticle('康定市2024年第二季度重点工作安排');
     await as(editor).post(review(ARTICLE, id, 'submit'), { locale: 'zh-Hans' });

@@ -9,6 +9,12 @@
  *   http/auth-strategies the names of the content-API auth strategies (API token, admin draft reader)
  *   http/route-scope     how a route declares which sites it acts on (enforced by site-group's policy)
  *   http/rate-limit      per-client limits shared across instances (rate-limiter-flexible)
+ *   http/schema          strict zod body/query schemas, parseBody/parseQuery (400 naming each field's path), toJsonSchema
+ *   http/route-schemas   a route's declared request/response schemas (Strapi's `request`/`response`)
+ *   http/field-errors    the one 400 naming bad fields by path
+ *   http/actor           who acts (admin, API token, users-permissions user, Public role, system), read from the request
+ *   http/conflict        ConflictError and the 409 answer
+ *   db/after-transaction run work once the current transaction has ended
  *   safe-output/sanitize the HTML allow lists for everything that leaves the server (sanitize-html)
  *   safe-output/xml      XML documents (RSS, XLIFF) built with fast-xml-parser's XMLBuilder, one escaper
  *   text/*               isomorphic text: Tibetan/Han character model, segmentation, HTML/Markdown to
@@ -24,6 +30,12 @@ export * from './http/nul-bytes';
 export * from './http/route-scope';
 export * from './http/auth-strategies';
 export * from './http/rate-limit';
+export * from './http/schema';
+export * from './http/route-schemas';
+export * from './http/field-errors';
+export * from './http/actor';
+export * from './http/conflict';
+export * from './db/after-transaction';
 export * from './safe-output/sanitize';
 export * from './safe-output/xml';
 export * from './text';

@@ -1,11 +1,8 @@
+import type { Actor } from '../http/actor';
 import type { DecoratedItem, ItemDecoratorRegistry } from './hooks';
 
-/** Who acts, as site-group's scope rules see it (only admin users are scoped). */
-export type SiteActor =
-  | { kind: 'admin'; user: { id: number; roles?: { code: string }[] } }
-  | { kind: 'api-token' }
-  | { kind: 'user'; user: { id: number } }
-  | { kind: 'system' };
+/** Who acts, as site-group's scope rules see it (only admin users are scoped): the kernel's `Actor`. */
+export type SiteActor = Actor;
 
 export interface SiteRow {
   id: number;

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { USER_ACTIONS } from './routes/content-api';
-import { afterTransaction } from './utils/after-transaction';
+import { afterTransaction } from '@jiyue/kernel';
 import { getService } from './utils/get-service';
 import { policyUid } from './utils/policy-uid';
 import { registerPolicyMatchResolvers } from './resolvers';

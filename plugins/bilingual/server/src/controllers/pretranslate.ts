@@ -1,9 +1,11 @@
+import type { Core } from '@strapi/strapi';
+import { parseBody } from '@jiyue/kernel';
 import { getService } from '../utils/get-service';
-import { validatePretranslateBody } from '../validation/pretranslate';
+import { createBody } from '../validation/pretranslate';
 
-export default () => ({
-  async create(ctx) {
-    const body = await validatePretranslateBody(ctx.request.body);
-    ctx.body = { data: await getService('pretranslate').pretranslate(body as any) };
-  },
-});
+export default (_: { strapi: Core.Strapi }) =>
+  ({
+    async create(ctx) {
+      ctx.body = { data: await getService('pretranslate').pretranslate(parseBody(createBody, ctx.request.body)) };
+    },
+  }) satisfies Core.Controller;

@@ -1,11 +1,9 @@
-import { yup } from '@strapi/utils';
-import { strictValidator } from './validator';
+import { strictObject, z } from '@jiyue/kernel';
 
-export const validatePretranslateBody = strictValidator(
-  yup.object({
-    uid: yup.string().trim().max(120).required('uid is required'),
-    documentId: yup.string().trim().max(64).required('documentId is required'),
-    locale: yup.string().trim().max(35),
-    force: yup.boolean().default(false),
-  })
-);
+/** Machine-assisted first drafts (`pretranslate.create`). */
+export const createBody = strictObject({
+  uid: z.string({ error: 'uid is required' }).trim().max(120),
+  documentId: z.string({ error: 'documentId is required' }).trim().max(64),
+  locale: z.string().trim().max(35).optional(),
+  force: z.boolean().default(false),
+});

@@ -1,18 +1,14 @@
-import { yup } from '@strapi/utils';
-import { strictValidator } from './validator';
+import { queryList, strictObject, z } from '@jiyue/kernel';
 
-export const validateExportQuery = strictValidator(
-  yup.object({
-    uid: yup.string().trim().max(120).required('uid is required'),
-    documentIds: yup
-      .array()
-      .transform((value, original) => (typeof original === 'string' ? original.split(',').map((s: string) => s.trim()).filter(Boolean) : value))
-      .of(yup.string().max(64).required())
-      .min(1, 'name at least one documentId')
-      .max(500, 'at most 500 documents per file')
-      .required('documentIds is required (comma-separated)'),
-    locale: yup.string().trim().max(35),
-  })
-);
+/** XLIFF 1.2 export and import (`xliff.*`). */
 
-export const validateImportJson = strictValidator(yup.object({ xliff: yup.string().required('xliff is required: the XLIFF document as a string') }));
+export const exportQuery = strictObject({
+  uid: z.string({ error: 'uid is required' }).trim().max(120),
+  documentIds: queryList(z.string().max(64))
+    .pipe(z.array(z.string()).min(1, { error: 'name at least one documentId' }).max(500, { error: 'at most 500 documents per file' }))
+    .describe('comma-separated documentIds'),
+  locale: z.string().trim().max(35).optional(),
+});
+
+/** The JSON form of an import; the file may also be sent as application/xliff+xml or text/xml. */
+export const importBody = strictObject({ xliff: z.string({ error: 'xliff is required: the XLIFF document as a string' }) });

@@ -4,7 +4,7 @@ import { identifierKey } from '../utils/identifier-key';
 import { isCatalogueField, publicView, richTextToText, optionalPlugin } from '@jiyue/kernel';
 import { searchableTypes, type SearchableType } from '../utils/searchable-types';
 import { buildSiteMap, type SiteMap } from '../utils/site-map';
-import { afterTransaction } from '../utils/after-transaction';
+import { afterTransaction } from '@jiyue/kernel';
 import { getService } from '../utils/get-service';
 
 const TITLE_FIELDS = ['title', 'name', 'question'];

@@ -9,7 +9,7 @@ import { searchableTypes } from '../utils/searchable-types';
 import { buildSiteMap, regionParents, type SiteMap } from '../utils/site-map';
 import { getService } from '../utils/get-service';
 import { refreshingCache } from '../utils/refreshing-cache';
-import type { SearchParams } from '../validation/query';
+import type { SearchParams } from '../validation/search';
 import { optionalPlugin } from '@jiyue/kernel';
 
 const bad = (path: string, message: string): never => {

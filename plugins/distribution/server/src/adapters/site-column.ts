@@ -1,5 +1,5 @@
 import { DeliveryError } from '../utils/delivery-error';
-import { SYSTEM_ACTOR } from '../utils/actor';
+import { SYSTEM_ACTOR } from '@jiyue/kernel';
 import type { Adapter } from './types';
 import { optionalPlugin } from '@jiyue/kernel';
 

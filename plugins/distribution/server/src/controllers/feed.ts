@@ -1,13 +1,14 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { getService } from '../utils/get-service';
-import { validateFeedQuery } from '../validation';
-import { service } from '@jiyue/kernel';
+import { parseQuery, service } from '@jiyue/kernel';
+import { showQuery } from '../validation/feed';
 
-export default ({ strapi }: { strapi: Core.Strapi }) => ({
+export default ({ strapi }: { strapi: Core.Strapi }) =>
+  ({
   /** GET /api/distribution/feeds/:site/:file where file is `<column>.xml` (RSS 2.0) or `<column>.json` (JSON Feed 1.1). */
   async show(ctx) {
-    const { locale } = await validateFeedQuery(ctx.query);
+    const { locale } = parseQuery(showQuery, ctx.query);
     const match = /^([a-z0-9_-]+)\.(xml|json)$/i.exec(ctx.params.file ?? '');
     if (!match) throw new errors.NotFoundError('Feeds are <column>.xml (RSS 2.0) or <column>.json (JSON Feed 1.1)');
     const resolved = locale ?? (service(strapi, 'site-group', 'locale').primary() as string);
@@ -22,4 +23,4 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       ctx.body = JSON.stringify(body);
     }
   },
-});
+}) satisfies Core.Controller;

@@ -1,7 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { optionalService, service } from '@jiyue/kernel';
-import { throwFieldErrors, type FieldError } from '../utils/field-errors';
+import { optionalService, service, throwFieldErrors, type FieldError } from '@jiyue/kernel';
 import { pluginConfig } from '../utils/get-service';
 import { CHANNEL_UID } from '../utils/uids';
 

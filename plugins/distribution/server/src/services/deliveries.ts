@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { getService } from '../utils/get-service';
 import { DELIVERY_UID } from '../utils/uids';
-import { fieldError } from '../utils/field-errors';
+import { fieldError } from '@jiyue/kernel';
 
 const PUBLIC_FIELDS = ['id', 'contentType', 'itemDocumentId', 'itemLocale', 'version', 'operation', 'channelKey', 'channelKind', 'site', 'status', 'attempts', 'maxAttempts', 'nextAttemptAt', 'idempotencyKey', 'receipt', 'lastError', 'deliveredAt', 'retractionId', 'reason', 'createdAt', 'updatedAt'];
 

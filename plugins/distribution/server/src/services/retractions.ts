@@ -4,8 +4,7 @@ import { getService } from '../utils/get-service';
 import { idempotencyKey } from '../utils/idempotency-key';
 import { withWithdrawalsHandledBy } from '../utils/withdrawal-context';
 import { PUSHED_CHANNELS } from './outbox';
-import type { AdminActor } from '../utils/actor';
-import { fieldError } from '../utils/field-errors';
+import { fieldError, type Actor } from '@jiyue/kernel';
 import { DELIVERY_UID, RETRACTION_UID } from '../utils/uids';
 import { requirePlugin } from '@jiyue/kernel';
 
@@ -24,7 +23,7 @@ const receiptStatus = (status: string) => (status === 'delivered' ? 'done' : sta
  * yet, and queues a withdrawal to every channel that received it. Each target gets a receipt.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  async create(input: RetractionInput, actor: AdminActor) {
+  async create(input: RetractionInput, actor: Extract<Actor, { kind: 'admin' }>) {
     const siteGroup = requirePlugin(strapi, 'site-group');
     const model = strapi.contentTypes[input.uid as keyof typeof strapi.contentTypes] as any;
     if (!model || !model.pluginOptions?.['site-group']?.enabled) {

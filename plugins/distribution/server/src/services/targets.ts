@@ -1,7 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { emitEvent, optionalService, service, type SubmissionTargets, type SubmittedItem } from '@jiyue/kernel';
-import { throwFieldErrors, type FieldError } from '../utils/field-errors';
+import { emitEvent, optionalService, service, throwFieldErrors, type FieldError, type SubmissionTargets, type SubmittedItem } from '@jiyue/kernel';
 import { CHANNEL_UID, SUBMISSION_TARGET_UID } from '../utils/uids';
 
 /**

@@ -1,24 +1,26 @@
-import type { Context } from 'koa';
+import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { fieldError, parseBody } from '@jiyue/kernel';
 import { todayInChina } from '../utils/dates';
 import { optionalCaller } from '../utils/caller';
 import { getService } from '../utils/get-service';
-import { validateMatchBody } from '../validation/profile';
+import { checkMatchFacts, matchBody } from '../validation/match';
 
-export default {
-  /** POST /api/policy-match/match: the profile in the body, or else the signed-in caller's stored profile. */
-  async match(ctx: Context) {
-    const input = await validateMatchBody(ctx.request.body);
-    let profile = input.profile;
-    if (!profile) {
-      const caller = await optionalCaller(ctx);
-      if (!caller) throw new errors.ValidationError('send a profile, or sign in to use your stored profile', { errors: [{ path: ['profile'], message: 'is required when not signed in' }] });
-      const stored = await getService('profiles').getOwn(caller.id);
-      if (!stored) throw new errors.NotFoundError('you have no stored profile: send one in the body or store one first');
-      profile = { kind: stored.kind, facts: stored.facts };
-    }
-    ctx.body = await getService('matcher').match(profile, {
-      asOf: input.asOf ?? todayInChina(), includeIneligible: input.includeIneligible, documentIds: input.documentIds, limit: input.limit,
-    });
-  },
-};
+export default (_: { strapi: Core.Strapi }) =>
+  ({
+    /** POST /api/policy-match/match: the profile in the body, or else the signed-in caller's stored profile. */
+    async match(ctx) {
+      const input = checkMatchFacts(parseBody(matchBody, ctx.request.body));
+      let profile = input.profile;
+      if (!profile) {
+        const caller = await optionalCaller(ctx);
+        if (!caller) throw fieldError(['profile'], 'is required when not signed in: send a profile, or sign in to use your stored profile');
+        const stored = await getService('profiles').getOwn(caller.id);
+        if (!stored) throw new errors.NotFoundError('you have no stored profile: send one in the body or store one first');
+        profile = { kind: stored.kind, facts: stored.facts };
+      }
+      ctx.body = await getService('matcher').match(profile, {
+        asOf: input.asOf ?? todayInChina(), includeIneligible: input.includeIneligible, documentIds: input.documentIds, limit: input.limit,
+      });
+    },
+  }) satisfies Core.Controller;

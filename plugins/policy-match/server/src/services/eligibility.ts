@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { refuse, type Problem } from '../validation/body-validator';
-import { validateEligibilityBody } from '../validation/eligibility';
+import { parseBody, throwFieldErrors, type FieldError } from '@jiyue/kernel';
+import { putBody } from '../validation/eligibility';
 import { getService } from '../utils/get-service';
 import { policyUid } from '../utils/policy-uid';
 import { ELIGIBILITY_UID } from '../utils/uids';
@@ -22,11 +22,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
   /** Validates everything first (shape, tags, every rule with its path), then writes one row: bad input changes nothing. */
   async save(documentId: string, body: unknown, actorId?: number) {
-    const input = await validateEligibilityBody(body);
+    const input = parseBody(putBody, body);
     const policy = await strapi.db.query(policyUid() as any).findOne({ where: { documentId }, select: ['id'] });
     if (!policy) throw new errors.NotFoundError(`no policy ${documentId}`);
     const { byCode } = await getService('taxonomy').all();
-    const problems: Problem[] = [];
+    const problems: FieldError[] = [];
     input.tags.forEach((t: string, i: number) => {
       if (!byCode.has(t)) problems.push({ path: ['tags', i], message: `unknown tag ${JSON.stringify(t)}` });
     });
@@ -41,7 +41,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         problems.push({ path: ['clauses', i, 'rule', ...p.path], message: p.message });
       }
     });
-    if (problems.length) refuse(problems);
+    throwFieldErrors(problems);
 
     const data = {
       policyDocumentId: documentId, audience: input.audience, tags: input.tags, jurisdiction: input.jurisdiction ?? null,

@@ -1,22 +1,24 @@
-import { yup } from '@strapi/utils';
+import { strictObject, z } from '@jiyue/kernel';
 import { REGION_CODE } from '../utils/region';
-import { bodyValidator } from './body-validator';
 
-export const validateSubscriptionBody = bodyValidator(
-  yup.object({
-    kind: yup.string().oneOf(['tag', 'theme', 'region']).required(),
-    value: yup
-      .string()
-      .trim()
-      .min(1)
-      .max(100)
-      .required()
-      .when('kind', { is: 'region', then: (s) => s.matches(REGION_CODE, 'must be a 6-digit GB/T 2260 region code') }),
-  })
-);
+/** Subscriptions, favourites, ratings and comments (`engagement.*`). */
 
-export const validateRatingBody = bodyValidator(yup.object({ stars: yup.number().strict().integer('must be a whole number of stars').min(1).max(5).required() }));
+export const subscribeBody = strictObject({
+  kind: z.enum(['tag', 'theme', 'region']),
+  value: z.string().trim().min(1).max(100),
+}).refine((b) => b.kind !== 'region' || REGION_CODE.test(b.value), { error: 'must be a 6-digit GB/T 2260 region code', path: ['value'] });
 
-export const validateCommentBody = bodyValidator(yup.object({ body: yup.string().trim().min(2).max(2000).required() }));
+export const rateBody = strictObject({ stars: z.number().int({ error: 'must be a whole number of stars' }).min(1).max(5) });
 
-export const validateModerationBody = bodyValidator(yup.object({ note: yup.string().trim().max(500) }));
+export const commentBody = strictObject({ body: z.string().trim().min(2).max(2000) });
+
+export const queueQuery = strictObject({ status: z.enum(['pending', 'approved', 'rejected']).default('pending') });
+
+export const approveBody = strictObject({ note: z.string().trim().max(500).optional() });
+export const rejectBody = approveBody;
+
+export const ratingsResponse = z.object({
+  data: z.object({ count: z.number().int(), average: z.number().nullable(), histogram: z.record(z.string(), z.number().int()) }),
+});
+
+export const commentsResponse = z.object({ data: z.array(z.object({ id: z.number().int(), body: z.string(), createdAt: z.string() })) });

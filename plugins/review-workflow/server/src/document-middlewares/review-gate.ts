@@ -2,7 +2,9 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { emergencyContext, isWorkflowPublish, trustedContext } from '../utils/emergency';
 import { getService } from '../utils/get-service';
-import { currentReviewActor } from '../utils/request-actor';
+import { actorRecord, currentActor } from '@jiyue/kernel';
+
+const currentReviewActor = (strapi: Parameters<typeof currentActor>[0]) => actorRecord(currentActor(strapi));
 import { isReviewEnabled } from '../utils/review-types';
 
 type Params = { documentId?: string; locale?: unknown; status?: string };

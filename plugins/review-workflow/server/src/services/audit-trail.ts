@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import type { ReviewActor } from '../utils/request-actor';
+import type { ActorRecord as ReviewActor } from '@jiyue/kernel';
 import { EVENT_UID } from '../utils/uids';
 import { service } from '@jiyue/kernel';
 

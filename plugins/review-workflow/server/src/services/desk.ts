@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import type { ReviewActor } from '../utils/request-actor';
+import type { ActorRecord as ReviewActor } from '@jiyue/kernel';
 import { getService } from '../utils/get-service';
 import { EVENT_UID, STATE_UID } from '../utils/uids';
 

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import type { ReviewActor } from '../utils/request-actor';
+import type { ActorRecord as ReviewActor } from '@jiyue/kernel';
 import { STAGE_NAMES_ZH, type Stage } from '../utils/stages';
 import { getService } from '../utils/get-service';
 import { runAsTrusted, runAsWorkflow } from '../utils/emergency';

@@ -1,8 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { ReviewConflictError } from '../utils/conflict';
+import { ConflictError } from '@jiyue/kernel';
 import { runAsEmergency } from '../utils/emergency';
-import type { ReviewActor } from '../utils/request-actor';
+import type { ActorRecord as ReviewActor } from '@jiyue/kernel';
 import { isReviewEnabled } from '../utils/review-types';
 import { STAGE_NAMES_ZH, isReviewStage, nextStage, type ReviewStage, type Stage } from '../utils/stages';
 import { getService } from '../utils/get-service';
@@ -46,7 +46,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   /** A reviewer may name the stage they reviewed; if the item has moved on since, their decision is stale (409). */
   const assertSeenStage = (state: any, seen?: ReviewStage) => {
     if (seen && state?.stage !== seen) {
-      throw new ReviewConflictError(`the item moved on to ${state?.stage ?? 'draft'} while you reviewed it at ${seen}; reload and review again`);
+      throw new ConflictError(`the item moved on to ${state?.stage ?? 'draft'} while you reviewed it at ${seen}; reload and review again`);
     }
   };
 
@@ -56,7 +56,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       where: { id: state.id, version: state.version, stage: state.stage },
       data: { ...data, version: state.version + 1 },
     });
-    if (!count) throw new ReviewConflictError(`the review of this item changed meanwhile (it was at ${state.stage}); reload and try again`);
+    if (!count) throw new ConflictError(`the review of this item changed meanwhile (it was at ${state.stage}); reload and try again`);
     return strapi.db.query(STATE_UID).findOne({ where: { id: state.id } });
   };
 
@@ -135,7 +135,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const contentHash = content().hashOf(uid, entry);
       if (contentHash !== state.contentHash) {
         await this.resetIfChanged(uid, documentId, locale, actor);
-        throw new ReviewConflictError('the content changed since it was submitted; it is back in draft');
+        throw new ConflictError('the content changed since it was submitted; it is back in draft');
       }
 
       const findings = await getService('prechecks').run(uid, entry, locale);

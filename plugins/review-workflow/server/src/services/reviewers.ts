@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import type { ReviewActor } from '../utils/request-actor';
+import type { ActorRecord as ReviewActor } from '@jiyue/kernel';
 import type { ReviewStage } from '../utils/stages';
 import { STAGE_NAMES_ZH } from '../utils/stages';
 import { STAGE_CONFIG_UID } from '../utils/uids';

@@ -1,85 +1,76 @@
-import { yup, validateYupSchema } from '@strapi/utils';
-import { errors } from '@strapi/utils';
+import { openRecord, queryInt, strictObject, z } from '@jiyue/kernel';
 
-/** Unknown keys are refused with their path (Strapi's yup strips them silently when casting), then values are cast and checked. */
-const bodyValidator = (schema: yup.AnyObjectSchema) => {
-  const validate = validateYupSchema(schema, { strict: false, abortEarly: false });
-  return async (body: unknown) => {
-    const input = (body ?? {}) as Record<string, unknown>;
-    const unknown = Object.keys(input).filter((k) => !Object.hasOwn(schema.fields, k));
-    if (unknown.length) {
-      throw new errors.ValidationError(`unknown field(s): ${unknown.join(', ')}`, {
-        errors: unknown.map((k) => ({ path: [k], message: 'is not a known field', name: 'ValidationError', value: input[k] })),
-      });
-    }
-    return validate(input);
-  };
-};
+/** Admin routes of the review workflow (`review.*`): bodies and queries. */
 
-const locale = yup.string().trim().max(35).required('locale is required');
+const locale = z.string({ error: 'locale is required' }).trim().max(35);
+const stage = z.enum(['first-review', 'second-review', 'final-review']);
 
-export const validateSubmitBody = bodyValidator(
-  yup.object({ locale, comment: yup.string().max(2000), targets: yup.mixed() })
-);
+/**
+ * The submit body as routes declare it: `locale`, `comment`, and `targets`, the field distribution's
+ * submit extension claims (sites/columns and channels; distribution checks its shape).
+ */
+const submitShape = { locale, comment: z.string().max(2000).optional(), targets: z.unknown().optional() };
 
-export const validateApproveBody = bodyValidator(
-  yup.object({
-    locale,
-    comment: yup.string().max(2000),
-    stage: yup.string().oneOf(['first-review', 'second-review', 'final-review']),
-    settlements: yup
-      .array()
-      .of(
-        yup.object({
-          key: yup.string().required(),
-          resolution: yup.string().oneOf(['dismissed', 'refer', 'override']).required(),
-          reason: yup.string().trim().min(2, 'a reason is required').max(1000).required('a reason is required'),
-        })
-      )
-      .default([]),
-  })
-);
+export const submitBody = strictObject(submitShape);
 
-export const validateRejectBody = bodyValidator(
-  yup.object({
-    locale,
-    stage: yup.string().oneOf(['first-review', 'second-review', 'final-review']),
-    comment: yup.string().trim().min(2, 'a rejection needs a comment').max(2000).required('a rejection needs a comment'),
-  })
-);
+/**
+ * The submit body the controller parses: `locale`, `comment`, `targets` (ignored when no plugin
+ * registered it) and every field a registered submit extension claims (`hooks.addSubmitExtension`),
+ * each left to its extension to check; any other key is refused with its path.
+ */
+export const submitBodyWith = (extensionFields: readonly string[]) =>
+  strictObject({ ...submitShape, ...Object.fromEntries(extensionFields.map((field) => [field, z.unknown().optional()])) });
 
-export const validateEmergencyBody = bodyValidator(
-  yup.object({ locale, reason: yup.string().trim().min(4, 'an emergency publish needs a reason').max(2000).required('an emergency publish needs a reason') })
-);
+export const approveBody = strictObject({
+  locale,
+  comment: z.string().max(2000).optional(),
+  stage: stage.optional(),
+  settlements: z
+    .array(
+      strictObject({
+        key: z.string(),
+        resolution: z.enum(['dismissed', 'refer', 'override']),
+        reason: z.string({ error: 'a reason is required' }).trim().min(2, { error: 'a reason is required' }).max(1000),
+      })
+    )
+    .default([]),
+});
 
-export const validateCheckBody = bodyValidator(
-  yup.object({
-    fields: yup
-      .object()
-      .required('fields is required: { "<field>": "<text>" }')
-      .test('texts', 'every field value must be a string of at most 200,000 characters', (value) =>
-        Object.values(value ?? {}).every((v: unknown) => typeof v === 'string' && v.length <= 200_000)
-      ),
-    plainTextFields: yup.array().of(yup.string()).default([]),
-  })
-);
+export const rejectBody = strictObject({
+  locale,
+  stage: stage.optional(),
+  comment: z.string({ error: 'a rejection needs a comment' }).trim().min(2, { error: 'a rejection needs a comment' }).max(2000),
+});
 
-export const validateQueueQuery = validateYupSchema(
-  yup.object({ stage: yup.string().oneOf(['first-review', 'second-review', 'final-review']), site: yup.string().max(64) }),
-  { strict: false }
-);
+export const emergencyPublishBody = strictObject({
+  locale,
+  reason: z.string({ error: 'an emergency publish needs a reason' }).trim().min(4, { error: 'an emergency publish needs a reason' }).max(2000),
+});
 
-export const validateStageConfigBody = bodyValidator(
-  yup.object({
-    siteCode: yup.string().nullable().max(64).default(null),
-    stage: yup.string().oneOf(['first-review', 'second-review', 'final-review']).required(),
-    roles: yup.array().of(yup.string().max(120)).default([]),
-    users: yup.array().of(yup.number().integer().positive()).default([]),
-    externalSignOff: yup.boolean().default(false),
-  })
-);
+export const historyQuery = strictObject({ locale: z.string().max(35).optional() });
 
-export const validateFlaggedQuery = validateYupSchema(
-  yup.object({ since: yup.date().typeError('since must be a date'), limit: yup.number().integer().min(1).max(1000) }),
-  { strict: false }
-);
+export const queueQuery = strictObject({ stage: stage.optional(), site: z.string().max(64).optional() });
+
+export const checkBody = strictObject({
+  fields: openRecord(z.string({ error: 'must be a string' }).max(200_000, { error: 'must be a string of at most 200,000 characters' }), {
+    error: 'fields is required: { "<field>": "<text>" }',
+  }),
+  plainTextFields: z.array(z.string()).default([]),
+});
+
+export const flaggedQuery = strictObject({
+  since: z
+    .string()
+    .refine((v) => !Number.isNaN(Date.parse(v)), { error: 'since must be a date' })
+    .transform((v) => new Date(v))
+    .optional(),
+  limit: queryInt({ min: 1, max: 1000 }).optional(),
+});
+
+export const configureStageBody = strictObject({
+  siteCode: z.string().max(64).nullable().default(null),
+  stage,
+  roles: z.array(z.string().max(120)).default([]),
+  users: z.array(queryInt({ min: 1 })).default([]),
+  externalSignOff: z.boolean().default(false),
+});

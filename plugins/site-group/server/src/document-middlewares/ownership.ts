@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { getService } from '../utils/get-service';
-import { currentActor } from '../utils/request-actor';
+import { currentActor } from '@jiyue/kernel';
 import { isSiteGroupEnabled, OWNER_FIELD } from '../utils/site-group-types';
 
 type Middleware = Parameters<Core.Strapi['documents']['use']>[0];

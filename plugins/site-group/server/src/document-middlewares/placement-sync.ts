@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { getService } from '../utils/get-service';
-import { currentActor } from '../utils/request-actor';
+import { currentActor } from '@jiyue/kernel';
 import { isSiteGroupEnabled } from '../utils/site-group-types';
 
 const PUBLICATION_ACTIONS = new Set(['publish', 'unpublish', 'discardDraft', 'delete']);

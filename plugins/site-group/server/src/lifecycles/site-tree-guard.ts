@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { throwFieldErrors } from '../utils/field-errors';
+import { throwFieldErrors } from '@jiyue/kernel';
 import { checkTreeWrite, NEW_SITE, type TreeNode } from '../utils/tree-write';
 import { SITE_UID } from '../utils/uids';
 

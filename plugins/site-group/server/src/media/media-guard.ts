@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { getService } from '../utils/get-service';
-import { currentActor } from '../utils/request-actor';
+import { currentActor } from '@jiyue/kernel';
 import { OWNER_FIELD } from '../utils/site-group-types';
 import { FILE_UID, FOLDER_UID } from './media-owner';
 

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { emitEvent } from '@jiyue/kernel';
 import { getService } from '../utils/get-service';
-import { currentActor } from '../utils/request-actor';
+import { currentActor } from '@jiyue/kernel';
 import { OWNER_FIELD } from '../utils/site-group-types';
 
 export const FILE_UID = 'plugin::upload.file';

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { fieldError, throwFieldErrors, type FieldError } from '../utils/field-errors';
+import { fieldProblem, throwFieldErrors, type FieldError } from '@jiyue/kernel';
 import { getService } from '../utils/get-service';
 import { relationTarget } from '../utils/relation-target';
 import { COLUMN_UID } from '../utils/uids';
@@ -51,12 +51,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const siteTarget = relationTarget(data.site);
     if (siteTarget.change === 'set') {
       const site = await getService('site-integrity').findRef(siteTarget);
-      if (!site) problems.push(fieldError(['site'], 'site not found', data.site));
+      if (!site) problems.push(fieldProblem(['site'], 'site not found', data.site));
       siteId = site?.id ?? null;
     } else if (siteTarget.change === 'clear') {
       siteId = null;
     }
-    if (!siteId && !problems.length) problems.push(fieldError(['site'], 'a column must belong to a site'));
+    if (!siteId && !problems.length) problems.push(fieldProblem(['site'], 'a column must belong to a site'));
     throwFieldErrors(problems);
 
     const slug = typeof data.slug === 'string' ? data.slug : before?.slug;
@@ -65,17 +65,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         where: { slug, site: { id: siteId }, ...(before?.id ? { id: { $ne: before.id } } : {}) },
         select: ['id'],
       });
-      if (clash) problems.push(fieldError(['slug'], `slug "${slug}" is already used by another column of this site`, slug));
+      if (clash) problems.push(fieldProblem(['slug'], `slug "${slug}" is already used by another column of this site`, slug));
     }
 
     const parentTarget = relationTarget(data.parent);
     if (parentTarget.change === 'set') {
       const where = parentTarget.documentId ? { documentId: parentTarget.documentId } : { id: parentTarget.id };
       const parent = await strapi.db.query(COLUMN_UID).findOne({ where, select: ['id', 'documentId'], populate: { site: { select: ['id'] } } });
-      if (!parent) problems.push(fieldError(['parent'], 'parent column not found', data.parent));
-      else if (parent.site?.id !== siteId) problems.push(fieldError(['parent'], 'parent column belongs to another site', data.parent));
+      if (!parent) problems.push(fieldProblem(['parent'], 'parent column not found', data.parent));
+      else if (parent.site?.id !== siteId) problems.push(fieldProblem(['parent'], 'parent column belongs to another site', data.parent));
       else if (before?.id && (await this.isSelfOrDescendant(parent.id, before.id))) {
-        problems.push(fieldError(['parent'], 'a column cannot be moved under itself or one of its descendants', data.parent));
+        problems.push(fieldProblem(['parent'], 'a column cannot be moved under itself or one of its descendants', data.parent));
       }
     }
     throwFieldErrors(problems);

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { buildHierarchy, type Hierarchy } from '../utils/hierarchy';
-import { isSuperAdmin, type Actor } from '../utils/request-actor';
+import { isSuperAdmin, type Actor } from '@jiyue/kernel';
 import { ASSIGNMENT_UID, SITE_UID } from '../utils/uids';
 
 export type DescendantRule = 'as-assigned' | 'always';

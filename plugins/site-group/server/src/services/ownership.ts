@@ -1,7 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { fieldError, throwFieldErrors } from '../utils/field-errors';
+import { fieldProblem, throwFieldErrors, type Actor } from '@jiyue/kernel';
 import { getService } from '../utils/get-service';
-import type { Actor } from '../utils/request-actor';
 import { OWNER_FIELD } from '../utils/site-group-types';
 import { SITE_UID } from '../utils/uids';
 
@@ -24,17 +23,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }],
       limit: 1,
     });
-    if (!root) throwFieldErrors([fieldError([OWNER_FIELD], 'no site exists yet: create the cluster\'s first site before any content')]);
+    if (!root) throwFieldErrors([fieldProblem([OWNER_FIELD], 'no site exists yet: create the cluster\'s first site before any content')]);
     return root.code;
   },
 
   /** A new or changed owner must be a real site the actor may act for. */
   async assertValidOwner(actor: Actor, code: unknown) {
     if (typeof code !== 'string' || !code) {
-      throwFieldErrors([fieldError([OWNER_FIELD], 'every item belongs to a site: ownerSite cannot be empty', code)]);
+      throwFieldErrors([fieldProblem([OWNER_FIELD], 'every item belongs to a site: ownerSite cannot be empty', code)]);
     }
     const site = await strapi.db.query(SITE_UID).findOne({ where: { code: code as string }, select: ['id'] });
-    if (!site) throwFieldErrors([fieldError([OWNER_FIELD], `no site with code "${code}"`, code)]);
+    if (!site) throwFieldErrors([fieldProblem([OWNER_FIELD], `no site with code "${code}"`, code)]);
     await getService('editor-scope').assertCanActFor(actor, code as string, `give this item to site "${code}"`);
   },
 });

@@ -4,7 +4,7 @@ import { buildTree } from '../utils/build-tree';
 import { getService } from '../utils/get-service';
 import { itemFields } from '../utils/item-fields';
 import { localizedName, type Translations } from '../utils/localized-name';
-import { isSuperAdmin, type Actor } from '../utils/request-actor';
+import { isSuperAdmin, type Actor } from '@jiyue/kernel';
 import { isSiteGroupEnabled, OWNER_FIELD } from '../utils/site-group-types';
 import { COLUMN_UID, PLACEMENT_UID, SITE_UID } from '../utils/uids';
 

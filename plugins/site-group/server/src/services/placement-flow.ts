@@ -1,8 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { fieldError, throwFieldErrors } from '../utils/field-errors';
+import { fieldProblem, throwFieldErrors, isSuperAdmin, type Actor } from '@jiyue/kernel';
 import { getService } from '../utils/get-service';
-import { isSuperAdmin, type Actor } from '../utils/request-actor';
 import { COLUMN_UID, PLACEMENT_UID, SITE_UID } from '../utils/uids';
 import type { PlaceInput } from './placement';
 
@@ -71,7 +70,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const target = tree.byCode.get(input.site);
       if (!target) throw new errors.NotFoundError(`No site with code "${input.site}"`);
       if (!ownerId || !tree.ancestors(ownerId).includes(target.id)) {
-        throwFieldErrors([fieldError(['site'], `submissions go up the tree: "${input.site}" is not above "${owner}"`, input.site)]);
+        throwFieldErrors([fieldProblem(['site'], `submissions go up the tree: "${input.site}" is not above "${owner}"`, input.site)]);
       }
       return placements().create({ ...input, mode: 'reference', state: 'pending', origin: 'submitted' }, actor);
     },
@@ -89,14 +88,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const unknown = input.sites.filter((c) => !tree.byCode.has(c));
         const notBelow = input.sites.filter((c) => tree.byCode.has(c) && !below.has(tree.byCode.get(c)!.id));
         throwFieldErrors([
-          ...(unknown.length ? [fieldError(['sites'], `unknown sites: ${unknown.join(', ')}`, unknown)] : []),
-          ...(notBelow.length ? [fieldError(['sites'], `pushes go down the tree: ${notBelow.join(', ')} not below "${owner}"`, notBelow)] : []),
+          ...(unknown.length ? [fieldProblem(['sites'], `unknown sites: ${unknown.join(', ')}`, unknown)] : []),
+          ...(notBelow.length ? [fieldProblem(['sites'], `pushes go down the tree: ${notBelow.join(', ')} not below "${owner}"`, notBelow)] : []),
         ]);
         targetIds = [...new Set(input.sites.map((c) => tree.byCode.get(c)!.id))];
       } else {
         targetIds = [...below].filter((id) => tree.byId.get(id)!.level === input.level);
       }
-      if (!targetIds.length) throwFieldErrors([fieldError(['level'], `no site at level "${input.level}" below "${owner}"`, input.level)]);
+      if (!targetIds.length) throwFieldErrors([fieldProblem(['level'], `no site at level "${input.level}" below "${owner}"`, input.level)]);
 
       // One query each for the target columns and for placements that already exist.
       const [columns, sites, existing] = await Promise.all([
@@ -169,8 +168,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const columnOf = new Map(columns.map((c) => [`${c.site.id}/${c.slug}`, c]));
       const problems = input.targets.flatMap((t, i) => {
         const site = siteOf.get(t.site);
-        if (!site) return [fieldError(['targets', String(i), 'site'], `no site with code "${t.site}"`, t.site)];
-        if (!columnOf.has(`${site.id}/${t.column}`)) return [fieldError(['targets', String(i), 'column'], `site "${t.site}" has no column "${t.column}"`, t.column)];
+        if (!site) return [fieldProblem(['targets', String(i), 'site'], `no site with code "${t.site}"`, t.site)];
+        if (!columnOf.has(`${site.id}/${t.column}`)) return [fieldProblem(['targets', String(i), 'column'], `site "${t.site}" has no column "${t.column}"`, t.column)];
         return [];
       });
       throwFieldErrors(problems);

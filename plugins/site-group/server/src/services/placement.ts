@@ -1,9 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { contentHash } from '../utils/content-hash';
-import { fieldError, throwFieldErrors } from '../utils/field-errors';
+import { fieldProblem, throwFieldErrors, type Actor } from '@jiyue/kernel';
 import { getService } from '../utils/get-service';
-import type { Actor } from '../utils/request-actor';
 import { isSiteGroupEnabled, OWNER_FIELD } from '../utils/site-group-types';
 import { COLUMN_UID, PLACEMENT_UID, SITE_UID } from '../utils/uids';
 
@@ -33,7 +32,7 @@ const actorId = (actor: Actor) => (actor.kind === 'admin' || actor.kind === 'use
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   assertPlaceableType(uid: string) {
     if (!isSiteGroupEnabled(strapi.contentTypes[uid as keyof typeof strapi.contentTypes])) {
-      throwFieldErrors([fieldError(['contentType'], `"${uid}" is not a content type placed by site-group`, uid)]);
+      throwFieldErrors([fieldProblem(['contentType'], `"${uid}" is not a content type placed by site-group`, uid)]);
     }
   },
 
@@ -92,7 +91,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
     const duplicate = await this.existing(input.contentType, input.documentId, column.id);
     if (duplicate) {
-      throwFieldErrors([fieldError(['column'], `the item is already placed in ${site.code}/${column.slug} (${duplicate.state})`, input.column)]);
+      throwFieldErrors([fieldProblem(['column'], `the item is already placed in ${site.code}/${column.slug} (${duplicate.state})`, input.column)]);
     }
     const item = await this.itemFacts(input.contentType, input.documentId);
     return this.write({ ...input, site, column, item }, actor);
@@ -157,7 +156,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const contentType = strapi.contentTypes[uid as keyof typeof strapi.contentTypes] as any;
     const unique = Object.entries(contentType.attributes).filter(([, a]: [string, any]) => a.unique).map(([n]) => n);
     if (unique.length) {
-      throwFieldErrors([fieldError(['mode'], `${uid} cannot be copied because ${unique.join(', ')} must stay unique: place it by reference`, 'copy')]);
+      throwFieldErrors([fieldProblem(['mode'], `${uid} cannot be copied because ${unique.join(', ')} must stay unique: place it by reference`, 'copy')]);
     }
     const locale = getService('locale').primary();
     const origin =

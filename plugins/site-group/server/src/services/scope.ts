@@ -1,8 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import type { RequestValue, RouteScope, SiteSource } from '@jiyue/kernel';
+import { fieldError, type RequestValue, type RouteScope, type SiteSource, currentActor, isSuperAdmin } from '@jiyue/kernel';
 import { getService } from '../utils/get-service';
-import { currentActor, isSuperAdmin } from '../utils/request-actor';
 import { isSiteGroupEnabled, OWNER_FIELD } from '../utils/site-group-types';
 
 /** What a route's scope policy sees of the request (Strapi's policy context is a copy of the Koa context). */
@@ -21,8 +20,6 @@ export interface ScopeRequest {
  */
 export type SiteResolver = (request: ScopeRequest) => Promise<string[]>;
 
-const fieldError = (path: string[], message: string) =>
-  new errors.ValidationError(`${path.join('.')}: ${message}`, { errors: [{ path, message, name: 'ValidationError' }] });
 
 const dotted = (value: unknown, path: string): unknown =>
   path.split('.').reduce<unknown>((v, key) => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>)[key] : undefined), value);

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { sanitizeRichText } from '@jiyue/kernel';
+import { sanitizeRichText, DISCLOSURE_FIELD, VISIBLE_DISCLOSURES, catalogueEntry, publicView } from '@jiyue/kernel';
 import { errors } from '@strapi/utils';
 import { contentHash } from '../utils/content-hash';
 import { getService } from '../utils/get-service';
@@ -8,7 +8,6 @@ import { localizedName } from '../utils/localized-name';
 import { pageMeta } from '../utils/page-meta';
 import { COLUMN_UID, PLACEMENT_UID, SITE_UID } from '../utils/uids';
 import { isArchived } from '../utils/column-archive';
-import { DISCLOSURE_FIELD, VISIBLE_DISCLOSURES, catalogueEntry, publicView } from '@jiyue/kernel';
 import { hasDisclosure } from '../document-middlewares/public-disclosure';
 
 interface Placement {

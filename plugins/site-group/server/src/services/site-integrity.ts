@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { fieldError, throwFieldErrors } from '../utils/field-errors';
+import { fieldProblem, throwFieldErrors } from '@jiyue/kernel';
 import { getService } from '../utils/get-service';
 import { relationTarget, type RelationTarget } from '../utils/relation-target';
 import { COLUMN_UID, SITE_UID } from '../utils/uids';
@@ -38,7 +38,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     await this.normalise(data);
     const target = relationTarget(data.parent);
     if (target.change === 'set' && !(await this.findRef(target))) {
-      throwFieldErrors([fieldError(['parent'], 'parent site not found', data.parent)]);
+      throwFieldErrors([fieldProblem(['parent'], 'parent site not found', data.parent)]);
     }
   },
 
@@ -48,13 +48,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     if (target.change !== 'set') return;
 
     const parent = await this.findRef(target);
-    if (!parent) throwFieldErrors([fieldError(['parent'], 'parent site not found', data.parent)]);
+    if (!parent) throwFieldErrors([fieldProblem(['parent'], 'parent site not found', data.parent)]);
     if (parent!.documentId === documentId) {
-      throwFieldErrors([fieldError(['parent'], 'a site cannot be its own parent', data.parent)]);
+      throwFieldErrors([fieldProblem(['parent'], 'a site cannot be its own parent', data.parent)]);
     }
     const ancestors = await getService('site-tree').ancestors(parent!.id);
     if (ancestors.some((a) => a.documentId === documentId)) {
-      throwFieldErrors([fieldError(['parent'], 'a site cannot be moved under one of its own descendants', data.parent)]);
+      throwFieldErrors([fieldProblem(['parent'], 'a site cannot be moved under one of its own descendants', data.parent)]);
     }
   },
 
@@ -67,7 +67,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     ]);
     if (children || columns) {
       throwFieldErrors([
-        fieldError(
+        fieldProblem(
           ['documentId'],
           `site "${site.code}" still has ${children} child site(s) and ${columns} column(s): move or delete them first, or set its state to archived`,
           documentId

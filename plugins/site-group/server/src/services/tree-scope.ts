@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { getService } from '../utils/get-service';
 import { relationTarget } from '../utils/relation-target';
-import { currentActor, isSuperAdmin } from '../utils/request-actor';
+import { currentActor, isSuperAdmin } from '@jiyue/kernel';
 import { COLUMN_UID, SITE_UID } from '../utils/uids';
 
 /** Who may write which sites and columns (issue #16 item 5): only inside the caller's own sites. */

@@ -1,5 +1,5 @@
 import { relationTarget } from './relation-target';
-import { fieldError, type FieldError } from './field-errors';
+import { fieldProblem, type FieldError } from '@jiyue/kernel';
 
 /** A site as the cycle check sees it. `id` -1 stands for a site being created. */
 export interface TreeNode {
@@ -78,12 +78,12 @@ export const checkTreeWrite = (nodes: TreeNode[], selfIds: number[], data: Recor
     let parentId: number | null = null;
     if (parentChange.change === 'set') {
       const resolved = resolve(parentChange);
-      if (resolved === undefined) return [fieldError(['parent'], 'parent site not found', data.parent)];
+      if (resolved === undefined) return [fieldProblem(['parent'], 'parent site not found', data.parent)];
       parentId = resolved;
     }
     for (const self of selfIds) parents.set(self, parentId);
     if (findCycle(parents, selfIds) !== null) {
-      return [fieldError(['parent'], 'a site cannot be placed under itself or one of its own descendants', data.parent)];
+      return [fieldProblem(['parent'], 'a site cannot be placed under itself or one of its own descendants', data.parent)];
     }
   }
 
@@ -92,7 +92,7 @@ export const checkTreeWrite = (nodes: TreeNode[], selfIds: number[], data: Recor
     const owner = selfIds[0];
     const ids = (list: unknown[]) => list.map((v) => ({ value: v, id: resolve(toRef(v)) }));
     const unknown = [...ids(children.set ?? []), ...ids(children.connect)].find((c) => c.id === undefined);
-    if (unknown) return [fieldError(['children'], 'child site not found', unknown.value)];
+    if (unknown) return [fieldProblem(['children'], 'child site not found', unknown.value)];
     const changed = new Set<number>();
     if (children.set) {
       for (const [id, parentId] of parents) if (parentId === owner) parents.set(id, null);
@@ -102,7 +102,7 @@ export const checkTreeWrite = (nodes: TreeNode[], selfIds: number[], data: Recor
     for (const c of ids(children.connect)) changed.add(c.id!);
     for (const id of changed) parents.set(id, owner);
     if (findCycle(parents, [...changed, owner]) !== null) {
-      return [fieldError(['children'], 'a site cannot be placed under itself or one of its own descendants', data.children)];
+      return [fieldProblem(['children'], 'a site cannot be placed under itself or one of its own descendants', data.children)];
     }
   }
   return [];

@@ -1,4 +1,4 @@
-import { fieldError, throwFieldErrors } from '../utils/field-errors';
+import { fieldProblem, throwFieldErrors } from '@jiyue/kernel';
 
 // Host names only (no scheme, path or port); Chinese IDN labels such as 甘孜.政务 are allowed.
 const HOST = /^(?=.{1,253}$)(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?\.)+[\p{L}]{2,63}$/u;
@@ -6,14 +6,14 @@ const HOST = /^(?=.{1,253}$)(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?\
 export const validateDomains = (value: unknown): string[] | null => {
   if (value === null || value === undefined) return null;
   if (!Array.isArray(value)) {
-    throwFieldErrors([fieldError(['domains'], 'must be a list of host names, e.g. ["www.gzz.gov.cn"]', value)]);
+    throwFieldErrors([fieldProblem(['domains'], 'must be a list of host names, e.g. ["www.gzz.gov.cn"]', value)]);
   }
   const list = value as unknown[];
   throwFieldErrors(
     list.flatMap((d, i) =>
       typeof d === 'string' && HOST.test(d.trim().toLowerCase())
         ? []
-        : [fieldError(['domains', String(i)], 'must be a host name without scheme, path or port', d)]
+        : [fieldProblem(['domains', String(i)], 'must be a host name without scheme, path or port', d)]
     )
   );
   return [...new Set(list.map((d) => (d as string).trim().toLowerCase()))];

@@ -1,4 +1,4 @@
-import { fieldError, throwFieldErrors, type FieldError } from '../utils/field-errors';
+import { fieldProblem, throwFieldErrors, type FieldError } from '@jiyue/kernel';
 
 const TEXT_MAX = 200;
 
@@ -13,7 +13,7 @@ export const validateTranslations = (
 ) => {
   if (value === null || value === undefined) return value;
   if (typeof value !== 'object' || Array.isArray(value)) {
-    throwFieldErrors([fieldError(['translations'], 'must be an object keyed by locale, e.g. { "bo": { "name": "..." } }', value)]);
+    throwFieldErrors([fieldProblem(['translations'], 'must be an object keyed by locale, e.g. { "bo": { "name": "..." } }', value)]);
   }
 
   const problems: FieldError[] = [];
@@ -22,24 +22,24 @@ export const validateTranslations = (
 
   for (const [locale, entry] of Object.entries(value as Record<string, unknown>)) {
     if (!secondary.includes(locale)) {
-      problems.push(fieldError(['translations', locale], `not a secondary locale of this cluster (known: ${secondary.join(', ')})`, entry));
+      problems.push(fieldProblem(['translations', locale], `not a secondary locale of this cluster (known: ${secondary.join(', ')})`, entry));
       continue;
     }
     if (!entry || typeof entry !== 'object' || Array.isArray(entry)) {
-      problems.push(fieldError(['translations', locale], 'must be an object such as { "name": "..." }', entry));
+      problems.push(fieldProblem(['translations', locale], 'must be an object such as { "name": "..." }', entry));
       continue;
     }
     normalised[locale] = {};
     for (const [field, text] of Object.entries(entry as Record<string, unknown>)) {
       if (!fields.includes(field)) {
-        problems.push(fieldError(['translations', locale, field], `unknown field; allowed: ${fields.join(', ')}`, text));
+        problems.push(fieldProblem(['translations', locale, field], `unknown field; allowed: ${fields.join(', ')}`, text));
       } else if (typeof text !== 'string' || !text.trim() || text.length > TEXT_MAX) {
-        problems.push(fieldError(['translations', locale, field], `must be a non-empty string of at most ${TEXT_MAX} characters`, text));
+        problems.push(fieldProblem(['translations', locale, field], `must be a non-empty string of at most ${TEXT_MAX} characters`, text));
       } else {
         normalised[locale][field] = text.trim().normalize('NFC');
       }
     }
-    if (!normalised[locale].name) problems.push(fieldError(['translations', locale, 'name'], 'is required'));
+    if (!normalised[locale].name) problems.push(fieldProblem(['translations', locale, 'name'], 'is required'));
   }
 
   throwFieldErrors(problems);

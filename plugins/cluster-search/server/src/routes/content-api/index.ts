@@ -1,4 +1,6 @@
-import { rateLimit, routeScope } from '@jiyue/kernel';
+import type { Core } from '@strapi/strapi';
+import { described, rateLimit, routeScope } from '@jiyue/kernel';
+import { searchQuery, searchResponse, suggestQuery, suggestResponse } from '../../validation/search';
 import type { ClusterSearchConfig } from '../../config';
 
 /** Per-client limits from `rateLimits` in the plugin config (read per request). */
@@ -9,7 +11,7 @@ const limited = (route: keyof ClusterSearchConfig['rateLimits']) =>
   });
 
 const open = (route: keyof ClusterSearchConfig['rateLimits']) => ({
-  auth: false,
+  auth: false as const,
   policies: [routeScope({ kind: 'public' })],
   middlewares: [limited(route)],
 });
@@ -19,7 +21,7 @@ const open = (route: keyof ClusterSearchConfig['rateLimits']) => ({
 export default {
   type: 'content-api',
   routes: [
-    { method: 'GET', path: '/search', handler: 'search.search', config: open('search') },
-    { method: 'GET', path: '/suggest', handler: 'search.suggest', config: open('suggest') },
+    { method: 'GET', path: '/search', handler: 'search.search', ...described({ query: searchQuery, response: searchResponse }), config: open('search') },
+    { method: 'GET', path: '/suggest', handler: 'search.suggest', ...described({ query: suggestQuery, response: suggestResponse }), config: open('suggest') },
   ],
-};
+} satisfies Core.RouterInput;

@@ -1,56 +1,55 @@
+import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { ReplacementStateError } from '../services/replacement-apply';
-import { replacementActor } from '../../utils/actor';
-import { validateChangesQuery, validateEmptyBody, validatePreviewBody } from '../../validation/replacement';
+import { actorOf, actorRecord, answeringConflicts, parseBody, parseQuery, type ActorContext } from '@jiyue/kernel';
+import type { ReplacementActor } from '../services/replacement';
+import { applyBody, findOneQuery, previewBody, rollbackBody } from '../../validation/replacement';
 
-const service = (name: 'replacement' | 'replacement-apply') => strapi.plugin('distribution').service(name);
-
-const replacementId = (ctx: any) => {
-  const id = Number(ctx.params.id);
-  if (!Number.isInteger(id) || id < 1) throw new errors.NotFoundError(`No replacement with id ${ctx.params.id}`);
+const replacementId = (raw: string) => {
+  const id = Number(raw);
+  if (!Number.isInteger(id) || id < 1) throw new errors.NotFoundError(`No replacement with id ${raw}`);
   return id;
 };
 
-/** A replacement in the wrong state for the action is a 409 (Strapi answers ApplicationErrors with 400). */
-const answeringConflicts = async (ctx: any, action: () => Promise<void>) => {
-  try {
-    await action();
-  } catch (error) {
-    if (error instanceof ReplacementStateError) return ctx.throw(409, error.message);
-    throw error;
-  }
+/** The admin behind the request, as the replacement services record and scope them. */
+const replacementActor = (ctx: ActorContext): ReplacementActor => {
+  const scope = actorOf(ctx);
+  return { ...actorRecord(scope), scope };
 };
 
 /** Admin routes of cluster-wide find and replace: validate, call the service, answer. */
-export default () => ({
-  async preview(ctx) {
-    const body = await validatePreviewBody(ctx.request.body);
-    ctx.status = 201;
-    ctx.body = await service('replacement').preview(body, replacementActor(ctx.state.user));
-  },
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const service = (name: 'replacement' | 'replacement-apply') => strapi.plugin('distribution').service(name);
 
-  async findOne(ctx) {
-    const query = await validateChangesQuery(ctx.query);
-    ctx.body = await service('replacement').get(replacementId(ctx), query);
-  },
+  return {
+    async preview(ctx) {
+      const body = parseBody(previewBody, ctx.request.body);
+      ctx.status = 201;
+      ctx.body = await service('replacement').preview(body, replacementActor(ctx));
+    },
 
-  async audit(ctx) {
-    ctx.body = { data: await service('replacement').audit(replacementId(ctx)) };
-  },
+    async findOne(ctx) {
+      const query = parseQuery(findOneQuery, ctx.query);
+      ctx.body = await service('replacement').get(replacementId(ctx.params.id), query);
+    },
 
-  async apply(ctx) {
-    validateEmptyBody(ctx.request.body);
-    const id = replacementId(ctx);
-    await answeringConflicts(ctx, async () => {
-      ctx.body = { data: await service('replacement-apply').apply(id, replacementActor(ctx.state.user)) };
-    });
-  },
+    async audit(ctx) {
+      ctx.body = { data: await service('replacement').audit(replacementId(ctx.params.id)) };
+    },
 
-  async rollback(ctx) {
-    validateEmptyBody(ctx.request.body);
-    const id = replacementId(ctx);
-    await answeringConflicts(ctx, async () => {
-      ctx.body = { data: await service('replacement-apply').rollback(id, replacementActor(ctx.state.user)) };
-    });
-  },
-});
+    async apply(ctx) {
+      parseBody(applyBody, ctx.request.body);
+      const id = replacementId(ctx.params.id);
+      await answeringConflicts(ctx, async () => {
+        ctx.body = { data: await service('replacement-apply').apply(id, replacementActor(ctx)) };
+      });
+    },
+
+    async rollback(ctx) {
+      parseBody(rollbackBody, ctx.request.body);
+      const id = replacementId(ctx.params.id);
+      await answeringConflicts(ctx, async () => {
+        ctx.body = { data: await service('replacement-apply').rollback(id, replacementActor(ctx)) };
+      });
+    },
+  } satisfies Core.Controller;
+};

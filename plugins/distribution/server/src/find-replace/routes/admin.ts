@@ -1,4 +1,6 @@
-import { routeScope, type RouteScope } from '@jiyue/kernel';
+import type { Core } from '@strapi/strapi';
+import { described, routeScope, type RouteScope } from '@jiyue/kernel';
+import * as replacement from '../../validation/replacement';
 
 const can = (action: string, scope: RouteScope) => ({
   policies: [
@@ -13,9 +15,9 @@ const theReplacement: RouteScope = { kind: 'site', from: { resolver: 'distributi
 
 /** Cluster-wide find and replace (admin JWT). Site scope: the route's declared site, then each item's site in the services (403 naming the site). */
 export default [
-  { method: 'POST', path: '/replacements/preview', handler: 'replacement.preview', config: can('replacement.preview', { kind: 'site', from: { body: 'scope.site' } }) },
-  { method: 'GET', path: '/replacements/:id', handler: 'replacement.findOne', config: can('replacement.preview', theReplacement) },
+  { method: 'POST', path: '/replacements/preview', handler: 'replacement.preview', ...described({ body: replacement.previewBody }), config: can('replacement.preview', { kind: 'site', from: { body: 'scope.site' } }) },
+  { method: 'GET', path: '/replacements/:id', handler: 'replacement.findOne', ...described({ query: replacement.findOneQuery }), config: can('replacement.preview', theReplacement) },
   { method: 'GET', path: '/replacements/:id/audit', handler: 'replacement.audit', config: can('replacement.preview', theReplacement) },
-  { method: 'POST', path: '/replacements/:id/apply', handler: 'replacement.apply', config: can('replacement.apply', theReplacement) },
-  { method: 'POST', path: '/replacements/:id/rollback', handler: 'replacement.rollback', config: can('replacement.rollback', theReplacement) },
-];
+  { method: 'POST', path: '/replacements/:id/apply', handler: 'replacement.apply', ...described({ body: replacement.applyBody }), config: can('replacement.apply', theReplacement) },
+  { method: 'POST', path: '/replacements/:id/rollback', handler: 'replacement.rollback', ...described({ body: replacement.rollbackBody }), config: can('replacement.rollback', theReplacement) },
+] satisfies Core.RouteInput[];

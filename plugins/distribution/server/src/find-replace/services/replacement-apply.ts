@@ -1,17 +1,18 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { ConflictError } from '@jiyue/kernel';
 import { compileSafePattern, type SafePattern } from '../utils/safe-pattern';
 import { fieldMatches, replacedValue } from '../utils/field-matches';
 import { replaceableFields } from '../utils/replacement-fields';
 import { textFingerprint, timestampMs } from '../utils/text-fingerprint';
 import { replacementConfig } from '../utils/replacement-config';
 import { REPLACEMENT_CHANGE_UID, REPLACEMENT_EVENT_UID, REPLACEMENT_UID } from '../../utils/uids';
-import type { ReplacementActor } from '../../utils/actor';
+import type { ReplacementActor } from './replacement';
 import { getService } from '../../utils/get-service';
 import { optionalPlugin, optionalService } from '@jiyue/kernel';
 
 /** A replacement in the wrong state for the action (applied twice, rolled back before apply): 409. */
-export class ReplacementStateError extends errors.ApplicationError<'ReplacementStateError'> {
+class ReplacementStateError extends ConflictError<'ReplacementStateError'> {
   constructor(message: string) {
     super(message);
     this.name = 'ReplacementStateError';
@@ -83,7 +84,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       uid: change.contentType,
       documentId: change.itemDocumentId,
       locale: change.itemLocale,
-      actor: actor.review,
+      actor: { id: actor.id, name: actor.name, roles: actor.roles, isSuperAdmin: actor.isSuperAdmin },
       stage: state?.stage ?? 'draft',
       action,
       comment,

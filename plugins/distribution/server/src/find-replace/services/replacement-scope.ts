@@ -1,9 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 
-import type { ScopeActor } from '../../utils/actor';
-import { fieldError } from '../../utils/field-errors';
-import { optionalPlugin } from '@jiyue/kernel';
+import { fieldError, optionalPlugin, type Actor } from '@jiyue/kernel';
 
 export interface ResolvedScope {
   site: string;
@@ -34,7 +32,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** 403 (naming the site) unless the actor may act for every site in scope. */
-    async assertCanActForAll(codes: string[], actor: ScopeActor) {
+    async assertCanActForAll(codes: string[], actor: Actor) {
       const editorScope = siteGroup().service('editor-scope');
       for (const code of codes) {
         if (!(await editorScope.canActFor(actor, code))) {
@@ -44,7 +42,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** A memoised "may the actor act for this site" (owners of items placed into the scope from elsewhere). */
-    canActForCache(actor: ScopeActor) {
+    canActForCache(actor: Actor) {
       const known = new Map<string, Promise<boolean>>();
       return (code: string) => {
         if (!known.has(code)) known.set(code, siteGroup().service('editor-scope').canActFor(actor, code));

@@ -7,10 +7,11 @@ import { textFingerprint, timestampMs } from '../utils/text-fingerprint';
 import { replacementConfig } from '../utils/replacement-config';
 import { requiredLiteral } from '../utils/required-literal';
 import { REPLACEMENT_CHANGE_UID, REPLACEMENT_EVENT_UID, REPLACEMENT_UID } from '../../utils/uids';
-import type { ReplacementActor } from '../../utils/actor';
-import { fieldError, throwFieldErrors } from '../../utils/field-errors';
+import { fieldError, throwFieldErrors, type Actor, type ActorRecord } from '@jiyue/kernel';
 import type { PreviewBody } from '../../validation/replacement';
 
+/** Who previews, applies or rolls back: the record the audit trails keep, and the actor site scope rules apply to. */
+export type ReplacementActor = ActorRecord & { scope: Actor };
 
 const TITLE_FIELDS = ['title', 'name', 'question'];
 const PREVIEW_PAGE = 100;
