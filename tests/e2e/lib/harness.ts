@@ -1,3 +1,6 @@
+// The browser-side callbacks (page.evaluate, addInitScript) of the browser suite use DOM types.
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
 /*
  * The browser-test harness: builds the admin panel once (skipped while its sources are unchanged),
  * boots the real app in this process on a fresh SQLite database seeded with the demo's site tree, serves
