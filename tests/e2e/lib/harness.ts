@@ -1,3 +1,6 @@
+// The browser-side callbacks (page.evaluate, addInitScript) of the browser suite use DOM types.
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
 /*
  * The browser-test harness: builds the admin panel once (skipped while its sources are unchanged),
  * boots the real app in this process on a fresh SQLite database seeded with the demo's site tree, serves
@@ -89,6 +92,16 @@ export interface DemoServer {
   stop: () => Promise<void>;
 }
 
+/**
+ * What every scenario group of the one browser suite (tests/e2e/browser.test.ts) shares: the app booted
+ * once and one browser. The groups (`*.spec.ts`) register their tests at collection time and read these
+ * in their hooks and tests, after the suite's `beforeAll` has booted them.
+ */
+export interface BrowserSuite {
+  readonly server: DemoServer;
+  readonly browser: Browser;
+}
+
 /** The real app from dist/, on a fresh SQLite file (whatever DATABASE_CLIENT says: the browser suite runs once, on SQLite), serving the built admin. */
 export const bootDemo = async (): Promise<DemoServer> => {
   applyTestEnv();
@@ -150,11 +163,11 @@ export const createAdminUser = async (
   return { id: user.id, email, password, name: `${firstname} ${lastname}` };
 };
 
-/** An admin role with the given permissions (Content Manager actions take a subject and properties). */
+/** An admin role with the given permissions (Content Manager actions take a subject and properties, and may carry RBAC conditions). */
 export const createAdminRole = async (
   strapi: Core.Strapi,
   name: string,
-  permissions: { action: string; subject?: string; properties?: Record<string, unknown> }[]
+  permissions: { action: string; subject?: string; properties?: Record<string, unknown>; conditions?: string[] }[]
 ): Promise<number> => {
   const role = await strapi.service('admin::role').create({ name, description: name });
   await strapi.service('admin::role').assignPermissions(role.id, permissions.map((p) => ({ properties: {}, conditions: [], ...p })));

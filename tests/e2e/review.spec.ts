@@ -1,23 +1,12 @@
 /*
- * Browser suite, review side of issue #18: an editor of 康定 writes an article with a planted typo (部暑)
- * and a resident ID number, sees both findings, applies both suggestions and submits; three reviewers
- * approve one after another in their Review panels; the article publishes; an editor of 泸定 does not
- * see it on their review desk. Runs once per CI run, on SQLite (see .ci/run).
+ * Review side of issue #18, one scenario group of the browser suite (run by browser.test.ts on its shared
+ * app and browser): an editor of 康定 writes an article with a planted typo (部暑) and a resident ID
+ * number, sees both findings, applies both suggestions and submits; three reviewers approve one after
+ * another in their Review panels; the article publishes; an editor of 泸定 does not see it on their
+ * review desk; the review desk renders with the Tibetan web font loaded.
  */
-import type { Browser, Page } from 'playwright-core';
-import {
-  bootDemo,
-  explainFailure,
-  browserSuiteSkipReason,
-  buildAdminOnce,
-  createAdminRole,
-  createAdminUser,
-  launchBrowser,
-  logIn,
-  screenshot,
-  type AdminUser,
-  type DemoServer,
-} from './lib/harness';
+import type { Page } from 'playwright-core';
+import { explainFailure, createAdminRole, createAdminUser, logIn, screenshot, type AdminUser, type BrowserSuite } from './lib/harness';
 
 const ARTICLE = 'api::article.article';
 const LOCALES = { locales: ['zh-Hans', 'bo'] };
@@ -26,23 +15,6 @@ const RESIDENT_ID = '513301199001011235';
 const MASKED_ID = '513301********1235';
 const TITLE = '康定市关于做好汛期值班工作的通知';
 
-const skipReason = browserSuiteSkipReason();
-if (skipReason) {
-  // Visible in the test output: the suite is listed as skipped with the reason.
-  console.warn(`\n*** Browser suite SKIPPED: ${skipReason} ***\n`);
-}
-const suite = skipReason ? describe.skip : describe;
-
-let server: DemoServer;
-let browser: Browser;
-let editor: AdminUser;
-let reviewers: AdminUser[];
-let ludingEditor: AdminUser;
-let documentId: string;
-const timings: Record<string, number> = {};
-
-const editPath = (id: string) => `/admin/content-manager/collection-types/${ARTICLE}/${id}?plugins[i18n][locale]=zh-Hans`;
-
 /** The Review panel of the edit view, once its stage is known. */
 const reviewPanel = (page: Page) => page.getByTestId('jiyue-review-panel');
 
@@ -50,14 +22,15 @@ const expectStage = async (page: Page, stage: string) => {
   await page.waitForSelector(`[data-testid="jiyue-review-panel"][data-stage="${stage}"]`, { timeout: 30_000 });
 };
 
-suite(`browser: review (${skipReason ?? 'Chromium'})`, () => {
+/** The review scenarios, registered in the caller's describe block; their users and article are their own. */
+export const reviewScenarios = (suite: BrowserSuite) => {
+  let editor: AdminUser;
+  let reviewers: AdminUser[];
+  let ludingEditor: AdminUser;
+  let documentId: string;
+
   beforeAll(async () => {
-    const started = Date.now();
-    timings.adminBuildMs = buildAdminOnce();
-    const booted = Date.now();
-    server = await bootDemo();
-    timings.bootMs = Date.now() - booted;
-    const { strapi } = server;
+    const { strapi } = suite.server;
 
     // Every field of the type, as the Roles screen grants it (the edit view disables fields a role does not list).
     const fields = strapi.service('admin::content-type').getNestedFields(strapi.contentTypes[ARTICLE], {
@@ -111,22 +84,12 @@ suite(`browser: review (${skipReason ?? 'Chromium'})`, () => {
       roles: [editorRole, reviewerRole],
       sites: [{ code: 'luding' }],
     });
-    browser = await launchBrowser();
-    timings.setupMs = Date.now() - started;
-  }, 1_200_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    console.log(
-      `[e2e] admin build ${((timings.adminBuildMs ?? 0) / 1000).toFixed(1)} s (0 = up to date), boot ${((timings.bootMs ?? 0) / 1000).toFixed(1)} s, setup ${((timings.setupMs ?? 0) / 1000).toFixed(1)} s`,
-    );
-  });
+  }, 300_000);
 
   it('renders the review desk with the Tibetan web font loaded', async () => {
-    const { context, page } = await logIn(browser, server.baseUrl, editor);
+    const { context, page } = await logIn(suite.browser, suite.server.baseUrl, editor);
     try {
-      await page.goto(`${server.baseUrl}/admin/plugins/review-workflow`);
+      await page.goto(`${suite.server.baseUrl}/admin/plugins/review-workflow`);
       // The first screen after boot loads the admin's chunks: allow for a loaded machine.
       await page.getByRole('heading', { name: '审核台' }).first().waitFor({ timeout: 90_000 });
       const font = await page.evaluate(async () => {
@@ -147,9 +110,9 @@ suite(`browser: review (${skipReason ?? 'Chromium'})`, () => {
   });
 
   it('lets an editor of 康定 write an article, apply both pre-check suggestions and submit it', async () => {
-    const { context, page } = await logIn(browser, server.baseUrl, editor);
+    const { context, page } = await logIn(suite.browser, suite.server.baseUrl, editor);
     try {
-      await page.goto(`${server.baseUrl}/admin/content-manager/collection-types/${ARTICLE}/create?plugins[i18n][locale]=zh-Hans`);
+      await page.goto(`${suite.server.baseUrl}/admin/content-manager/collection-types/${ARTICLE}/create?plugins[i18n][locale]=zh-Hans`);
       await page.locator('input[name="title"]').fill(TITLE);
       await page.locator('.CodeMirror').first().click();
       await page.keyboard.insertText(`各单位要提前${TYPO}汛期值班工作。值班联系人身份证号${RESIDENT_ID}。`);
@@ -187,7 +150,7 @@ suite(`browser: review (${skipReason ?? 'Chromium'})`, () => {
       await screenshot(page, 'review-panel-submitted');
 
       // The editor's desk: the submission and where it stands.
-      await page.goto(`${server.baseUrl}/admin/plugins/review-workflow`);
+      await page.goto(`${suite.server.baseUrl}/admin/plugins/review-workflow`);
       const mine = page.locator(`[data-testid="jiyue-desk-mine"] tr[data-document-id="${documentId}"]`);
       await mine.waitFor({ timeout: 30_000 });
       expect(await mine.locator('[data-stage="first-review"]').count()).toBe(1);
@@ -201,9 +164,9 @@ suite(`browser: review (${skipReason ?? 'Chromium'})`, () => {
 
   it('takes the article through 初审, 复审 and 终审 by three reviewers from their review desks, then publishes it', async () => {
     for (const [index, reviewer] of reviewers.entries()) {
-      const { context, page } = await logIn(browser, server.baseUrl, reviewer);
+      const { context, page } = await logIn(suite.browser, suite.server.baseUrl, reviewer);
       try {
-        await page.goto(`${server.baseUrl}/admin/plugins/review-workflow`);
+        await page.goto(`${suite.server.baseUrl}/admin/plugins/review-workflow`);
         const row = page.locator(`[data-testid="jiyue-desk-queue"] tr[data-document-id="${documentId}"]`);
         await row.waitFor({ timeout: 30_000 });
         if (index === 0) await screenshot(page, 'review-desk');
@@ -227,20 +190,20 @@ suite(`browser: review (${skipReason ?? 'Chromium'})`, () => {
         await context.close();
       }
     }
-    const published = await server.strapi.documents(ARTICLE as any).findOne({ documentId, locale: 'zh-Hans', status: 'published' });
+    const published = await suite.server.strapi.documents(ARTICLE as any).findOne({ documentId, locale: 'zh-Hans', status: 'published' });
     expect(published).toMatchObject({
       title: TITLE,
       body: `各单位要提前部署汛期值班工作。值班联系人身份证号${MASKED_ID}。`,
     });
-    const history = await server.strapi.plugin('review-workflow').service('audit-trail').history(ARTICLE, documentId, 'zh-Hans');
+    const history = await suite.server.strapi.plugin('review-workflow').service('audit-trail').history(ARTICLE, documentId, 'zh-Hans');
     expect(history.map((e: any) => e.action)).toEqual(['submit', 'approve', 'approve', 'approve', 'publish']);
     expect(history.slice(1, 4).map((e: any) => e.actorId)).toEqual(reviewers.map((r) => r.id));
   });
 
   it('shows nothing of 康定 on the review desk of an editor of 泸定', async () => {
-    const { context, page } = await logIn(browser, server.baseUrl, ludingEditor);
+    const { context, page } = await logIn(suite.browser, suite.server.baseUrl, ludingEditor);
     try {
-      await page.goto(`${server.baseUrl}/admin/plugins/review-workflow`);
+      await page.goto(`${suite.server.baseUrl}/admin/plugins/review-workflow`);
       await page.getByRole('heading', { name: '审核台' }).first().waitFor({ timeout: 60_000 });
       await page.getByTestId('jiyue-desk-queue-empty').waitFor();
       expect(await page.locator(`[data-document-id="${documentId}"]`).count()).toBe(0);
@@ -251,4 +214,4 @@ suite(`browser: review (${skipReason ?? 'Chromium'})`, () => {
       await context.close();
     }
   });
-});
+};
