@@ -38,7 +38,7 @@ beforeAll(async () => {
   cast = await bootSecurityApp({ content: true });
   // The site editors' role carries the Media Library actions under the site condition (the demo's
   // editor role); these unconditioned ones on top make Strapi's own checks let every file through,
-  // so the cases below show site-group's media guard deciding on its own (media.test.ts has the
+  // so the cases below show site-group's media guard deciding on its own (media.spec.ts has the
   // conditioned role alone).
   await cast.app.strapi.service('admin::permission').createMany(
     ['plugin::upload.read', 'plugin::upload.assets.create', 'plugin::upload.assets.update', 'plugin::upload.assets.download'].map((action) => ({
