@@ -1,4 +1,4 @@
-import { richTextToText, truncate as truncateText } from '@jiyue/kernel';
+import { richTextToText, sanitizeRichText, truncate as truncateText } from '@jiyue/kernel';
 import type { Core } from '@strapi/strapi';
 import crypto from 'crypto';
 import fs from 'fs';
@@ -24,8 +24,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** Channels count user-perceived characters; the kernel's cut never splits one, nor a Tibetan syllable. */
   const truncate = (text: string, maxChars: number) => truncateText(text, maxChars, { count: 'graphemes' });
-  /** Readable text of a field (HTML or markdown): one line per block. */
-  const toPlainText = (value: unknown) => richTextToText(String(value ?? ''), { lines: true });
+  /**
+   * Readable text of a field (HTML or markdown): one line per block. The web allow list runs first, so
+   * what the text extractor reads is markup a parser already judged (an unbalanced `<scr<script>` or
+   * the inside of an `iframe srcdoc` never reaches a post as text).
+   */
+  const toPlainText = (value: unknown) => richTextToText(sanitizeRichText(String(value ?? ''), 'web'), { lines: true });
 
   return {
     /**
