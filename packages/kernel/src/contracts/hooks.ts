@@ -27,6 +27,11 @@ export interface ItemDecoratorContext {
  */
 export interface ItemDecorator {
   name: string;
+  /**
+   * The query parameters this decorator reads (bilingual: `fallback`). The route's own strict query
+   * schema lets them through to the decorator, which checks them itself.
+   */
+  queryKeys?: string[];
   decorate(items: DecoratedItem[], context: ItemDecoratorContext): Promise<void> | void;
 }
 
@@ -34,6 +39,8 @@ export interface ItemDecorator {
 export interface ItemDecoratorRegistry {
   addItemDecorator(decorator: ItemDecorator): void;
   decorateItems(items: DecoratedItem[], context: ItemDecoratorContext): Promise<void>;
+  /** The query parameters the registered decorators read (see `ItemDecorator.queryKeys`). */
+  decoratorQueryKeys(): string[];
 }
 
 /** Makes a registry; a second decorator with the same name throws (a plugin registers once per boot). */
@@ -46,6 +53,9 @@ export const createItemDecoratorRegistry = (): ItemDecoratorRegistry => {
     },
     async decorateItems(items, context) {
       for (const decorator of decorators) await decorator.decorate(items, context);
+    },
+    decoratorQueryKeys() {
+      return [...new Set(decorators.flatMap((d) => d.queryKeys ?? []))];
     },
   };
 };

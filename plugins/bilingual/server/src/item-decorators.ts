@@ -52,6 +52,6 @@ const clusterSearchAlternates = async (hits: DecoratedItem[], context: ItemDecor
  * (site-group, cluster-search), instead of rewriting their responses from a middleware.
  */
 export const registerItemDecorators = (strapi: Core.Strapi) => {
-  optionalService(strapi, 'site-group', 'hooks')?.addItemDecorator({ name: 'bilingual.alternates', decorate: siteGroupAlternates(strapi) });
+  optionalService(strapi, 'site-group', 'hooks')?.addItemDecorator({ name: 'bilingual.alternates', queryKeys: ['fallback'], decorate: siteGroupAlternates(strapi) });
   optionalService(strapi, 'cluster-search', 'hooks')?.addItemDecorator({ name: 'bilingual.alternates', decorate: clusterSearchAlternates });
 };

@@ -15,11 +15,17 @@ const decorate = async (ctx: Context, route: string, answer: Answer) => {
   return answer.meta || Object.keys(meta).length ? { ...answer, meta } : answer;
 };
 
+/** The query without the parameters registered item decorators read (they check those themselves). */
+const ownQuery = (ctx: Context): Record<string, unknown> => {
+  const claimed = new Set(getService('hooks').decoratorQueryKeys());
+  return Object.fromEntries(Object.entries(ctx.query).filter(([key]) => !claimed.has(key)));
+};
+
 /** Public, published-only reads for site builders. */
 export default (_: { strapi: Core.Strapi }) =>
   ({
     async columnItems(ctx) {
-      const query = parseQuery(columnItemsQuery, ctx.query);
+      const query = parseQuery(columnItemsQuery, ownQuery(ctx));
       const locale = await getService('locale').resolve(query.locale);
       const answer = await getService('site-content').columnItems({
         siteCode: ctx.params.code,
@@ -32,7 +38,7 @@ export default (_: { strapi: Core.Strapi }) =>
     },
 
     async siteItem(ctx) {
-      const query = parseQuery(siteItemQuery, ctx.query);
+      const query = parseQuery(siteItemQuery, ownQuery(ctx));
       const locale = await getService('locale').resolve(query.locale);
       const answer = await getService('site-content').siteItem({ siteCode: ctx.params.code, documentId: ctx.params.documentId, locale });
       ctx.body = await decorate(ctx, 'site-group.site-item', answer);

@@ -25,5 +25,6 @@ export default (): SiteGroupHooksService => {
     },
     addItemDecorator: decorators.addItemDecorator,
     decorateItems: decorators.decorateItems,
+    decoratorQueryKeys: decorators.decoratorQueryKeys,
   };
 };
