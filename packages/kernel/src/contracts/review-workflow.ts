@@ -1,11 +1,7 @@
-/** The reviewer or editor behind a review action, as review-workflow records them. */
-export interface ReviewActor {
-  /** Admin user id; null for API tokens and code (seeds, jobs, office-system intake). */
-  id: number | null;
-  name: string;
-  roles: string[];
-  isSuperAdmin: boolean;
-}
+import type { ActorRecord } from '../http/actor';
+
+/** The reviewer or editor behind a review action, as review-workflow records them (the kernel's actor record). */
+export type ReviewActor = ActorRecord;
 
 export type ReviewStage = 'draft' | 'first-review' | 'second-review' | 'final-review' | 'approved' | 'published';
 

@@ -4,7 +4,6 @@ import { isLuhnValid } from '../utils/luhn';
 import { residentIdCheckDigit } from '../utils/resident-id';
 import { checkPersonalData, findPersonalData } from './personal-data';
 
-// The source articles live in shared/, beside the repository (as on every machine and in CI).
 // The five source articles of the project brief, copied into the repo (tests never read ../shared).
 const SEEDS = path.resolve(__dirname, '../../../../../tests/fixtures/source-articles');
 const now = new Date('2025-01-01T00:00:00Z');

@@ -5,7 +5,6 @@ import { mapPlainText } from '@jiyue/kernel';
 import type { DictionaryEntry } from './types';
 import { buildWordMatcher, checkWords, matchWords } from './words';
 
-// The source articles live in shared/, beside the repository (as on every machine and in CI).
 // The five source articles of the project brief, copied into the repo (tests never read ../shared).
 const SEEDS = path.resolve(__dirname, '../../../../../tests/fixtures/source-articles');
 const cluster = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../../../database/seeds/garze-cluster.json'), 'utf8'));

@@ -1,22 +1,10 @@
 import type { Core } from '@strapi/strapi';
-import type { ActorRecord as ReviewActor } from '@jiyue/kernel';
+import type { ReviewAuditInput } from '@jiyue/kernel';
 import { EVENT_UID } from '../utils/uids';
 import { service } from '@jiyue/kernel';
 
-export interface ReviewEventInput {
-  uid: string;
-  documentId: string;
-  locale: string;
-  actor: ReviewActor | null;
-  stage: string;
-  action: string;
-  contentHash?: string | null;
-  comment?: string | null;
-  findings?: unknown[];
-  settlements?: unknown[];
-  flagged?: boolean;
-  details?: Record<string, unknown>;
-}
+/** One review event to record (the kernel contract's `ReviewAuditInput`). */
+export type ReviewEventInput = ReviewAuditInput;
 
 /**
  * The append-only audit trail: this service only inserts and reads. Updates and deletes are refused

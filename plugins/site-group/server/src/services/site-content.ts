@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { sanitizeRichText, DISCLOSURE_FIELD, VISIBLE_DISCLOSURES, catalogueEntry, publicView } from '@jiyue/kernel';
+import type { ItemPlacement } from '@jiyue/kernel';
 import { errors } from '@strapi/utils';
 import { contentHash } from '../utils/content-hash';
 import { getService } from '../utils/get-service';
@@ -25,17 +26,8 @@ interface Placement {
   origin: string;
 }
 
-/** Where an item is placed, as other plugins see it. */
-export interface ItemPlacement {
-  /** Lets other plugins (distribution's retraction) withdraw it through placement-flow. */
-  placementId: number;
-  site: string | undefined;
-  column: string | undefined;
-  mode: 'reference' | 'copy';
-  documentId: string;
-  pinned: boolean;
-  path: string;
-}
+/** Where an item is placed, as other plugins see it (kernel contract). */
+export type { ItemPlacement };
 
 interface ListEntry {
   uid: string;
