@@ -36,7 +36,9 @@ export const languageScenarios = (suite: BrowserSuite) => {
         properties: { fields, locales: ['zh-Hans', 'bo'] },
         conditions,
       }));
-    const editorRole = await createAdminRole(strapi, '双语编辑 Bilingual editor', [...cm(['plugin::site-group.is-in-my-sites']), ...BILINGUAL]);
+    // The other panels of the edit view read what they need too (a clean screenshot): the review history, the placements.
+    const others = ['plugin::review-workflow.review.read', 'plugin::site-group.placement.read'].map((action) => ({ action }));
+    const editorRole = await createAdminRole(strapi, '双语编辑 Bilingual editor', [...cm(['plugin::site-group.is-in-my-sites']), ...BILINGUAL, ...others]);
     kangding = await createAdminUser(strapi, { firstname: 'Dorje', lastname: '多吉', roles: [editorRole], sites: [{ code: 'kangding' }] });
     // The 泸定 editor may open any article in the Content Manager (no site condition there), so the
     // Language panel's own routes are what refuse them: 403 from the server, no buttons.
@@ -75,7 +77,7 @@ export const languageScenarios = (suite: BrowserSuite) => {
       // A new Tibetan draft from the glossary: machine-assisted, up to date with the source.
       await panel.getByRole('button', { name: '按术语表预翻译' }).click();
       await tibetanState(page, 'up-to-date');
-      await panel.getByText(/机器辅助/).waitFor();
+      await panel.getByTestId('language-bo').getByText(/机器辅助/).waitFor();
       const pretranslated = await strapi.db.query(ARTICLE).findOne({ where: { documentId, locale: 'bo', publishedAt: null } });
       // The glossary's official name of 康定市 is in the draft.
       expect(pretranslated.title).not.toContain('康定市');
@@ -97,7 +99,7 @@ export const languageScenarios = (suite: BrowserSuite) => {
       await dialog.waitFor({ state: 'hidden' });
 
       await tibetanState(page, 'up-to-date');
-      await panel.getByText(/翻译于/).waitFor();
+      await panel.getByTestId('language-bo').getByText(/翻译于/).waitFor();
       const saved = await strapi.db.query(ARTICLE).findOne({ where: { documentId, locale: 'bo', publishedAt: null } });
       expect(saved.title).toBe(TITLE_BO.normalize('NFC'));
       expect(await panel.getByTestId('language-open-bo').count()).toBe(1);
@@ -108,7 +110,7 @@ export const languageScenarios = (suite: BrowserSuite) => {
       await page.locator('input[name="title"]').fill(`${TITLE}（修订）`);
       await page.getByRole('button', { name: '保存', exact: true }).click();
       await tibetanState(page, 'outdated');
-      await panel.getByText(/原文修改于/).waitFor();
+      await panel.getByTestId('language-bo').getByText(/原文修改于/).waitFor();
       await panel.scrollIntoViewIfNeeded();
       await screenshot(page, 'language-panel-outdated');
 
