@@ -5,6 +5,7 @@ import { getService } from './utils/get-service';
 
 const ACTIONS = [
   { uid: 'status.read', displayName: 'See translation status and coverage' },
+  { uid: 'translation.edit', displayName: 'Edit translations beside their source (drafts)' },
   { uid: 'pretranslate.run', displayName: 'Pretranslate with the glossary (machine-assisted drafts)' },
   { uid: 'xliff.export', displayName: 'Export XLIFF for translators' },
   { uid: 'xliff.import', displayName: 'Import XLIFF translations (drafts)' },

@@ -6,6 +6,7 @@ import alternates from './alternates';
 import glossary from './glossary';
 import pretranslate from './pretranslate';
 import xliff from './xliff';
+import translation from './translation';
 
 export default {
   text,
@@ -16,4 +17,5 @@ export default {
   glossary,
   pretranslate,
   xliff,
+  translation,
 };

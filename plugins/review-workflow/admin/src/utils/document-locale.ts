@@ -1,7 +1,2 @@
-import { useQueryParams } from '@strapi/strapi/admin';
-
-/** The locale the edit view shows (`?plugins[i18n][locale]=`), else the document's own. */
-export const useDocumentLocale = (document?: object) => {
-  const [{ query }] = useQueryParams<{ plugins?: { i18n?: { locale?: string } } }>();
-  return query.plugins?.i18n?.locale ?? (document as { locale?: string } | undefined)?.locale ?? undefined;
-};
+// One helper for every panel of the edit view: @jiyue/admin-ui's.
+export { useDocumentLocale } from '@jiyue/admin-ui';

@@ -8,7 +8,8 @@
 import * as React from 'react';
 import { useIntl } from 'react-intl';
 import { Box, Button, Flex, Typography } from '@strapi/design-system';
-import { useForm, useNotification, useRBAC } from '@strapi/strapi/admin';
+import { useForm, useNotification } from '@strapi/strapi/admin';
+import { usePermissions } from '@jiyue/admin-ui';
 import { getTranslation } from '../utils/get-translation';
 import { useAdminData } from '../utils/use-admin-data';
 import { PERMISSIONS } from '../permissions';
@@ -31,9 +32,10 @@ const SitePanelContent = ({ model, documentId }: { model: string; documentId?: s
   const ownerSite = useForm('SitePanel', (s) => (s.values as Record<string, unknown>).ownerSite as string | null | undefined);
   const onChange = useForm('SitePanel', (s) => s.onChange);
   const labels = useTreeLabels();
+  // Checked again when the admin's permissions arrive: a check-once read could keep the buttons hidden.
   const {
-    allowedActions: { canRead, canPlace, canSubmit },
-  } = useRBAC({ read: PERMISSIONS.read, place: PERMISSIONS.place, submit: PERMISSIONS.submit });
+    can: { read: canRead, place: canPlace, submit: canSubmit },
+  } = usePermissions({ read: PERMISSIONS.read, place: PERMISSIONS.place, submit: PERMISSIONS.submit });
 
   const mine = useAdminData<SiteNode[]>('/site-group/site-tree?mine=true');
   const placementsUrl = documentId && canRead ? `/site-group/documents/${model}/${documentId}/placements` : null;

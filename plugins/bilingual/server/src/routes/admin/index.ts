@@ -3,6 +3,7 @@ import { described, routeScope, type RouteScope } from '@jiyue/kernel';
 import * as pretranslate from '../../validation/pretranslate';
 import * as status from '../../validation/status';
 import * as xliff from '../../validation/xliff';
+import * as translation from '../../validation/translation';
 
 /** The RBAC action a route needs, then its site scope (enforced by `plugin::site-group.scope`). */
 const can = (action: string, scope: RouteScope) => ({
@@ -25,6 +26,21 @@ export default {
       handler: 'status.draft',
       ...described({ response: status.documentResponse }),
       config: can('status.read', { kind: 'site', from: { document: { uid: { param: 'uid' }, documentId: { param: 'documentId' } } } }),
+    },
+    // The side-by-side view: the source and target drafts' translatable fields, and the save of the target draft.
+    {
+      method: 'GET',
+      path: '/documents/:uid/:documentId/translation',
+      handler: 'translation.read',
+      ...described({ query: translation.readQuery }),
+      config: can('status.read', { kind: 'site', from: { document: { uid: { param: 'uid' }, documentId: { param: 'documentId' } } } }),
+    },
+    {
+      method: 'PUT',
+      path: '/documents/:uid/:documentId/translation',
+      handler: 'translation.save',
+      ...described({ body: translation.saveBody }),
+      config: can('translation.edit', { kind: 'site', from: { document: { uid: { param: 'uid' }, documentId: { param: 'documentId' } } } }),
     },
     {
       method: 'POST',
