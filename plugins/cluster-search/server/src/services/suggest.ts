@@ -1,4 +1,4 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, Schema, UID } from '@strapi/strapi';
 import { foldForSearch } from '@jiyue/kernel';
 import { getService } from '../utils/get-service';
 import { queryLocale } from '../utils/query-locale';
@@ -29,12 +29,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** Aliases of published, publicly disclosed service guides starting with the prefix. */
   const aliasCompletions = async (prefix: string, limit: number, locale: string | null): Promise<string[]> => {
-    const model = strapi.contentTypes[GUIDE as keyof typeof strapi.contentTypes] as any;
+    const model: Schema.ContentType | undefined = strapi.contentTypes[GUIDE as UID.ContentType];
     if (!prefix || !model?.attributes?.aliases) return [];
     const where: Record<string, unknown> = { publishedAt: { $notNull: true }, aliases: { $containsi: prefix } };
     if (locale) where.locale = locale;
     if (model.attributes.disclosure) where.$or = [{ disclosure: { $in: config().indexedDisclosure } }, { disclosure: { $null: true } }];
-    const rows = await strapi.db.query(GUIDE as any).findMany({ where, select: ['aliases'], limit: limit * 4 });
+    const rows = await strapi.db.query(GUIDE).findMany({ where, select: ['aliases'], limit: limit * 4 });
     const out: string[] = [];
     for (const row of rows as { aliases?: string }[]) {
       for (const alias of splitAliases(row.aliases)) if (foldForSearch(alias).startsWith(prefix)) out.push(alias);
