@@ -6,6 +6,7 @@ import { searchableTypes, type SearchableType } from '../utils/searchable-types'
 import { buildSiteMap, type SiteMap } from '../utils/site-map';
 import { afterTransaction } from '@jiyue/kernel';
 import { getService } from '../utils/get-service';
+import { splitAliases } from '../utils/aliases';
 
 const TITLE_FIELDS = ['title', 'name', 'question'];
 const META_FIELDS = ['issuingAuthority', 'documentNumber', 'indexNumber', 'subjectWords', 'aliases', 'implementingBody', 'keywords', 'itemCode'];
@@ -15,9 +16,6 @@ export interface RebuildProgress {
   total: number;
   perSecond: number;
 }
-
-const splitAliases = (value: unknown): string[] =>
-  typeof value === 'string' ? value.split(/[,，、;；\n]+/u).map((a) => a.trim()).filter(Boolean) : [];
 
 /**
  * Turns published documents into index documents and keeps the engine in step: each write to a

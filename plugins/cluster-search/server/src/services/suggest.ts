@@ -3,13 +3,11 @@ import { foldForSearch } from '@jiyue/kernel';
 import { getService } from '../utils/get-service';
 import { queryLocale } from '../utils/query-locale';
 import { optionalService } from '@jiyue/kernel';
+import { splitAliases } from '../utils/aliases';
 
 const GUIDE = 'api::service-guide.service-guide';
 
 type Source = 'term' | 'title' | 'alias' | 'popular';
-
-const splitAliases = (value: unknown): string[] =>
-  typeof value === 'string' ? value.split(/[,，、;；\n]+/u).map((a) => a.trim()).filter(Boolean) : [];
 
 /**
  * Completions for a search box, from what the cluster published or an admin approved, and from
