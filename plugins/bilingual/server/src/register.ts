@@ -24,7 +24,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   // process (a restart in a test, two instances) finds them already carrying the param, and
   // merging it again would throw "param already exists".
   strapi.contentAPI.addQueryParams({
-    fallback: { schema: (z: any) => z.string().max(35).optional(), matchRoute: (route: any) => !('fallback' in (route.request?.query ?? {})) },
-  } as any);
+    fallback: { schema: (z) => z.string().max(35).optional(), matchRoute: (route) => !('fallback' in (route.request?.query ?? {})) },
+  });
   strapi.server.use(localeFallback(strapi));
 };

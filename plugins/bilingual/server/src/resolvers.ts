@@ -1,4 +1,4 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, Schema, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { optionalPlugin } from '@jiyue/kernel';
 
@@ -21,7 +21,7 @@ export const registerBilingualResolvers = (strapi: Core.Strapi) => {
       .map((s) => String(s).trim())
       .filter(Boolean);
     if (!ids.length) throw required('documentIds');
-    const contentType = strapi.contentTypes[uid as keyof typeof strapi.contentTypes] as any;
+    const contentType: Schema.ContentType | undefined = strapi.contentTypes[uid as UID.ContentType];
     if (!contentType) throw new errors.ValidationError(`uid: unknown content type "${uid}"`, { errors: [{ path: ['uid'], message: `unknown content type "${uid}"`, name: 'ValidationError' }] });
     if (!('ownerSite' in (contentType.attributes ?? {}))) return [];
     const owners = new Set<string>();

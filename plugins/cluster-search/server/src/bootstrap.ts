@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { onEvent } from '@jiyue/kernel';
 import { getService } from './utils/get-service';
 
 const ACTIONS = [
@@ -31,18 +32,18 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
       .catch((error: Error) => strapi.log.error(`cluster-search: index rebuild failed: ${error.message}; run npm run search:reindex`));
   }
   // Placement changes and retractions name the document; both are idempotent re-reads.
-  strapi.eventHub.on('site-group.placement.changed', async (payload: any) => {
+  onEvent(strapi.eventHub, 'site-group.placement.changed', async (payload) => {
     if (!payload?.documentId) return;
     const uids = payload.uid ? [payload.uid] : await indexer.typesOf(payload.documentId);
     for (const uid of uids) void indexer.schedule(uid, payload.documentId);
   });
-  strapi.eventHub.on('distribution.retraction.completed', async (payload: any) => {
+  onEvent(strapi.eventHub, 'distribution.retraction.completed', async (payload) => {
     if (!payload?.documentId) return;
     const uids = payload.uid ? [payload.uid] : await indexer.typesOf(payload.documentId);
     for (const uid of uids) void indexer.schedule(uid, payload.documentId);
   });
   for (const event of ['entry.publish', 'entry.unpublish', 'entry.delete']) {
-    strapi.eventHub.on(event, async (payload: any) => {
+    strapi.eventHub.on(event, async (payload: { uid?: string; entry?: { documentId?: string } } | undefined) => {
       const documentId = payload?.entry?.documentId;
       if (payload?.uid && documentId) void indexer.schedule(payload.uid, documentId);
     });

@@ -7,5 +7,5 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await getService('analytics').flush();
   await getService('engine').close();
   // The public rate limits' Redis connection, when REDIS_URL is set.
-  await closeRateLimits(strapi as any);
+  await closeRateLimits(strapi);
 };

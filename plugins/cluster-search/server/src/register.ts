@@ -10,11 +10,12 @@ const INDEX_ACTIONS = new Set(['publish', 'unpublish', 'delete', 'discardDraft',
  */
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.documents.use(async (ctx, next) => {
-    const result: any = await next();
+    const result = await next();
     if (!INDEX_ACTIONS.has(ctx.action)) return result;
     const params = ctx.params as { documentId?: string; status?: string };
     // A draft save of a document that was never published changes nothing visible; the re-read is cheap either way.
-    const documentId = params.documentId ?? result?.documentId ?? result?.entries?.[0]?.documentId;
+    const written = result as { documentId?: string; entries?: { documentId?: string }[] } | null | undefined;
+    const documentId = params.documentId ?? written?.documentId ?? written?.entries?.[0]?.documentId;
     if (documentId && getService('indexer').isSearchable(ctx.uid)) void getService('indexer').schedule(ctx.uid, documentId);
     return result;
   });

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { USER_ACTIONS } from './routes/content-api';
-import { afterTransaction } from '@jiyue/kernel';
+import { afterTransaction, onEvent } from '@jiyue/kernel';
 import { getService } from './utils/get-service';
 import { policyUid } from './utils/policy-uid';
 import { registerPolicyMatchResolvers } from './resolvers';
@@ -44,7 +44,7 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
 
   const uid = policyUid();
   const catalogue = getService('catalogue');
-  strapi.eventHub.on('policy-match.eligibility.changed', async (payload: { documentId: string; removed?: boolean }) => {
+  onEvent(strapi.eventHub, 'policy-match.eligibility.changed', async (payload) => {
     // Rules given after the policy was published notify too; the inbox keeps one item per user and policy.
     if (!payload.removed) later(strapi, 'audience notification', () => getService('audience').notifyPublished(payload.documentId));
   });

@@ -3,5 +3,5 @@ import { closeRateLimits } from '@jiyue/kernel';
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   // The public rate limits' Redis connection, when REDIS_URL is set (shared with cluster-search).
-  await closeRateLimits(strapi as any);
+  await closeRateLimits(strapi);
 };

@@ -14,7 +14,7 @@ export const registerPolicyMatchResolvers = (strapi: Core.Strapi) => {
   const scope = optionalService(strapi, 'site-group', 'scope');
   if (!scope) return;
   const ownerOfPolicy = async (documentId: string) => {
-    const row = await strapi.db.query(policyUid() as any).findOne({ where: { documentId }, select: ['ownerSite'] });
+    const row = await strapi.db.query(policyUid()).findOne({ where: { documentId }, select: ['ownerSite'] });
     if (!row) throw new errors.NotFoundError(`No policy "${documentId}"`);
     return row.ownerSite ? [row.ownerSite as string] : [];
   };

@@ -14,11 +14,11 @@ export const tibetanQuality = (): Parameters<Core.Strapi['documents']['use']>[0]
   if (ctx.action !== 'create' && ctx.action !== 'update') return next();
   const params = ctx.params as { locale?: unknown; data?: Record<string, unknown> };
   if (typeof params.locale !== 'string' || !pluginConfig('tibetanLocales').includes(params.locale)) return next();
-  if (!isLocalized(ctx.contentType as any) || !params.data || typeof params.data !== 'object') return next();
+  if (!isLocalized(ctx.contentType) || !params.data || typeof params.data !== 'object') return next();
 
   const threshold = pluginConfig('tibetanThreshold');
   const problems: { path: string[]; message: string; name: string; value: string }[] = [];
-  for (const field of localizedTextFields(ctx.contentType as any)) {
+  for (const field of localizedTextFields(ctx.contentType)) {
     const value = params.data[field];
     if (typeof value !== 'string') continue;
     const normalized = value.normalize('NFC');

@@ -24,12 +24,12 @@ export const translationTracking = (): Parameters<Core.Strapi['documents']['use'
 
   const translationHash = async (documentId: string | undefined) => {
     if (!documentId) return null;
-    const row = await strapi.db.query(ctx.uid as any).findOne({ where: { documentId, locale, publishedAt: { $null: true } }, select: fields });
+    const row = await strapi.db.query(ctx.uid).findOne({ where: { documentId, locale, publishedAt: { $null: true } }, select: fields });
     return row ? hashes.hashOf(ctx.uid, row) : null;
   };
   const before = await translationHash(params.documentId);
-  const result: any = await next();
-  const documentId = params.documentId ?? result?.documentId;
+  const result = await next();
+  const documentId = params.documentId ?? (result as { documentId?: string } | null | undefined)?.documentId;
   if (!documentId) return result;
 
   const context = writeContext();

@@ -1,9 +1,15 @@
-import type { Core } from '@strapi/strapi';
+import type { Context, Next } from 'koa';
+import type { Core, Modules, UID } from '@strapi/strapi';
 import { getService } from '../utils/get-service';
 import { followedContentTypes } from '../utils/content-types';
 import { tibetanDigitsToAscii } from '@jiyue/kernel';
 
 type Match = { uid: string; documentId?: string };
+
+/** The REST answer of Strapi's core controllers, as far as this middleware reads and rewrites it. */
+type Item = Record<string, unknown> & { documentId?: string };
+type RestBody = { data?: Item | Item[] | null; meta?: Record<string, unknown> };
+const restBody = (ctx: Context) => ctx.body as RestBody | undefined;
 
 /**
  * `GET /api/<pluralName>` and `GET /api/<pluralName>/:documentId` of a followed collection type.
@@ -19,24 +25,24 @@ const routeMatcher = (strapi: Core.Strapi) => {
     if (rest.length || !plural) return null;
     byPlural ??= new Map(
       followedContentTypes()
-        .map((uid) => [uid, strapi.getModel(uid as any) as any] as const)
+        .map((uid) => [uid, strapi.getModel(uid as UID.ContentType)] as const)
         .filter(([, model]) => model.kind === 'collectionType')
-        .map(([uid, model]) => [model.info.pluralName as string, uid])
+        .map(([uid, model]) => [model.info.pluralName, uid])
     );
     const uid = byPlural.get(plural);
     return uid ? { uid, documentId: documentId || undefined } : null;
   };
 };
 
-const badRequest = (ctx: any, param: string, message: string) => {
+const badRequest = (ctx: Context, param: string, message: string) => {
   ctx.status = 400;
   ctx.body = { data: null, error: { status: 400, name: 'ValidationError', message, details: { errors: [{ path: [param], message, name: 'ValidationError' }] } } };
 };
 
 /** Paging numbers written in Tibetan digits (༢, ༢༥) are read as Arabic digits before Strapi parses them. */
 const PAGING = /^(page|pageSize|start|limit|pagination\[(page|pageSize|start|limit)\])$/;
-const readTibetanPaging = (ctx: any) => {
-  const params = new URLSearchParams(ctx.querystring as string);
+const readTibetanPaging = (ctx: Context) => {
+  const params = new URLSearchParams(ctx.querystring);
   let changed = false;
   for (const [key, value] of [...params]) {
     if (!PAGING.test(key) || !/[\u0F20-\u0F29]/u.test(value)) continue;
@@ -57,7 +63,7 @@ const readTibetanPaging = (ctx: any) => {
  */
 export const localeFallback = (strapi: Core.Strapi) => {
   const matchRoute = routeMatcher(strapi);
-  return async (ctx: any, next: () => Promise<unknown>) => {
+  return async (ctx: Context, next: Next) => {
     if (ctx.method !== 'GET') return next();
     if (ctx.querystring && matchRoute(ctx.path)) readTibetanPaging(ctx);
     if (ctx.query.fallback === undefined || ctx.get('strapi-response-format') === 'v4') return next();
@@ -65,31 +71,32 @@ export const localeFallback = (strapi: Core.Strapi) => {
     if (!route) return next();
 
     const codes: string[] = (await strapi.plugin('i18n').service('locales').find()).map((l: { code: string }) => l.code);
-    const fallback = ctx.query.fallback;
-    const requested = ctx.query.locale ?? (await strapi.plugin('i18n').service('locales').getDefaultLocale());
-    for (const [param, value] of [['fallback', fallback], ['locale', requested]] as const) {
-      if (typeof value !== 'string' || !codes.includes(value)) return badRequest(ctx, param, `${param} must be one of ${codes.join(', ')}`);
-    }
+    const fallback: unknown = ctx.query.fallback;
+    const requested: unknown = ctx.query.locale ?? (await strapi.plugin('i18n').service('locales').getDefaultLocale());
+    const known = (value: unknown): value is string => typeof value === 'string' && codes.includes(value);
+    if (!known(fallback)) return badRequest(ctx, 'fallback', `fallback must be one of ${codes.join(', ')}`);
+    if (!known(requested)) return badRequest(ctx, 'locale', `locale must be one of ${codes.join(', ')}`);
     const status: 'draft' | 'published' = ctx.query.status === 'draft' ? 'draft' : 'published';
     const { fallback: _drop, ...query } = ctx.query;
     const alternates = getService('alternates');
 
     if (route.documentId) {
       // One item: ask the route for the requested locale if that version exists, else for the fallback.
-      const exists = await strapi.db.query(route.uid as any).count({
+      const exists = await strapi.db.query(route.uid).count({
         where: { documentId: route.documentId, locale: requested, publishedAt: status === 'draft' ? { $null: true } : { $notNull: true } },
       });
       const shown = exists ? requested : fallback;
       ctx.query = { ...query, locale: shown };
       await next();
-      if (ctx.status !== 200 || !ctx.body?.data || Array.isArray(ctx.body.data)) return;
+      const body = restBody(ctx);
+      if (ctx.status !== 200 || !body?.data || Array.isArray(body.data)) return;
       const locales = (await alternates.localesOf(route.uid, [route.documentId], status)).get(route.documentId) ?? [];
-      ctx.body.data = {
-        ...ctx.body.data,
+      body.data = {
+        ...body.data,
         ...(shown !== requested ? { localeFallback: true } : {}),
         alternates: alternates.build(route.uid, route.documentId, shown, locales),
       };
-      ctx.body.meta = { ...(ctx.body.meta ?? {}), locale: requested, fallback };
+      body.meta = { ...(body.meta ?? {}), locale: requested, fallback };
       return;
     }
 
@@ -97,36 +104,38 @@ export const localeFallback = (strapi: Core.Strapi) => {
     // document exists), then each item is replaced by its requested-locale version where there is one.
     ctx.query = { ...query, locale: fallback };
     await next();
-    if (ctx.status !== 200 || !Array.isArray(ctx.body?.data)) return;
-    const items: any[] = ctx.body.data;
-    const ids = items.map((i) => i.documentId).filter(Boolean);
+    const body = restBody(ctx);
+    if (ctx.status !== 200 || !body || !Array.isArray(body.data)) return;
+    const items = body.data;
+    const ids = items.map((i) => i.documentId).filter((id): id is string => Boolean(id));
 
-    const preferred = new Map<string, any>();
+    const preferred = new Map<string, Item>();
     if (requested !== fallback && ids.length) {
-      const controller: any = strapi.controller(route.uid as any);
-      const like = { query: { fields: query.fields, populate: query.populate }, state: ctx.state };
+      const controller = strapi.controller(route.uid as UID.Controller) as unknown as Core.CoreAPI.Controller.Base;
+      // The core controller's sanitizers read only `query` and `state` of the context they are given.
+      const like = { query: { fields: query.fields, populate: query.populate }, state: ctx.state } as unknown as Context;
       const sanitized = await controller.sanitizeQuery(like);
-      const found = await strapi.documents(route.uid as any).findMany({
+      const found = await strapi.documents(route.uid as UID.ContentType).findMany({
         fields: sanitized.fields,
         populate: sanitized.populate,
         filters: { documentId: { $in: ids } },
         locale: requested,
         status,
-      } as any);
-      const output = (await controller.sanitizeOutput(found, like)) as any[];
-      for (const entry of output) preferred.set(entry.documentId, entry);
+      } as Modules.Documents.ServiceParams['findMany']);
+      const output = (await controller.sanitizeOutput(found, like)) as Item[];
+      for (const entry of output) if (entry.documentId) preferred.set(entry.documentId, entry);
     }
 
     const localesById = await alternates.localesOf(route.uid, ids, status);
-    ctx.body.data = items.map((item) => {
-      const entry = preferred.get(item.documentId);
+    body.data = items.map((item) => {
+      const entry = item.documentId ? preferred.get(item.documentId) : undefined;
       const shown = entry ? requested : fallback;
       return {
         ...(entry ?? item),
         ...(shown !== requested ? { localeFallback: true } : {}),
-        alternates: alternates.build(route.uid, item.documentId, shown, localesById.get(item.documentId) ?? []),
+        alternates: alternates.build(route.uid, item.documentId as string, shown, localesById.get(item.documentId as string) ?? []),
       };
     });
-    ctx.body.meta = { ...(ctx.body.meta ?? {}), locale: requested, fallback };
+    body.meta = { ...(body.meta ?? {}), locale: requested, fallback };
   };
 };

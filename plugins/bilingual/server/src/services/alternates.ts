@@ -1,4 +1,4 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
 
 export interface Alternate {
   locale: string;
@@ -9,7 +9,7 @@ export interface Alternate {
 /** Links from each item to its versions in the other locales, as the REST API serves them. */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   url(uid: string, documentId: string, locale: string) {
-    const plural = (strapi.getModel(uid as any) as any).info.pluralName;
+    const plural = strapi.getModel(uid as UID.ContentType).info.pluralName;
     return `${strapi.config.get('api.rest.prefix', '/api')}/${plural}/${documentId}?locale=${encodeURIComponent(locale)}`;
   },
 
@@ -17,7 +17,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async localesOf(uid: string, documentIds: string[], status: 'draft' | 'published' = 'published'): Promise<Map<string, string[]>> {
     const byDocument = new Map<string, string[]>();
     if (!documentIds.length) return byDocument;
-    const rows = await strapi.db.query(uid as any).findMany({
+    const rows: { documentId: string; locale: string }[] = await strapi.db.query(uid).findMany({
       where: { documentId: { $in: [...new Set(documentIds)] }, publishedAt: status === 'draft' ? { $null: true } : { $notNull: true } },
       select: ['documentId', 'locale'],
       orderBy: { locale: 'asc' },

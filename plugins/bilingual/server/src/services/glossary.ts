@@ -24,7 +24,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     let added = 0;
     await strapi.db.transaction(async () => {
       const existing = await strapi.db.query(GLOSSARY_UID).findMany({ where: { zh: { $in: terms.map((t) => t.zh) } }, select: ['zh', 'domain'] });
-      const have = new Set(existing.map((e: any) => `${e.domain}:${e.zh}`));
+      const have = new Set((existing as { zh: string; domain: string }[]).map((e) => `${e.domain}:${e.zh}`));
       const missing = terms.filter((t) => !have.has(`${t.domain}:${t.zh}`));
       for (const term of missing) {
         await strapi.db.query(GLOSSARY_UID).create({ data: { ...term, approved: Boolean(term.bo) } });
@@ -36,7 +36,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
   async approvedTerms(): Promise<GlossaryEntry[]> {
     const rows = await strapi.db.query(GLOSSARY_UID).findMany({ where: { approved: true, bo: { $notNull: true } }, select: ['zh', 'bo'] });
-    return rows.filter((r: any) => r.zh && r.bo);
+    return (rows as GlossaryEntry[]).filter((r) => r.zh && r.bo);
   },
 
   async apply(text: string) {

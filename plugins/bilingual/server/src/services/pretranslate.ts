@@ -1,4 +1,4 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, Modules, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { applyGlossary } from '../utils/apply-glossary';
 import { getService } from '../utils/get-service';
@@ -21,10 +21,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const target = locale ?? pluginConfig('tibetanLocales')[0];
     const source = pluginConfig('sourceLocale');
     if (target === source) throw new errors.ValidationError('cannot pretranslate into the source locale', { errors: [{ path: ['locale'], message: `must not be ${source}`, name: 'ValidationError' }] });
-    const entry = (await strapi.documents(uid as any).findOne({ documentId, locale: source, status: 'draft' })) as Record<string, any> | null;
+    const entry: Record<string, unknown> | null = await strapi.documents(uid as UID.ContentType).findOne({ documentId, locale: source, status: 'draft' });
     if (!entry) throw new errors.NotFoundError(`No ${source} version of ${uid} ${documentId}`);
 
-    const existing = await strapi.db.query(uid as any).count({ where: { documentId, locale: target } });
+    const existing = await strapi.db.query(uid).count({ where: { documentId, locale: target } });
     const record = await getService('translation-record').find(uid, documentId, target);
     if (existing && !record?.machineAssisted && !force) {
       throw new errors.ValidationError(`The ${target} version was translated by a person; pass force: true to replace it with a machine-assisted draft`, {
@@ -36,14 +36,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const data: Record<string, string> = {};
     const substitutions: { field: string; zh: string; bo: string; count: number }[] = [];
     for (const field of getService('source-hash').fields(uid)) {
-      if (typeof entry[field] !== 'string' || !entry[field]) continue;
-      const result = applyGlossary(entry[field], terms);
+      const value = entry[field];
+      if (typeof value !== 'string' || !value) continue;
+      const result = applyGlossary(value, terms);
       data[field] = result.text.normalize('NFC');
       substitutions.push(...result.substitutions.map((s) => ({ field, ...s })));
     }
 
     await withWriteContext({ machineAssisted: true }, () =>
-      strapi.db.transaction(() => strapi.documents(uid as any).update({ documentId, locale: target, data: { ...data } } as any))
+      strapi.db.transaction(() => strapi.documents(uid as UID.ContentType).update({ documentId, locale: target, data: { ...data } } as Modules.Documents.ServiceParams['update']))
     );
     return { uid, documentId, locale: target, status: 'draft', machineAssisted: true, fields: Object.keys(data), substitutions };
   },

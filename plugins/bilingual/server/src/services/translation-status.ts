@@ -1,9 +1,10 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { getService } from '../utils/get-service';
 import { followedContentTypes, isFollowed } from '../utils/content-types';
 import { pluginConfig } from '../utils/plugin-config';
 import type { TranslationRecord } from './translation-record';
+import type { SourceRow } from './source-hash';
 import { DISCLOSURE_FIELD, VISIBLE_DISCLOSURES } from '@jiyue/kernel';
 
 export type TranslationState = 'missing' | 'up-to-date' | 'outdated';
@@ -19,6 +20,13 @@ const stateOf = (exists: boolean, record: TranslationRecord | undefined, current
   return record && currentHash && record.sourceHash === currentHash ? 'up-to-date' : 'outdated';
 };
 
+type DocumentEntry = { documentId: string; title: unknown; translatedAt?: TranslationRecord['translatedAt']; machineAssisted?: boolean };
+type Bucket = Record<TranslationState, number> & { coverage: number; documents: Record<TranslationState, DocumentEntry[]> };
+/** One site and content type of the overview, with its counts per target locale. */
+type Group = { site: string | null; contentType: string; total: number; locales: Record<string, Bucket> };
+/** The columns read of one version of a document. */
+type VersionRow = { documentId: string; locale: string; publishedAt?: unknown; updatedAt?: unknown };
+
 const CHUNK = 500;
 const chunks = <T>(list: T[]) => Array.from({ length: Math.ceil(list.length / CHUNK) }, (_, i) => list.slice(i * CHUNK, (i + 1) * CHUNK));
 
@@ -29,7 +37,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return locales.map((l: { code: string }) => l.code).filter((c: string) => c !== source) as string[];
   };
 
-  const hasOwner = (uid: string) => 'ownerSite' in ((strapi.getModel(uid as any) as any).attributes ?? {});
+  const hasOwner = (uid: string) => 'ownerSite' in (strapi.getModel(uid as UID.ContentType).attributes ?? {});
 
   return {
     targetLocales,
@@ -47,7 +55,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       const source = pluginConfig('sourceLocale');
       const locales = await targetLocales();
-      const groups = new Map<string, any>();
+      const groups = new Map<string, Group>();
 
       for (const uid of contentType ? [contentType] : followedContentTypes()) {
         const owner = hasOwner(uid);
@@ -56,15 +64,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const siteWhere = sites ? { ownerSite: { $in: site ? sites.filter((c) => c === site) : sites } } : site ? { ownerSite: site } : {};
         const fields = getService('source-hash').fields(uid);
         const titleField = fields[0];
-        const sources = await strapi.db.query(uid as any).findMany({
+        const sources: SourceRow[] = await strapi.db.query(uid).findMany({
           where: { locale: source, publishedAt: { $null: true }, ...siteWhere },
           select: ['documentId', ...fields, ...(owner ? ['ownerSite'] : [])],
           orderBy: { id: 'asc' },
         });
         const existing = new Set<string>();
         const records = new Map<string, TranslationRecord>();
-        for (const ids of chunks(sources.map((s: any) => s.documentId as string))) {
-          const rows = await strapi.db.query(uid as any).findMany({ where: { documentId: { $in: ids }, locale: { $in: locales }, publishedAt: { $null: true } }, select: ['documentId', 'locale'] });
+        for (const ids of chunks(sources.map((s) => s.documentId))) {
+          const rows: VersionRow[] = await strapi.db.query(uid).findMany({ where: { documentId: { $in: ids }, locale: { $in: locales }, publishedAt: { $null: true } }, select: ['documentId', 'locale'] });
           for (const r of rows) existing.add(`${r.documentId}:${r.locale}`);
           for (const r of await getService('translation-record').forDocuments(uid, ids)) records.set(`${r.itemDocumentId}:${r.itemLocale}`, r);
         }
@@ -72,15 +80,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         for (const row of sources) {
           const siteCode = owner ? row.ownerSite ?? null : null;
           const key = `${siteCode}\u0000${uid}`;
-          if (!groups.has(key)) {
-            groups.set(key, {
+          let group = groups.get(key);
+          if (!group) {
+            group = {
               site: siteCode,
               contentType: uid,
               total: 0,
               locales: Object.fromEntries(locales.map((l) => [l, { 'up-to-date': 0, outdated: 0, missing: 0, coverage: 0, documents: { 'up-to-date': [], outdated: [], missing: [] } }])),
-            });
+            };
+            groups.set(key, group);
           }
-          const group = groups.get(key);
           group.total += 1;
           const hash = getService('source-hash').hashOf(uid, row);
           for (const locale of locales) {
@@ -101,7 +110,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
       const data = [...groups.values()].sort((a, b) => String(a.site).localeCompare(String(b.site)) || a.contentType.localeCompare(b.contentType));
       for (const group of data) {
-        for (const bucket of Object.values<any>(group.locales)) bucket.coverage = group.total ? bucket['up-to-date'] / group.total : 0;
+        for (const bucket of Object.values(group.locales)) bucket.coverage = group.total ? bucket['up-to-date'] / group.total : 0;
       }
       const totals = Object.fromEntries(locales.map((l) => {
         const sum = (state: TranslationState) => data.reduce((n, g) => n + g.locales[l][state], 0);
@@ -118,10 +127,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async draft(uid: string, documentId: string) {
       if (!isFollowed(uid)) throw new errors.NotFoundError(`No localized content type "${uid}"`);
       const source = pluginConfig('sourceLocale');
-      const rows = await strapi.db.query(uid as any).findMany({ where: { documentId }, select: ['documentId', 'locale', 'publishedAt', 'updatedAt'] });
+      const rows: VersionRow[] = await strapi.db.query(uid).findMany({ where: { documentId }, select: ['documentId', 'locale', 'publishedAt', 'updatedAt'] });
       if (!rows.length) throw new errors.NotFoundError(`No ${uid} document "${documentId}"`);
-      const drafts = new Map<string, any>(rows.filter((r: any) => !r.publishedAt).map((r: any) => [r.locale, r]));
-      const published = new Set(rows.filter((r: any) => r.publishedAt).map((r: any) => r.locale as string));
+      const drafts = new Map(rows.filter((r) => !r.publishedAt).map((r) => [r.locale, r]));
+      const published = new Set(rows.filter((r) => r.publishedAt).map((r) => r.locale));
       const currentHash = drafts.has(source) ? await getService('source-hash').current(uid, documentId, 'draft') : null;
       const records = new Map((await getService('translation-record').forDocuments(uid, [documentId])).map((r) => [r.itemLocale, r]));
       const all = [source, ...(await targetLocales())];
@@ -149,16 +158,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!isFollowed(uid)) throw new errors.NotFoundError(`No localized content type "${uid}"`);
       const source = pluginConfig('sourceLocale');
       // 不予公开 items answer like missing ones (kernel disclosure rule)
-      const disclosed = Boolean((strapi.getModel(uid as any) as any).attributes?.[DISCLOSURE_FIELD]);
-      const rows = await strapi.db.query(uid as any).findMany({
+      const model = strapi.getModel(uid as UID.ContentType);
+      const disclosed = Boolean(model.attributes?.[DISCLOSURE_FIELD]);
+      const rows: VersionRow[] = await strapi.db.query(uid).findMany({
         where: { documentId, publishedAt: { $notNull: true }, ...(disclosed ? { [DISCLOSURE_FIELD]: { $in: [...VISIBLE_DISCLOSURES] } } : {}) },
         select: ['documentId', 'locale'],
       });
       if (!rows.length) throw new errors.NotFoundError(`No published ${uid} ${documentId}`);
-      const published = new Set(rows.map((r: any) => r.locale as string));
+      const published = new Set(rows.map((r) => r.locale));
       const currentHash = await getService('source-hash').current(uid, documentId, 'published');
       const records = new Map((await getService('translation-record').forDocuments(uid, [documentId])).map((r) => [r.itemLocale, r]));
-      const plural = (strapi.getModel(uid as any) as any).info.pluralName;
+      const plural = model.info.pluralName;
       const prefix = strapi.config.get('api.rest.prefix', '/api');
       const url = (locale: string) => `${prefix}/${plural}/${documentId}?locale=${encodeURIComponent(locale)}`;
       const all = [source, ...(await targetLocales())];

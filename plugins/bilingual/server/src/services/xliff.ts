@@ -1,7 +1,8 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, Modules, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { buildXliff, parseXliff, XliffError, type XliffFile } from '../utils/xliff';
 import { getService } from '../utils/get-service';
+import type { SourceRow } from './source-hash';
 import { followedContentTypes, isFollowed } from '../utils/content-types';
 import { pluginConfig } from '../utils/plugin-config';
 import { withWriteContext } from '../utils/write-context';
@@ -27,24 +28,27 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
       const hashes = getService('source-hash');
       const fields = hashes.fields(uid);
-      const sources = new Map((await hashes.sourceRows(uid, documentIds, 'draft')).map((r: any) => [r.documentId, r]));
+      const sources = new Map((await hashes.sourceRows(uid, documentIds, 'draft')).map((r) => [r.documentId, r]));
       const missing = documentIds.filter((id) => !sources.has(id));
       if (missing.length) {
         throw new errors.NotFoundError(`No ${source} version of ${uid} ${missing.join(', ')}`);
       }
-      const targets = new Map<string, any>(
-        (await strapi.db.query(uid as any).findMany({ where: { documentId: { $in: documentIds }, locale: target, publishedAt: { $null: true } }, select: ['documentId', ...fields] })).map((r: any) => [r.documentId, r])
+      const targetRows: SourceRow[] = await strapi.db.query(uid).findMany({ where: { documentId: { $in: documentIds }, locale: target, publishedAt: { $null: true } }, select: ['documentId', ...fields] });
+      const targets = new Map(targetRows.map((r) => [r.documentId, r])
       );
       const files: XliffFile[] = documentIds.map((documentId) => {
-        const row = sources.get(documentId);
+        const row = sources.get(documentId)!; // every documentId has a source row (checked above)
         const translated = targets.get(documentId);
         return {
           uid,
           documentId,
           sourceHash: hashes.hashOf(uid, row),
           units: fields
-            .filter((f) => typeof row[f] === 'string' && row[f] !== '')
-            .map((f) => ({ id: f, source: row[f], target: typeof translated?.[f] === 'string' ? translated[f] : null })),
+            .flatMap((f) => {
+              const text = row[f];
+              const translation = translated?.[f];
+              return typeof text === 'string' && text !== '' ? [{ id: f, source: text, target: typeof translation === 'string' ? translation : null }] : [];
+            }),
         };
       });
       return buildXliff({ srcLang: source, trgLang: target, files });
@@ -109,11 +113,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         for (const write of writes) {
           try {
             // A copy: other plugins' middlewares add their fields (the owner site) to the data they are given.
-            await strapi.documents(write.uid as any).update({ documentId: write.documentId, locale: doc.trgLang, data: { ...write.data } } as any);
-          } catch (e: any) {
+            await strapi.documents(write.uid as UID.ContentType).update({ documentId: write.documentId, locale: doc.trgLang, data: { ...write.data } } as Modules.Documents.ServiceParams['update']);
+          } catch (e: unknown) {
             // The save checks (Tibetan script, field formats) name fields; say which file they are in.
             if (e instanceof errors.ValidationError) {
-              const inner: any[] = (e.details as any)?.errors ?? [];
+              const inner = ((e.details as { errors?: { path?: (string | number)[]; message: string }[] } | undefined)?.errors) ?? [];
               refuse(`The XLIFF was refused: file ${write.fileIndex} (${write.documentId}): ${e.message}.`, inner.length
                 ? inner.map((i) => problem(['file', write.fileIndex, 'unit', ...(i.path ?? [])], i.message))
                 : [problem(['file', write.fileIndex], e.message)]);

@@ -102,8 +102,12 @@ const parser = new XMLParser({
   isArray: (name) => ARRAYS.has(name),
 });
 
-const list = (v: unknown): any[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]);
-const attrs = (node: any): Record<string, string> => (node && typeof node === 'object' ? node['@'] ?? {} : {});
+/** An element as fast-xml-parser returns it: children by name, attributes under `@`, text under `#text`. */
+type XmlNode = Record<string, unknown>;
+const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]);
+/** The element's children and attributes; a text-only element or a missing one has none. */
+const node = (v: unknown): XmlNode => (v && typeof v === 'object' ? (v as XmlNode) : {});
+const attrs = (v: unknown): Record<string, string> => (node(v)['@'] as Record<string, string> | undefined) ?? {};
 
 /** Plain text of a <source>/<target>; inline markup (<ph>, <pc>, ...) is not something we export, so it is refused. */
 const textOf = (node: unknown, path: (string | number)[], problems: XliffProblem[]): string | null => {
@@ -115,7 +119,7 @@ const textOf = (node: unknown, path: (string | number)[], problems: XliffProblem
       problems.push({ path, message: `inline markup <${inline[0]}> is not supported; send plain text` });
       return null;
     }
-    return String((node as any)['#text'] ?? '');
+    return String((node as XmlNode)['#text'] ?? '');
   }
   return '';
 };
@@ -149,22 +153,22 @@ export const parseXliff = (xml: string): XliffDocument => {
   if (!rootAttrs.trgLang) problems.push({ path: ['xliff', 'trgLang'], message: 'is required' });
   const prefix = Object.entries(rootAttrs).find(([k, v]) => k.startsWith('xmlns:') && v === JIYUE_NS)?.[0].slice(6) ?? 'jy';
 
-  const files: XliffFile[] = list(root.file).map((file: any, fi: number) => {
+  const files: XliffFile[] = list(root.file).map((file, fi) => {
     const a = attrs(file);
     const path = ['file', fi];
     for (const key of ['uid', 'documentId', 'sourceHash']) {
       if (!a[`${prefix}:${key}`]) problems.push({ path: [...path, key], message: `<file> needs ${prefix}:${key} (keep the attributes of the exported file)` });
     }
-    if (file.group !== undefined) problems.push({ path: [...path, 'group'], message: '<group> is not supported' });
-    const units = list(file.unit).map((unit: any, ui: number) => {
+    if (node(file).group !== undefined) problems.push({ path: [...path, 'group'], message: '<group> is not supported' });
+    const units = list(node(file).unit).map((unit, ui) => {
       const unitPath = [...path, 'unit', ui];
       const id = attrs(unit).id;
       if (!id) problems.push({ path: [...unitPath, 'id'], message: 'is required' });
       let source = '';
       let target: string | null = null;
-      list(unit.segment).forEach((segment: any, si: number) => {
-        source += textOf(segment?.source, [...unitPath, 'segment', si, 'source'], problems) ?? '';
-        const t = textOf(segment?.target, [...unitPath, 'segment', si, 'target'], problems);
+      list(node(unit).segment).forEach((segment, si) => {
+        source += textOf(node(segment).source, [...unitPath, 'segment', si, 'source'], problems) ?? '';
+        const t = textOf(node(segment).target, [...unitPath, 'segment', si, 'target'], problems);
         if (t !== null) target = (target ?? '') + t;
       });
       return { id, source, target };

@@ -57,6 +57,10 @@ const toTypesense = (doc: IndexDoc) => ({
   payload: JSON.stringify(doc),
 });
 
+/** What this engine reads back of a stored document: the IndexDoc, as JSON. */
+type Stored = { payload: string };
+const docOf = (stored: Stored) => JSON.parse(stored.payload) as IndexDoc;
+
 /** Backticked filter value (Typesense's quoting for values with spaces or symbols). */
 const v = (value: string) => `\`${value.replace(/`/g, '')}\``;
 
@@ -70,7 +74,7 @@ export const createTypesenseEngine = (options: TypesenseOptions): SearchEngine =
   const alias = options.collection;
 
   const createCollection = async (name: string) => {
-    await client.collections().create({ name, fields: FIELDS as any, default_sorting_field: 'publish_ts' });
+    await client.collections().create({ name, fields: FIELDS.map((f) => ({ ...f })), default_sorting_field: 'publish_ts' });
   };
 
   const filterBy = (q: EngineQuery) => {
@@ -114,7 +118,7 @@ export const createTypesenseEngine = (options: TypesenseOptions): SearchEngine =
     },
 
     async replaceDocument(uid, documentId, docs) {
-      await client.collections(alias).documents().delete({ filter_by: `uid:=${v(uid)} && document_id:=${v(documentId)}` } as any);
+      await client.collections(alias).documents().delete({ filter_by: `uid:=${v(uid)} && document_id:=${v(documentId)}` });
       if (docs.length) await client.collections(alias).documents().import(docs.map(toTypesense), { action: 'upsert' });
     },
 
@@ -132,32 +136,32 @@ export const createTypesenseEngine = (options: TypesenseOptions): SearchEngine =
       };
       const exact: IndexDoc[] = [];
       if (q.identifierKey && q.offset === 0) {
-        const found = await client.collections(alias).documents().search({
+        const found = await client.collections<Stored>(alias).documents().search({
           ...common,
           q: '*',
           filter_by: [filter, `(doc_key:=${v(q.identifierKey)} || idx_key:=${v(q.identifierKey)})`].filter(Boolean).join(' && '),
           per_page: 10,
-        } as any);
-        for (const hit of found.hits ?? []) exact.push(JSON.parse((hit.document as any).payload));
+        });
+        for (const hit of found.hits ?? []) exact.push(docOf(hit.document));
       }
-      const result: any = await client.collections(alias).documents().search({
+      const result = await client.collections<Stored>(alias).documents().search({
         ...common,
         sort_by: sortBy(q),
         facet_by: 'type,sites,theme,authority,year',
         max_facet_values: 50,
         page: Math.floor(q.offset / q.limit) + 1,
         per_page: q.limit,
-      } as any);
+      });
       const facet = (field: string): FacetValue[] =>
-        (result.facet_counts ?? []).find((f: any) => f.field_name === field)?.counts.map((c: any) => ({ value: String(c.value), count: c.count })) ?? [];
+        (result.facet_counts ?? []).find((f) => f.field_name === field)?.counts.map((c) => ({ value: String(c.value), count: c.count })) ?? [];
       const exactKeys = new Set(exact.map((d) => d.key));
-      const rest = (result.hits ?? []).map((hit: any) => JSON.parse(hit.document.payload) as IndexDoc).filter((d: IndexDoc) => !exactKeys.has(d.key));
+      const rest = (result.hits ?? []).map((hit) => docOf(hit.document)).filter((d) => !exactKeys.has(d.key));
       const tierOf = (doc: IndexDoc) => (q.regionTiers.length ? (q.regionTiers.indexOf(doc.region ?? '') + 1 || q.regionTiers.length + 1) - 1 : null);
       return {
-        total: result.found + exact.filter((d) => !(result.hits ?? []).some((h: any) => JSON.parse(h.document.payload).key === d.key)).length,
+        total: result.found + exact.filter((d) => !(result.hits ?? []).some((h) => docOf(h.document).key === d.key)).length,
         hits: [
           ...exact.map((doc) => ({ doc, score: 0, exact: true, regionTier: tierOf(doc) })),
-          ...rest.map((doc: IndexDoc) => ({ doc, score: 0, exact: false, regionTier: tierOf(doc) })),
+          ...rest.map((doc) => ({ doc, score: 0, exact: false, regionTier: tierOf(doc) })),
         ].slice(0, q.limit),
         facets: { type: facet('type'), site: facet('sites'), theme: facet('theme'), authority: facet('authority'), year: facet('year') },
       } satisfies EngineResult;
@@ -166,23 +170,23 @@ export const createTypesenseEngine = (options: TypesenseOptions): SearchEngine =
     async completions(prefix, limit, locale) {
       const words = runs(prefix).flatMap((r) => r.words).join(' ');
       if (!words) return [];
-      const result: any = await client.collections(alias).documents().search({
+      const result = await client.collections<Stored>(alias).documents().search({
         q: words,
         query_by: 'title_tk',
         prefix: true,
         num_typos: 0,
         per_page: limit,
         ...(locale ? { filter_by: `locale:=${v(locale)}` } : {}),
-      } as any);
-      return [...new Set<string>((result.hits ?? []).map((h: any) => JSON.parse(h.document.payload).title))];
+      });
+      return [...new Set<string>((result.hits ?? []).map((h) => docOf(h.document).title))];
     },
 
     async findByKeys(keys) {
       const out: IndexDoc[] = [];
       for (const key of keys) {
         try {
-          const doc: any = await client.collections(alias).documents(Buffer.from(key).toString('base64url')).retrieve();
-          out.push(JSON.parse(doc.payload));
+          const doc = await client.collections<Stored>(alias).documents(Buffer.from(key).toString('base64url')).retrieve();
+          out.push(docOf(doc));
         } catch {
           // A key that is not indexed is simply absent.
         }
@@ -192,7 +196,7 @@ export const createTypesenseEngine = (options: TypesenseOptions): SearchEngine =
 
     async setSynonyms(groups) {
       const synonyms = client.collections(alias).synonyms();
-      const existing: any = await synonyms.retrieve();
+      const existing = await synonyms.retrieve();
       const wanted = new Set(groups.map((g) => `jiyue-${g.id}`));
       for (const s of existing.synonyms ?? []) if (String(s.id).startsWith('jiyue-') && !wanted.has(s.id)) await client.collections(alias).synonyms(s.id).delete();
       for (const group of groups) {
@@ -206,7 +210,7 @@ export const createTypesenseEngine = (options: TypesenseOptions): SearchEngine =
       await createCollection(name);
       let previous: string | null = null;
       try {
-        previous = ((await client.aliases(alias).retrieve()) as any).collection_name;
+        previous = (await client.aliases(alias).retrieve()).collection_name;
       } catch {
         previous = null;
       }
@@ -225,7 +229,7 @@ export const createTypesenseEngine = (options: TypesenseOptions): SearchEngine =
     },
 
     async stats() {
-      const collection: any = await client.collections(alias).retrieve();
+      const collection = await client.collections(alias).retrieve();
       return { engine: 'typesense', collection: collection.name, documents: collection.num_documents };
     },
 

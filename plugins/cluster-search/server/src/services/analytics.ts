@@ -99,17 +99,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         .sum({ searches: 'searches' })
         .sum({ zero_results: 'zero_results' })
         .where('day', '>=', daysAgo(days))
-        .modify((qb: any) => {
+        .modify((qb) => {
           if (site) qb.where('site', site);
         })
         .groupBy('query')
-        .modify((qb: any) => {
+        .modify((qb) => {
           if (zeroOnly) qb.havingRaw('SUM(zero_results) > 0');
         })
         .orderBy(zeroOnly ? 'zero_results' : 'searches', 'desc')
         .orderBy('query', 'asc')
         .limit(limit);
-      return rows.map((r: any) => ({ query: r.query, searches: Number(r.searches), zeroResults: Number(r.zero_results) }));
+      return (rows as { query: string; searches: number | string; zero_results: number | string }[]).map((r) => ({ query: r.query, searches: Number(r.searches), zeroResults: Number(r.zero_results) }));
     },
 
     /**
@@ -138,11 +138,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const containing = words.length
         ? await base()
             .whereNot('query', p)
-            .where((qb: any) => {
+            .where((qb) => {
               for (const w of words) qb.orWhereRaw("query LIKE ? ESCAPE '\\'", [`%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`]);
             })
         : [];
-      return { starting: starting.map((r: any) => r.query as string), containing: containing.map((r: any) => r.query as string) };
+      const queries = (rows: object[]) => (rows as { query: string }[]).map((r) => r.query);
+      return { starting: queries(starting), containing: queries(containing) };
     },
 
     async prune(days: number) {

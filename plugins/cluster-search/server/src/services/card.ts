@@ -1,10 +1,49 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
 import type { IndexDoc } from '../engines/types';
 import { foldForSearch, publicView, richTextToText } from '@jiyue/kernel';
 import { identifierKey } from '../utils/identifier-key';
 
 const GUIDE = 'api::service-guide.service-guide';
 const POLICY = 'api::policy.policy';
+
+/** What a card reads of the shared content model (the Document Service's published entries, populated as asked). */
+interface Linked {
+  documentId: string;
+  title?: string;
+  name?: string;
+  question?: string;
+  answer?: unknown;
+  onlineEntryUrl?: string | null;
+}
+interface PolicyEntry extends Linked {
+  locale: string;
+  title: string;
+  documentNumber?: string | null;
+  indexNumber?: string | null;
+  issuingAuthority?: string | null;
+  disclosure?: string | null;
+  writtenDate?: string | null;
+  summary?: string | null;
+  validity?: string | null;
+  publishDate?: string | null;
+  interpretations?: Linked[];
+  serviceGuides?: Linked[];
+  faqs?: Linked[];
+}
+interface GuideEntry extends Linked {
+  locale: string;
+  name: string;
+  aliases?: unknown;
+  itemCode?: string;
+  summary?: string | null;
+  conditions?: unknown;
+  implementingBody?: string | null;
+  fullyOnline?: boolean | null;
+  promisedTimeLimit?: unknown;
+  fee?: unknown;
+  legalBasis?: PolicyEntry[];
+  faqs?: Linked[];
+}
 
 const compact = (s: string) => foldForSearch(s).replace(/\s+/g, '');
 const short = (text: unknown, max = 200) => {
@@ -19,11 +58,11 @@ const short = (text: unknown, max = 200) => {
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const indexedDisclosure = () => (strapi.config.get('plugin::cluster-search') as { indexedDisclosure: string[] }).indexedDisclosure;
-  const isPublic = (p: any) => publicView(p) !== 'hidden' && (!p?.disclosure || indexedDisclosure().includes(p.disclosure));
-  const has = (uid: string) => !!strapi.contentTypes[uid as keyof typeof strapi.contentTypes];
+  const isPublic = (p: PolicyEntry | null | undefined) => publicView(p) !== 'hidden' && (!p?.disclosure || indexedDisclosure().includes(p.disclosure));
+  const has = (uid: string) => !!strapi.contentTypes[uid as UID.ContentType];
 
-  const policyBrief = (p: any) => ({ documentId: p.documentId, title: p.title, documentNumber: p.documentNumber ?? null, indexNumber: p.indexNumber ?? null });
-  const faqBrief = (f: any) => ({ documentId: f.documentId, question: f.question, answer: short(f.answer) });
+  const policyBrief = (p: PolicyEntry) => ({ documentId: p.documentId, title: p.title, documentNumber: p.documentNumber ?? null, indexNumber: p.indexNumber ?? null });
+  const faqBrief = (f: Linked) => ({ documentId: f.documentId, question: f.question, answer: short(f.answer) });
 
   const service = {
     /** The card for the hit the query names, or null. */
@@ -51,15 +90,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     async guideCard(documentId: string, locale: string) {
       if (!has(GUIDE)) return null;
-      const guide: any = await strapi.documents(GUIDE as any).findOne({
+      const guide = (await strapi.documents(GUIDE as UID.ContentType).findOne({
         documentId,
         locale,
         status: 'published',
         populate: {
           legalBasis: { populate: { interpretations: true } },
           faqs: true,
-        } as any,
-      });
+        },
+      })) as GuideEntry | null;
       if (!guide) return null;
       const policies = (guide.legalBasis ?? []).filter(isPublic);
       return {
@@ -77,18 +116,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         promisedTimeLimit: guide.promisedTimeLimit ?? null,
         fee: guide.fee ?? null,
         policies: policies.map(policyBrief),
-        interpretations: policies.flatMap((p: any) => (p.interpretations ?? []).map((i: any) => ({ documentId: i.documentId, title: i.title, policy: p.documentId }))),
+        interpretations: policies.flatMap((p) => (p.interpretations ?? []).map((i) => ({ documentId: i.documentId, title: i.title, policy: p.documentId }))),
         faqs: (guide.faqs ?? []).map(faqBrief),
       };
     },
 
     async policyCard(documentId: string, locale: string) {
-      const policy: any = await strapi.documents(POLICY as any).findOne({
+      const policy = (await strapi.documents(POLICY as UID.ContentType).findOne({
         documentId,
         locale,
         status: 'published',
-        populate: { interpretations: true, serviceGuides: true, faqs: true } as any,
-      });
+        populate: { interpretations: true, serviceGuides: true, faqs: true },
+      })) as PolicyEntry | null;
       if (!policy || !isPublic(policy)) return null;
       const head = {
         kind: 'policy' as const,
@@ -108,8 +147,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         summary: policy.summary ?? null,
         validity: policy.validity ?? null,
         publishDate: policy.publishDate ?? null,
-        interpretations: (policy.interpretations ?? []).map((i: any) => ({ documentId: i.documentId, title: i.title })),
-        serviceGuides: (policy.serviceGuides ?? []).map((g: any) => ({ documentId: g.documentId, name: g.name, onlineEntryUrl: g.onlineEntryUrl ?? null })),
+        interpretations: (policy.interpretations ?? []).map((i) => ({ documentId: i.documentId, title: i.title })),
+        serviceGuides: (policy.serviceGuides ?? []).map((g) => ({ documentId: g.documentId, name: g.name, onlineEntryUrl: g.onlineEntryUrl ?? null })),
         faqs: (policy.faqs ?? []).map(faqBrief),
       };
     },

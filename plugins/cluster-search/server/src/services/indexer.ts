@@ -6,6 +6,7 @@ import { searchableTypes, type SearchableType } from '../utils/searchable-types'
 import { buildSiteMap, type SiteMap } from '../utils/site-map';
 import { afterTransaction } from '@jiyue/kernel';
 import { getService } from '../utils/get-service';
+import { splitAliases } from '../utils/aliases';
 
 const TITLE_FIELDS = ['title', 'name', 'question'];
 const META_FIELDS = ['issuingAuthority', 'documentNumber', 'indexNumber', 'subjectWords', 'aliases', 'implementingBody', 'keywords', 'itemCode'];
@@ -15,9 +16,6 @@ export interface RebuildProgress {
   total: number;
   perSecond: number;
 }
-
-const splitAliases = (value: unknown): string[] =>
-  typeof value === 'string' ? value.split(/[,，、;；\n]+/u).map((a) => a.trim()).filter(Boolean) : [];
 
 /**
  * Turns published documents into index documents and keeps the engine in step: each write to a
@@ -49,8 +47,29 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return new Map(documentIds.map((id) => [id, (found.get(id) ?? []).filter((p) => p.site)]));
   };
 
+  /**
+   * A row of a searchable type as `strapi.db.query` reads it (every column): the ones read here by
+   * name, each type's own text fields through the index signature.
+   */
+  interface ContentRow {
+    id: number;
+    documentId: string;
+    locale: string;
+    publishedAt?: string | Date | null;
+    ownerSite?: string | null;
+    disclosure?: string | null;
+    publishDate?: string | Date | null;
+    themeCategory?: string | null;
+    issuingAuthority?: string | null;
+    implementingBody?: string | null;
+    documentNumber?: string | null;
+    indexNumber?: string | null;
+    validity?: string | null;
+    [field: string]: unknown;
+  }
+
   /** The kernel's disclosure rule first (不予公开 is never indexed), then this plugin's own narrowing. */
-  const isPublic = (row: Record<string, any>) => {
+  const isPublic = (row: ContentRow) => {
     if (publicView(row) === 'hidden') return false;
     if (!('disclosure' in row) || row.disclosure === null || row.disclosure === undefined) return true;
     return config().indexedDisclosure.includes(row.disclosure);
@@ -59,12 +78,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   /** The index documents of one document: one per published, public locale. */
   const documentsFor = (
     type: SearchableType,
-    rows: Record<string, any>[],
+    rows: ContentRow[],
     placements: { site: string; column: string }[],
     sites: SiteMap
   ): IndexDoc[] => {
     const published = rows.filter((r) => r.publishedAt && isPublic(r));
-    const locales = [...new Set(published.map((r) => r.locale as string))].sort();
+    const locales = [...new Set(published.map((r) => r.locale))].sort();
     return published.map((row) => {
       // 依申请公开: indexed by its catalogue entry only (title, 索引号, 发文字号, 发文机关), never its text.
       const catalogue = publicView(row) === 'catalogue';
@@ -115,7 +134,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async build(uid: string, documentId: string): Promise<IndexDoc[]> {
       const type = searchableTypes(strapi).find((t) => t.uid === uid);
       if (!type) return [];
-      const rows = await strapi.db.query(uid as any).findMany({ where: { documentId, publishedAt: { $notNull: true } } });
+      const rows: ContentRow[] = await strapi.db.query(uid).findMany({ where: { documentId, publishedAt: { $notNull: true } } });
       if (!rows.length) return [];
       return documentsFor(type, rows, (await placementsOf([documentId])).get(documentId)!, await siteMap());
     },
@@ -167,7 +186,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async typesOf(documentId: string): Promise<string[]> {
       const found: string[] = [];
       for (const type of searchableTypes(strapi)) {
-        if (await strapi.db.query(type.uid as any).findOne({ where: { documentId }, select: ['id'] })) found.push(type.uid);
+        if (await strapi.db.query(type.uid).findOne({ where: { documentId }, select: ['id'] })) found.push(type.uid);
       }
       return found;
     },
@@ -183,7 +202,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const sites = await siteMap();
       const types = searchableTypes(strapi);
       let total = 0;
-      for (const type of types) total += await strapi.db.query(type.uid as any).count({ where: { publishedAt: { $notNull: true } } });
+      for (const type of types) total += await strapi.db.query(type.uid).count({ where: { publishedAt: { $notNull: true } } });
       let done = 0;
       let documents = 0;
       // Time spent waiting for the engine (segmenting, and writing where it cannot overlap the reads
@@ -193,7 +212,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         for (const type of types) {
           let lastId = 0;
           for (;;) {
-            const rows = await strapi.db.query(type.uid as any).findMany({
+            const rows: ContentRow[] = await strapi.db.query(type.uid).findMany({
               where: { publishedAt: { $notNull: true }, id: { $gt: lastId } },
               orderBy: { id: 'asc' },
               limit: batchSize,
@@ -201,9 +220,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             if (!rows.length) break;
             lastId = rows[rows.length - 1].id;
             // All published locales of a document go together (a fallback needs to know its siblings).
-            const ids = [...new Set(rows.map((r: any) => r.documentId as string))];
-            const siblings = await strapi.db.query(type.uid as any).findMany({ where: { documentId: { $in: ids }, publishedAt: { $notNull: true } } });
-            const byDocument = new Map<string, any[]>();
+            const ids = [...new Set(rows.map((r) => r.documentId))];
+            const siblings: ContentRow[] = await strapi.db.query(type.uid).findMany({ where: { documentId: { $in: ids }, publishedAt: { $notNull: true } } });
+            const byDocument = new Map<string, ContentRow[]>();
             for (const row of siblings) byDocument.set(row.documentId, [...(byDocument.get(row.documentId) ?? []), row]);
             const placements = await placementsOf(ids);
             const docs: IndexDoc[] = [];

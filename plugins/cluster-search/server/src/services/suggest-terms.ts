@@ -4,6 +4,15 @@ import { normalizeQuery } from './analytics';
 
 const UID = 'plugin::cluster-search.suggest-term';
 
+/** A row of the suggest-term table (the columns listed). */
+interface SuggestTermRow {
+  id: number;
+  term: string;
+  locale: string;
+  note: string | null;
+  createdAt: string;
+}
+
 const likePrefix = (p: string) => `${p.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /**
@@ -16,7 +25,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     async list({ locale }: { locale?: string }) {
       const rows = await strapi.db.query(UID).findMany({ where: locale ? { locale } : {}, orderBy: [{ locale: 'asc' }, { normalized: 'asc' }] });
-      return rows.map((r: any) => ({ id: r.id, term: r.term, locale: r.locale, note: r.note ?? null, createdAt: r.createdAt }));
+      return (rows as SuggestTermRow[]).map((r) => ({ id: r.id, term: r.term, locale: r.locale, note: r.note ?? null, createdAt: r.createdAt }));
     },
 
     async approve({ term, locale, note }: { term: string; locale: string; note?: string | null }) {

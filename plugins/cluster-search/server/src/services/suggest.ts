@@ -1,15 +1,13 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, Schema, UID } from '@strapi/strapi';
 import { foldForSearch } from '@jiyue/kernel';
 import { getService } from '../utils/get-service';
 import { queryLocale } from '../utils/query-locale';
 import { optionalService } from '@jiyue/kernel';
+import { splitAliases } from '../utils/aliases';
 
 const GUIDE = 'api::service-guide.service-guide';
 
 type Source = 'term' | 'title' | 'alias' | 'popular';
-
-const splitAliases = (value: unknown): string[] =>
-  typeof value === 'string' ? value.split(/[,，、;；\n]+/u).map((a) => a.trim()).filter(Boolean) : [];
 
 /**
  * Completions for a search box, from what the cluster published or an admin approved, and from
@@ -29,12 +27,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** Aliases of published, publicly disclosed service guides starting with the prefix. */
   const aliasCompletions = async (prefix: string, limit: number, locale: string | null): Promise<string[]> => {
-    const model = strapi.contentTypes[GUIDE as keyof typeof strapi.contentTypes] as any;
+    const model: Schema.ContentType | undefined = strapi.contentTypes[GUIDE as UID.ContentType];
     if (!prefix || !model?.attributes?.aliases) return [];
     const where: Record<string, unknown> = { publishedAt: { $notNull: true }, aliases: { $containsi: prefix } };
     if (locale) where.locale = locale;
     if (model.attributes.disclosure) where.$or = [{ disclosure: { $in: config().indexedDisclosure } }, { disclosure: { $null: true } }];
-    const rows = await strapi.db.query(GUIDE as any).findMany({ where, select: ['aliases'], limit: limit * 4 });
+    const rows = await strapi.db.query(GUIDE).findMany({ where, select: ['aliases'], limit: limit * 4 });
     const out: string[] = [];
     for (const row of rows as { aliases?: string }[]) {
       for (const alias of splitAliases(row.aliases)) if (foldForSearch(alias).startsWith(prefix)) out.push(alias);

@@ -29,7 +29,7 @@ const cleanTerms = (terms: string[]) => [...new Set(terms.map((t) => t.normalize
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const cache = refreshingCache(async (): Promise<SynonymGroup[]> => {
     const rows = await strapi.db.query(UID).findMany({ orderBy: { id: 'asc' } });
-    return rows.map((r: any) => ({ id: String(r.id), terms: (r.terms ?? []) as string[], note: r.note ?? null }));
+    return (rows as { id: number; terms: string[] | null; note: string | null }[]).map((r) => ({ id: String(r.id), terms: r.terms ?? [], note: r.note ?? null }));
   }, CACHE_MS);
 
   const service = {

@@ -10,13 +10,15 @@ export interface SearchableType {
 
 /** Content types that opt in with `"pluginOptions": { "cluster-search": { "enabled": true, "fields": [...] } }`. */
 export const searchableTypes = (strapi: Core.Strapi): SearchableType[] =>
-  Object.entries(strapi.contentTypes as Record<string, any>)
-    .filter(([, ct]) => ct.pluginOptions?.['cluster-search']?.enabled === true)
-    .map(([uid, ct]) => ({
+  Object.entries(strapi.contentTypes).flatMap(([uid, ct]) => {
+    const options = (ct.pluginOptions as { 'cluster-search'?: { enabled?: boolean; fields?: string[] } } | undefined)?.['cluster-search'];
+    if (options?.enabled !== true) return [];
+    return [{
       uid,
       type: ct.info?.singularName ?? uid.split('.').pop()!,
-      fields: (ct.pluginOptions['cluster-search'].fields ?? []).filter((f: string) => f in ct.attributes),
+      fields: (options.fields ?? []).filter((f) => f in ct.attributes),
       attributes: ct.attributes,
-    }));
+    }];
+  });
 
 export const typeOf = (strapi: Core.Strapi, name: string) => searchableTypes(strapi).find((t) => t.type === name || t.uid === name);

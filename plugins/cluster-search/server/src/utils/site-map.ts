@@ -1,3 +1,5 @@
+import type { SiteTreeNode } from '@jiyue/kernel';
+
 export interface SiteInfo {
   code: string;
   regionCode: string | null;
@@ -14,11 +16,11 @@ export interface SiteMap {
 }
 
 /** Flattens site-group's public tree (code, regionCode, children) into lookups by code and region. */
-export const buildSiteMap = (tree: any[]): SiteMap => {
+export const buildSiteMap = (tree: SiteTreeNode[]): SiteMap => {
   const sites = new Map<string, SiteInfo>();
-  const walk = (nodes: any[], parent: string | null) => {
+  const walk = (nodes: SiteTreeNode[] | undefined, parent: string | null) => {
     for (const node of nodes ?? []) {
-      sites.set(node.code, { code: node.code, regionCode: node.regionCode ?? null, parent, level: node.level });
+      sites.set(node.code, { code: node.code, regionCode: (node.regionCode as string | null | undefined) ?? null, parent, level: node.level as string });
       walk(node.children, node.code);
     }
   };

@@ -5,6 +5,17 @@ import { requireUser } from '../utils/caller';
 import { INBOX_UID } from '../utils/uids';
 import { listQuery } from '../validation/inbox';
 
+/** An inbox row (the columns answered). */
+interface InboxRow {
+  id: number;
+  kind: string;
+  policyDocumentId: string;
+  title: string;
+  status: string;
+  createdAt: string;
+  readAt: string | null;
+}
+
 export default ({ strapi }: { strapi: Core.Strapi }) =>
   ({
     /** GET /api/policy-match/inbox: the caller's own notifications, newest first. */
@@ -17,7 +28,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) =>
         strapi.db.query(INBOX_UID).count({ where }),
       ]);
       ctx.body = {
-        data: rows.map((r: any) => ({ id: r.id, kind: r.kind, policyDocumentId: r.policyDocumentId, title: r.title, status: r.status, createdAt: r.createdAt, readAt: r.readAt })),
+        data: (rows as InboxRow[]).map((r) => ({ id: r.id, kind: r.kind, policyDocumentId: r.policyDocumentId, title: r.title, status: r.status, createdAt: r.createdAt, readAt: r.readAt })),
         meta: { pagination: { page, pageSize, total } },
       };
     },

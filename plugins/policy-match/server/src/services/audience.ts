@@ -8,7 +8,8 @@ import { policyUid } from '../utils/policy-uid';
 import { regionAncestors, regionRange } from '../utils/region';
 import { applyCond, policyPrefilter } from '../utils/rule-prefilter';
 import { INBOX_UID, PROFILE_TAG_UID, PROFILE_UID, SUBSCRIPTION_UID } from '../utils/uids';
-import { optionalService } from '@jiyue/kernel';
+import { emitEvent, optionalService } from '@jiyue/kernel';
+import type { RawBindings } from '../utils/knex';
 
 const parseFacts = (facts: unknown): Record<string, unknown> => (typeof facts === 'string' ? JSON.parse(facts) : (facts as Record<string, unknown>) ?? {});
 
@@ -20,10 +21,10 @@ const parseFacts = (facts: unknown): Record<string, unknown> => (typeof facts ==
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const config = <T>(key: string) => strapi.plugin('policy-match').config(key) as T;
   const tables = () => ({
-    profiles: strapi.db.metadata.get(PROFILE_UID as any).tableName,
-    tags: strapi.db.metadata.get(PROFILE_TAG_UID as any).tableName,
+    profiles: strapi.db.metadata.get(PROFILE_UID).tableName,
+    tags: strapi.db.metadata.get(PROFILE_TAG_UID).tableName,
     schema: strapi.db.getSchemaName?.() || undefined,
-    raw: (sql: string, bindings?: unknown[]) => strapi.db.connection.raw(sql, bindings as any),
+    raw: (sql: string, bindings?: unknown[]) => strapi.db.connection.raw(sql, bindings as RawBindings),
     postgres: strapi.db.dialect.client === 'postgres',
   });
 
@@ -86,13 +87,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Users subscribed to one of the policy's tags, its theme, or a region it applies in (or that contains it). */
     async subscribers(policy: MatchablePolicy): Promise<number[]> {
-      const table = strapi.db.metadata.get(SUBSCRIPTION_UID as any).tableName;
-      const q = strapi.db.getConnection(table).distinct('user_id').where((w: any) => {
-        if (policy.tags.length) w.orWhere((s: any) => s.where('kind', 'tag').whereIn('value', policy.tags));
-        if (policy.themeCategory) w.orWhere((s: any) => s.where('kind', 'theme').where('value', policy.themeCategory));
+      const table = strapi.db.metadata.get(SUBSCRIPTION_UID).tableName;
+      const q = strapi.db.getConnection(table).distinct('user_id').where((w) => {
+        if (policy.tags.length) w.orWhere((s) => s.where('kind', 'tag').whereIn('value', policy.tags));
+        if (policy.themeCategory) w.orWhere((s) => s.where('kind', 'theme').where('value', policy.themeCategory));
         if (policy.jurisdiction) {
           const [lo, hi] = regionRange(policy.jurisdiction);
-          w.orWhere((s: any) => s.where('kind', 'region').where((r: any) => r.whereIn('value', [policy.jurisdiction, ...regionAncestors(policy.jurisdiction!)]).orWhereBetween('value', [lo, hi])));
+          w.orWhere((s) => s.where('kind', 'region').where((r) => r.whereIn('value', [policy.jurisdiction, ...regionAncestors(policy.jurisdiction!)]).orWhereBetween('value', [lo, hi])));
         } else {
           w.orWhere('kind', 'region');
         }
@@ -123,7 +124,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         }
         if (!matched.length) continue;
         const existing = new Set(
-          (await strapi.db.query(INBOX_UID).findMany({ where: { policyDocumentId: documentId, kind: 'policy-published', userId: { $in: matched.map((m) => m.userId) } }, select: ['userId'] })).map((r: any) => r.userId)
+          (await strapi.db.query(INBOX_UID).findMany({ where: { policyDocumentId: documentId, kind: 'policy-published', userId: { $in: matched.map((m) => m.userId) } }, select: ['userId'] }) as { userId: number }[]).map((r) => r.userId)
         );
         for (const m of matched) {
           if (existing.has(m.userId)) continue;
@@ -137,7 +138,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         }
       }
       if (notified) {
-        strapi.eventHub.emit('policy-match.audience.notified', { uid: policyUid(), documentId, notified, ...counts });
+        emitEvent(strapi.eventHub, 'policy-match.audience.notified', { uid: policyUid(), documentId, notified, ...counts });
         const outbox = optionalService(strapi, 'distribution', 'outbox');
         for (const site of config<string[]>('audienceWebhookSites')) {
           try {

@@ -5,6 +5,19 @@ import { toIsoDate } from '../utils/dates';
 import { policyUid } from '../utils/policy-uid';
 import { ELIGIBILITY_UID } from '../utils/uids';
 import { visibleDisclosureWhere } from '../utils/disclosure';
+import type { EligibilityRow } from './eligibility';
+
+/** The columns of a policy version the matcher reads. */
+interface PolicyRow {
+  documentId: string;
+  locale: string | null;
+  title: string;
+  validity: string | null;
+  validFrom: string | Date | null;
+  validTo: string | Date | null;
+  publishDate: string | Date | null;
+  themeCategory: string | null;
+}
 
 /**
  * Every published policy that has an eligibility, in the shape the matcher evaluates, with its
@@ -22,21 +35,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const build = async (): Promise<MatchablePolicy[]> => {
     const rules = await strapi.db.query(ELIGIBILITY_UID).findMany({});
     if (!rules.length) return [];
-    const rows = await strapi.db.query(policyUid() as any).findMany({
+    const rows = await strapi.db.query(policyUid()).findMany({
       // 不予公开 policies are never matched, notified or named (kernel disclosure rule)
       where: { publishedAt: { $notNull: true }, ...visibleDisclosureWhere() },
       select: ['documentId', 'locale', 'title', 'validity', 'validFrom', 'validTo', 'publishDate', 'themeCategory'],
     });
     const preferred = strapi.plugin('policy-match').config('matchLocale') as string;
-    const versions = new Map<string, { main?: any; bo?: any }>();
-    for (const r of rows) {
+    const versions = new Map<string, { main?: PolicyRow; bo?: PolicyRow }>();
+    for (const r of rows as PolicyRow[]) {
       const v = versions.get(r.documentId) ?? {};
       if (String(r.locale ?? '').startsWith('bo')) v.bo = r;
       else if (!v.main || r.locale === preferred) v.main = r;
       versions.set(r.documentId, v);
     }
     const out: MatchablePolicy[] = [];
-    for (const e of rules) {
+    for (const e of rules as EligibilityRow[]) {
       const v = versions.get(e.policyDocumentId);
       const p = v?.main ?? v?.bo;
       if (!p) continue;

@@ -1,14 +1,28 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { parseBody, throwFieldErrors, type FieldError } from '@jiyue/kernel';
+import { emitEvent, parseBody, throwFieldErrors, type FieldError } from '@jiyue/kernel';
 import { putBody } from '../validation/eligibility';
 import { getService } from '../utils/get-service';
 import { policyUid } from '../utils/policy-uid';
 import { ELIGIBILITY_UID } from '../utils/uids';
 import { DEFAULT_RULE_LIMITS, validateRule } from '../utils/validate-rule';
 import { toIsoDate } from '../utils/dates';
+import type { Clause } from '../utils/evaluate-policy';
+import type { Audience } from '../utils/fields';
 
-const present = (row: any) =>
+/** A row of the eligibility table (one per policy). */
+export interface EligibilityRow {
+  id: number;
+  policyDocumentId: string;
+  audience: Audience | 'any';
+  tags: string[] | null;
+  clauses: Clause[] | null;
+  jurisdiction: string | null;
+  applicationDeadline: string | Date | null;
+  updatedAt: string | Date;
+}
+
+const present = (row: EligibilityRow | null) =>
   row && {
     policyDocumentId: row.policyDocumentId, audience: row.audience, tags: row.tags ?? [], clauses: row.clauses ?? [],
     jurisdiction: row.jurisdiction ?? null, applicationDeadline: toIsoDate(row.applicationDeadline), updatedAt: row.updatedAt,
@@ -23,7 +37,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** Validates everything first (shape, tags, every rule with its path), then writes one row: bad input changes nothing. */
   async save(documentId: string, body: unknown, actorId?: number) {
     const input = parseBody(putBody, body);
-    const policy = await strapi.db.query(policyUid() as any).findOne({ where: { documentId }, select: ['id'] });
+    const policy = await strapi.db.query(policyUid()).findOne({ where: { documentId }, select: ['id'] });
     if (!policy) throw new errors.NotFoundError(`no policy ${documentId}`);
     const { byCode } = await getService('taxonomy').all();
     const problems: FieldError[] = [];
@@ -35,9 +49,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     }
     const maxDepth = strapi.plugin('policy-match').config('maxRuleDepth') as number;
     const knownTags = new Set(byCode.keys());
-    input.clauses.forEach((clause: any, i: number) => {
+    input.clauses.forEach((clause, i) => {
       if (clause.rule == null) return;
-      for (const p of validateRule(clause.rule, { audience: input.audience as any, knownTags, limits: { ...DEFAULT_RULE_LIMITS, maxDepth } })) {
+      for (const p of validateRule(clause.rule, { audience: input.audience, knownTags, limits: { ...DEFAULT_RULE_LIMITS, maxDepth } })) {
         problems.push({ path: ['clauses', i, 'rule', ...p.path], message: p.message });
       }
     });
@@ -46,14 +60,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const data = {
       policyDocumentId: documentId, audience: input.audience, tags: input.tags, jurisdiction: input.jurisdiction ?? null,
       applicationDeadline: input.applicationDeadline ?? null, editedById: actorId ?? null,
-      clauses: input.clauses.map((c: any) => ({ text: c.text, textBo: c.textBo?.normalize('NFC') ?? null, benefit: c.benefit, benefitBo: c.benefitBo?.normalize('NFC') ?? null, rule: c.rule ?? null })),
+      clauses: input.clauses.map((c) => ({ text: c.text, textBo: c.textBo?.normalize('NFC') ?? null, benefit: c.benefit, benefitBo: c.benefitBo?.normalize('NFC') ?? null, rule: c.rule ?? null })),
     };
     const existing = await strapi.db.query(ELIGIBILITY_UID).findOne({ where: { policyDocumentId: documentId }, select: ['id'] });
     const row = existing
       ? await strapi.db.query(ELIGIBILITY_UID).update({ where: { id: existing.id }, data })
       : await strapi.db.query(ELIGIBILITY_UID).create({ data });
     await getService('catalogue').bump();
-    strapi.eventHub.emit('policy-match.eligibility.changed', { uid: policyUid(), documentId });
+    emitEvent(strapi.eventHub, 'policy-match.eligibility.changed', { uid: policyUid(), documentId });
     return present(row);
   },
 
@@ -61,7 +75,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const deleted = await strapi.db.query(ELIGIBILITY_UID).delete({ where: { policyDocumentId: documentId } });
     if (!deleted) throw new errors.NotFoundError(`policy ${documentId} has no eligibility`);
     await getService('catalogue').bump();
-    strapi.eventHub.emit('policy-match.eligibility.changed', { uid: policyUid(), documentId, removed: true });
+    emitEvent(strapi.eventHub, 'policy-match.eligibility.changed', { uid: policyUid(), documentId, removed: true });
     return { removed: true };
   },
 });

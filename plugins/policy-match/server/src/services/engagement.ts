@@ -2,22 +2,33 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { getService } from '../utils/get-service';
 import { policyUid } from '../utils/policy-uid';
-import { DISCLOSURE_FIELD, VISIBLE_DISCLOSURES, optionalPlugin, optionalService } from '@jiyue/kernel';
+import { DISCLOSURE_FIELD, VISIBLE_DISCLOSURES, emitEvent, optionalPlugin, optionalService } from '@jiyue/kernel';
 import { visibleDisclosureWhere } from '../utils/disclosure';
 import { COMMENT_UID, FAVOURITE_UID, RATING_UID, SUBSCRIPTION_UID } from '../utils/uids';
+
+/** A comment row (the columns answered). */
+interface CommentRow {
+  id: number;
+  policyDocumentId: string;
+  body: string;
+  status: string;
+  flagged: boolean;
+  findings: unknown[] | null;
+  createdAt: string;
+}
 
 /** Subscriptions, favourites, ratings and comments of signed-in users; each write is rate limited per user. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const requirePublishedPolicy = async (documentId: string) => {
     // 不予公开 policies are answered as if they did not exist (kernel disclosure rule)
-    const found = await strapi.db.query(policyUid() as any).findOne({ where: { documentId, publishedAt: { $notNull: true }, ...visibleDisclosureWhere() }, select: ['id', 'title'] });
+    const found = await strapi.db.query(policyUid()).findOne({ where: { documentId, publishedAt: { $notNull: true }, ...visibleDisclosureWhere() }, select: ['id', 'title'] });
     if (!found) throw new errors.NotFoundError(`no published policy ${documentId}`);
     return found;
   };
   /** Whether a policy is hidden from the public (不予公开): its ratings and comments are then not shown. */
   const isHidden = async (documentId: string) =>
-    Boolean(strapi.db.metadata.get(policyUid() as any).attributes[DISCLOSURE_FIELD]) &&
-    (await strapi.db.query(policyUid() as any).count({ where: { documentId, [DISCLOSURE_FIELD]: { $notIn: [...VISIBLE_DISCLOSURES] } } })) > 0;
+    Boolean(strapi.db.metadata.get(policyUid()).attributes[DISCLOSURE_FIELD]) &&
+    (await strapi.db.query(policyUid()).count({ where: { documentId, [DISCLOSURE_FIELD]: { $notIn: [...VISIBLE_DISCLOSURES] } } })) > 0;
   const limit = (userId: number, what: string) => getService('rate-limit').hit(`${what}:${userId}`);
 
   return {
@@ -25,7 +36,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     async subscriptions(userId: number) {
       const rows = await strapi.db.query(SUBSCRIPTION_UID).findMany({ where: { userId }, orderBy: { id: 'asc' } });
-      return rows.map((r: any) => ({ id: r.id, kind: r.kind, value: r.value }));
+      return (rows as { id: number; kind: string; value: string }[]).map((r) => ({ id: r.id, kind: r.kind, value: r.value }));
     },
 
     async subscribe(userId: number, input: { kind: 'tag' | 'theme' | 'region'; value: string }) {
@@ -49,7 +60,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     async favourites(userId: number) {
       const rows = await strapi.db.query(FAVOURITE_UID).findMany({ where: { userId }, orderBy: { id: 'desc' } });
-      return rows.map((r: any) => ({ policyDocumentId: r.policyDocumentId, createdAt: r.createdAt }));
+      return (rows as { policyDocumentId: string; createdAt: string }[]).map((r) => ({ policyDocumentId: r.policyDocumentId, createdAt: r.createdAt }));
     },
 
     async favourite(userId: number, documentId: string) {
@@ -76,7 +87,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async ratingAggregate(documentId: string) {
-      const table = strapi.db.metadata.get(RATING_UID as any).tableName;
+      const table = strapi.db.metadata.get(RATING_UID).tableName;
       const rows = (await strapi.db.getConnection(table).where('policy_document_id', documentId).select('stars').count('* as n').groupBy('stars')) as { stars: number; n: number }[];
       const histogram: Record<string, number> = { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 };
       let count = 0;
@@ -108,25 +119,25 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** Approved comments only: pending and rejected ones are never public. */
     async publicComments(documentId: string) {
       const rows = await strapi.db.query(COMMENT_UID).findMany({ where: { policyDocumentId: documentId, status: 'approved' }, orderBy: { id: 'desc' }, limit: 100 });
-      return rows.map((r: any) => ({ id: r.id, body: r.body, createdAt: r.createdAt }));
+      return (rows as CommentRow[]).map((r) => ({ id: r.id, body: r.body, createdAt: r.createdAt }));
     },
 
     /** Comments to moderate; `sites` limits them to policies owned by those sites (null: every site). */
     async moderationQueue(status: string, sites: string[] | null = null) {
       const where: Record<string, unknown> = { status };
       if (sites) {
-        const policies = await strapi.db.query(policyUid() as any).findMany({ where: { ownerSite: { $in: sites } }, select: ['documentId'] });
+        const policies = await strapi.db.query(policyUid()).findMany({ where: { ownerSite: { $in: sites } }, select: ['documentId'] });
         where.policyDocumentId = { $in: [...new Set(policies.map((p: { documentId: string }) => p.documentId))] };
       }
       const rows = await strapi.db.query(COMMENT_UID).findMany({ where, orderBy: [{ flagged: 'desc' }, { id: 'asc' }], limit: 200 });
-      return rows.map((r: any) => ({ id: r.id, policyDocumentId: r.policyDocumentId, body: r.body, status: r.status, flagged: r.flagged, findings: r.findings ?? [], createdAt: r.createdAt }));
+      return (rows as CommentRow[]).map((r) => ({ id: r.id, policyDocumentId: r.policyDocumentId, body: r.body, status: r.status, flagged: r.flagged, findings: r.findings ?? [], createdAt: r.createdAt }));
     },
 
     /** A site editor moderates comments on their own sites' policies (Super Admins everywhere; all of them without site-group). */
     async assertCanModerate(admin: { id: number; roles?: { code: string }[] }, documentId: string) {
       const siteGroup = optionalPlugin(strapi, 'site-group');
       if (!siteGroup || admin.roles?.some((r) => r.code === 'strapi-super-admin')) return;
-      const policy = await strapi.db.query(policyUid() as any).findOne({ where: { documentId } });
+      const policy = await strapi.db.query(policyUid()).findOne({ where: { documentId } });
       if (!policy?.ownerSite) return;
       const sites: string[] = await siteGroup.service('editor-scope').siteCodes(admin.id, 'always');
       if (!sites.includes(policy.ownerSite)) throw new errors.PolicyError(`this comment is on a policy of site ${policy.ownerSite}, which you do not edit`);
@@ -138,7 +149,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await this.assertCanModerate(admin, row.policyDocumentId);
       const adminUserId = admin.id;
       const updated = await strapi.db.query(COMMENT_UID).update({ where: { id }, data: { status: decision, moderatedById: adminUserId ?? null, moderatedAt: new Date(), moderationNote: note ?? null } });
-      strapi.eventHub.emit(`policy-match.comment.${decision}`, { uid: policyUid(), documentId: row.policyDocumentId, commentId: id });
+      emitEvent(strapi.eventHub, `policy-match.comment.${decision}`, { uid: policyUid(), documentId: row.policyDocumentId, commentId: id });
       return { id: updated.id, status: updated.status };
     },
   };

@@ -5,7 +5,17 @@ import { PROFILE_TAG_UID, PROFILE_UID } from '../utils/uids';
 
 const CONSENT_TEXT = '本人同意将以上信息用于政策匹配与推送，可随时撤回（撤回即删除）。';
 
-const present = (row: any) =>
+/** A stored profile row (the columns answered). */
+interface ProfileRow {
+  kind: 'individual' | 'enterprise';
+  facts: Record<string, unknown> | null;
+  subscribed: boolean | null;
+  consentAt: string | Date;
+  consentText: string;
+  updatedAt: string | Date;
+}
+
+const present = (row: ProfileRow | null) =>
   row && { kind: row.kind, facts: row.facts ?? {}, subscribed: row.subscribed !== false, consentAt: row.consentAt, consentText: row.consentText, updatedAt: row.updatedAt };
 
 /**

@@ -9,7 +9,7 @@ import { RATE_COUNTER_UID } from '../utils/uids';
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async hit(bucket: string, limit = strapi.plugin('policy-match').config('writesPerMinute') as number) {
     const windowStart = Math.floor(Date.now() / 60_000) * 60_000;
-    const table = strapi.db.metadata.get(RATE_COUNTER_UID as any).tableName;
+    const table = strapi.db.metadata.get(RATE_COUNTER_UID).tableName;
     const now = new Date();
     await strapi.db
       .getConnection(table)

@@ -13,8 +13,11 @@ export interface Tag {
   parentCode: string | null;
 }
 
-const toTag = (r: any): Tag => ({
-  code: r.code, dimension: r.dimension, nameZh: r.nameZh, nameBo: r.nameBo ?? null, synonyms: Array.isArray(r.synonyms) ? r.synonyms : [], parentCode: r.parentCode ?? null,
+/** A row of the tag table. */
+type TagRow = Omit<Tag, 'nameBo' | 'synonyms' | 'parentCode'> & { nameBo?: string | null; synonyms?: unknown; parentCode?: string | null };
+
+const toTag = (r: TagRow): Tag => ({
+  code: r.code, dimension: r.dimension, nameZh: r.nameZh, nameBo: r.nameBo ?? null, synonyms: Array.isArray(r.synonyms) ? (r.synonyms as string[]) : [], parentCode: r.parentCode ?? null,
 });
 
 /**

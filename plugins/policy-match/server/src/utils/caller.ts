@@ -7,7 +7,7 @@ import { errors } from '@strapi/utils';
  */
 export const optionalCaller = async (ctx: Context): Promise<{ id: number } | null> => {
   if (!ctx.request.header.authorization) return null;
-  let payload: any = null;
+  let payload: { id?: number } | null = null;
   try {
     payload = await strapi.plugin('users-permissions').service('jwt').getToken(ctx);
   } catch {

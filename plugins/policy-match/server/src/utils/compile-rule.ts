@@ -3,7 +3,7 @@ import { FIELD_BY_NAME } from './fields';
 import { kleeneNot, type Tri } from './kleene';
 import { containingRegions, isWithinRegion, regionPrefix } from './region';
 import type { Facts } from './evaluate-rule';
-import type { Rule } from './validate-rule';
+import type { Ordered, Rule } from './validate-rule';
 
 /** Facts of one profile prepared once per request (age derived once). */
 export interface PreparedFacts {
@@ -33,41 +33,29 @@ export type CompiledRule = (f: PreparedFacts, missing?: string[]) => Tri;
  * without building explanations or missing-fact sets, for the forward match over thousands of
  * policies. Results that come out unknown are re-evaluated with `evaluateRule` for their explanation.
  */
+/**
+ * `all` (decisive: false) and `any` (decisive: true): the first part with the decisive value
+ * settles it and drops the missing facts gathered meanwhile; else unknown if a part is unknown,
+ * else the other value (and no missing facts either).
+ */
+const combine = (parts: CompiledRule[], decisive: boolean): CompiledRule => (f, missing) => {
+  const mark = missing?.length ?? 0;
+  let unknown = false;
+  for (const p of parts) {
+    const r = p(f, missing);
+    if (r === decisive) {
+      if (missing) missing.length = mark;
+      return decisive;
+    }
+    if (r === null) unknown = true;
+  }
+  if (!unknown && missing) missing.length = mark;
+  return unknown ? null : !decisive;
+};
+
 export const compileRule = (rule: Rule): CompiledRule => {
-  if ('all' in rule) {
-    const parts = rule.all.map(compileRule);
-    return (f, missing) => {
-      const mark = missing?.length ?? 0;
-      let unknown = false;
-      for (const p of parts) {
-        const r = p(f, missing);
-        if (r === false) {
-          if (missing) missing.length = mark;
-          return false;
-        }
-        if (r === null) unknown = true;
-      }
-      if (!unknown && missing) missing.length = mark;
-      return unknown ? null : true;
-    };
-  }
-  if ('any' in rule) {
-    const parts = rule.any.map(compileRule);
-    return (f, missing) => {
-      const mark = missing?.length ?? 0;
-      let unknown = false;
-      for (const p of parts) {
-        const r = p(f, missing);
-        if (r === true) {
-          if (missing) missing.length = mark;
-          return true;
-        }
-        if (r === null) unknown = true;
-      }
-      if (!unknown && missing) missing.length = mark;
-      return unknown ? null : false;
-    };
-  }
+  if ('all' in rule) return combine(rule.all.map(compileRule), false);
+  if ('any' in rule) return combine(rule.any.map(compileRule), true);
   if ('not' in rule) {
     const inner = compileRule(rule.not);
     return (f, missing) => kleeneNot(inner(f, missing));
@@ -75,7 +63,9 @@ export const compileRule = (rule: Rule): CompiledRule => {
   const def = FIELD_BY_NAME.get(rule.field);
   if (!def) return () => null;
   const { field, op } = rule;
-  const v = rule.value as any;
+  const v = rule.value;
+  const o = v as Ordered;
+  const pair = v as Ordered[];
   if (op === 'exists') {
     const want = v !== false;
     return (f) => {
@@ -84,12 +74,13 @@ export const compileRule = (rule: Rule): CompiledRule => {
       return want ? present : !present;
     };
   }
-  let eq: (a: any, x: any) => boolean;
+  let eq: (a: unknown, x: unknown) => boolean;
   if (def.type === 'tag-list') eq = (a, x) => Array.isArray(a) && a.includes(x);
-  else if (def.type === 'region') eq = (a, x) => isWithinRegion(String(a), x);
-  else if (def.type === 'industry') eq = (a, x) => String(a).startsWith(x);
+  else if (def.type === 'region') eq = (a, x) => isWithinRegion(String(a), x as string);
+  else if (def.type === 'industry') eq = (a, x) => String(a).startsWith(x as string);
   else eq = (a, x) => a === x;
-  let test: (a: any) => boolean;
+  // Values that reach an ordering test are the field's numbers or ISO dates (checked by validate-rule).
+  let test: (a: Ordered) => boolean;
   switch (op) {
     case 'eq':
       test = (a) => eq(a, v);
@@ -100,19 +91,19 @@ export const compileRule = (rule: Rule): CompiledRule => {
       break;
     }
     case 'gte':
-      test = (a) => a >= v;
+      test = (a) => a >= o;
       break;
     case 'lte':
-      test = (a) => a <= v;
+      test = (a) => a <= o;
       break;
     case 'between':
-      test = (a) => a >= v[0] && a <= v[1];
+      test = (a) => a >= pair[0] && a <= pair[1];
       break;
     case 'before':
-      test = (a) => a < v;
+      test = (a) => a < o;
       break;
     case 'after':
-      test = (a) => a > v;
+      test = (a) => a > o;
       break;
     default:
       return () => null;
@@ -123,6 +114,6 @@ export const compileRule = (rule: Rule): CompiledRule => {
       missing?.push(field);
       return null;
     }
-    return test(a);
+    return test(a as Ordered);
   };
 };

@@ -1,6 +1,7 @@
+import type { UID } from '@strapi/strapi';
 import { DISCLOSURE_FIELD, VISIBLE_DISCLOSURES } from '@jiyue/kernel';
 import { policyUid } from './policy-uid';
 
 /** The database filter "publicly visible at all" for the policy type (empty when it has no disclosure field). */
 export const visibleDisclosureWhere = (): Record<string, unknown> =>
-  (strapi.contentTypes as Record<string, any>)[policyUid()]?.attributes?.[DISCLOSURE_FIELD] ? { [DISCLOSURE_FIELD]: { $in: [...VISIBLE_DISCLOSURES] } } : {};
+  strapi.contentTypes[policyUid() as UID.ContentType]?.attributes?.[DISCLOSURE_FIELD] ? { [DISCLOSURE_FIELD]: { $in: [...VISIBLE_DISCLOSURES] } } : {};

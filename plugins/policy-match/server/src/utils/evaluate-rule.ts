@@ -2,7 +2,7 @@ import { ageOn } from './dates';
 import { FIELD_BY_NAME, type FieldDef } from './fields';
 import { kleeneAll, kleeneAny, kleeneNot, type Tri } from './kleene';
 import { isWithinRegion } from './region';
-import type { Predicate, Rule } from './validate-rule';
+import type { Ordered, Predicate, Rule } from './validate-rule';
 
 export type Facts = Record<string, unknown>;
 
@@ -57,23 +57,24 @@ export const testPredicate = (p: Predicate, facts: Facts, asOf: string): Tri => 
     return p.value === false ? !present : present;
   }
   if (actual === null) return null;
-  const v = p.value as any;
-  const a = actual as any;
+  const v = p.value;
+  const a = actual as Ordered;
+  const o = v as Ordered;
   switch (p.op) {
     case 'eq':
       return equals(def, actual, v);
     case 'in':
       return (v as unknown[]).some((x) => equals(def, actual, x));
     case 'gte':
-      return a >= v;
+      return a >= o;
     case 'lte':
-      return a <= v;
+      return a <= o;
     case 'between':
-      return a >= v[0] && a <= v[1];
+      return a >= (v as Ordered[])[0] && a <= (v as Ordered[])[1];
     case 'before':
-      return a < v;
+      return a < o;
     case 'after':
-      return a > v;
+      return a > o;
     default:
       return null;
   }
@@ -102,7 +103,8 @@ export const explainPredicate = (p: Predicate, facts: Facts, asOf: string, resul
   const unit = def.unit ?? '';
   let zhCond: string;
   let boCond: string | undefined;
-  const v = p.value as any;
+  const v = p.value;
+  const pair = v as Ordered[];
   const one = p.op === 'in' ? null : p.op === 'between' ? null : v === undefined ? null : name(v);
   const isMember = def.type === 'tag-list';
   const isWithin = def.type === 'region' || def.type === 'industry';
@@ -112,7 +114,7 @@ export const explainPredicate = (p: Predicate, facts: Facts, asOf: string, resul
       boCond = one!.bo !== undefined ? `${isMember || isWithin ? '∈' : '='} ${one!.bo}` : undefined;
       break;
     case 'in': {
-      const ns = list(v);
+      const ns = list(v as unknown[]);
       zhCond = `${isMember ? '包含其一' : '属于'} {${ns.map((n) => n.zh).join('、')}}`;
       boCond = ns.every((n) => n.bo !== undefined) ? `∈ {${ns.map((n) => n.bo).join('، ')}}` : undefined;
       break;
@@ -126,8 +128,8 @@ export const explainPredicate = (p: Predicate, facts: Facts, asOf: string, resul
       boCond = `≤ ${one!.zh}`;
       break;
     case 'between':
-      zhCond = `在 ${v[0]}–${v[1]}${unit} 之间（含）`;
-      boCond = `${v[0]}–${v[1]}`;
+      zhCond = `在 ${pair[0]}–${pair[1]}${unit} 之间（含）`;
+      boCond = `${pair[0]}–${pair[1]}`;
       break;
     case 'before':
       zhCond = `早于 ${v}`;

@@ -3,6 +3,6 @@
  * `"pluginOptions": { "policy-match": { "enabled": true } }`, else the configured `policyUid`.
  */
 export const policyUid = (): string => {
-  const opted = Object.values(strapi.contentTypes as Record<string, any>).find((ct) => ct.pluginOptions?.['policy-match']?.enabled === true);
+  const opted = Object.values(strapi.contentTypes).find((ct) => (ct.pluginOptions as { 'policy-match'?: { enabled?: boolean } } | undefined)?.['policy-match']?.enabled === true);
   return opted?.uid ?? (strapi.plugin('policy-match').config('policyUid') as string);
 };

@@ -2,7 +2,8 @@ import { addDays, addYears } from './dates';
 import { FIELD_BY_NAME, type FieldType } from './fields';
 import { regionRange } from './region';
 import type { MatchablePolicy } from './evaluate-policy';
-import type { Predicate, Rule } from './validate-rule';
+import type { QueryBuilder, RawSql } from './knex';
+import type { Ordered, Predicate, Rule } from './validate-rule';
 
 /**
  * A condition on the indexed columns of stored profiles that every profile for which the rule is
@@ -37,7 +38,8 @@ const ageRange = (asOf: string, lo: number | null, hi: number | null): Cond =>
 const predicateCond = (p: Predicate, asOf: string): Cond => {
   const def = FIELD_BY_NAME.get(p.field);
   if (!def) return true;
-  const v = p.value as any;
+  const v = p.value;
+  const pair = v as Ordered[];
   if (def.type === 'tag-list') {
     if (p.op === 'eq') return { tags: [`${p.field}:${v}`] };
     if (p.op === 'in') return { tags: (v as string[]).map((c) => `${p.field}:${c}`) };
@@ -45,11 +47,11 @@ const predicateCond = (p: Predicate, asOf: string): Cond => {
   }
   if (p.field === 'age') {
     switch (p.op) {
-      case 'eq': return ageRange(asOf, v, v);
+      case 'eq': return ageRange(asOf, v as number, v as number);
       case 'in': return or((v as number[]).map((a) => ageRange(asOf, a, a)));
-      case 'gte': return ageRange(asOf, v, null);
-      case 'lte': return ageRange(asOf, null, v);
-      case 'between': return ageRange(asOf, v[0], v[1]);
+      case 'gte': return ageRange(asOf, v as number, null);
+      case 'lte': return ageRange(asOf, null, v as number);
+      case 'between': return ageRange(asOf, pair[0] as number, pair[1] as number);
       case 'exists': return p.value === false ? true : { column: 'birth_date', op: 'notnull' };
       default: return true;
     }
@@ -58,11 +60,11 @@ const predicateCond = (p: Predicate, asOf: string): Cond => {
   const column = def.column;
   if (p.op === 'exists') return p.value === false ? true : { column, op: 'notnull' };
   if (def.type === 'region') {
-    const values = p.op === 'eq' ? [v] : (v as string[]);
+    const values = p.op === 'eq' ? [v as string] : (v as string[]);
     return or(values.map((code) => { const [lo, hi] = regionRange(code); return range(column, lo, hi); }));
   }
   if (def.type === 'industry') {
-    const values = p.op === 'eq' ? [v] : (v as string[]);
+    const values = p.op === 'eq' ? [v as string] : (v as string[]);
     return or(values.map((code) => ({ column, op: 'prefix' as const, value: code })));
   }
   switch (p.op) {
@@ -70,7 +72,7 @@ const predicateCond = (p: Predicate, asOf: string): Cond => {
     case 'in': return { column, op: 'in', value: v };
     case 'gte': return { column, op: 'gte', value: v };
     case 'lte': return { column, op: 'lte', value: v };
-    case 'between': return range(column, v[0], v[1]);
+    case 'between': return range(column, pair[0], pair[1]);
     case 'before': return { column, op: 'lt', value: v };
     case 'after': return { column, op: 'gt', value: v };
     default: return true;
@@ -82,7 +84,8 @@ const predicateCond = (p: Predicate, asOf: string): Cond => {
  * require the fact to be present, as three-valued logic does (a missing fact is neither).
  */
 const jsonPredicate = (p: Predicate, type: FieldType, negated: boolean): Cond => {
-  const v = p.value as any;
+  const v = p.value;
+  const pair = v as Ordered[];
   const leaf = (op: LeafOp, value?: unknown): Cond => ({ json: p.field, type, op, value });
   if (type === 'region' || type === 'industry' || type === 'tag-list') return true;
   switch (p.op) {
@@ -94,7 +97,7 @@ const jsonPredicate = (p: Predicate, type: FieldType, negated: boolean): Cond =>
     case 'lte': return leaf(negated ? 'gt' : 'lte', v);
     case 'before': return leaf(negated ? 'gte' : 'lt', v);
     case 'after': return leaf(negated ? 'lte' : 'gt', v);
-    case 'between': return negated ? or([leaf('lt', v[0]), leaf('gt', v[1])]) : and([leaf('gte', v[0]), leaf('lte', v[1])]);
+    case 'between': return negated ? or([leaf('lt', pair[0]), leaf('gt', pair[1])]) : and([leaf('gte', pair[0]), leaf('lte', pair[1])]);
     default: return true;
   }
 };
@@ -105,7 +108,8 @@ const predicateFalse = (p: Predicate): Cond => {
   if (!def || def.type === 'tag-list' || p.field === 'age') return true;
   if (!def.column) return jsonPredicate(p, def.type, true);
   const column = def.column;
-  const v = p.value as any;
+  const v = p.value;
+  const pair = v as Ordered[];
   if (def.type === 'region' || def.type === 'industry') return true;
   switch (p.op) {
     case 'exists': return p.value === false ? { column, op: 'notnull' } : { column, op: 'isnull' };
@@ -115,7 +119,7 @@ const predicateFalse = (p: Predicate): Cond => {
     case 'lte': return { column, op: 'gt', value: v };
     case 'before': return { column, op: 'gte', value: v };
     case 'after': return { column, op: 'lte', value: v };
-    case 'between': return or([{ column, op: 'lt', value: v[0] }, { column, op: 'gt', value: v[1] }]);
+    case 'between': return or([{ column, op: 'lt', value: pair[0] }, { column, op: 'gt', value: pair[1] }]);
     default: return true;
   }
 };
@@ -150,7 +154,7 @@ export interface SqlTarget {
   tags: string;
   schema?: string;
   /** knex.raw of the connection, and whether it is PostgreSQL (jsonb) or SQLite (json_extract). */
-  raw: (sql: string, bindings?: unknown[]) => unknown;
+  raw: (sql: string, bindings?: unknown[]) => RawSql;
   postgres: boolean;
 }
 
@@ -158,17 +162,18 @@ const jsonValue = (type: FieldType, value: unknown, postgres: boolean) =>
   type === 'boolean' ? (postgres ? String(value) : value ? 1 : 0) : value;
 
 /** Applies a condition to a knex query on the profiles table; tag conditions become EXISTS on the tag rows. */
-export const applyCond = (qb: any, cond: Cond, tables: SqlTarget): any => {
+export const applyCond = (qb: QueryBuilder, cond: Cond, tables: SqlTarget): QueryBuilder => {
   if (cond === true) return qb;
-  if ('and' in cond) return qb.where((sub: any) => { for (const c of cond.and) applyCond(sub, c, tables); });
-  if ('or' in cond) return qb.where((sub: any) => { for (const c of cond.or) sub.orWhere((inner: any) => applyCond(inner, c, tables)); });
+  if ('and' in cond) return qb.where((sub) => { for (const c of cond.and) applyCond(sub, c, tables); });
+  if ('or' in cond) return qb.where((sub) => { for (const c of cond.or) sub.orWhere((inner) => applyCond(inner, c, tables)); });
   if ('tags' in cond) {
+    // any: knex selects the literal 1 here (EXISTS), which its types, all column names, do not allow
     return qb.whereExists(function (this: any) {
       const from = tables.schema ? this.withSchema(tables.schema) : this;
       from.select(1).from(tables.tags).whereRaw('??.profile_id = ??.id', [tables.tags, tables.profiles]).whereIn('tag', cond.tags);
     });
   }
-  let col: any;
+  let col: string | RawSql;
   let value: unknown = cond.value;
   if ('json' in cond) {
     const numeric = cond.type === 'integer' || cond.type === 'number';
@@ -179,19 +184,21 @@ export const applyCond = (qb: any, cond: Cond, tables: SqlTarget): any => {
   } else {
     col = `${tables.profiles}.${cond.column}`;
   }
+  // any: knex takes a raw expression wherever it takes a column and binds any value; its overloads type only some of these pairs
+  const leaf: any = qb;
   switch (cond.op) {
-    case 'eq': return qb.where(col, value);
-    case 'ne': return qb.where(col, '<>', value);
-    case 'in': return qb.whereIn(col, value as unknown[]);
-    case 'notIn': return qb.whereNotNull(col).whereNotIn(col, value as unknown[]);
-    case 'gte': return qb.where(col, '>=', value);
-    case 'lte': return qb.where(col, '<=', value);
-    case 'gt': return qb.where(col, '>', value);
-    case 'lt': return qb.where(col, '<', value);
-    case 'notnull': return qb.whereNotNull(col);
-    case 'isnull': return qb.whereNull(col);
-    case 'prefix': return qb.where(col, 'like', `${value}%`);
-    case 'notPrefix': return qb.where(col, 'not like', `${value}%`);
+    case 'eq': return leaf.where(col, value);
+    case 'ne': return leaf.where(col, '<>', value);
+    case 'in': return leaf.whereIn(col, value as unknown[]);
+    case 'notIn': return leaf.whereNotNull(col).whereNotIn(col, value as unknown[]);
+    case 'gte': return leaf.where(col, '>=', value);
+    case 'lte': return leaf.where(col, '<=', value);
+    case 'gt': return leaf.where(col, '>', value);
+    case 'lt': return leaf.where(col, '<', value);
+    case 'notnull': return leaf.whereNotNull(col);
+    case 'isnull': return leaf.whereNull(col);
+    case 'prefix': return leaf.where(col, 'like', `${value}%`);
+    case 'notPrefix': return leaf.where(col, 'not like', `${value}%`);
   }
   return qb;
 };

@@ -3,6 +3,8 @@ import { FIELD_BY_NAME, OPS_BY_TYPE, type Audience, type Op } from './fields';
 
 export type Predicate = { field: string; op: Op; value?: unknown };
 export type Rule = { all: Rule[] } | { any: Rule[] } | { not: Rule } | Predicate;
+/** What `gte`, `lte`, `before`, `after` and `between` compare (validated per field): numbers, or ISO dates as strings. */
+export type Ordered = number | string;
 
 export interface RuleProblem {
   path: (string | number)[];
@@ -106,7 +108,7 @@ export const validateRule = (
           return;
         }
         const ok = scalar(pair[0], [...valuePath, 0]) && scalar(pair[1], [...valuePath, 1]);
-        if (ok && (pair[0] as number | string) > (pair[1] as number | string)) problems.push({ path: valuePath, message: 'low must not be above high' });
+        if (ok && (pair[0] as Ordered) > (pair[1] as Ordered)) problems.push({ path: valuePath, message: 'low must not be above high' });
         return;
       }
       default:
