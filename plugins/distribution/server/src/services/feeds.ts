@@ -16,7 +16,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const columns: string[] | undefined = channel.settings?.columns;
     if (columns?.length && !columns.includes(column)) throw new errors.NotFoundError(`Site "${site}" has no feed for column "${column}"`);
     const page = await service(strapi, 'site-group', 'site-content').columnItems({ siteCode: site, slug: column, locale, page: 1, pageSize: 50 });
-    const base = pluginConfig<string>('publicUrl').replace(/\/$/, '');
+    const base = pluginConfig('publicUrl').replace(/\/$/, '');
     const domain = page.meta.site?.domain ?? page.meta.site?.domains?.[0];
     const home = domain ? `https://${domain}` : `${base}/${site}`;
     const feed: FeedMeta = {

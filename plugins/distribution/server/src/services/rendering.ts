@@ -20,7 +20,7 @@ export type RenditionName = keyof typeof RENDITIONS;
 const WEIBO_LINK_WEIGHT = 12;
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const cacheDir = () => path.resolve(strapi.dirs.app.root, pluginConfig<string>('renditionCacheDir'));
+  const cacheDir = () => path.resolve(strapi.dirs.app.root, pluginConfig('renditionCacheDir'));
 
   /** Channels count user-perceived characters; the kernel's cut never splits one, nor a Tibetan syllable. */
   const truncate = (text: string, maxChars: number) => truncateText(text, maxChars, { count: 'graphemes' });
