@@ -37,7 +37,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * the same image and channel costs a file read.
      */
     async rendition(source: Buffer, name: RenditionName) {
-      const spec: any = RENDITIONS[name];
+      const spec: { width: number; height: number; format: 'jpeg' | 'webp'; fit?: 'inside' } = RENDITIONS[name];
       const key = crypto.createHash('sha256').update(source).update(JSON.stringify(spec)).digest('hex').slice(0, 32);
       const file = path.join(cacheDir(), `${key}-${name}.${spec.format === 'jpeg' ? 'jpg' : spec.format}`);
       if (fs.existsSync(file)) return { buffer: fs.readFileSync(file), file, cached: true, ...spec };
