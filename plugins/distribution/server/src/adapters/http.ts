@@ -1,8 +1,8 @@
 import { OutboundRefusedError, outboundFetch } from '@jiyue/kernel';
 import { DeliveryError } from '../utils/delivery-error';
 import { getService, pluginConfig } from '../utils/get-service';
-import type { ChannelRow, DeliveryRow } from '../utils/rows';
 import { thrown } from '../utils/thrown';
+import { channelOf, type DeliverInput } from './types';
 
 /** Outbound requests of this plugin: the kernel's filtering client with the configured allow list. */
 export const fetchOutbound = (url: string, init: RequestInit = {}) => outboundFetch(url, init, { allow: pluginConfig('outbound')?.allow ?? [] });
@@ -42,13 +42,15 @@ export const request = async (url: string, init: RequestInit & { expectJson?: bo
 /**
  * The account of a WeChat or Weibo channel: its credential (resolved for the channel's site, with
  * every field in `needs`), the API origin (server config only: a channel row cannot send the token
- * elsewhere) and the steps a previous attempt recorded (`delivery.remote`).
+ * elsewhere) and the steps a previous attempt recorded (`delivery.remote`), with the rest of the input.
  */
-export const apiAccount = <Done extends object>(kind: 'wechat' | 'weibo', delivery: DeliveryRow, channel: ChannelRow, needs: string[]) => {
+export const apiAccount = <Done extends object>(kind: 'wechat' | 'weibo', input: DeliverInput, needs: string[]) => {
+  const { delivery } = input;
+  const channel = channelOf(input);
   const resolved = getService('channels').resolveCredential(channel.credential, channel.site);
   const creds = resolved.ok ? resolved.values : null;
   if (!creds || needs.some((field) => !creds[field])) throw new DeliveryError(`credential "${channel.credential}": ${resolved.ok ? `lacks ${needs.join('/')}` : resolved.message}`, { permanent: true });
   const base = String(pluginConfig(kind).baseUrl).replace(/\/$/, '');
   const done = { ...(delivery.remote ?? {}) } as Done;
-  return { creds, base, done };
+  return { ...input, channel, creds, base, done };
 };

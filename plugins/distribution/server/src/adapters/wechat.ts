@@ -2,7 +2,7 @@ import { DeliveryError } from '../utils/delivery-error';
 import { getService } from '../utils/get-service';
 import { thrown } from '../utils/thrown';
 import { apiAccount, request } from './http';
-import { channelOf, type Adapter } from './types';
+import type { Adapter } from './types';
 
 /** The fields of WeChat's JSON answers read here (each API documents its own). */
 interface WechatAnswer {
@@ -74,9 +74,7 @@ export const wechat: Adapter = {
   needsChannel: true,
   needsPreviousReceipt: true,
   async deliver(input) {
-    const { delivery, previousReceipt, record } = input;
-    const channel = channelOf(input);
-    const { creds, base, done } = apiAccount<WechatDone>('wechat', delivery, channel, ['appId', 'appSecret']);
+    const { delivery, channel, previousReceipt, record, creds, base, done } = apiAccount<WechatDone>('wechat', input, ['appId', 'appSecret']);
     const step = async (values: WechatDone) => {
       Object.assign(done, values);
       await record(values);

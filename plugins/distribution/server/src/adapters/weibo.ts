@@ -2,7 +2,7 @@ import { DeliveryError } from '../utils/delivery-error';
 import { getService, pluginConfig } from '../utils/get-service';
 import { thrown } from '../utils/thrown';
 import { apiAccount, request } from './http';
-import { channelOf, type Adapter } from './types';
+import type { Adapter } from './types';
 
 /** The fields of Weibo's JSON answers read here. */
 interface WeiboAnswer {
@@ -52,9 +52,7 @@ export const weibo: Adapter = {
   needsChannel: true,
   needsPreviousReceipt: true,
   async deliver(input) {
-    const { delivery, previousReceipt, record } = input;
-    const channel = channelOf(input);
-    const { creds, base, done } = apiAccount<WeiboDone>('weibo', delivery, channel, ['accessToken']);
+    const { delivery, channel, previousReceipt, record, creds, base, done } = apiAccount<WeiboDone>('weibo', input, ['accessToken']);
     const destroy = async () => {
       if (done.destroyed) return done.destroyedId ?? null;
       if (!previousReceipt?.id) return null;

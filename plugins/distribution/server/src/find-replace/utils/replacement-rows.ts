@@ -1,4 +1,5 @@
 /** The rows of find and replace's own tables as the Query Engine returns them (it types rows as untyped). */
+import type { TextMatch } from './field-matches';
 
 export type ReplacementStatus = 'previewed' | 'applying' | 'applied' | 'rolling-back' | 'rolled-back';
 export type ChangeState = 'pending' | 'applied' | 'skipped' | 'failed' | 'rolled-back' | 'rollback-skipped' | 'rollback-failed';
@@ -30,17 +31,8 @@ export interface ReplacementRow {
   createdAt?: Date | string;
 }
 
-/** One stored match of a change (see `storedMatch`). */
-export interface StoredMatch {
-  field: string | number;
-  path: (string | number)[];
-  start: number;
-  end: number;
-  found: string;
-  replacement: string;
-  before: string;
-  after: string;
-}
+/** One stored match of a change (see `storedMatch`): the match and the field it is in. */
+export type StoredMatch = TextMatch & { field: string | number };
 
 export interface ReplacementChangeRow {
   id: number;
