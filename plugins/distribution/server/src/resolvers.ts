@@ -1,7 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { optionalService, type SubmissionTargets as Targets } from '@jiyue/kernel';
+import type { ReplacementRow } from './find-replace/utils/replacement-rows';
 import { getService } from './utils/get-service';
+import type { ChannelRow, DeliveryRow, RetractionRow } from './utils/rows';
 import { CHANNEL_UID, DELIVERY_UID, REPLACEMENT_UID, RETRACTION_UID } from './utils/uids';
 
 type Request = { params: Record<string, string> };
@@ -20,16 +22,16 @@ const idParam = (raw: string, what: string) => {
 export const registerDistributionResolvers = (strapi: Core.Strapi) => {
   const scope = optionalService(strapi, 'site-group', 'scope');
   if (!scope) return;
-  const siteOf = (uid: string, what: string, pick: (row: any) => unknown) => async (request: Request) => {
-    const row = await strapi.db.query(uid as any).findOne({ where: { id: idParam(request.params.id, what) } });
+  const siteOf = <Row>(uid: string, what: string, pick: (row: Row) => unknown) => async (request: Request) => {
+    const row = (await strapi.db.query(uid).findOne({ where: { id: idParam(request.params.id, what) } })) as Row | null;
     if (!row) throw new errors.NotFoundError(`No ${what} ${request.params.id}`);
     const site = pick(row);
     return typeof site === 'string' && site ? [site] : [];
   };
-  scope.registerResolver('distribution.channel', siteOf(CHANNEL_UID, 'channel', (r) => r.site));
-  scope.registerResolver('distribution.delivery', siteOf(DELIVERY_UID, 'delivery', (r) => r.site));
-  scope.registerResolver('distribution.retraction', siteOf(RETRACTION_UID, 'retraction', (r) => r.scope?.site));
-  scope.registerResolver('distribution.replacement', siteOf(REPLACEMENT_UID, 'replacement', (r) => r.scopeSite));
+  scope.registerResolver('distribution.channel', siteOf<ChannelRow>(CHANNEL_UID, 'channel', (r) => r.site));
+  scope.registerResolver('distribution.delivery', siteOf<DeliveryRow>(DELIVERY_UID, 'delivery', (r) => r.site));
+  scope.registerResolver('distribution.retraction', siteOf<RetractionRow>(RETRACTION_UID, 'retraction', (r) => r.scope?.site));
+  scope.registerResolver('distribution.replacement', siteOf<ReplacementRow>(REPLACEMENT_UID, 'replacement', (r) => r.scopeSite));
   // The sites a body's `targets` reach (PUT /distribution/targets): the sites of its placement targets and of its chosen channels.
   // An editor sends their items only to their own sites' columns and accounts (报送 upward goes through site-group's submissions).
   scope.registerResolver('distribution.submission-targets', async (request) =>

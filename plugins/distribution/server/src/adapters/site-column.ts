@@ -2,6 +2,7 @@ import { DeliveryError } from '../utils/delivery-error';
 import { SYSTEM_ACTOR } from '@jiyue/kernel';
 import type { Adapter } from './types';
 import { optionalPlugin } from '@jiyue/kernel';
+import { thrown } from '../utils/thrown';
 
 /**
  * Places the item into a site column through site-group's services (never its tables). Placing is
@@ -14,8 +15,8 @@ export const siteColumn: Adapter = {
     const siteGroup = optionalPlugin(strapi, 'site-group');
     if (!siteGroup) throw new DeliveryError('site-group is not enabled', { permanent: true });
     const { column, mode } = delivery.payload.route ?? {};
-    const where = await siteGroup.service('site-content').itemPlacements(delivery.itemDocumentId);
-    const here = where.filter((p: any) => p.site === delivery.site && p.column === column);
+    const where = await siteGroup.service('site-content').itemPlacements(delivery.itemDocumentId!);
+    const here = where.filter((p) => p.site === delivery.site && p.column === column);
     if (delivery.operation === 'delete') {
       for (const p of here) await siteGroup.service('placement-flow').withdraw(p.placementId, SYSTEM_ACTOR);
       return { withdrawn: here.length };
@@ -23,14 +24,15 @@ export const siteColumn: Adapter = {
     if (here.length) return { placed: false, already: true, mode: here[0].mode };
     try {
       const placement = await siteGroup.service('placement-flow').place(
-        { contentType: delivery.contentType, documentId: delivery.itemDocumentId, site: delivery.site, column, mode: mode ?? 'reference' },
+        { contentType: delivery.contentType!, documentId: delivery.itemDocumentId!, site: delivery.site!, column: column!, mode: mode ?? 'reference' },
         SYSTEM_ACTOR
       );
       return { placed: true, placementId: placement?.id ?? null, state: placement?.state ?? null };
-    } catch (error: any) {
+    } catch (error) {
       // "already placed" (pending or active) is the outcome we want; anything else is refused for good.
-      if (/already placed/.test(error?.message ?? '')) return { placed: false, already: true };
-      throw new DeliveryError(error?.message ?? String(error), { permanent: error?.name === 'ValidationError' || error?.name === 'NotFoundError' });
+      const e = thrown(error);
+      if (/already placed/.test(e.message ?? '')) return { placed: false, already: true };
+      throw new DeliveryError(e.message ?? String(error), { permanent: e.name === 'ValidationError' || e.name === 'NotFoundError' });
     }
   },
 };

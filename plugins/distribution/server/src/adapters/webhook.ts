@@ -1,18 +1,18 @@
 import { sanitizeRichText, sanitizeStrings } from '@jiyue/kernel';
-import type { Core } from '@strapi/strapi';
 import { DeliveryError } from '../utils/delivery-error';
 import { getService } from '../utils/get-service';
+import { attributesOf, modelOf } from '../utils/models';
 import { signWebhook } from '../utils/sign-webhook';
 import { request } from './http';
-import type { Adapter } from './types';
+import { channelOf, type Adapter } from './types';
 
 /**
  * Rich-text fields of the snapshot pass the kernel's webhook allow list; plain fields are text and stay as they are.
  * A `notify` event's `data` has no schema: every string in it passes the webhook allow list.
  */
-const safeFields = (strapi: Core.Strapi, uid: string, fields: Record<string, unknown> | undefined) => {
+const safeFields = (uid: string, fields: Record<string, unknown> | undefined) => {
   if (!fields) return fields;
-  const attributes = ((strapi.getModel(uid as any) as any)?.attributes ?? {}) as Record<string, { type?: string }>;
+  const attributes = attributesOf(modelOf(uid));
   return Object.fromEntries(
     Object.entries(fields).map(([name, value]) => [name, attributes[name]?.type === 'richtext' && typeof value === 'string' ? sanitizeRichText(value, 'webhook') : value])
   );
@@ -25,13 +25,15 @@ const safeFields = (strapi: Core.Strapi, uid: string, fields: Record<string, unk
  */
 export const webhook: Adapter = {
   needsChannel: true,
-  async deliver({ strapi, delivery, channel }) {
+  async deliver(input) {
+    const { delivery } = input;
+    const channel = channelOf(input);
     const resolved = getService('channels').resolveCredential(channel.credential, channel.site);
     const secret = resolved.ok ? resolved.values.secret : null;
     if (!secret) throw new DeliveryError(`credential "${channel.credential}": ${resolved.ok ? 'has no secret' : resolved.message}`, { permanent: true });
     // An unpublished item is withdrawn (it may come back with a later create); a deleted or retracted one is deleted.
-    const event =
-      delivery.operation === 'notify' ? delivery.payload.event : delivery.operation === 'delete' && delivery.payload?.withdrawal === 'withdraw' ? 'document.withdraw' : `document.${delivery.operation}`;
+    const event: string =
+      delivery.operation === 'notify' ? delivery.payload.event! : delivery.operation === 'delete' && delivery.payload?.withdrawal === 'withdraw' ? 'document.withdraw' : `document.${delivery.operation}`;
     const snapshot = delivery.payload.snapshot;
     const body = JSON.stringify({
       id: delivery.id,
@@ -46,13 +48,13 @@ export const webhook: Adapter = {
               documentId: delivery.itemDocumentId,
               locale: delivery.itemLocale,
               version: delivery.version,
-              ...(snapshot ? { type: snapshot.type, url: snapshot.url, publishedAt: snapshot.publishedAt, fields: safeFields(strapi, delivery.contentType, snapshot.fields), cover: snapshot.cover } : {}),
+              ...(snapshot ? { type: snapshot.type, url: snapshot.url, publishedAt: snapshot.publishedAt, fields: safeFields(delivery.contentType ?? '', snapshot.fields), cover: snapshot.cover } : {}),
             },
             ...(delivery.payload.reason ? { reason: delivery.payload.reason } : {}),
           }),
     });
     const timestamp = Math.floor(Date.now() / 1000);
-    const res = await request(channel.settings.url, {
+    const res = await request(String(channel.settings.url), {
       method: 'POST',
       headers: {
         'content-type': 'application/json; charset=utf-8',

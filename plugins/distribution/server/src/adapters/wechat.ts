@@ -1,31 +1,54 @@
 import { DeliveryError } from '../utils/delivery-error';
-import { getService, pluginConfig } from '../utils/get-service';
-import { request } from './http';
+import { getService } from '../utils/get-service';
+import { thrown } from '../utils/thrown';
+import { apiAccount, request } from './http';
 import type { Adapter } from './types';
+
+/** The fields of WeChat's JSON answers read here (each API documents its own). */
+interface WechatAnswer {
+  errcode?: number;
+  errmsg?: string;
+  access_token?: string;
+  expires_in?: number;
+  media_id?: string;
+  publish_id?: string;
+  publish_status?: number;
+  article_id?: string;
+}
+
+/** The steps of a delivery WeChat has accepted, recorded on the row (`delivery.remote`). */
+type WechatDone = {
+  withdrawn?: boolean;
+  withdrawnArticleId?: string | null;
+  thumbMediaId?: string;
+  draftMediaId?: string;
+  publishId?: string;
+};
 
 /** Access tokens per appId, with their expiry. stable_token lets several instances share one token without invalidating each other's. */
 const tokens = new Map<string, { token: string; expiresAt: number }>();
 const EXPIRED_TOKEN = new Set([40001, 40014, 42001]);
 const TRANSIENT = new Set([-1, 45009, 45011]);
 
-const check = (json: any, what: string, appId: string) => {
+const check = (answer: unknown, what: string, appId: string): WechatAnswer => {
+  const json = answer as WechatAnswer | null;
   if (json && json.errcode && json.errcode !== 0) {
     if (EXPIRED_TOKEN.has(json.errcode)) tokens.delete(appId);
     throw new DeliveryError(`WeChat ${what}: ${json.errcode} ${json.errmsg ?? ''}`.trim(), { permanent: !EXPIRED_TOKEN.has(json.errcode) && !TRANSIENT.has(json.errcode) });
   }
-  return json;
+  return json ?? {};
 };
 
 const accessToken = async (base: string, appId: string, appSecret: string) => {
   const cached = tokens.get(appId);
   if (cached && cached.expiresAt > Date.now() + 60_000) return cached.token;
-  const { json } = await request(`${base}/cgi-bin/stable_token`, {
+  const { json: answer } = await request(`${base}/cgi-bin/stable_token`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ grant_type: 'client_credential', appid: appId, secret: appSecret, force_refresh: false }),
   });
-  check(json, 'stable_token', appId);
-  if (!json?.access_token) throw new DeliveryError('WeChat stable_token: no access_token in the answer');
+  const json = check(answer, 'stable_token', appId);
+  if (!json.access_token) throw new DeliveryError('WeChat stable_token: no access_token in the answer');
   tokens.set(appId, { token: json.access_token, expiresAt: Date.now() + Number(json.expires_in ?? 7200) * 1000 });
   return json.access_token as string;
 };
@@ -50,14 +73,9 @@ const GONE = new Set([53600]);
 export const wechat: Adapter = {
   needsChannel: true,
   needsPreviousReceipt: true,
-  async deliver({ delivery, channel, previousReceipt, record }) {
-    const resolved = getService('channels').resolveCredential(channel.credential, channel.site);
-    const creds = resolved.ok ? resolved.values : null;
-    if (!creds?.appId || !creds?.appSecret) throw new DeliveryError(`credential "${channel.credential}": ${resolved.ok ? 'lacks appId/appSecret' : resolved.message}`, { permanent: true });
-    // The API origin is server config only: a channel row cannot send the token elsewhere.
-    const base = String(pluginConfig<any>('wechat').baseUrl).replace(/\/$/, '');
-    const done: Record<string, any> = { ...(delivery.remote ?? {}) };
-    const step = async (values: Record<string, unknown>) => {
+  async deliver(input) {
+    const { delivery, channel, previousReceipt, record, creds, base, done } = apiAccount<WechatDone>('wechat', input, ['appId', 'appSecret']);
+    const step = async (values: WechatDone) => {
       Object.assign(done, values);
       await record(values);
     };
@@ -67,7 +85,7 @@ export const wechat: Adapter = {
     const withdraw = async () => {
       if (done.withdrawn) return done.withdrawnArticleId ?? null;
       if (!previousReceipt?.publishId) return null;
-      let articleId = previousReceipt.articleId;
+      let articleId = previousReceipt.articleId as string | undefined;
       if (!articleId) {
         const status = await postJson(`${base}/cgi-bin/freepublish/get?${await q()}`, { publish_id: previousReceipt.publishId }, 'freepublish/get', creds.appId);
         if (status.publish_status === 1) throw new DeliveryError('WeChat is still publishing the previous version; retrying');
@@ -76,8 +94,8 @@ export const wechat: Adapter = {
       if (articleId) {
         try {
           await postJson(`${base}/cgi-bin/freepublish/delete?${await q()}`, { article_id: articleId, index: 0 }, 'freepublish/delete', creds.appId);
-        } catch (error: any) {
-          const code = Number(/WeChat freepublish\/delete: (-?\d+)/.exec(error?.message ?? '')?.[1]);
+        } catch (error) {
+          const code = Number(/WeChat freepublish\/delete: (-?\d+)/.exec(thrown(error).message ?? '')?.[1]);
           if (!GONE.has(code)) throw error;
         }
       }
@@ -90,15 +108,14 @@ export const wechat: Adapter = {
 
     if (!done.publishId) {
       if (!done.draftMediaId) {
-        const snapshot = delivery.payload.snapshot;
+        const snapshot = delivery.payload.snapshot!;
         const rendering = getService('rendering');
         if (!done.thumbMediaId) {
           const cover = await rendering.coverFor(snapshot, 'wechat-cover');
           const form = new FormData();
           form.append('media', new Blob([new Uint8Array(cover.buffer)], { type: 'image/jpeg' }), `cover-${delivery.itemDocumentId}.jpg`);
           const { json: uploaded } = await request(`${base}/cgi-bin/material/add_material?${await q()}&type=image`, { method: 'POST', body: form });
-          check(uploaded, 'material/add_material', creds.appId);
-          await step({ thumbMediaId: uploaded.media_id });
+          await step({ thumbMediaId: check(uploaded, 'material/add_material', creds.appId).media_id });
         }
         const text = rendering.wechat(snapshot, { author: channel.settings?.author });
         const draft = await postJson(

@@ -1,30 +1,44 @@
 import { DeliveryError } from '../utils/delivery-error';
 import { getService, pluginConfig } from '../utils/get-service';
-import { request } from './http';
+import { thrown } from '../utils/thrown';
+import { apiAccount, request } from './http';
 import type { Adapter } from './types';
+
+/** The fields of Weibo's JSON answers read here. */
+interface WeiboAnswer {
+  error_code?: number;
+  error?: string;
+  id?: number;
+  idstr?: string;
+}
+
+/** The steps of a delivery Weibo has accepted, recorded on the row (`delivery.remote`). */
+type WeiboDone = { destroyed?: boolean; destroyedId?: string | null; id?: string };
 
 const GONE = new Set([20101, 20112]); // the post no longer exists / is not visible: nothing left to delete
 const TRANSIENT = new Set([10001, 10009, 10022, 10023, 10024]);
 
-const call = async (url: string, params: Record<string, string>) => {
+const call = async (url: string, params: Record<string, string>): Promise<(WeiboAnswer & { gone?: boolean; code?: number }) | null> => {
   let result;
   try {
     result = await request(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded;charset=UTF-8' }, body: new URLSearchParams(params).toString() });
-  } catch (error: any) {
+  } catch (error) {
     // Weibo answers errors with HTTP 400 and a JSON body; read the code to decide.
-    const match = /"error_code"\s*:\s*(\d+)/.exec(error?.message ?? '');
+    const message = thrown(error).message;
+    const match = /"error_code"\s*:\s*(\d+)/.exec(message ?? '');
     if (match) {
       const code = Number(match[1]);
       if (GONE.has(code)) return { gone: true, code };
-      throw new DeliveryError(error.message, { permanent: !TRANSIENT.has(code) });
+      throw new DeliveryError(message!, { permanent: !TRANSIENT.has(code) });
     }
     throw error;
   }
-  if (result.json?.error_code) {
-    if (GONE.has(result.json.error_code)) return { gone: true, code: result.json.error_code };
-    throw new DeliveryError(`Weibo: ${result.json.error_code} ${result.json.error}`, { permanent: !TRANSIENT.has(result.json.error_code) });
+  const json = result.json as WeiboAnswer | null;
+  if (json?.error_code) {
+    if (GONE.has(json.error_code)) return { gone: true, code: json.error_code };
+    throw new DeliveryError(`Weibo: ${json.error_code} ${json.error}`, { permanent: !TRANSIENT.has(json.error_code) });
   }
-  return result.json;
+  return json;
 };
 
 /**
@@ -37,18 +51,13 @@ const call = async (url: string, params: Record<string, string>) => {
 export const weibo: Adapter = {
   needsChannel: true,
   needsPreviousReceipt: true,
-  async deliver({ delivery, channel, previousReceipt, record }) {
-    const resolved = getService('channels').resolveCredential(channel.credential, channel.site);
-    const creds = resolved.ok ? resolved.values : null;
-    if (!creds?.accessToken) throw new DeliveryError(`credential "${channel.credential}": ${resolved.ok ? 'lacks accessToken' : resolved.message}`, { permanent: true });
-    // The API origin is server config only: a channel row cannot send the token elsewhere.
-    const base = String(pluginConfig<any>('weibo').baseUrl).replace(/\/$/, '');
-    const done: Record<string, any> = { ...(delivery.remote ?? {}) };
+  async deliver(input) {
+    const { delivery, channel, previousReceipt, record, creds, base, done } = apiAccount<WeiboDone>('weibo', input, ['accessToken']);
     const destroy = async () => {
       if (done.destroyed) return done.destroyedId ?? null;
       if (!previousReceipt?.id) return null;
       await call(`${base}/2/statuses/destroy.json`, { access_token: creds.accessToken, id: String(previousReceipt.id) });
-      const values = { destroyed: true, destroyedId: String(previousReceipt.id) };
+      const values: WeiboDone = { destroyed: true, destroyedId: String(previousReceipt.id) };
       Object.assign(done, values);
       await record(values);
       return values.destroyedId;
@@ -56,9 +65,9 @@ export const weibo: Adapter = {
     if (delivery.operation === 'delete') return { destroyedId: await destroy() };
     const replaced = delivery.operation === 'update' ? await destroy() : null;
     if (!done.id) {
-      const maxChars = channel.settings?.maxChars ?? pluginConfig<any>('weibo').maxChars;
-      const status = getService('rendering').weibo(delivery.payload.snapshot, maxChars);
-      const posted = await call(`${base}/2/statuses/share.json`, { access_token: creds.accessToken, status });
+      const maxChars = channel.settings?.maxChars ?? pluginConfig('weibo').maxChars;
+      const status = getService('rendering').weibo(delivery.payload.snapshot!, maxChars);
+      const posted = (await call(`${base}/2/statuses/share.json`, { access_token: creds.accessToken, status }))!;
       done.id = posted.idstr ?? String(posted.id);
       await record({ id: done.id });
     }

@@ -17,8 +17,7 @@ const item = async (strapi: Core.Strapi, ctx: Context, locale: string) => {
   if (!strapi.contentTypes[uid as keyof typeof strapi.contentTypes]) throw new errors.NotFoundError(`No content type "${uid}"`);
   const codes = ((await strapi.plugin('i18n').service('locales').find()) as { code: string }[]).map((l) => l.code);
   if (!codes.includes(locale)) throw fieldError(['locale'], `must be one of ${codes.join(', ')}`, locale);
-  // any: the uid comes from the path (checked above), so the Query Engine cannot type it.
-  const exists = await strapi.db.query(uid as any).findOne({ where: { documentId }, select: ['id'] });
+  const exists = await strapi.db.query(uid).findOne({ where: { documentId }, select: ['id'] });
   if (!exists) throw new errors.NotFoundError(`No ${uid} document "${documentId}"`);
   return { uid, documentId, locale };
 };

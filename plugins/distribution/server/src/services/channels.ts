@@ -2,10 +2,11 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { optionalService, service, throwFieldErrors, type FieldError } from '@jiyue/kernel';
 import { pluginConfig } from '../utils/get-service';
+import type { ChannelKind, ChannelRow } from '../utils/rows';
 import { CHANNEL_UID } from '../utils/uids';
 
-export const CHANNEL_KINDS = ['webhook', 'wechat', 'weibo', 'feed', 'policy-library'] as const;
-export type ChannelKind = (typeof CHANNEL_KINDS)[number];
+export const CHANNEL_KINDS = ['webhook', 'wechat', 'weibo', 'feed', 'policy-library'] as const satisfies readonly ChannelKind[];
+export type { ChannelKind };
 
 export interface ChannelInput {
   key?: string;
@@ -15,7 +16,7 @@ export interface ChannelInput {
   enabled?: boolean;
   autoDeliver?: boolean;
   credential?: string | null;
-  settings?: Record<string, any>;
+  settings?: Record<string, unknown>;
 }
 
 /** Settings each kind accepts; anything else is refused so a typo never silently disables a channel. */
@@ -49,7 +50,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
    */
   resolveCredential(name: string | null | undefined, site: string): CredentialResolution {
     if (!name) return { ok: false, message: 'no credential named' };
-    const prefix = pluginConfig<string>('credentialEnvPrefix');
+    const prefix = pluginConfig('credentialEnvPrefix');
     const readEnv = (variable: string): string | undefined => (variable.startsWith(prefix) ? process.env[variable] : undefined);
     if (name.startsWith('env:')) {
       const variable = name.slice(4);
@@ -58,7 +59,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       const value = readEnv(variable);
       return value ? { ok: true, values: { secret: value, value } } : { ok: false, message: `environment variable ${variable} is not set` };
     }
-    const credentials = pluginConfig<Record<string, unknown>>('credentials') ?? {};
+    const credentials = pluginConfig('credentials') ?? {};
     const entry = Object.prototype.hasOwnProperty.call(credentials, name) ? credentials[name] : undefined;
     if (entry === undefined || entry === null) return { ok: false, message: `no credential named "${name}" in config` };
     if (typeof entry !== 'object' || Array.isArray(entry)) return { ok: false, message: `credential "${name}" is not bound to a site (config: { site, ...values })` };
@@ -91,7 +92,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const sites = optionalService(strapi, 'site-group', 'editor-scope');
     const tree = sites ? await sites.hierarchy() : null;
     if (typeof input.site !== 'string' || (tree && !tree.byCode.has(input.site))) problems.push({ path: ['site'], message: `no site with code ${JSON.stringify(input.site)}` });
-    const settings: any = input.settings ?? {};
+    // Unchecked input: each setting is narrowed where it is read.
+    const settings = (input.settings ?? {}) as Record<string, unknown>;
     if (typeof settings !== 'object' || Array.isArray(settings)) problems.push({ path: ['settings'], message: 'must be an object' });
     throwFieldErrors(problems);
 
@@ -106,7 +108,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         problems.push({ path: ['settings', 'events'], message: 'must be a list of event names' });
       }
     }
-    if (kind === 'weibo' && settings.maxChars !== undefined && !(Number.isInteger(settings.maxChars) && settings.maxChars >= 20 && settings.maxChars <= 5000)) {
+    const maxChars = settings.maxChars;
+    if (kind === 'weibo' && maxChars !== undefined && !(typeof maxChars === 'number' && Number.isInteger(maxChars) && maxChars >= 20 && maxChars <= 5000)) {
       problems.push({ path: ['settings', 'maxChars'], message: 'must be a whole number between 20 and 5000' });
     }
     if (kind === 'feed' && settings.columns !== undefined && !(Array.isArray(settings.columns) && settings.columns.every((c: unknown) => typeof c === 'string'))) {
@@ -118,12 +121,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       else {
         // The site is known from site-group's hierarchy above (its service, never its table).
         const site = tree?.byCode.has(input.site) ? input.site : null;
-        for (const [i, rule] of rules.entries()) {
-          const unknown = Object.keys(rule ?? {}).filter((k) => !['level', 'theme', 'column'].includes(k));
+        for (const [i, entry] of (rules as unknown[]).entries()) {
+          const rule = (entry ?? {}) as { level?: unknown; theme?: unknown; column?: unknown };
+          const unknown = Object.keys(rule).filter((k) => !['level', 'theme', 'column'].includes(k));
           for (const k of unknown) problems.push({ path: ['settings', 'rules', i, k], message: 'is not a rule field (level, theme, column)' });
-          if (rule?.level !== undefined && !POLICY_LEVELS.includes(rule.level)) problems.push({ path: ['settings', 'rules', i, 'level'], message: `must be one of ${POLICY_LEVELS.join(', ')}` });
-          if (rule?.theme !== undefined && (typeof rule.theme !== 'string' || !rule.theme.trim())) problems.push({ path: ['settings', 'rules', i, 'theme'], message: 'must be a theme (主题分类) name' });
-          if (typeof rule?.column !== 'string') problems.push({ path: ['settings', 'rules', i, 'column'], message: 'names the column slug to file into' });
+          if (rule.level !== undefined && !POLICY_LEVELS.includes(rule.level as string)) problems.push({ path: ['settings', 'rules', i, 'level'], message: `must be one of ${POLICY_LEVELS.join(', ')}` });
+          if (rule.theme !== undefined && (typeof rule.theme !== 'string' || !rule.theme.trim())) problems.push({ path: ['settings', 'rules', i, 'theme'], message: 'must be a theme (主题分类) name' });
+          if (typeof rule.column !== 'string') problems.push({ path: ['settings', 'rules', i, 'column'], message: 'names the column slug to file into' });
           else if (site) {
             const sg = service(strapi, 'site-group', 'placement');
             try {
@@ -137,7 +141,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     }
     if (NEEDS_CREDENTIAL.includes(kind)) {
       const resolution = input.credential ? this.resolveCredential(input.credential, input.site) : null;
-      if (!input.credential) problems.push({ path: ['credential'], message: `a ${kind} channel names its credential (a config credential of site ${input.site}, or env:${pluginConfig<string>('credentialEnvPrefix')}${siteEnvPart(input.site)}…)` });
+      if (!input.credential) problems.push({ path: ['credential'], message: `a ${kind} channel names its credential (a config credential of site ${input.site}, or env:${pluginConfig('credentialEnvPrefix')}${siteEnvPart(input.site)}…)` });
       else if (!resolution!.ok) problems.push({ path: ['credential'], message: resolution!.message });
       else {
         const resolved = resolution!.values;
@@ -193,6 +197,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   async byKey(key: string) {
-    return strapi.db.query(CHANNEL_UID).findOne({ where: { key } });
+    return (await strapi.db.query(CHANNEL_UID).findOne({ where: { key } })) as ChannelRow | null;
   },
 });

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import crypto from 'crypto';
+import type { DeliveryRow } from '../utils/rows';
 import { DELIVERIES_TABLE, DELIVERY_UID } from '../utils/uids';
 
 /**
@@ -23,7 +24,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     ((d.status = 'pending' AND d.next_attempt_at <= ?) OR (d.status = 'in_flight' AND d.lease_until < ?))
     AND NOT EXISTS (SELECT 1 FROM ${t} e WHERE e.ordering_key = d.ordering_key AND e.id < d.id AND e.status IN ('pending', 'in_flight', 'dead'))`;
 
-  const run = async (limit: number, leaseMs: number, onlyIds?: number[]) => {
+  const run = async (limit: number, leaseMs: number, onlyIds?: number[]): Promise<DeliveryRow[]> => {
     const token = crypto.randomBytes(12).toString('hex');
     const now = Date.now();
     const t = table();
@@ -32,7 +33,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const sql = `UPDATE ${t} SET status = 'in_flight', claim_token = ?, lease_until = ?, attempts = attempts + 1
       WHERE id IN (SELECT d.id FROM ${t} d WHERE ${eligible(t)}${byIds} ORDER BY d.id LIMIT ?${isPostgres() ? ' FOR UPDATE OF d SKIP LOCKED' : ''})`;
     await strapi.db.connection.raw(sql, [token, now + leaseMs, ...params]);
-    return (await strapi.db.query(DELIVERY_UID).findMany({ where: { claimToken: token }, orderBy: { id: 'asc' } })) as any[];
+    return (await strapi.db.query(DELIVERY_UID).findMany({ where: { claimToken: token }, orderBy: { id: 'asc' } })) as DeliveryRow[];
   };
 
   const GROUP_SIZE = 64;
@@ -59,8 +60,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           }
         });
         group.forEach((o, i) => o.resolve(results[i]));
-      } catch (error: any) {
-        group.forEach((o) => o.reject(error));
+      } catch (error) {
+        group.forEach((o) => o.reject(error as Error));
       }
     });
     return flushing;
@@ -70,10 +71,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** Writes every outcome still waiting (on stop). */
     flush: () => flush(),
     claim: (limit: number, leaseMs: number) => run(limit, leaseMs),
-    claimIds: (ids: number[], leaseMs: number) => (ids.length ? run(ids.length, leaseMs, ids) : Promise.resolve([] as any[])),
+    claimIds: (ids: number[], leaseMs: number) => (ids.length ? run(ids.length, leaseMs, ids) : Promise.resolve([] as DeliveryRow[])),
 
     /** Hands claimed rows back untouched (a stopping instance), as if never claimed. */
-    async release(rows: { id: number; claimToken: string }[]) {
+    async release(rows: Pick<DeliveryRow, 'id' | 'claimToken'>[]) {
       for (const row of rows) {
         await strapi.db.connection.raw(`UPDATE ${table()} SET status = 'pending', claim_token = NULL, lease_until = NULL, attempts = attempts - 1 WHERE id = ? AND claim_token = ?`, [row.id, row.claimToken]);
       }
@@ -96,9 +97,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async due(limit: number): Promise<{ id: number; attempts: number }[]> {
       const now = Date.now();
       const t = table();
-      const result: any = await strapi.db.connection.raw(`SELECT d.id, d.attempts, d.next_attempt_at FROM ${t} d WHERE ${eligible(t)} ORDER BY d.id LIMIT ?`, [now, now, limit]);
+      type DueRow = { id: number | string; attempts: number | string };
+      // knex's raw answers in the driver's shape: an array of rows (SQLite), or { rows } (PostgreSQL).
+      const result = (await strapi.db.connection.raw(`SELECT d.id, d.attempts, d.next_attempt_at FROM ${t} d WHERE ${eligible(t)} ORDER BY d.id LIMIT ?`, [now, now, limit])) as DueRow[] | { rows: DueRow[] };
       const rows = Array.isArray(result) ? result : result.rows;
-      return rows.map((r: any) => ({ id: Number(r.id), attempts: Number(r.attempts) }));
+      return rows.map((r) => ({ id: Number(r.id), attempts: Number(r.attempts) }));
     },
 
     /**

@@ -1,13 +1,14 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { getService } from '../utils/get-service';
+import type { DeliveryRow } from '../utils/rows';
 import { DELIVERY_UID } from '../utils/uids';
 import { fieldError } from '@jiyue/kernel';
 
 const PUBLIC_FIELDS = ['id', 'contentType', 'itemDocumentId', 'itemLocale', 'version', 'operation', 'channelKey', 'channelKind', 'site', 'status', 'attempts', 'maxAttempts', 'nextAttemptAt', 'idempotencyKey', 'receipt', 'lastError', 'deliveredAt', 'retractionId', 'reason', 'createdAt', 'updatedAt'];
 
-const present = (row: any) => ({
-  ...Object.fromEntries(PUBLIC_FIELDS.map((f) => [f, row[f] ?? null])),
+const present = (row: DeliveryRow) => ({
+  ...Object.fromEntries(PUBLIC_FIELDS.map((f) => [f, row[f as keyof DeliveryRow] ?? null])),
   nextAttemptAt: row.nextAttemptAt ? new Date(Number(row.nextAttemptAt)).toISOString() : null,
 });
 
@@ -22,7 +23,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     if (site) where.site = sites && !sites.includes(site) ? { $in: [] } : site;
     if (documentId) where.itemDocumentId = documentId;
     const [rows, total] = await Promise.all([
-      strapi.db.query(DELIVERY_UID).findMany({ where, orderBy: { id: 'desc' }, offset: (page - 1) * pageSize, limit: pageSize }),
+      strapi.db.query(DELIVERY_UID).findMany({ where, orderBy: { id: 'desc' }, offset: (page - 1) * pageSize, limit: pageSize }) as Promise<DeliveryRow[]>,
       strapi.db.query(DELIVERY_UID).count({ where }),
     ]);
     return { data: rows.map(present), meta: { pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total } } };
@@ -37,7 +38,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     if (!strapi.contentTypes[uid as keyof typeof strapi.contentTypes]) throw new errors.NotFoundError(`No content type "${uid}"`);
     const where: Record<string, unknown> = { contentType: uid, itemDocumentId: documentId };
     if (locale) where.itemLocale = locale;
-    const rows = (await strapi.db.query(DELIVERY_UID).findMany({ where, orderBy: { id: 'desc' }, limit: 500 })) as any[];
+    const rows = (await strapi.db.query(DELIVERY_UID).findMany({ where, orderBy: { id: 'desc' }, limit: 500 })) as DeliveryRow[];
     const targets = new Map<string, { channelKey: string; channelKind: string; site: string | null; latest: Record<string, unknown>; history: Record<string, unknown>[] }>();
     for (const row of rows) {
       const shown = present(row);
@@ -49,12 +50,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   async retry(id: number) {
-    const row = await strapi.db.query(DELIVERY_UID).findOne({ where: { id } });
+    const row = (await strapi.db.query(DELIVERY_UID).findOne({ where: { id } })) as DeliveryRow | null;
     if (!row) throw new errors.NotFoundError(`No delivery ${id}`);
     if (row.status !== 'dead') throw fieldError(['id'], `is ${row.status}: only dead letters can be retried`, id);
     await strapi.db.query(DELIVERY_UID).updateMany({ where: { id, status: 'dead' }, data: { status: 'pending', attempts: 0, nextAttemptAt: Date.now(), lastError: row.lastError } });
     getService('dispatcher').kick();
-    return present(await strapi.db.query(DELIVERY_UID).findOne({ where: { id } }));
+    return present((await strapi.db.query(DELIVERY_UID).findOne({ where: { id } })) as DeliveryRow);
   },
 
   async retryDead(filter: { channel?: string; site?: string }) {

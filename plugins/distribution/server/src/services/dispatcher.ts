@@ -1,11 +1,14 @@
 import type { Core } from '@strapi/strapi';
 import crypto from 'crypto';
+import type { Job, Queue, Worker } from 'bullmq';
 import IORedis from 'ioredis';
 import { adapters } from '../adapters';
 import { backoffDelay } from '../utils/backoff';
 import { DeliveryError } from '../utils/delivery-error';
 import { getService, pluginConfig } from '../utils/get-service';
-import { DELIVERY_UID } from '../utils/uids';
+import type { ChannelRow, DeliveryRow } from '../utils/rows';
+import { thrown } from '../utils/thrown';
+import { CHANNEL_UID, DELIVERY_UID } from '../utils/uids';
 
 type Mode = 'in-process' | 'bullmq' | 'off';
 
@@ -28,11 +31,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   let kicked = false;
   const active = new Set<Promise<void>>();
   /** Rows claimed ahead, so one claim query serves a whole batch. */
-  let buffer: any[] = [];
-  const channelCache = new Map<string, { row: any; at: number }>();
+  let buffer: DeliveryRow[] = [];
+  const channelCache = new Map<string, { row: ChannelRow | null; at: number }>();
   const CHANNEL_TTL_MS = 1000;
-  let queue: any = null;
-  let worker: any = null;
+  let queue: Queue | null = null;
+  let worker: Worker | null = null;
   /** Our one Redis connection, shared by the Queue and the Worker (the Worker duplicates it for its blocking reads). */
   let redis: IORedis | null = null;
   let sweeper: NodeJS.Timeout | null = null;
@@ -41,16 +44,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const held = new Map<string, number>();
   let heartbeat: NodeJS.Timeout | null = null;
 
-  const cfg = () => pluginConfig<any>('dispatcher');
+  const cfg = () => pluginConfig('dispatcher');
   const claims = () => getService('claims');
 
-  const hold = (rows: any[]) => {
-    for (const row of rows) held.set(row.claimToken, (held.get(row.claimToken) ?? 0) + 1);
+  const hold = (rows: DeliveryRow[]) => {
+    for (const row of rows) held.set(row.claimToken!, (held.get(row.claimToken!) ?? 0) + 1);
   };
-  const letGo = (row: any) => {
-    const left = (held.get(row.claimToken) ?? 1) - 1;
-    if (left > 0) held.set(row.claimToken, left);
-    else held.delete(row.claimToken);
+  const letGo = (row: DeliveryRow) => {
+    const token = row.claimToken!;
+    const left = (held.get(token) ?? 1) - 1;
+    if (left > 0) held.set(token, left);
+    else held.delete(token);
   };
   /**
    * The lease heartbeat: every third of a lease, the rows we still hold get a fresh lease. A slow
@@ -61,8 +65,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (!held.size) return;
     try {
       await claims().renew([...held.keys()], cfg().leaseMs);
-    } catch (error: any) {
-      strapi.log.warn(`distribution: lease renewal failed: ${error.message}`);
+    } catch (error) {
+      strapi.log.warn(`distribution: lease renewal failed: ${thrown(error).message}`);
     }
   };
   const startHeartbeat = () => {
@@ -70,7 +74,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     heartbeat.unref?.();
   };
   /** Rows claimed but not started go back to the outbox, as if never claimed (a stopping instance). */
-  const handBack = async (rows: any[]) => {
+  const handBack = async (rows: DeliveryRow[]) => {
     if (!rows.length) return;
     rows.forEach(letGo);
     await claims().release(rows).catch((error: Error) => strapi.log.warn(`distribution: claims not handed back (taken over after their lease): ${error.message}`));
@@ -93,19 +97,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       };
     });
 
-  const previousReceipt = async (row: any) => {
-    const [prev] = await strapi.db.query(DELIVERY_UID).findMany({
+  const previousReceipt = async (row: DeliveryRow) => {
+    const [prev] = (await strapi.db.query(DELIVERY_UID).findMany({
       where: { orderingKey: row.orderingKey, id: { $lt: row.id }, status: 'delivered', operation: { $in: ['create', 'update'] } },
       orderBy: { id: 'desc' },
       limit: 1,
       select: ['receipt'],
-    });
+    })) as Pick<DeliveryRow, 'receipt'>[];
     return prev?.receipt ?? null;
   };
 
   /** Fault injection (config `faults.crashBeforeOutcome`): the remote side has accepted, the outcome is not written yet. */
   const crashPoint = (kind: string) => {
-    const pending = pluginConfig<{ crashBeforeOutcome?: Record<string, number> }>('faults')?.crashBeforeOutcome;
+    const pending: Record<string, number> | undefined = pluginConfig('faults')?.crashBeforeOutcome;
     if (pending && (pending[kind] ?? 0) > 0) {
       pending[kind] -= 1;
       throw new SimulatedCrash(kind);
@@ -113,12 +117,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /** One attempt at one claimed row, then its outcome recorded under our claim token. */
-  const attempt = async (row: any) => {
-    const token = row.claimToken;
+  const attempt = async (row: DeliveryRow) => {
+    // A claimed row always carries the claim token it was claimed under.
+    const token = row.claimToken!;
     try {
       const adapter = adapters[row.channelKind];
       if (!adapter) throw new DeliveryError(`no adapter for channel kind "${row.channelKind}"`, { permanent: true });
-      let channel: any = null;
+      let channel: ChannelRow | null = null;
       if (adapter.needsChannel) {
         const cached = channelCache.get(row.channelKey);
         if (cached && Date.now() - cached.at < CHANNEL_TTL_MS) channel = cached.row;
@@ -137,12 +142,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const receipt = await adapter.deliver({ strapi, delivery: row, channel, previousReceipt: adapter.needsPreviousReceipt ? await previousReceipt(row) : null, record });
       crashPoint(row.channelKind);
       await claims().finish(row.id, token, { status: 'delivered', receipt: { ...(receipt ?? {}), instance: instanceId }, deliveredAt: new Date(), lastError: null });
-    } catch (error: any) {
+    } catch (error) {
       // A simulated crash writes nothing: the row stays in flight until its lease runs out, as after a real one.
       if (error instanceof SimulatedCrash) return;
       const permanent = error instanceof DeliveryError && error.permanent;
       const dead = permanent || row.attempts >= row.maxAttempts;
-      const message = String(error?.message ?? error).slice(0, 2000);
+      const message = String(thrown(error).message ?? error).slice(0, 2000);
       const delay = backoffDelay(row.attempts, cfg().backoffBaseMs, cfg().backoffMaxMs);
       await claims().finish(row.id, token, dead ? { status: 'dead', lastError: message } : { status: 'pending', lastError: message, nextAttemptAt: Date.now() + delay });
       if (!dead && mode === 'bullmq') await announce([{ id: row.id, attempts: row.attempts }], delay);
@@ -150,7 +155,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (row.retractionId) settleSoon(row.retractionId);
     if (mode === 'bullmq') {
       // The next row for the same target and document may have been waiting on this one.
-      const [next] = await strapi.db.query(DELIVERY_UID).findMany({ where: { orderingKey: row.orderingKey, id: { $gt: row.id }, status: 'pending' }, orderBy: { id: 'asc' }, limit: 1, select: ['id', 'attempts'] });
+      const [next] = (await strapi.db.query(DELIVERY_UID).findMany({ where: { orderingKey: row.orderingKey, id: { $gt: row.id }, status: 'pending' }, orderBy: { id: 'asc' }, limit: 1, select: ['id', 'attempts'] })) as Pick<DeliveryRow, 'id' | 'attempts'>[];
       if (next) await announce([next]);
     }
   };
@@ -171,22 +176,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /** One query for the channel rows of a whole claimed batch. */
-  const prefetchChannels = async (rows: any[]) => {
+  const prefetchChannels = async (rows: DeliveryRow[]) => {
     const now = Date.now();
     const keys = [...new Set(rows.map((r) => r.channelKey))].filter((k) => {
       const cached = channelCache.get(k);
       return !cached || now - cached.at >= CHANNEL_TTL_MS;
     });
     if (!keys.length) return;
-    const found = (await strapi.db.query('plugin::distribution.channel').findMany({ where: { key: { $in: keys } } })) as any[];
+    const found = (await strapi.db.query(CHANNEL_UID).findMany({ where: { key: { $in: keys } } })) as ChannelRow[];
     const byKey = new Map(found.map((c) => [c.key, c]));
     for (const key of keys) channelCache.set(key, { row: byKey.get(key) ?? null, at: now });
   };
 
   /** A claimed row is delivered only while we run: once stopping, it is handed back instead. */
-  const deliver = (row: any) => (running ? attempt(row).finally(() => letGo(row)) : handBack([row]));
+  const deliver = (row: DeliveryRow) => (running ? attempt(row).finally(() => letGo(row)) : handBack([row]));
 
-  const track = (row: any) => {
+  const track = (row: DeliveryRow) => {
     const task = deliver(row)
       .catch((error) => {
         strapi.log.error(`distribution: delivery ${row.id} could not be recorded: ${error.message}`);
@@ -208,11 +213,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           claimed = rows.length;
           if (rows.length) await prefetchChannels(rows);
           buffer.push(...rows);
-        } catch (error: any) {
-          strapi.log.warn(`distribution: claim failed: ${error.message}`);
+        } catch (error) {
+          strapi.log.warn(`distribution: claim failed: ${thrown(error).message}`);
         }
       }
-      while (running && active.size < cfg().concurrency && buffer.length) track(buffer.shift());
+      while (running && active.size < cfg().concurrency && buffer.length) track(buffer.shift()!);
       // Sleep when idle, or when every slot is busy (a finishing delivery wakes the loop).
       if ((!claimed && !buffer.length) || active.size >= cfg().concurrency) await sleep(cfg().pollIntervalMs);
     }
@@ -221,7 +226,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   // BullMQ transport --------------------------------------------------------------------------------
   /** One queue per database, so test runs and clusters sharing a Redis never see each other's rows. */
   const queueName = () => {
-    const c = (strapi.db.connection.client as any).connectionSettings ?? {};
+    // Knex keeps the connection settings on its client object, which its types do not declare.
+    const c = (strapi.db.connection.client as { connectionSettings?: { filename?: string; host?: string; database?: string } }).connectionSettings ?? {};
     const identity = [strapi.db.dialect.client, c.filename, c.host, c.database, strapi.db.getSchemaName?.()].join('|');
     return `jiyue-distribution-${crypto.createHash('sha1').update(identity).digest('hex').slice(0, 12)}`;
   };
@@ -230,7 +236,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const JOB_BATCH = 25;
   const announce = async (rows: { id: number; attempts: number }[], delay = 0) => {
     if (!queue || !rows.length) return;
-    const jobs: any[] = [];
+    const jobs: Parameters<Queue['addBulk']>[0] = [];
     for (let i = 0; i < rows.length; i += JOB_BATCH) {
       const chunk = rows.slice(i, i + JOB_BATCH);
       const jobId = `d${chunk.map((r) => `${r.id}.${r.attempts}`).join('-')}${delay ? '-r' : ''}`;
@@ -244,8 +250,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     sweeping = (async () => {
       try {
         await announce(await claims().due(1000));
-      } catch (error: any) {
-        if (running) strapi.log.warn(`distribution: sweep failed: ${error.message}`);
+      } catch (error) {
+        if (running) strapi.log.warn(`distribution: sweep failed: ${thrown(error).message}`);
       } finally {
         sweeping = null;
       }
@@ -254,10 +260,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   const startBullmq = async () => {
-    const { Queue, Worker } = require('bullmq');
+    const { Queue, Worker } = require('bullmq') as typeof import('bullmq');
     // The standard BullMQ connection: maxRetriesPerRequest null, so a Redis outage makes commands
     // wait for the reconnect instead of failing the Worker's blocking reads.
-    redis = new IORedis(pluginConfig<string>('redisUrl'), { maxRetriesPerRequest: null, connectionName: `jiyue-distribution-${instanceId}` });
+    const redisUrl = pluginConfig('redisUrl');
+    if (!redisUrl) throw new Error('distribution: the BullMQ transport needs redisUrl (env REDIS_URL)');
+    redis = new IORedis(redisUrl, { maxRetriesPerRequest: null, connectionName: `jiyue-distribution-${instanceId}` });
     redis.on('error', (error: Error) => {
       if (running) strapi.log.warn(`distribution: redis: ${error.message}`);
     });
@@ -266,7 +274,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     queue = new Queue(name, { connection });
     worker = new Worker(
       name,
-      async (job: any) => {
+      async (job: Job<{ ids?: number[]; id?: number }>) => {
         if (!running) return;
         // The whole job is tracked, claim included: stop() waits for it and hands back what it claimed but did not start.
         const task = (async () => {

@@ -2,6 +2,8 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { getService, pluginConfig } from '../utils/get-service';
 import { idempotencyKey, versionOf } from '../utils/idempotency-key';
+import { attributesOf, modelOf } from '../utils/models';
+import type { ChannelRow, DeliveryRow, ItemRow } from '../utils/rows';
 import { CHANNEL_UID, DELIVERY_UID } from '../utils/uids';
 import type { ResolvedTarget } from './targets';
 import { DISCLOSURE_FIELD, isCatalogueField, isPubliclyVisible, publicView } from '@jiyue/kernel';
@@ -11,9 +13,9 @@ export interface Snapshot {
   type: string;
   documentId: string;
   locale: string;
-  ownerSite?: string;
+  ownerSite?: string | null;
   publishedAt: string | null;
-  fields: Record<string, any>;
+  fields: Record<string, unknown>;
   cover: { url: string; mime?: string; width?: number; height?: number } | null;
   url: string;
 }
@@ -46,29 +48,29 @@ export interface EnqueueRow {
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** The published version of one locale as channels need it, or null when it is not published. */
   async snapshot(uid: string, documentId: string, locale: string): Promise<Snapshot | null> {
-    const model = strapi.getModel(uid as any) as any;
-    const attributes = model.attributes as Record<string, any>;
+    const model = modelOf(uid);
+    const attributes = attributesOf(model);
     const media = Object.entries(attributes).filter(([, a]) => a.type === 'media' && !a.multiple).map(([name]) => name);
-    const row = await strapi.db.query(uid as any).findOne({
+    const row = (await strapi.db.query(uid).findOne({
       where: { documentId, locale, publishedAt: { $notNull: true } },
       populate: media.length ? Object.fromEntries(media.map((m) => [m, true])) : undefined,
-    });
+    })) as ItemRow | null;
     if (!row) return null;
     // The kernel's disclosure rule decides what a delivery carries: a 不予公开 item is never
     // delivered, a 依申请公开 item only as its catalogue entry (no body, no cover, no attachments).
     const view = publicView(row);
     if (view === 'hidden') return null;
-    const fields: Record<string, any> = {};
+    const fields: Record<string, unknown> = {};
     for (const [name, attr] of Object.entries(attributes)) {
       if (SKIP_FIELDS.has(name) || !SCALAR.has(attr.type)) continue;
       if (view === 'catalogue' && !isCatalogueField(name)) continue;
       if (row[name] !== undefined && row[name] !== null) fields[name] = row[name];
     }
-    const coverRow = media.length && view === 'full' ? row[media[0]] : null;
-    const base = pluginConfig<string>('publicUrl').replace(/\/$/, '');
+    const coverRow = (media.length && view === 'full' ? row[media[0]] : null) as { url?: string; mime?: string; width?: number; height?: number } | null;
+    const base = pluginConfig('publicUrl').replace(/\/$/, '');
     return {
       uid,
-      type: model.info?.singularName ?? uid,
+      type: model?.info?.singularName ?? uid,
       documentId,
       locale,
       ownerSite: row.ownerSite,
@@ -81,8 +83,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
   /** Writes rows (in the current transaction, if any). Returns the rows created; duplicates are skipped. */
   async enqueue(rows: EnqueueRow[]) {
-    const created: any[] = [];
-    const maxAttempts = pluginConfig<any>('dispatcher').maxAttempts;
+    const created: DeliveryRow[] = [];
+    const maxAttempts = pluginConfig('dispatcher').maxAttempts;
     const now = Date.now();
     for (const row of rows) {
       const key = idempotencyKey(row.target.channelKey, row.uid, row.documentId, row.locale, row.operation, row.version, ...(row.after ? [row.after] : []));
@@ -117,12 +119,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
   /** The operation a new version means for a target: create the first time (or after a withdrawal), update after. */
   async operationFor(channelKey: string, uid: string, documentId: string, locale: string): Promise<{ operation: 'create' | 'update'; after: number | null; lastVersion: string | null }> {
-    const [last] = await strapi.db.query(DELIVERY_UID).findMany({
+    const [last] = (await strapi.db.query(DELIVERY_UID).findMany({
       where: { channelKey, contentType: uid, itemDocumentId: documentId, itemLocale: locale, operation: { $in: ['create', 'update', 'delete'] }, status: { $ne: 'cancelled' } },
       orderBy: { id: 'desc' },
       limit: 1,
       select: ['id', 'operation', 'version'],
-    });
+    })) as Pick<DeliveryRow, 'id' | 'operation' | 'version'>[];
     if (!last) return { operation: 'create', after: null, lastVersion: null };
     // The previous row is part of the key: a version that comes back (a rollback to the text of an
     // earlier update, a re-publish after a withdrawal) is a new delivery, not a duplicate of the old one.
@@ -131,7 +133,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
   /** Called inside the publish transaction: one row per (published version, target). */
   async enqueueForPublish(uid: string, documentId: string, locales: string[]) {
-    const created: any[] = [];
+    const created: DeliveryRow[] = [];
     for (const locale of locales) {
       const snapshot = await this.snapshot(uid, documentId, locale);
       if (!snapshot) continue;
@@ -147,7 +149,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       created.push(...(await this.enqueue(rows)));
     }
     // An item published as (or turned) 不予公开 is taken back from every channel that holds it.
-    if ((strapi.getModel(uid as any) as any)?.attributes?.[DISCLOSURE_FIELD]) {
+    if (attributesOf(modelOf(uid))[DISCLOSURE_FIELD]) {
       created.push(...(await this.enqueueWithdrawals(uid, documentId, { kind: 'withdraw', reason: 'not-public (不予公开)' })));
     }
     return created;
@@ -166,15 +168,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       where: { contentType: uid, itemDocumentId: documentId, channelKind: { $in: PUSHED_CHANNELS }, operation: { $in: ['create', 'update', 'delete'] }, status: { $ne: 'cancelled' } },
       orderBy: { id: 'asc' },
       select: ['id', 'channelKey', 'channelKind', 'site', 'itemLocale', 'operation', 'status'],
-    })) as any[];
+    })) as Pick<DeliveryRow, 'id' | 'channelKey' | 'channelKind' | 'site' | 'itemLocale' | 'operation' | 'status'>[];
     if (!history.length) return [];
-    const disclosed = Boolean((strapi.getModel(uid as any) as any)?.attributes?.[DISCLOSURE_FIELD]);
+    const disclosed = Boolean(attributesOf(modelOf(uid))[DISCLOSURE_FIELD]);
     const stillPublished = new Set(
-      ((await strapi.db.query(uid as any).findMany({ where: { documentId, publishedAt: { $notNull: true } }, select: ['locale', ...(disclosed ? [DISCLOSURE_FIELD] : [])] })) as any[])
+      ((await strapi.db.query(uid).findMany({ where: { documentId, publishedAt: { $notNull: true } }, select: ['locale', ...(disclosed ? [DISCLOSURE_FIELD] : [])] })) as ItemRow[])
         .filter((r) => isPubliclyVisible(r))
         .map((r) => r.locale)
     );
-    const byTarget = new Map<string, any[]>();
+    const byTarget = new Map<string, typeof history>();
     for (const row of history) {
       if (stillPublished.has(row.itemLocale)) continue;
       const key = `${row.channelKey}|${row.itemLocale}`;
@@ -190,7 +192,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       }
       if (!target.some((r) => r.status !== 'dead')) continue;
       rows.push({
-        target: { channelKey: last.channelKey, channelKind: last.channelKind, site: last.site },
+        target: { channelKey: last.channelKey, channelKind: last.channelKind, site: last.site! },
         operation: 'delete',
         uid,
         documentId,
@@ -209,7 +211,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     if (typeof site !== 'string' || typeof event !== 'string' || !/^[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(event)) {
       throw new errors.ValidationError('notify needs { site, event: "<plugin>.<noun>.<verb>", payload }');
     }
-    const channels = (await strapi.db.query(CHANNEL_UID).findMany({ where: { site, kind: 'webhook', enabled: true } })) as any[];
+    const channels = (await strapi.db.query(CHANNEL_UID).findMany({ where: { site, kind: 'webhook', enabled: true } })) as ChannelRow[];
     const rows: EnqueueRow[] = channels
       .filter((c) => !Array.isArray(c.settings?.events) || !c.settings.events.length || c.settings.events.includes(event))
       .map((c) => ({
@@ -230,21 +232,24 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async redeliver({ uid, documentId, locale, reason }: { uid: string; documentId: string; locale?: string; reason?: string }) {
     const where: Record<string, unknown> = { contentType: uid, itemDocumentId: documentId, operation: { $in: ['create', 'update', 'delete'] }, status: { $ne: 'cancelled' } };
     if (locale) where.itemLocale = locale;
-    const history = (await strapi.db.query(DELIVERY_UID).findMany({ where, orderBy: { id: 'asc' }, select: ['id', 'channelKey', 'channelKind', 'site', 'itemLocale', 'operation', 'payload', 'version'] })) as any[];
-    const latest = new Map<string, any>();
+    const history = (await strapi.db.query(DELIVERY_UID).findMany({ where, orderBy: { id: 'asc' }, select: ['id', 'channelKey', 'channelKind', 'site', 'itemLocale', 'operation', 'payload', 'version'] })) as Pick<
+      DeliveryRow,
+      'id' | 'channelKey' | 'channelKind' | 'site' | 'itemLocale' | 'operation' | 'payload' | 'version'
+    >[];
+    const latest = new Map<string, (typeof history)[number]>();
     for (const row of history) latest.set(`${row.channelKey}|${row.itemLocale}`, row);
-    const created: any[] = [];
+    const created: DeliveryRow[] = [];
     await strapi.db.transaction(async () => {
       for (const row of latest.values()) {
         if (row.operation === 'delete') continue;
-        const snapshot = await this.snapshot(uid, documentId, row.itemLocale);
+        const snapshot = await this.snapshot(uid, documentId, row.itemLocale!);
         if (!snapshot) continue;
         // The target already has (or is about to get) this very version.
         if (row.version === versionOf(snapshot.fields)) continue;
         created.push(
           ...(await this.enqueue([
             {
-              target: { channelKey: row.channelKey, channelKind: row.channelKind, site: row.site, route: row.payload?.route },
+              target: { channelKey: row.channelKey, channelKind: row.channelKind, site: row.site!, route: row.payload?.route },
               operation: 'update',
               uid,
               documentId,

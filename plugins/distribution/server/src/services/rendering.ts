@@ -20,7 +20,7 @@ export type RenditionName = keyof typeof RENDITIONS;
 const WEIBO_LINK_WEIGHT = 12;
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const cacheDir = () => path.resolve(strapi.dirs.app.root, pluginConfig<string>('renditionCacheDir'));
+  const cacheDir = () => path.resolve(strapi.dirs.app.root, pluginConfig('renditionCacheDir'));
 
   /** Channels count user-perceived characters; the kernel's cut never splits one, nor a Tibetan syllable. */
   const truncate = (text: string, maxChars: number) => truncateText(text, maxChars, { count: 'graphemes' });
@@ -37,7 +37,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * the same image and channel costs a file read.
      */
     async rendition(source: Buffer, name: RenditionName) {
-      const spec: any = RENDITIONS[name];
+      const spec: { width: number; height: number; format: 'jpeg' | 'webp'; fit?: 'inside' } = RENDITIONS[name];
       const key = crypto.createHash('sha256').update(source).update(JSON.stringify(spec)).digest('hex').slice(0, 32);
       const file = path.join(cacheDir(), `${key}-${name}.${spec.format === 'jpeg' ? 'jpg' : spec.format}`);
       if (fs.existsSync(file)) return { buffer: fs.readFileSync(file), file, cached: true, ...spec };

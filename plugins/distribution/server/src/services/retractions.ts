@@ -1,10 +1,13 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { getService } from '../utils/get-service';
 import { idempotencyKey } from '../utils/idempotency-key';
 import { withWithdrawalsHandledBy } from '../utils/withdrawal-context';
 import { PUSHED_CHANNELS } from './outbox';
-import { fieldError, type Actor } from '@jiyue/kernel';
+import { emitEvent, fieldError, type Actor } from '@jiyue/kernel';
+import { modelOf } from '../utils/models';
+import type { DeliveryRow, ItemRow, PlacementReceipt, RetractionRow } from '../utils/rows';
+import { thrown } from '../utils/thrown';
 import { DELIVERY_UID, RETRACTION_UID } from '../utils/uids';
 import { requirePlugin } from '@jiyue/kernel';
 
@@ -25,12 +28,12 @@ const receiptStatus = (status: string) => (status === 'delivered' ? 'done' : sta
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async create(input: RetractionInput, actor: Extract<Actor, { kind: 'admin' }>) {
     const siteGroup = requirePlugin(strapi, 'site-group');
-    const model = strapi.contentTypes[input.uid as keyof typeof strapi.contentTypes] as any;
-    if (!model || !model.pluginOptions?.['site-group']?.enabled) {
+    const model = modelOf(input.uid);
+    if (!model || !(model.pluginOptions?.['site-group'] as { enabled?: unknown } | undefined)?.enabled) {
       throw fieldError(['uid'], 'is not a distributed content type', input.uid);
     }
-    const any = await strapi.db.query(input.uid as any).findOne({ where: { documentId: input.documentId }, select: ['id', 'ownerSite'] });
-    if (!any) throw new errors.NotFoundError(`No ${input.uid} with documentId "${input.documentId}"`);
+    const item = (await strapi.db.query(input.uid).findOne({ where: { documentId: input.documentId }, select: ['id', 'ownerSite'] })) as Pick<ItemRow, 'id' | 'ownerSite'> | null;
+    if (!item) throw new errors.NotFoundError(`No ${input.uid} with documentId "${input.documentId}"`);
     const tree = await siteGroup.service('editor-scope').hierarchy();
     const root = tree.byCode.get(input.scope.site);
     if (!root) throw fieldError(['scope', 'site'], `no site "${input.scope.site}"`, input.scope.site);
@@ -38,32 +41,32 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const inScopeIds = new Set<number>(input.scope.includeDescendants ? tree.subtree(root.id) : [root.id]);
     const inScope = (code: string | null | undefined) => !!code && inScopeIds.has(tree.byCode.get(code)?.id ?? -1);
 
-    const retraction = await strapi.db.query(RETRACTION_UID).create({
+    const retraction = (await strapi.db.query(RETRACTION_UID).create({
       data: { contentType: input.uid, itemDocumentId: input.documentId, scope: input.scope, reason: input.reason, status: 'running', actorId: actor.user.id, actorEmail: actor.user.email ?? null, placementReceipts: [] },
-    });
+    })) as RetractionRow;
 
     // One transaction for every write of the request: one commit (one disk flush) instead of one per placement.
-    const placementReceipts: any[] = [];
+    const placementReceipts: PlacementReceipt[] = [];
     await strapi.db.transaction(async () => {
       // 1. Placements in scope, withdrawn one by one so each has its own receipt.
-      const placements = (await siteGroup.service('site-content').itemPlacements(input.documentId)).filter((p: any) => inScope(p.site));
+      const placements = (await siteGroup.service('site-content').itemPlacements(input.documentId)).filter((p) => inScope(p.site));
       for (const p of placements) {
         try {
           await siteGroup.service('placement-flow').withdraw(p.placementId, actor);
-          placementReceipts.push({ target: `site-column:${p.site}/${p.column}`, kind: 'site-column', site: p.site, status: 'done', at: new Date().toISOString() });
-        } catch (error: any) {
-          placementReceipts.push({ target: `site-column:${p.site}/${p.column}`, kind: 'site-column', site: p.site, status: 'failed', error: error.message });
+          placementReceipts.push({ target: `site-column:${p.site}/${p.column}`, kind: 'site-column', site: p.site!, status: 'done', at: new Date().toISOString() });
+        } catch (error) {
+          placementReceipts.push({ target: `site-column:${p.site}/${p.column}`, kind: 'site-column', site: p.site!, status: 'failed', error: thrown(error).message });
         }
       }
       // 2. The item itself, when its owner is in scope: unpublished everywhere (feeds, search, columns).
-      if (inScope(any.ownerSite)) {
+      if (inScope(item.ownerSite)) {
         try {
-          const published = await strapi.db.query(input.uid as any).count({ where: { documentId: input.documentId, publishedAt: { $notNull: true } } });
+          const published = await strapi.db.query(input.uid).count({ where: { documentId: input.documentId, publishedAt: { $notNull: true } } });
           // The retraction queues its own withdrawals below, each with a receipt, so the unpublish must not queue them too.
-          if (published) await withWithdrawalsHandledBy(`retraction ${retraction.id}`, () => strapi.documents(input.uid as any).unpublish({ documentId: input.documentId, locale: '*' } as any));
-          placementReceipts.push({ target: `document:${input.documentId}`, kind: 'unpublish', site: any.ownerSite, status: 'done', at: new Date().toISOString() });
-        } catch (error: any) {
-          placementReceipts.push({ target: `document:${input.documentId}`, kind: 'unpublish', site: any.ownerSite, status: 'failed', error: error.message });
+          if (published) await withWithdrawalsHandledBy(`retraction ${retraction.id}`, () => strapi.documents(input.uid as UID.ContentType).unpublish({ documentId: input.documentId, locale: '*' }));
+          placementReceipts.push({ target: `document:${input.documentId}`, kind: 'unpublish', site: item.ownerSite ?? null, status: 'done', at: new Date().toISOString() });
+        } catch (error) {
+          placementReceipts.push({ target: `document:${input.documentId}`, kind: 'unpublish', site: item.ownerSite ?? null, status: 'failed', error: thrown(error).message });
         }
       }
 
@@ -71,8 +74,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       const history = (await strapi.db.query(DELIVERY_UID).findMany({
         where: { contentType: input.uid, itemDocumentId: input.documentId, operation: { $in: ['create', 'update', 'delete'] } },
         orderBy: { id: 'asc' },
-      })) as any[];
-      const byTarget = new Map<string, any[]>();
+      })) as DeliveryRow[];
+      const byTarget = new Map<string, DeliveryRow[]>();
       for (const row of history) {
         if (!inScope(row.site)) continue;
         const k = `${row.channelKey}|${row.itemLocale}`;
@@ -86,7 +89,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         if (!reached || last.operation === 'delete' || !PUSHED_CHANNELS.includes(last.channelKind)) continue;
         await getService('outbox').enqueue([
           {
-            target: { channelKey: last.channelKey, channelKind: last.channelKind, site: last.site },
+            target: { channelKey: last.channelKey, channelKind: last.channelKind, site: last.site! },
             operation: 'delete',
             uid: input.uid,
             documentId: input.documentId,
@@ -109,18 +112,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async settle(id: number) {
     const open = await strapi.db.query(DELIVERY_UID).count({ where: { retractionId: id, status: { $in: ['pending', 'in_flight'] } } });
     if (open) return false;
-    const retraction = await strapi.db.query(RETRACTION_UID).findOne({ where: { id } });
+    const retraction = (await strapi.db.query(RETRACTION_UID).findOne({ where: { id } })) as RetractionRow | null;
     if (!retraction || retraction.status !== 'running') return false;
-    const failed = (await strapi.db.query(DELIVERY_UID).count({ where: { retractionId: id, status: 'dead' } })) + (retraction.placementReceipts ?? []).filter((r: any) => r.status === 'failed').length;
+    const failed = (await strapi.db.query(DELIVERY_UID).count({ where: { retractionId: id, status: 'dead' } })) + (retraction.placementReceipts ?? []).filter((r) => r.status === 'failed').length;
     const { count } = await strapi.db.query(RETRACTION_UID).updateMany({ where: { id, status: 'running' }, data: { status: failed ? 'failed' : 'completed', completedAt: new Date() } });
-    if (count) strapi.eventHub.emit('distribution.retraction.completed', { uid: retraction.contentType, documentId: retraction.itemDocumentId, retractionId: id, failed });
+    if (count) void emitEvent(strapi.eventHub, 'distribution.retraction.completed', { uid: retraction.contentType, documentId: retraction.itemDocumentId, retractionId: id, failed });
     return count > 0;
   },
 
   async find(id: number) {
-    const retraction = await strapi.db.query(RETRACTION_UID).findOne({ where: { id } });
+    const retraction = (await strapi.db.query(RETRACTION_UID).findOne({ where: { id } })) as RetractionRow | null;
     if (!retraction) throw new errors.NotFoundError(`No retraction ${id}`);
-    const deliveries = (await strapi.db.query(DELIVERY_UID).findMany({ where: { retractionId: id }, orderBy: { id: 'asc' } })) as any[];
+    const deliveries = (await strapi.db.query(DELIVERY_UID).findMany({ where: { retractionId: id }, orderBy: { id: 'asc' } })) as DeliveryRow[];
     const receipts = [
       ...(retraction.placementReceipts ?? []),
       ...deliveries.map((d) => ({

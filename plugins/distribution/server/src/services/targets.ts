@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { emitEvent, optionalService, service, throwFieldErrors, type FieldError, type SubmissionTargets, type SubmittedItem } from '@jiyue/kernel';
+import type { ChannelRow, ItemRow, PolicyLibraryRule } from '../utils/rows';
 import { CHANNEL_UID, SUBMISSION_TARGET_UID } from '../utils/uids';
 
 /**
@@ -42,10 +43,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const problems: FieldError[] = [];
     if (value === null || value === undefined) return { placements: [], channels: [] };
     if (typeof value !== 'object' || Array.isArray(value)) throwFieldErrors([{ path: basePath, message: 'must be { placements?: [{ site, column, mode? }], channels?: [channel keys] }' }]);
-    const input = value as Record<string, any>;
+    const input = value as Record<string, unknown>;
     for (const key of Object.keys(input)) if (!TOP_KEYS.includes(key)) problems.push({ path: [...basePath, key], message: 'is not a known field (placements, channels)' });
-    const placements = input.placements ?? [];
-    const channels = input.channels ?? [];
+    // Unchecked input: each entry is narrowed below.
+    const placements = (input.placements ?? []) as { site?: unknown; column?: unknown; mode?: unknown }[];
+    const channels = (input.channels ?? []) as unknown[];
     if (!Array.isArray(placements)) problems.push({ path: [...basePath, 'placements'], message: 'must be a list' });
     if (!Array.isArray(channels)) problems.push({ path: [...basePath, 'channels'], message: 'must be a list of channel keys' });
     throwFieldErrors(problems);
@@ -59,7 +61,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         continue;
       }
       for (const key of Object.keys(p)) if (!['site', 'column', 'mode'].includes(key)) problems.push({ path: [...path, key], message: 'is not a known field (site, column, mode)' });
-      if (p.mode !== undefined && !['reference', 'copy'].includes(p.mode)) problems.push({ path: [...path, 'mode'], message: 'must be reference or copy' });
+      if (p.mode !== undefined && p.mode !== 'reference' && p.mode !== 'copy') problems.push({ path: [...path, 'mode'], message: 'must be reference or copy' });
       if (typeof p.site !== 'string' || typeof p.column !== 'string') {
         problems.push({ path, message: 'site and column are required' });
         continue;
@@ -76,18 +78,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
           problems.push({ path: [...path, 'site'], message: `no site with code "${p.site}"` });
         }
       }
-      out.placements.push({ site: p.site, column: p.column, mode: p.mode ?? 'reference' });
+      out.placements.push({ site: p.site, column: p.column, mode: (p.mode as 'reference' | 'copy' | undefined) ?? 'reference' });
     }
     if (Array.isArray(channels)) {
-      const keys = channels.filter((c) => typeof c === 'string');
-      const found = keys.length ? await strapi.db.query(CHANNEL_UID).findMany({ where: { key: { $in: keys } }, select: ['key', 'kind', 'enabled'] }) : [];
-      const byKey = new Map(found.map((c: any) => [c.key, c]));
+      const keys = channels.filter((c): c is string => typeof c === 'string');
+      const found = (keys.length ? await strapi.db.query(CHANNEL_UID).findMany({ where: { key: { $in: keys } }, select: ['key', 'kind', 'enabled'] }) : []) as Pick<ChannelRow, 'key' | 'kind' | 'enabled'>[];
+      const byKey = new Map(found.map((c) => [c.key, c]));
       for (const [i, key] of channels.entries()) {
-        const channel: any = typeof key === 'string' ? byKey.get(key) : null;
+        const channel = typeof key === 'string' ? byKey.get(key) : null;
         if (!channel) problems.push({ path: [...basePath, 'channels', i], message: `no channel ${JSON.stringify(key)}` });
         else if (!channel.enabled) problems.push({ path: [...basePath, 'channels', i], message: `channel "${key}" is disabled` });
         else if (['feed', 'policy-library'].includes(channel.kind)) problems.push({ path: [...basePath, 'channels', i], message: `a ${channel.kind} channel is not chosen per item: it follows the site's columns` });
-        else if (!out.channels.includes(key)) out.channels.push(key);
+        else if (!out.channels.includes(key as string)) out.channels.push(key as string);
       }
     }
     throwFieldErrors(problems);
@@ -103,10 +105,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
    */
   async available(uid: string, documentId: string, locale?: string) {
     if (!strapi.contentTypes[uid as keyof typeof strapi.contentTypes]) throw new errors.NotFoundError(`No content type "${uid}"`);
-    const row = await strapi.db.query(uid as any).findOne({ where: { documentId }, select: ['ownerSite'] });
+    const row = (await strapi.db.query(uid).findOne({ where: { documentId }, select: ['ownerSite'] })) as Pick<ItemRow, 'ownerSite'> | null;
     if (!row) throw new errors.NotFoundError(`No ${uid} document "${documentId}"`);
     const owner: string | null = row.ownerSite ?? null;
-    const enabled = (await strapi.db.query(CHANNEL_UID).findMany({ where: { enabled: true }, select: ['key', 'kind', 'site', 'name', 'autoDeliver', 'settings'], orderBy: { key: 'asc' } })) as any[];
+    const enabled = (await strapi.db.query(CHANNEL_UID).findMany({ where: { enabled: true }, select: ['key', 'kind', 'site', 'name', 'autoDeliver', 'settings'], orderBy: { key: 'asc' } })) as Pick<ChannelRow, 'key' | 'kind' | 'site' | 'name' | 'autoDeliver' | 'settings'>[];
     const choosable = enabled
       .filter((c) => c.site === owner && ['webhook', 'wechat', 'weibo'].includes(c.kind))
       .map((c) => ({ key: c.key, kind: c.kind, site: c.site, name: c.name ?? c.key, autoDeliver: Boolean(c.autoDeliver) }));
@@ -124,7 +126,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
     // Feeds follow the columns: every active placement in a site with an enabled feed on that column.
     const placements = await service(strapi, 'site-group', 'placement-desk').forItem(uid, documentId);
-    const feedsBySite = new Map<string, any>(enabled.filter((c) => c.kind === 'feed').map((c) => [c.site, c]));
+    const feedsBySite = new Map<string, (typeof enabled)[number]>(enabled.filter((c) => c.kind === 'feed').map((c) => [c.site, c]));
     const feeds = placements
       .filter((p) => p.state === 'active' && p.site && p.column)
       .filter((p) => {
@@ -192,14 +194,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
    * Every target of one published version: the chosen placements and channels, the owner site's
    * channels that deliver everything automatically, and the policy libraries a policy files into.
    */
-  async resolve(uid: string, documentId: string, locale: string, snapshot: { ownerSite?: string; fields: Record<string, any> }): Promise<ResolvedTarget[]> {
+  async resolve(uid: string, documentId: string, locale: string, snapshot: { ownerSite?: string | null; fields: Record<string, unknown> }): Promise<ResolvedTarget[]> {
     const chosen = await this.chosen(uid, documentId, locale);
     const out = new Map<string, ResolvedTarget>();
     for (const p of chosen.placements) {
       out.set(`site-column:${p.site}/${p.column}`, { channelKey: `site-column:${p.site}/${p.column}`, channelKind: 'site-column', site: p.site, route: { column: p.column, mode: p.mode ?? 'reference' } });
     }
     const owner = snapshot.ownerSite;
-    const enabled = (await strapi.db.query(CHANNEL_UID).findMany({ where: { enabled: true }, select: ['key', 'kind', 'site', 'autoDeliver', 'settings'] })) as any[];
+    const enabled = (await strapi.db.query(CHANNEL_UID).findMany({ where: { enabled: true }, select: ['key', 'kind', 'site', 'autoDeliver', 'settings'] })) as Pick<ChannelRow, 'key' | 'kind' | 'site' | 'autoDeliver' | 'settings'>[];
     const byKey = new Map(enabled.map((c) => [c.key, c]));
     for (const key of chosen.channels) {
       const c = byKey.get(key);
@@ -219,7 +221,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
           const inReach = lib.site === owner || (lib.settings?.includeDescendants !== false && libId !== undefined && above.has(libId));
           if (!inReach) continue;
           const rule = (lib.settings?.rules ?? []).find(
-            (r: any) =>
+            (r: PolicyLibraryRule) =>
               (!r.level || r.level === snapshot.fields.level) &&
               (!r.theme || String(snapshot.fields.themeCategory ?? '').startsWith(r.theme))
           );

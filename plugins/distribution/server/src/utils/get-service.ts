@@ -1,3 +1,4 @@
+import type { DistributionConfig } from '../config';
 import type services from '../services';
 
 type Services = typeof services;
@@ -6,4 +7,5 @@ type Services = typeof services;
 export const getService = <N extends keyof Services>(name: N): ReturnType<Services[N]> =>
   strapi.plugin('distribution').service(name);
 
-export const pluginConfig = <T = any>(key: string): T => strapi.plugin('distribution').config(key) as T;
+/** One key of the plugin's config (defaults merged with config/plugins.ts, checked by the validator). */
+export const pluginConfig = <K extends keyof DistributionConfig>(key: K): DistributionConfig[K] => strapi.plugin('distribution').config(key) as DistributionConfig[K];

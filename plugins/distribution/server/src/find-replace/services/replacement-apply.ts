@@ -1,4 +1,4 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { ConflictError } from '@jiyue/kernel';
 import { compileSafePattern, type SafePattern } from '../utils/safe-pattern';
@@ -9,7 +9,11 @@ import { replacementConfig } from '../utils/replacement-config';
 import { REPLACEMENT_CHANGE_UID, REPLACEMENT_EVENT_UID, REPLACEMENT_UID } from '../../utils/uids';
 import type { ReplacementActor } from './replacement';
 import { getService } from '../../utils/get-service';
-import { optionalPlugin, optionalService } from '@jiyue/kernel';
+import { emitEvent, optionalPlugin, optionalService } from '@jiyue/kernel';
+import type { ReplacementChangeRow, ReplacementRow } from '../utils/replacement-rows';
+import { attributesOf, modelOf } from '../../utils/models';
+import type { ItemRow } from '../../utils/rows';
+import { thrown } from '../../utils/thrown';
 
 /** A replacement in the wrong state for the action (applied twice, rolled back before apply): 409. */
 class ReplacementStateError extends ConflictError<'ReplacementStateError'> {
@@ -51,19 +55,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const previews = () => strapi.plugin('distribution').service('replacement');
   const scopeService = () => strapi.plugin('distribution').service('replacement-scope');
 
-  const contentType = (uid: string) => (strapi.contentTypes as Record<string, any>)[uid];
+  const contentType = modelOf;
+  /** The Document Service of a content type named at run time (a stored change's uid). */
+  const documents = (uid: string) => strapi.documents(uid as UID.ContentType);
 
-  const draftRow = (uid: string, documentId: string, locale: string | null) =>
-    strapi.db.query(uid as any).findOne({ where: { documentId, publishedAt: null, ...(locale ? { locale } : {}) } });
+  const draftRow = async (uid: string, documentId: string, locale: string | null) =>
+    (await strapi.db.query(uid).findOne({ where: { documentId, publishedAt: null, ...(locale ? { locale } : {}) } })) as ItemRow | null;
 
-  const publishedRow = (uid: string, documentId: string, locale: string | null) =>
-    strapi.db.query(uid as any).findOne({ where: { documentId, publishedAt: { $notNull: true }, ...(locale ? { locale } : {}) } });
+  const publishedRow = async (uid: string, documentId: string, locale: string | null) =>
+    (await strapi.db.query(uid).findOne({ where: { documentId, publishedAt: { $notNull: true }, ...(locale ? { locale } : {}) } })) as ItemRow | null;
 
   /** True when the published version shows exactly the draft's content: republishing then releases nothing unreviewed. */
-  const inStep = (uid: string, draft: any, published: any) =>
-    Object.entries<any>(contentType(uid).attributes).every(([name, attr]) => BOOKKEEPING.has(name) || !SCALAR.has(attr.type) || sameValue(draft[name], published[name]));
+  const inStep = (uid: string, draft: ItemRow, published: ItemRow) =>
+    Object.entries(attributesOf(contentType(uid))).every(([name, attr]) => BOOKKEEPING.has(name) || !SCALAR.has(attr.type) || sameValue(draft[name], published[name]));
 
-  const fingerprint = (uid: string, row: any) => {
+  const fingerprint = (uid: string, row: ItemRow) => {
     const names = replaceableFields(contentType(uid)).map((f) => f.name);
     return { hash: textFingerprint(row, names), updatedAt: String(timestampMs(row.updatedAt)) };
   };
@@ -75,15 +81,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /** Records the change in review-workflow's audit trail (its service; absent plugin → nothing). */
-  const reviewAudit = async (change: any, actor: ReplacementActor, action: string, comment: string, details: Record<string, unknown>) => {
+  const reviewAudit = async (change: ReplacementChangeRow, actor: ReplacementActor, action: string, comment: string, details: Record<string, unknown>) => {
     const review = optionalPlugin(strapi, 'review-workflow');
     if (!review) return;
     const trail = review.service('audit-trail');
-    const state = await review.service('review-flow').state(change.contentType, change.itemDocumentId, change.itemLocale).catch(() => null);
+    // A change of a non-localized type has no locale: null goes through as it is stored.
+    const locale = change.itemLocale as string;
+    const state = await review.service('review-flow').state(change.contentType, change.itemDocumentId, locale).catch(() => null);
     await trail.record({
       uid: change.contentType,
       documentId: change.itemDocumentId,
-      locale: change.itemLocale,
+      locale,
       actor: { id: actor.id, name: actor.name, roles: actor.roles, isSuperAdmin: actor.isSuperAdmin },
       stage: state?.stage ?? 'draft',
       action,
@@ -99,16 +107,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    * this catches every other channel that still holds an older version (a target whose version is
    * already queued is skipped, so each channel gets one update).
    */
-  const redeliver = async (change: any, reason: string) => {
+  const redeliver = async (change: ReplacementChangeRow, reason: string) => {
     try {
-      await getService('outbox').redeliver({ uid: change.contentType, documentId: change.itemDocumentId, locale: change.itemLocale, reason });
-    } catch (error: any) {
+      await getService('outbox').redeliver({ uid: change.contentType, documentId: change.itemDocumentId, locale: change.itemLocale ?? undefined, reason });
+    } catch (error) {
       // The text is changed and published either way; a failed hand-over is logged, not undone.
-      strapi.log.warn(`distribution: redelivery after ${reason} failed for ${change.contentType} ${change.itemDocumentId}: ${error?.message ?? error}`);
+      strapi.log.warn(`distribution: redelivery after ${reason} failed for ${change.contentType} ${change.itemDocumentId}: ${thrown(error).message ?? error}`);
     }
   };
 
-  const applyOne = async (replacement: any, change: any, pattern: SafePattern, actor: ReplacementActor): Promise<Outcome> => {
+  const applyOne = async (replacement: ReplacementRow, change: ReplacementChangeRow, pattern: SafePattern, actor: ReplacementActor): Promise<Outcome> => {
     const { contentType: uid, itemDocumentId: documentId, itemLocale: locale } = change;
     const ct = contentType(uid);
     if (!ct) return { state: 'skipped', reason: 'the content type no longer exists' };
@@ -136,10 +144,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const republish = !!published && inStep(uid, draft, published);
     const reason = `cluster replacement #${replacement.id} by ${actor.name}: "${replacement.find}" → "${replacement.replace}"`;
     await strapi.db.transaction(async () => {
-      await strapi.documents(uid).update({ documentId, ...(locale ? { locale } : {}), data: after } as any);
-      if (republish) await trustedPublish(reason, () => strapi.documents(uid).publish({ documentId, ...(locale ? { locale } : {}) } as any));
+      await documents(uid).update({ documentId, ...(locale ? { locale } : {}), data: after });
+      if (republish) await trustedPublish(reason, () => documents(uid).publish({ documentId, ...(locale ? { locale } : {}) }));
     });
-    const written = fingerprint(uid, await draftRow(uid, documentId, locale));
+    const written = fingerprint(uid, (await draftRow(uid, documentId, locale))!);
     return {
       state: 'applied',
       republished: republish,
@@ -148,7 +156,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     };
   };
 
-  const rollbackOne = async (replacement: any, change: any, actor: ReplacementActor): Promise<Outcome> => {
+  const rollbackOne = async (replacement: ReplacementRow, change: ReplacementChangeRow, actor: ReplacementActor): Promise<Outcome> => {
     const { contentType: uid, itemDocumentId: documentId, itemLocale: locale } = change;
     if (!contentType(uid)) return { state: 'rollback-skipped', reason: 'the content type no longer exists' };
     const draft = await draftRow(uid, documentId, locale);
@@ -157,28 +165,33 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (now.hash !== change.appliedHash || now.updatedAt !== change.appliedUpdatedAt) return { state: 'rollback-skipped', reason: 'edited since the apply' };
     const reason = `rollback of cluster replacement #${replacement.id} by ${actor.name}`;
     await strapi.db.transaction(async () => {
-      await strapi.documents(uid).update({ documentId, ...(locale ? { locale } : {}), data: change.beforeValues } as any);
-      if (change.republished) await trustedPublish(reason, () => strapi.documents(uid).publish({ documentId, ...(locale ? { locale } : {}) } as any));
+      await documents(uid).update({ documentId, ...(locale ? { locale } : {}), data: change.beforeValues ?? {} });
+      if (change.republished) await trustedPublish(reason, () => documents(uid).publish({ documentId, ...(locale ? { locale } : {}) }));
     });
     return { state: 'rolled-back', republished: !!change.republished };
   };
 
   /** Runs `one` over the replacement's changes in `fromState`, in id order, recording each outcome. */
-  const run = async (replacement: any, fromState: string, one: (change: any) => Promise<Outcome>, after: (change: any, outcome: Outcome) => Promise<void>) => {
+  const run = async (
+    replacement: ReplacementRow,
+    fromState: string,
+    one: (change: ReplacementChangeRow) => Promise<Outcome>,
+    after: (change: ReplacementChangeRow, outcome: Outcome) => Promise<void>
+  ) => {
     const counts: Record<string, number> = {};
     const notes: { uid: string; documentId: string; locale: string | null; state: string; reason: string }[] = [];
     let republished = 0;
     let lastId = 0;
     for (;;) {
-      const changes = await strapi.db.query(REPLACEMENT_CHANGE_UID).findMany({ where: { replacementId: replacement.id, state: fromState, id: { $gt: lastId } }, orderBy: { id: 'asc' }, limit: 200 });
+      const changes = (await strapi.db.query(REPLACEMENT_CHANGE_UID).findMany({ where: { replacementId: replacement.id, state: fromState, id: { $gt: lastId } }, orderBy: { id: 'asc' }, limit: 200 })) as ReplacementChangeRow[];
       if (!changes.length) break;
       lastId = changes[changes.length - 1].id;
       for (const change of changes) {
         let outcome: Outcome;
         try {
           outcome = await one(change);
-        } catch (error: any) {
-          outcome = { state: fromState === 'pending' ? 'failed' : 'rollback-failed', reason: error?.message ?? String(error) };
+        } catch (error) {
+          outcome = { state: fromState === 'pending' ? 'failed' : 'rollback-failed', reason: thrown(error).message ?? String(error) };
         }
         await strapi.db.query(REPLACEMENT_CHANGE_UID).update({
           where: { id: change.id },
@@ -201,7 +214,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }
   };
 
-  const audit = (replacement: any, action: string, actor: ReplacementActor, counts: Record<string, unknown>) =>
+  const audit = (replacement: ReplacementRow, action: string, actor: ReplacementActor, counts: Record<string, unknown>) =>
     strapi.db.query(REPLACEMENT_EVENT_UID).create({
       data: {
         replacementId: replacement.id,
@@ -214,6 +227,23 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         counts,
       },
     });
+
+  /** The columns a finished run writes on its replacement: the new status, when, by whom, and the result. */
+  const FINISHED = {
+    apply: { status: 'applied', at: 'appliedAt', byId: 'appliedById', byName: 'appliedByName', result: 'applyResult' },
+    rollback: { status: 'rolled-back', at: 'rolledBackAt', byId: 'rolledBackById', byName: 'rolledBackByName', result: 'rollbackResult' },
+  } as const;
+
+  /** Records a finished run on the replacement and in its audit (the counts: the result without its notes). */
+  const finish = async (replacement: ReplacementRow, action: keyof typeof FINISHED, actor: ReplacementActor, result: { notes: unknown[] } & Record<string, unknown>) => {
+    const columns = FINISHED[action];
+    await strapi.db.query(REPLACEMENT_UID).update({
+      where: { id: replacement.id },
+      data: { status: columns.status, [columns.at]: new Date(), [columns.byId]: actor.id, [columns.byName]: actor.name, [columns.result]: result },
+    });
+    const { notes: _notes, ...counts } = result;
+    await audit(replacement, action, actor, counts);
+  };
 
   return {
     async apply(id: number, actor: ReplacementActor) {
@@ -240,12 +270,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         }
       );
       const result = { applied: counts.applied ?? 0, skipped: counts.skipped ?? 0, failed: counts.failed ?? 0, republished, notes };
-      await strapi.db.query(REPLACEMENT_UID).update({
-        where: { id },
-        data: { status: 'applied', appliedAt: new Date(), appliedById: actor.id, appliedByName: actor.name, applyResult: result },
-      });
-      await audit(replacement, 'apply', actor, { applied: result.applied, skipped: result.skipped, failed: result.failed, republished });
-      strapi.eventHub.emit('distribution.replacement.applied', { id, applied: result.applied, skipped: result.skipped, failed: result.failed });
+      await finish(replacement, 'apply', actor, result);
+      void emitEvent(strapi.eventHub, 'distribution.replacement.applied', { id, applied: result.applied, skipped: result.skipped, failed: result.failed });
       return result;
     },
 
@@ -264,12 +290,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         }
       );
       const result = { restored: counts['rolled-back'] ?? 0, skipped: counts['rollback-skipped'] ?? 0, failed: counts['rollback-failed'] ?? 0, republished, notes };
-      await strapi.db.query(REPLACEMENT_UID).update({
-        where: { id },
-        data: { status: 'rolled-back', rolledBackAt: new Date(), rolledBackById: actor.id, rolledBackByName: actor.name, rollbackResult: result },
-      });
-      await audit(replacement, 'rollback', actor, { restored: result.restored, skipped: result.skipped, failed: result.failed, republished });
-      strapi.eventHub.emit('distribution.replacement.rolled-back', { id, restored: result.restored, skipped: result.skipped, failed: result.failed });
+      await finish(replacement, 'rollback', actor, result);
+      void emitEvent(strapi.eventHub, 'distribution.replacement.rolled-back', { id, restored: result.restored, skipped: result.skipped, failed: result.failed });
       return result;
     },
   };

@@ -1,13 +1,16 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, Schema } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { compileSafePattern, UnsafePatternError, type SafePattern } from '../utils/safe-pattern';
 import { fieldMatches, TooManyMatchesError, type MatchBudget, type TextMatch } from '../utils/field-matches';
-import { isClusterType, replaceableFields, type ReplaceableField } from '../utils/replacement-fields';
+import { replaceableFields, type ReplaceableField } from '../utils/replacement-fields';
+import type { ReplacementChangeRow, ReplacementRow } from '../utils/replacement-rows';
+import { isClusterType, isLocalizedType, modelOf } from '../../utils/models';
+import type { ItemRow } from '../../utils/rows';
 import { textFingerprint, timestampMs } from '../utils/text-fingerprint';
 import { replacementConfig } from '../utils/replacement-config';
 import { requiredLiteral } from '../utils/required-literal';
 import { REPLACEMENT_CHANGE_UID, REPLACEMENT_EVENT_UID, REPLACEMENT_UID } from '../../utils/uids';
-import { fieldError, throwFieldErrors, type Actor, type ActorRecord } from '@jiyue/kernel';
+import { emitEvent, fieldError, throwFieldErrors, type Actor, type ActorRecord } from '@jiyue/kernel';
 import type { PreviewBody } from '../../validation/replacement';
 
 /** Who previews, applies or rolls back: the record the audit trails keep, and the actor site scope rules apply to. */
@@ -32,7 +35,7 @@ interface ItemMatches {
 const storedMatch = (m: TextMatch) => ({ field: m.path[0], path: m.path, start: m.start, end: m.end, found: m.found, replacement: m.replacement, before: m.before, after: m.after });
 
 /** One item of a replacement as the routes show it. */
-export const changeView = (row: any) => ({
+export const changeView = (row: ReplacementChangeRow) => ({
   uid: row.contentType,
   documentId: row.itemDocumentId,
   locale: row.itemLocale,
@@ -44,10 +47,10 @@ export const changeView = (row: any) => ({
   ...(row.reason ? { reason: row.reason } : {}),
   ...(row.republished ? { republished: true } : {}),
   matchCount: row.matchCount,
-  matches: (row.matches ?? []).map((m: any) => ({ field: m.field, path: m.path, before: m.before, after: m.after })),
+  matches: (row.matches ?? []).map((m) => ({ field: m.field, path: m.path, before: m.before, after: m.after })),
 });
 
-export const replacementView = (row: any) => ({
+export const replacementView = (row: ReplacementRow) => ({
   id: row.id,
   status: row.status,
   find: row.find,
@@ -72,12 +75,12 @@ export const replacementView = (row: any) => ({
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const scopeService = () => strapi.plugin('distribution').service('replacement-scope');
 
-  const clusterTypes = () => Object.values(strapi.contentTypes as Record<string, any>).filter((ct) => isClusterType(ct) && replaceableFields(ct).length > 0);
+  const clusterTypes = () => Object.values(strapi.contentTypes as Record<string, Schema.ContentType>).filter((ct) => isClusterType(ct) && replaceableFields(ct).length > 0);
 
   const resolveTypes = (requested: string[] | undefined): string[] => {
     if (!requested) return clusterTypes().map((ct) => ct.uid);
     const problems = requested.flatMap((uid, i) => {
-      const ct = (strapi.contentTypes as Record<string, any>)[uid];
+      const ct = modelOf(uid);
       if (!ct) return [{ path: ['contentTypes', i], message: `unknown content type "${uid}"`, value: uid }];
       if (!isClusterType(ct)) return [{ path: ['contentTypes', i], message: `"${uid}" does not take part in the cluster (pluginOptions site-group)`, value: uid }];
       return [];
@@ -105,13 +108,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }
   };
 
-  const titleField = (ct: any, fields: ReplaceableField[]) => TITLE_FIELDS.find((f) => f in ct.attributes) ?? fields.find((f) => f.kind === 'plain')?.name ?? null;
+  const titleField = (ct: Schema.ContentType, fields: ReplaceableField[]) => TITLE_FIELDS.find((f) => f in ct.attributes) ?? fields.find((f) => f.kind === 'plain')?.name ?? null;
 
-  const matchRow = (row: any, fields: ReplaceableField[], pattern: SafePattern, budget: MatchBudget, radius: number) =>
+  const matchRow = (row: ItemRow, fields: ReplaceableField[], pattern: SafePattern, budget: MatchBudget, radius: number) =>
     fields.flatMap((f) => fieldMatches(f.name, f.kind, row[f.name], pattern, budget, radius));
 
   /** Whether the row has at least one match (stops at the first: a budget of none, overflowed by the first match). */
-  const matchesAny = (row: any, fields: ReplaceableField[], pattern: SafePattern) => {
+  const matchesAny = (row: ItemRow, fields: ReplaceableField[], pattern: SafePattern) => {
     try {
       matchRow(row, fields, pattern, { left: 0 }, 0);
       return false;
@@ -128,9 +131,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    * match then runs here.
    */
   async function* scanDrafts(uid: string, fields: ReplaceableField[], locales: string[], literal: string | null, extraWhere: Record<string, unknown> = {}) {
-    const ct = (strapi.contentTypes as Record<string, any>)[uid];
+    // The uids were checked by resolveTypes: each is a cluster content type.
+    const ct = modelOf(uid)!;
     const { batchSize } = replacementConfig(strapi);
-    const localized = ct.pluginOptions?.i18n?.localized === true;
+    const localized = isLocalizedType(ct);
     const title = titleField(ct, fields);
     const select = [...new Set(['id', 'documentId', 'locale', 'updatedAt', 'ownerSite', ...(title ? [title] : []), ...fields.map((f) => f.name)])].filter(
       (name) => name === 'id' || name in ct.attributes || ['documentId', 'locale', 'updatedAt'].includes(name)
@@ -138,12 +142,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const prefilter = literal && fields.every((f) => f.kind !== 'blocks') ? { $or: fields.map((f) => ({ [f.name]: { $contains: literal } })) } : {};
     let lastId = 0;
     for (;;) {
-      const rows = await strapi.db.query(uid as any).findMany({
+      const rows = (await strapi.db.query(uid).findMany({
         where: { $and: [{ publishedAt: null, ...(localized ? { locale: { $in: locales } } : {}), ...prefilter, id: { $gt: lastId } }, extraWhere] },
         select,
         orderBy: { id: 'asc' },
         limit: batchSize,
-      });
+      })) as ItemRow[];
       if (!rows.length) return;
       lastId = rows[rows.length - 1].id;
       yield { rows, title };
@@ -151,13 +155,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }
   }
 
-  const item = (uid: string, row: any, title: string | null, fields: ReplaceableField[], matches: TextMatch[], placedIn: string[] = []): ItemMatches => {
+  const item = (uid: string, row: ItemRow, title: string | null, fields: ReplaceableField[], matches: TextMatch[], placedIn: string[] = []): ItemMatches => {
     const ms = timestampMs(row.updatedAt);
     return {
       uid,
       documentId: row.documentId,
       locale: row.locale ?? null,
-      title: title ? (row[title] ?? null) : null,
+      title: title ? ((row[title] as string | null | undefined) ?? null) : null,
       ownerSite: row.ownerSite ?? null,
       placedIn,
       previewHash: textFingerprint(row, fields.map((f) => f.name)),
@@ -188,8 +192,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
       try {
         for (const uid of uids) {
-          const ct = (strapi.contentTypes as Record<string, any>)[uid];
-          const fields = replaceableFields(ct);
+          const fields = replaceableFields(modelOf(uid));
           if (!fields.length) continue;
           // Items owned elsewhere are in scope only when placed into a site in scope: found first, checked after the scan.
           const elsewhere: { id: number; documentId: string; locale: string | null; ownerSite: string | null }[] = [];
@@ -289,7 +292,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         });
         return created;
       });
-      strapi.eventHub.emit('distribution.replacement.previewed', { id: replacement.id, items: items.length, matches: matchCount });
+      void emitEvent(strapi.eventHub, 'distribution.replacement.previewed', { id: replacement.id, items: items.length, matches: matchCount });
       return this.get(replacement.id, { page: 1, pageSize: PREVIEW_PAGE });
     },
 
@@ -299,18 +302,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       for (const uid of new Set(items.map((i) => i.uid))) {
         const ids = [...new Set(items.filter((i) => i.uid === uid).map((i) => i.documentId))];
         for (let i = 0; i < ids.length; i += 500) {
-          const rows = await strapi.db.query(uid as any).findMany({
+          const rows = (await strapi.db.query(uid).findMany({
             where: { documentId: { $in: ids.slice(i, i + 500) }, publishedAt: { $notNull: true } },
             select: ['documentId', 'locale'],
-          });
+          })) as Pick<ItemRow, 'documentId' | 'locale'>[];
           for (const r of rows) keys.add(`${uid}|${r.documentId}|${r.locale ?? null}`);
         }
       }
       return keys;
     },
 
-    async load(id: number) {
-      const row = Number.isInteger(id) && id > 0 ? await strapi.db.query(REPLACEMENT_UID).findOne({ where: { id } }) : null;
+    async load(id: number): Promise<ReplacementRow> {
+      const row = (Number.isInteger(id) && id > 0 ? await strapi.db.query(REPLACEMENT_UID).findOne({ where: { id } }) : null) as ReplacementRow | null;
       if (!row) throw new errors.NotFoundError(`No replacement with id ${id}`);
       return row;
     },

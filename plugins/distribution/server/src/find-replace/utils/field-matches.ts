@@ -41,9 +41,10 @@ const matchString = (value: string, richtext: boolean, pattern: SafePattern, pat
 /** The text nodes of a Strapi blocks value ({ type: 'text', text }), with their paths, depth first. */
 export const blocksTextNodes = (blocks: unknown, path: (string | number)[] = []): { path: (string | number)[]; text: string }[] => {
   const out: { path: (string | number)[]; text: string }[] = [];
-  const walk = (node: any, at: (string | number)[]) => {
-    if (Array.isArray(node)) node.forEach((child, i) => walk(child, [...at, i]));
-    else if (node && typeof node === 'object') {
+  const walk = (value: unknown, at: (string | number)[]) => {
+    if (Array.isArray(value)) value.forEach((child: unknown, i) => walk(child, [...at, i]));
+    else if (value && typeof value === 'object') {
+      const node = value as { type?: unknown; text?: unknown; children?: unknown };
       if (node.type === 'text' && typeof node.text === 'string') out.push({ path: [...at, 'text'], text: node.text });
       if (Array.isArray(node.children)) walk(node.children, [...at, 'children']);
     }
@@ -76,7 +77,7 @@ export const spliceMatches = (value: string, matches: { start: number; end: numb
 /** The field's new value with every match replaced (blocks: a copy with the text nodes changed). */
 export const replacedValue = (kind: FieldKind, value: unknown, matches: TextMatch[]): unknown => {
   if (kind !== 'blocks') return spliceMatches(value as string, matches);
-  const copy = structuredClone(value) as any;
+  const copy: unknown = structuredClone(value);
   const byNode = new Map<string, TextMatch[]>();
   for (const m of matches) {
     const key = JSON.stringify(m.path);
@@ -84,7 +85,7 @@ export const replacedValue = (kind: FieldKind, value: unknown, matches: TextMatc
   }
   for (const nodeMatches of byNode.values()) {
     const path = nodeMatches[0].path.slice(1, -1);
-    const node = path.reduce((at: any, key) => at?.[key], copy);
+    const node = path.reduce<unknown>((at, key) => (at as Record<string | number, unknown> | null | undefined)?.[key], copy) as { text?: unknown } | null | undefined;
     if (node && typeof node.text === 'string') node.text = spliceMatches(node.text, nodeMatches);
   }
   return copy;

@@ -1,3 +1,5 @@
+import type { Core } from '@strapi/strapi';
+
 /** Limits of cluster-wide find and replace (`config/plugins.ts` → distribution.config.replacement). */
 export interface ReplacementConfig {
   /** Longest `find` accepted (characters). */
@@ -29,4 +31,7 @@ export const validateReplacementConfig = (config: Partial<ReplacementConfig> | u
   }
 };
 
-export const replacementConfig = (strapi: any): ReplacementConfig => ({ ...REPLACEMENT_DEFAULTS, ...(strapi.plugin('distribution').config('replacement') ?? {}) });
+export const replacementConfig = (strapi: Core.Strapi): ReplacementConfig => ({
+  ...REPLACEMENT_DEFAULTS,
+  ...((strapi.plugin('distribution').config('replacement') as Partial<ReplacementConfig> | undefined) ?? {}),
+});

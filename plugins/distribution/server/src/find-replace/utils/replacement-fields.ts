@@ -1,3 +1,5 @@
+import type { Schema } from '@strapi/strapi';
+import { attributesOf, isLocalizedType } from '../../utils/models';
 import type { FieldKind } from './field-matches';
 
 export interface ReplaceableField {
@@ -9,9 +11,6 @@ export interface ReplaceableField {
 // The owner column is bookkeeping that site-group manages, never prose.
 const NEVER = new Set(['ownerSite', 'locale', 'documentId']);
 
-/** Whether a content type takes part in the cluster (site-group's opt-in, as i18n's `localized`). */
-export const isClusterType = (contentType: any): boolean => contentType?.pluginOptions?.['site-group']?.enabled === true;
-
 /**
  * The attributes a replacement reads and writes: text (string, text), richtext and blocks. Left out
  * on purpose: unique fields (an index number or item code is an identity, and a replacement could
@@ -19,10 +18,10 @@ export const isClusterType = (contentType: any): boolean => contentType?.pluginO
  * categories, URLs: identifiers shared by every locale, which a write through one locale would
  * change in all). Components are not searched.
  */
-export const replaceableFields = (contentType: any): ReplaceableField[] => {
-  const localizedType = contentType?.pluginOptions?.i18n?.localized === true;
+export const replaceableFields = (contentType: Schema.ContentType | undefined): ReplaceableField[] => {
+  const localizedType = isLocalizedType(contentType);
   const fields: ReplaceableField[] = [];
-  for (const [name, attr] of Object.entries<any>(contentType?.attributes ?? {})) {
+  for (const [name, attr] of Object.entries(attributesOf(contentType))) {
     if (NEVER.has(name) || attr.unique || attr.private) continue;
     if (localizedType && attr.pluginOptions?.i18n?.localized === false) continue;
     const kind: FieldKind | null = attr.type === 'string' || attr.type === 'text' ? 'plain' : attr.type === 'richtext' ? 'richtext' : attr.type === 'blocks' ? 'blocks' : null;

@@ -1,5 +1,6 @@
 import { RE2JS } from 're2js';
 import { requiredLiteral } from './required-literal';
+import { thrown } from '../../utils/thrown';
 
 /**
  * What an editor's find-and-replace pattern compiles to: either a plain substring or an RE2
@@ -74,8 +75,8 @@ export const compileSafePattern = (find: string, replace: string, { regex, maxLe
   let compiled: RE2JS;
   try {
     compiled = RE2JS.compile(find);
-  } catch (error: any) {
-    const detail = String(error?.message ?? error).replace(/^error parsing regexp: /, '');
+  } catch (error) {
+    const detail = String(thrown(error).message ?? error).replace(/^error parsing regexp: /, '');
     const hint = /\\[1-9]|\(\?[=!]|\(\?<[=!]/.test(find)
       ? ' Backreferences (\\1) and lookaround ((?=…), (?!…), (?<=…), (?<!…)) are not supported: the linear-time engine (RE2) cannot run them.'
       : '';
