@@ -124,7 +124,7 @@ describe('upgrade: submission targets move from review-workflow to distribution'
     expect(await app.strapi.db.getSchemaConnection().hasTable(HOLDING)).toBe(false);
   });
 
-  it('runs the migration twice without holding a row twice, and does nothing on a database without the column', async () => {
+  it('runs the migration and the import concurrently and twice without holding or importing a row twice, and does nothing without the column', async () => {
     app ??= await rebootStrapi();
     const strapi = app.strapi;
     const migration = require(`../../database/migrations/${MIGRATION}`) as { up: (trx: unknown, db: Core.Strapi['db']) => Promise<void> };
@@ -140,11 +140,13 @@ describe('upgrade: submission targets move from review-workflow to distribution'
     });
     try {
       await strapi.db.getConnection(STATES).insert({ document_id: `twice-${documentId}`, content_type: ARTICLE, item_document_id: documentId, item_locale: 'bo', stage: 'draft', cycle: 1, version: 0, targets: JSON.stringify({ placements: [{ site: 'kangding', column: 'tzgg', mode: 'copy' }], channels: [] }) });
-      await strapi.db.transaction(({ trx }) => migration.up(trx, strapi.db));
+      // Two hosts booting at once (two transactions on two connections; they take turns on the lock on PostgreSQL), then a third.
+      await Promise.all([strapi.db.transaction(({ trx }) => migration.up(trx, strapi.db)), strapi.db.transaction(({ trx }) => migration.up(trx, strapi.db))]);
       await strapi.db.transaction(({ trx }) => migration.up(trx, strapi.db));
       expect(await strapi.db.getConnection(HOLDING).select('item_document_id', 'item_locale')).toEqual([{ item_document_id: documentId, item_locale: 'bo' }]);
-      expect(await importMovedTargets(strapi)).toBe(1);
+      expect((await Promise.all([importMovedTargets(strapi), importMovedTargets(strapi)])).sort()).toEqual([0, 1]);
       expect(await importMovedTargets(strapi)).toBe(0);
+      expect(await strapi.db.query(SUBMISSION_TARGET).count({ where: { itemDocumentId: documentId } })).toBe(1);
       expect(await strapi.plugin('distribution').service('targets').chosen(ARTICLE, documentId, 'bo')).toEqual({ placements: [{ site: 'kangding', column: 'tzgg', mode: 'copy' }], channels: [] });
     } finally {
       await strapi.db.getSchemaConnection().alterTable(STATES, (t) => {
