@@ -2,7 +2,8 @@
  * The ladder (issue #17): site-group → review-workflow → distribution → policy-match · cluster-search
  * → bilingual, declared in `@jiyue/kernel` (contracts/ladder). Every cross-plugin call goes to a
  * plugin lower on it, through the kernel's typed `service` / `optionalService`; no plugin names
- * another plugin's model uid (its tables). Reads source files only: no Strapi boot.
+ * another plugin's model uid (its tables); the suite's own events go through the kernel's typed
+ * `emitEvent` / `onEvent`, never straight on `strapi.eventHub`. Reads source files only: no Strapi boot.
  */
 import path from 'path';
 import { LADDER, mayCall, rungOf } from '@jiyue/kernel';
@@ -61,6 +62,28 @@ describe('the checker on planted violations', () => {
     expect(constant).toEqual([expect.objectContaining({ kind: 'foreign-uid' })]);
   });
 
+  it("finds one of the suite's events emitted or listened to on the event hub directly", () => {
+    const findings = checkLadder([
+      file(
+        'policy-match',
+        [
+          "strapi.eventHub.emit('policy-match.eligibility.changed', { uid, documentId });",
+          "strapi.eventHub.on('site-group.placement.changed', async (payload) => {});",
+          'strapi.eventHub.emit(`policy-match.comment.${decision}`, payload);',
+          "const hub = strapi.eventHub; hub.once(\"distribution.retraction.completed\", listener);",
+        ].join('\n')
+      ),
+    ]);
+    expect(findings.map((f) => [f.kind, f.target, f.line])).toEqual([
+      ['raw-event', 'policy-match', 1],
+      ['raw-event', 'site-group', 2],
+      ['raw-event', 'policy-match', 3],
+      ['raw-event', 'distribution', 4],
+    ]);
+    expect(findings[0].message).toContain('emitEvent');
+    expect(findings[1].message).toContain('onEvent');
+  });
+
   it('lets through downward typed calls, own uids, Strapi uids and comments', () => {
     const findings = checkLadder([
       file(
@@ -74,6 +97,10 @@ describe('the checker on planted violations', () => {
           '// strapi.plugin(\'cluster-search\') and plugin::site-group.site in a comment',
           "/* service(strapi, 'cluster-search', 'hooks') */",
           "const url = 'https://example.org//x'; // optionalService(strapi, 'policy-match', 'x')",
+          "void emitEvent(strapi.eventHub, 'distribution.targets.changed', payload);",
+          "onEvent(strapi.eventHub, 'site-group.media.changed', async (event) => {});",
+          "strapi.eventHub.on('entry.publish', listener); strapi.eventHub.on(event, listener);",
+          "// strapi.eventHub.emit('bilingual.x', {})",
         ].join('\n')
       ),
     ]);
@@ -89,7 +116,12 @@ describe('the plugins as they are', () => {
   });
 
   it('call only plugins below them, through the typed contracts, and name no other plugin’s tables', () => {
-    const findings = checkLadder(sources);
+    const findings = checkLadder(sources).filter((f) => f.kind !== 'raw-event');
+    expect(findings.map((f) => `${f.file}:${f.line} ${f.message}`)).toEqual([]);
+  });
+
+  it('emit and listen to the suite’s events only through emitEvent / onEvent', () => {
+    const findings = checkLadder(sources).filter((f) => f.kind === 'raw-event');
     expect(findings.map((f) => `${f.file}:${f.line} ${f.message}`)).toEqual([]);
   });
 

@@ -13,7 +13,7 @@ export interface LadderFinding {
   plugin: PluginName;
   file: string;
   line: number;
-  kind: 'upward-call' | 'untyped-call' | 'foreign-uid';
+  kind: 'upward-call' | 'untyped-call' | 'foreign-uid' | 'raw-event';
   target: string;
   message: string;
 }
@@ -33,6 +33,14 @@ const TYPED_CALL = new RegExp(`\\b(?:service|optionalService|optionalPlugin|requ
 const RAW_CALL = new RegExp(`\\.plugin\\(\\s*['"\`](${SUITE})['"\`]\\s*\\)`, 'g');
 /** A model uid of a suite plugin, e.g. `'plugin::site-group.site'` (comments are stripped first). */
 const UID = new RegExp(`['"\`]plugin::(${SUITE})\\.[\\w-]+`, 'g');
+
+/**
+ * One of the suite's own events (`<plugin>.…`, a string or template literal) emitted or listened to
+ * straight on an event hub (`strapi.eventHub.emit('site-group.placement.changed', …)`, `hub.on(…)`):
+ * those go through the kernel's `emitEvent` / `onEvent`, typed by `EventPayloads`. Strapi's own
+ * events (`entry.publish`, …) are not ours and stay on `strapi.eventHub`.
+ */
+const RAW_EVENT = new RegExp(`\\.(emit|on|once|off|addListener|removeListener)\\(\\s*['"\`](${SUITE})\\.`, 'g');
 
 /** The code without comments, line numbers kept (block comments become blank lines). */
 export const stripComments = (text: string) =>
@@ -57,7 +65,8 @@ export const crossCalls = (files: SourceFile[]): CrossCall[] => {
 /**
  * What breaks the ladder: a call to a plugin that is not lower (same rung or above), a cross-plugin
  * call that bypasses the typed contracts (`strapi.plugin('x')`), and another plugin's model uid
- * named in code (its tables are read only through its services).
+ * named in code (its tables are read only through its services), and one of the suite's events
+ * emitted or listened to on the event hub directly instead of through `emitEvent` / `onEvent`.
  */
 export const checkLadder = (files: SourceFile[]): LadderFinding[] => {
   const findings: LadderFinding[] = [];
@@ -79,6 +88,10 @@ export const checkLadder = (files: SourceFile[]): LadderFinding[] => {
     for (const m of code.matchAll(UID)) {
       if (m[1] === f.plugin || !isSuitePlugin(m[1])) continue;
       findings.push({ plugin: f.plugin, file: f.file, line: lineOf(code, m.index!), kind: 'foreign-uid', target: m[1], message: `${f.plugin} names ${m[0].slice(1)}: another plugin's data is read through its services, never its tables` });
+    }
+    for (const m of code.matchAll(RAW_EVENT)) {
+      const verb = m[1] === 'emit' ? 'emitEvent' : 'onEvent';
+      findings.push({ plugin: f.plugin, file: f.file, line: lineOf(code, m.index!), kind: 'raw-event', target: m[2], message: `${f.plugin} uses .${m[1]}() for a ${m[2]} event on the event hub: use ${verb} from @jiyue/kernel (typed by EventPayloads)` });
     }
   }
   return findings;

@@ -1,20 +1,10 @@
 import * as React from 'react';
 import { Badge, Box, Button, Flex, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
+import type { PrecheckFinding } from '@jiyue/kernel/contracts';
 
-/** One pre-check finding as review-workflow reports it (offsets are UTF-16 indices into the stored field value). */
-export interface Finding {
-  key: string;
-  check: string;
-  rule: string;
-  field: string;
-  offset: number;
-  length: number;
-  excerpt: string;
-  severity: 'error' | 'warning' | 'info';
-  message: string;
-  suggestion?: string;
-}
+/** One pre-check finding as review-workflow reports it: the kernel contract's shape, shared with the server. */
+export type Finding = PrecheckFinding;
 
 const SEVERITY_COLOURS: Record<Finding['severity'], { backgroundColor: string; textColor: string }> = {
   error: { backgroundColor: 'danger100', textColor: 'danger700' },

@@ -2,9 +2,12 @@ import * as React from 'react';
 import { Badge } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 
-/** The stages of review-workflow (三审三校), in order. */
-export const REVIEW_STAGES = ['draft', 'first-review', 'second-review', 'final-review', 'approved', 'published'] as const;
-export type ReviewStage = (typeof REVIEW_STAGES)[number];
+import type { ReviewStage } from '@jiyue/kernel/contracts';
+
+export type { ReviewStage };
+
+/** The stages of review-workflow (三审三校), in order (the type is the kernel contract's). */
+export const REVIEW_STAGES = ['draft', 'first-review', 'second-review', 'final-review', 'approved', 'published'] as const satisfies readonly ReviewStage[];
 
 const STAGE_COLOURS: Record<ReviewStage, { backgroundColor: string; textColor: string }> = {
   draft: { backgroundColor: 'neutral150', textColor: 'neutral700' },

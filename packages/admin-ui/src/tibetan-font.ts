@@ -12,23 +12,17 @@ const ADMIN_FONT_STACK =
 
 const STYLE_ID = 'jiyue-tibetan-font';
 
-export const tibetanFontCss = () => `
+const face = (weight: number, url: string) => `
 @font-face {
   font-family: '${TIBETAN_FONT_FAMILY}';
   font-style: normal;
-  font-weight: 400;
+  font-weight: ${weight};
   font-display: swap;
-  src: url(${regular}) format('woff2');
+  src: url(${url}) format('woff2');
   unicode-range: ${TIBETAN_UNICODE_RANGE};
-}
-@font-face {
-  font-family: '${TIBETAN_FONT_FAMILY}';
-  font-style: normal;
-  font-weight: 700;
-  font-display: swap;
-  src: url(${bold}) format('woff2');
-  unicode-range: ${TIBETAN_UNICODE_RANGE};
-}
+}`;
+
+export const tibetanFontCss = () => `${face(400, regular)}${face(700, bold)}
 html body, html body input, html body textarea, html body select, html body button {
   font-family: '${TIBETAN_FONT_FAMILY}', ${ADMIN_FONT_STACK};
 }

@@ -5,6 +5,17 @@ export type ReviewActor = ActorRecord;
 
 export type ReviewStage = 'draft' | 'first-review' | 'second-review' | 'final-review' | 'approved' | 'published';
 
+/** The three reviews (初审, 复审, 终审): the stages an approval is given at. */
+export type ReviewPassStage = Extract<ReviewStage, 'first-review' | 'second-review' | 'final-review'>;
+
+/** One approval kept on a review state: who approved which pass, when, bound to the reviewed content's hash. */
+export interface ReviewApproval {
+  stage: ReviewPassStage;
+  userId: number;
+  at: string;
+  contentHash: string;
+}
+
 /** Where one locale of one document stands (the part other plugins read). */
 export interface ReviewState {
   stage: ReviewStage;
@@ -28,7 +39,11 @@ export interface ReviewAuditInput {
   details?: Record<string, unknown>;
 }
 
-/** One finding of the machine pre-checks (wrong, sensitive, outdated words; personal data; links). */
+/**
+ * One finding of the machine pre-checks (wrong, sensitive, outdated words; personal data; links), as
+ * review-workflow reports it to the plugins above and to the admin screens. `offset` / `length` are
+ * UTF-16 indices into the stored field value; `suggestion`, when present, replaces that range.
+ */
 export interface PrecheckFinding {
   key: string;
   check: string;
@@ -39,7 +54,49 @@ export interface PrecheckFinding {
   severity: 'error' | 'warning' | 'info';
   excerpt: string;
   message: string;
+  suggestion?: string;
+  /** Dictionary category for word findings; 'external' for external links. */
+  category?: string;
   [field: string]: unknown;
+}
+
+/**
+ * How a reviewer settles one open finding (by its `key`): dismissed, a warning that is fine as it
+ * is; refer, a word or link error passed up to 终审; override, 终审 accepts it.
+ */
+export interface PrecheckSettlement {
+  key: string;
+  resolution: 'dismissed' | 'refer' | 'override';
+  reason: string;
+}
+
+/** One item on the review desk (GET /review-workflow/desk): which locale of which document, where it stands, and since when. */
+export interface ReviewDeskItem {
+  uid: string;
+  documentId: string;
+  locale: string;
+  site: string | null;
+  stage: string;
+  /** The draft's title (or name); null when the type has neither or the draft is gone. */
+  title: string | null;
+  /** When the item reached its current stage (the state's last change): the queue is oldest first. */
+  since: string;
+  comment: string | null;
+}
+
+/** An item sent back to its submitter: the reviewer's (or the pre-check's) comment, who and when. */
+export interface ReviewDeskSentBackItem extends ReviewDeskItem {
+  action: 'reject' | 'sent-back';
+  by: string | null;
+  at: string;
+}
+
+/** The review desk of one admin: what they may act on (with counts), what they submitted, what came back to them. */
+export interface ReviewDesk {
+  queue: ReviewDeskItem[];
+  counts: { byStage: Record<string, number>; bySite: Record<string, number>; byType: Record<string, number> };
+  mine: ReviewDeskItem[];
+  sentBack: ReviewDeskSentBackItem[];
 }
 
 export interface ReviewPublishGateService {

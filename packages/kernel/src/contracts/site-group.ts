@@ -139,6 +139,54 @@ export interface SiteTreeNode {
   [field: string]: unknown;
 }
 
+/** A column in the admin tree pickers (GET /site-group/tree): rule-filled and link columns take no placements. */
+export interface AdminColumnNode {
+  slug: string;
+  name: string;
+  kind: string;
+  placeable: boolean;
+  children: AdminColumnNode[];
+}
+
+/** A site in the admin tree pickers (GET /site-group/tree), named in the requested locale, with its columns nested. */
+export interface AdminSiteNode {
+  code: string;
+  name: string;
+  level: string;
+  kind: string;
+  /** Whether the current editor acts for this site. */
+  mine: boolean;
+  columns: AdminColumnNode[];
+  children: AdminSiteNode[];
+}
+
+/** One placement as the admin screens show it (the Site panel, the placement inbox), sites and columns named. */
+export interface PlacementView {
+  id: number;
+  contentType: string;
+  documentId: string;
+  title: string | null;
+  ownerSite: string | null;
+  /** The owning site named (where it is known). */
+  owner: { code: string; name: string } | null;
+  site: { code: string; name: string; level: string } | null;
+  column: { slug: string; name: string; kind: string } | null;
+  mode: 'reference' | 'copy';
+  /** The copy's document, for a placement by copy. */
+  copyDocumentId: string | null;
+  state: 'active' | 'pending' | 'rejected' | 'withdrawn';
+  origin: 'placed' | 'submitted' | 'pushed';
+  pinned: boolean;
+  priority: number;
+  sitePublishedAt: string | null;
+  itemPublished: boolean;
+  placedBy: { id: number; name: string | null } | null;
+  decidedBy: { id: number; name: string | null } | null;
+  decidedAt: string | null;
+  reason: string | null;
+  createdAt: string;
+}
+
 export interface SiteGroupSiteTreeService {
   tree(input: { locale: string; state?: string }): Promise<{ tree: SiteTreeNode[] }>;
 }

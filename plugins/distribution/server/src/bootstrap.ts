@@ -4,6 +4,7 @@ import { optionalService } from '@jiyue/kernel';
 import { getService } from './utils/get-service';
 import { REPLACEMENT_ACTIONS } from './find-replace';
 import { CHANNEL_UID } from './utils/uids';
+import { importMovedTargets } from './upgrade/moved-targets';
 
 const ACTIONS = [
   { uid: 'channel.manage', displayName: 'Configure distribution channels per site' },
@@ -19,6 +20,8 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   registerSubmitExtension(strapi);
   await strapi.service('admin::permission').actionProvider.registerMany([...ACTIONS, ...REPLACEMENT_ACTIONS]);
   await getService('claims').ensureIndexes();
+  // Upgrade: the targets review-workflow used to keep, held for distribution by an app migration.
+  await importMovedTargets(strapi);
   // Channel changes go to site-group's operations log (who, when, before/after; secrets fingerprinted, never in clear).
   optionalService(strapi, 'site-group', 'operations')?.track(CHANNEL_UID, { subjectType: 'channel', labelField: 'key', secretFields: ['credentials', 'secretValue'] });
   // Dispatch starts once the server is up, so a boot never races its own schema sync.

@@ -12,13 +12,11 @@ import { useDocumentLocale } from '../utils/document-locale';
 import { applyReplacement, selectRange } from '../utils/field-range';
 import { isReviewEnabled } from '../utils/review-enabled';
 import { HistoryTimeline } from './history-timeline';
+import type { PrecheckSettlement } from '@jiyue/kernel/contracts';
 
-type Resolution = 'dismissed' | 'refer' | 'override';
-interface Settlement {
-  key: string;
-  resolution: Resolution;
-  reason: string;
-}
+/** How a reviewer settles a finding: the kernel contract's shape, the one the review routes validate. */
+type Settlement = PrecheckSettlement;
+type Resolution = Settlement['resolution'];
 
 const REVIEWING = ['first-review', 'second-review', 'final-review'];
 const TEXT_TYPES = new Set(['string', 'text', 'richtext']);

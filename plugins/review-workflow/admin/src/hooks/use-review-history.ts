@@ -1,14 +1,11 @@
 import * as React from 'react';
 import { useFetchClient } from '@strapi/strapi/admin';
 import type { Finding, ReviewStage } from '@jiyue/admin-ui';
+import type { ReviewApproval } from '@jiyue/kernel/contracts';
 import { PLUGIN_ID, REVIEW_CHANGED_EVENT } from '../constants';
 
-export interface Approval {
-  stage: ReviewStage;
-  userId: number;
-  at: string;
-  contentHash: string;
-}
+/** An approval on the state: the kernel contract's shape, shared with the server. */
+export type Approval = ReviewApproval;
 
 export interface ReviewState {
   stage: ReviewStage;

@@ -3,32 +3,15 @@ import { Badge, Box, Button, Flex, Table, Tbody, Td, Th, Thead, Tr, Typography }
 import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
 import { StageBadge, isReviewStage, useStageLabel } from '@jiyue/admin-ui';
 import { useIntl } from 'react-intl';
+import type { ReviewDesk, ReviewDeskItem, ReviewDeskSentBackItem } from '@jiyue/kernel/contracts';
 import { Link } from 'react-router-dom';
 import { PLUGIN_ID, getTranslation } from '../constants';
 import { useReviewPermissions } from '../hooks/use-review-permissions';
 import { errorMessage } from '../hooks/use-review-history';
 
-interface DeskItem {
-  uid: string;
-  documentId: string;
-  locale: string;
-  site: string | null;
-  stage: string;
-  title: string | null;
-  since: string;
-  comment: string | null;
-}
-interface SentBackItem extends DeskItem {
-  action: 'reject' | 'sent-back';
-  by: string | null;
-  at: string;
-}
-interface Desk {
-  queue: DeskItem[];
-  counts: { byStage: Record<string, number>; bySite: Record<string, number>; byType: Record<string, number> };
-  mine: DeskItem[];
-  sentBack: SentBackItem[];
-}
+type DeskItem = ReviewDeskItem;
+type SentBackItem = ReviewDeskSentBackItem;
+type Desk = ReviewDesk;
 type Filter = { key: 'stage' | 'site' | 'uid'; value: string } | null;
 
 /** The edit view of the item's locale, where its Review panel is. */

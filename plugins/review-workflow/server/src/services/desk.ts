@@ -1,28 +1,11 @@
 import type { Core } from '@strapi/strapi';
-import type { ActorRecord as ReviewActor } from '@jiyue/kernel';
+import type { ActorRecord as ReviewActor, ReviewDesk, ReviewDeskItem, ReviewDeskSentBackItem } from '@jiyue/kernel';
 import { getService } from '../utils/get-service';
 import { EVENT_UID, STATE_UID } from '../utils/uids';
 
-/** One item on the review desk: which locale of which document, where it stands, and since when. */
-export interface DeskItem {
-  uid: string;
-  documentId: string;
-  locale: string;
-  site: string | null;
-  stage: string;
-  /** The draft's title (or name); null when the type has neither or the draft is gone. */
-  title: string | null;
-  /** When the item reached its current stage (the state's last change): the queue is oldest first. */
-  since: string;
-  comment: string | null;
-}
-
-/** An item sent back to its submitter: the reviewer's (or the pre-check's) comment, who and when. */
-export interface SentBackItem extends DeskItem {
-  action: 'reject' | 'sent-back';
-  by: string | null;
-  at: string;
-}
+/** The desk's shapes are the kernel's, shared with the admin screen (pages/review-desk.tsx). */
+export type DeskItem = ReviewDeskItem;
+export type SentBackItem = ReviewDeskSentBackItem;
 
 const count = (rows: DeskItem[], key: (row: DeskItem) => string | null) =>
   rows.reduce<Record<string, number>>((acc, row) => {
@@ -61,7 +44,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * `sites`: the caller's sites (null: every site, for Super Admins). Rows of other sites are left out,
      * whatever else would let them through.
      */
-    async forActor(actor: ReviewActor, sites: string[] | null) {
+    async forActor(actor: ReviewActor, sites: string[] | null): Promise<ReviewDesk> {
       const visible = (row: any) => sites === null || (row.ownerSite != null && sites.includes(row.ownerSite));
       const queueRows = (await getService('review-flow').queue(actor, {})).filter(visible);
       const mineRows =

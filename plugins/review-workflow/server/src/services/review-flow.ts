@@ -8,21 +8,11 @@ import { STAGE_NAMES_ZH, isReviewStage, nextStage, type ReviewStage, type Stage 
 import { getService } from '../utils/get-service';
 import { STATE_UID } from '../utils/uids';
 import type { KeyedFinding } from './prechecks';
-import type { SubmitExtension } from '@jiyue/kernel';
+import type { PrecheckSettlement, ReviewApproval, SubmitExtension } from '@jiyue/kernel';
 
-export interface Settlement {
-  key: string;
-  /** dismissed: a warning that is fine as it is; refer: pass a word/link error up to 终审; override: 终审 accepts it. */
-  resolution: 'dismissed' | 'refer' | 'override';
-  reason: string;
-}
-
-interface Approval {
-  stage: ReviewStage;
-  userId: number;
-  at: string;
-  contentHash: string;
-}
+/** How a reviewer settles a finding, and an approval on the state: the kernel's shapes, shared with the admin panel. */
+export type Settlement = PrecheckSettlement;
+type Approval = ReviewApproval;
 
 /**
  * The three-review workflow (三审三校): draft → 初审 → 复审 → 终审 → approved → published.

@@ -4,7 +4,7 @@ import { buildTree } from '../utils/build-tree';
 import { getService } from '../utils/get-service';
 import { itemFields } from '../utils/item-fields';
 import { localizedName, type Translations } from '../utils/localized-name';
-import { isSuperAdmin, type Actor } from '@jiyue/kernel';
+import { isSuperAdmin, type Actor, type AdminSiteNode, type PlacementView } from '@jiyue/kernel';
 import { isSiteGroupEnabled, OWNER_FIELD } from '../utils/site-group-types';
 import { COLUMN_UID, PLACEMENT_UID, SITE_UID } from '../utils/uids';
 
@@ -14,10 +14,10 @@ interface PlacementRow {
   itemDocumentId: string;
   siteId: number;
   columnId: number;
-  mode: string;
+  mode: PlacementView['mode'];
   copyDocumentId: string | null;
-  state: string;
-  origin: string;
+  state: PlacementView['state'];
+  origin: PlacementView['origin'];
   pinned: boolean;
   priority: number;
   sitePublishedAt: string | null;
@@ -84,7 +84,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return out;
   };
 
-  const describe = async (rows: PlacementRow[], locale: string) => {
+  const describe = async (rows: PlacementRow[], locale: string): Promise<PlacementView[]> => {
     const [named, who, facts] = await Promise.all([
       names([...new Set(rows.map((r) => r.siteId))], [...new Set(rows.map((r) => r.columnId))], locale),
       people(rows.flatMap((r) => [r.placedById, r.decidedById])),
@@ -96,7 +96,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ? ((await strapi.db.query(SITE_UID).findMany({ where: { code: { $in: ownerCodes } }, select: ['code', 'name', 'translations'] })) as any[])
       : [];
     const ownerName = new Map<string, string>(owners.map((o): [string, string] => [o.code, localizedName(o, locale, primary()).name]));
-    return rows.map((r) => {
+    return rows.map((r): PlacementView => {
       const item = facts.get(`${r.contentType} ${r.itemDocumentId}`);
       return {
         id: r.id,
@@ -203,7 +203,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           ),
         })
       );
-      return { tree, total: kept.length };
+      // buildTree nests what the mappers above return: sites and columns of the kernel's picker shapes.
+      return { tree: tree as AdminSiteNode[], total: kept.length };
     },
   };
 };
