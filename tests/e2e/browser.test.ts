@@ -2,7 +2,9 @@
  * The browser suite of the admin screens (issue #18): one admin build (skipped while its sources are
  * unchanged), one boot of the demo-seeded app on SQLite and one Chromium, shared by every scenario group:
  *   - review.spec.ts: the Review panel, the gated Publish and the review desk (the Tibetan web font too);
- *   - site-panel.spec.ts: site-group's Site panel and placement inbox.
+ *   - site-panel.spec.ts: site-group's Site panel and placement inbox;
+ *   - write-once.spec.ts: the whole chained story (write, place, choose a webhook in the Distribution panel,
+ *     accept in three inboxes, three reviews, publish; site API, feeds, webhook receiver, receipts; 泸定 sees nothing).
  * The groups own their users and articles and do not read each other's data. Runs once per CI run, on
  * SQLite (see .ci/run); `E2E_SCREENSHOTS=update` rewrites the zh-Hans screenshots in tests/e2e/screenshots.
  */
@@ -10,6 +12,7 @@ import type { Browser } from 'playwright-core';
 import { bootDemo, browserSuiteSkipReason, buildAdminOnce, launchBrowser, type BrowserSuite, type DemoServer } from './lib/harness';
 import { reviewScenarios } from './review.spec';
 import { sitePanelScenarios } from './site-panel.spec';
+import { writeOnceScenarios } from './write-once.spec';
 
 const skipReason = browserSuiteSkipReason();
 if (skipReason) {
@@ -66,4 +69,5 @@ suite(`browser: admin screens (${skipReason ?? 'Chromium'})`, () => {
 
   group('review: Review panel, gated Publish, review desk', reviewScenarios);
   group('site-group: Site panel and placement inbox', sitePanelScenarios);
+  group('write once: place, push, review, publish (Distribution panel)', writeOnceScenarios);
 });
