@@ -6,7 +6,8 @@
  * webhook target in the Distribution panel and submits; the editors of 丹巴, 九龙 and 雅江 accept it in
  * their placement inboxes; three reviewers approve (初审/复审/终审) and the last one publishes; the article
  * is then in the site-builder API and the RSS feed of the four sites, a real local webhook receiver got it
- * signed, and the editor sees the receipts in the Distribution panel. An editor of 泸定 sees none of it:
+ * signed, and the editor sees the receipts in the Distribution panel (and retries a second webhook whose
+ * receiver refused it until mended). An editor of 泸定 sees none of it:
  * review desk, placement inbox, Content Manager list, the article's panels, 泸定's site API.
  * Every user action happens in the browser; HTTP is used only to check public outputs, and the setup
  * creates users, roles and channels (what an administrator configures, not part of the story).
@@ -34,6 +35,8 @@ const TITLE = '康定市关于做好2025年森林草原防灭火工作的通知'
 const BODY = `各单位要认真${TYPO}森林草原防灭火工作。值班联系人身份证号${RESIDENT_ID}。`;
 const FIXED_BODY = `各单位要认真部署森林草原防灭火工作。值班联系人身份证号${MASKED_ID}。`;
 const WEBHOOK = 'webhook:kangding-write-once';
+/** A second webhook whose receiver refuses (410: a dead letter at once) until it is mended, for Retry. */
+const FLAKY = 'webhook:kangding-flaky';
 /** The owner and the three counties it is placed in, with their names in the site trees. */
 const SITES: [string, string][] = [
   ['kangding', '康定市'],
@@ -65,15 +68,17 @@ export const writeOnceScenarios = (suite: BrowserSuite) => {
   let reviewers: AdminUser[];
   let luding: AdminUser;
   let receiver: Awaited<ReturnType<typeof startReceiver>>;
+  let flakyMended = false;
   let documentId: string;
 
   beforeAll(async () => {
     const { strapi } = suite.server;
-    receiver = await startReceiver();
+    receiver = await startReceiver((request) => (request.url === '/hooks/flaky' && !flakyMended ? { status: 410 } : undefined));
 
     // What an administrator configures beforehand: 康定's webhook (chosen per item) and a feed on each site.
     const channels = strapi.plugin('distribution').service('channels');
     await channels.create({ key: WEBHOOK, site: 'kangding', kind: 'webhook', name: '康定掌上政务 App', credential: `env:${HOOK_SECRET_ENV}`, settings: { url: `${receiver.url}/hooks/kangding` } });
+    await channels.create({ key: FLAKY, site: 'kangding', kind: 'webhook', name: '康定融媒体中心', credential: `env:${HOOK_SECRET_ENV}`, settings: { url: `${receiver.url}/hooks/flaky` } });
     for (const [code, name] of [...SITES, ['luding', '泸定县']]) {
       await channels.create({ key: `feed:${code}-write-once`, site: code, kind: 'feed', settings: { title: `${name} · 通知公告`, columns: ['tzgg'] } });
     }
@@ -172,13 +177,14 @@ export const writeOnceScenarios = (suite: BrowserSuite) => {
       await distribution.waitFor({ timeout: 30_000 });
       expect(await distribution.getAttribute('data-editable')).toBe('true');
       await distribution.locator(`[data-channel="${WEBHOOK}"]`).getByRole('checkbox').click();
+      await distribution.locator(`[data-channel="${FLAKY}"]`).getByRole('checkbox').click();
       await distribution.getByTestId('distribution-save-targets').click();
       await page.getByText('推送目标已保存').first().waitFor({ timeout: 30_000 });
       await distribution.locator('[data-feed="kangding/tzgg"]').waitFor();
       await distribution.scrollIntoViewIfNeeded();
       await screenshot(page, 'distribution-before-submit');
       const stored = await suite.server.strapi.plugin('distribution').service('targets').chosen(ARTICLE, documentId, 'zh-Hans');
-      expect(stored.channels).toEqual([WEBHOOK]);
+      expect(stored.channels).toEqual([FLAKY, WEBHOOK]);
 
       await review.getByTestId('jiyue-review-comment').fill('请审核，已投放三县通知公告并推送掌上政务');
       await review.getByTestId('jiyue-submit').click();
@@ -264,7 +270,7 @@ export const writeOnceScenarios = (suite: BrowserSuite) => {
       expect(await rss.text()).toContain(TITLE);
     }
 
-    const hook = await eventually('the webhook delivery', async () => receiver.requests.find((r) => r.json?.event === 'document.create' && r.json?.document?.documentId === documentId));
+    const hook = await eventually('the webhook delivery', async () => receiver.requests.find((r) => r.url === '/hooks/kangding' && r.json?.event === 'document.create' && r.json?.document?.documentId === documentId));
     expect(hook.url).toBe('/hooks/kangding');
     expect(hook.headers['x-jiyue-event']).toBe('document.create');
     expect(verifyWebhook(HOOK_SECRET, String(hook.headers['x-jiyue-timestamp']), hook.text, String(hook.headers['x-jiyue-signature']))).toBe(true);
@@ -272,7 +278,7 @@ export const writeOnceScenarios = (suite: BrowserSuite) => {
     expect(JSON.stringify(hook.json)).not.toContain(RESIDENT_ID);
   });
 
-  it('the editor sees the receipts in the Distribution panel', async () => {
+  it('the editor sees the receipts in the Distribution panel, and retries the failed delivery', async () => {
     story();
     const { baseUrl } = suite.server;
     const { context, page } = await logIn(suite.browser, baseUrl, editor);
@@ -288,8 +294,17 @@ export const writeOnceScenarios = (suite: BrowserSuite) => {
       expect(receipt).toContain('status: 200');
       // The feeds of the four columns it is live in follow it, read-only.
       for (const [code] of SITES) await distribution.locator(`[data-feed="${code}/tzgg"]`).waitFor();
+      // The refused one: failed with the error, and Retry (the site editor holds delivery.retry).
+      const failed = distribution.locator(`[data-target="${FLAKY}"][data-status="failed"]`);
+      await failed.waitFor({ timeout: 30_000 });
+      expect(await failed.getByTestId('distribution-error').innerText()).toMatch(/410/);
       await distribution.scrollIntoViewIfNeeded();
       await screenshot(page, 'distribution-after-publish');
+      flakyMended = true;
+      await failed.getByTestId('distribution-retry').click();
+      await distribution.locator(`[data-target="${FLAKY}"][data-status="sent"]`).waitFor({ timeout: 60_000 });
+      expect(receiver.requests.filter((r) => r.url === '/hooks/flaky').map((r) => r.headers['idempotency-key']).filter((k, i, all) => all.indexOf(k) === i)).toHaveLength(1);
+      await screenshot(page, 'distribution-after-retry');
     } catch (error) {
       await explainFailure(page, 'write-once-receipts', error);
     } finally {

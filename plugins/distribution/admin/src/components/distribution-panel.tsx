@@ -275,13 +275,13 @@ const DistributionPanelContent = ({ model, documentId, document }: PanelComponen
         {available.feeds.length ? (
           <Flex direction="column" alignItems="stretch" gap={1} tag="ul">
             {available.feeds.map((feed) => (
-              <Flex key={`${feed.site}/${feed.column}`} tag="li" gap={2} wrap="wrap" data-feed={`${feed.site}/${feed.column}`}>
+              <Flex key={`${feed.site}/${feed.column}`} tag="li" gap={2} data-feed={`${feed.site}/${feed.column}`}>
                 <Typography variant="pi">{`${feed.site} / ${feed.column}`}</Typography>
                 <Link href={feed.rss} isExternal>
                   RSS
                 </Link>
                 <Link href={feed.json} isExternal>
-                  JSON Feed
+                  JSON
                 </Link>
               </Flex>
             ))}
