@@ -4,6 +4,8 @@
  *   - review.spec.ts: the Review panel, the gated Publish and the review desk (the Tibetan web font too);
  *   - site-panel.spec.ts: site-group's Site panel and placement inbox;
  *   - language.spec.ts: bilingual's Language panel (pretranslation, the side-by-side view, the Tibetan web font).
+ *   - write-once.spec.ts: the whole chained story (write, place, choose a webhook in the Distribution panel,
+ *     accept in three inboxes, three reviews, publish; site API, feeds, webhook receiver, receipts; 泸定 sees nothing).
  * The groups own their users and articles and do not read each other's data. Runs once per CI run, on
  * SQLite (see .ci/run); `E2E_SCREENSHOTS=update` rewrites the zh-Hans screenshots in tests/e2e/screenshots.
  */
@@ -12,6 +14,7 @@ import { bootDemo, browserSuiteSkipReason, buildAdminOnce, launchBrowser, type B
 import { reviewScenarios } from './review.spec';
 import { sitePanelScenarios } from './site-panel.spec';
 import { languageScenarios } from './language.spec';
+import { writeOnceScenarios } from './write-once.spec';
 
 const skipReason = browserSuiteSkipReason();
 if (skipReason) {
@@ -69,4 +72,5 @@ suite(`browser: admin screens (${skipReason ?? 'Chromium'})`, () => {
   group('review: Review panel, gated Publish, review desk', reviewScenarios);
   group('site-group: Site panel and placement inbox', sitePanelScenarios);
   group('bilingual: Language panel and side-by-side view', languageScenarios);
+  group('write once: place, push, review, publish (Distribution panel)', writeOnceScenarios);
 });

@@ -167,7 +167,7 @@ export const createAdminUser = async (
 export const createAdminRole = async (
   strapi: Core.Strapi,
   name: string,
-  permissions: { action: string; subject?: string; properties?: Record<string, unknown>; conditions?: string[] }[]
+  permissions: { action: string; subject?: string | null; properties?: Record<string, unknown>; conditions?: string[] }[]
 ): Promise<number> => {
   const role = await strapi.service('admin::role').create({ name, description: name });
   await strapi.service('admin::role').assignPermissions(role.id, permissions.map((p) => ({ properties: {}, conditions: [], ...p })));
