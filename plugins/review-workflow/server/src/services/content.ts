@@ -24,7 +24,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** The admin who last saved the draft (null for API tokens and code). */
     async lastEditorId(uid: string, documentId: string, locale: string): Promise<number | null> {
-      const row = await strapi.db.query(uid as any).findOne({
+      const row = await strapi.db.query(uid).findOne({
         where: { documentId, locale, publishedAt: null },
         populate: { updatedBy: { select: ['id'] } },
       });

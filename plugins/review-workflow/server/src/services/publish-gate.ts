@@ -38,7 +38,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (typeof locale === 'string' && locale !== '*') return [locale];
       if (Array.isArray(locale)) return locale as string[];
       if (locale === '*') {
-        const rows = await strapi.db.query(uid as any).findMany({ where: { documentId, publishedAt: null }, select: ['locale'] });
+        const rows = await strapi.db.query(uid).findMany({ where: { documentId, publishedAt: null }, select: ['locale'] });
         return [...new Set(rows.map((r: any) => r.locale as string))];
       }
       return [await strapi.plugin('i18n').service('locales').getDefaultLocale()];

@@ -198,7 +198,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         ([, attr]) => attr.type === 'relation' && attr.target && isReviewEnabled(strapi.contentTypes[attr.target as keyof typeof strapi.contentTypes])
       );
       if (!relations.length) return [];
-      const row = await strapi.db.query(uid as any).findOne({
+      const row = await strapi.db.query(uid).findOne({
         where: { documentId, locale, publishedAt: null },
         populate: Object.fromEntries(relations.map(([name]) => [name, { select: ['documentId'] }])),
       });

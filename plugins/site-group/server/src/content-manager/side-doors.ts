@@ -49,7 +49,7 @@ const versionsOf = async (strapi: Core.Strapi, model: string, documentId: unknow
   if (typeof documentId !== 'string' || !documentId) return [];
   const model_ = strapi.contentTypes[model as keyof typeof strapi.contentTypes] as { attributes: Record<string, unknown> };
   const select = ['id', 'documentId', 'publishedAt', OWNER_FIELD, ...('locale' in model_.attributes ? ['locale'] : [])];
-  return strapi.db.query(model as any).findMany({ where: { documentId }, select, orderBy: [{ publishedAt: 'desc' }, { id: 'asc' }] });
+  return strapi.db.query(model).findMany({ where: { documentId }, select, orderBy: [{ publishedAt: 'desc' }, { id: 'asc' }] });
 };
 
 /**
@@ -178,7 +178,7 @@ export const extendContentManager = (strapi: Core.Strapi) => {
       if (isScopedModel(strapi, model) && (strapi.contentTypes as any)[model].kind === 'collectionType') {
         await assertReadableDocuments(strapi, ctx, model, async () => {
           const row = Number.isInteger(Number(id))
-            ? await strapi.db.query(model as any).findOne({ where: { id: Number(id) }, select: ['documentId'] })
+            ? await strapi.db.query(model).findOne({ where: { id: Number(id) }, select: ['documentId'] })
             : null;
           return [row?.documentId];
         });

@@ -22,7 +22,7 @@ export const placementSync = (): Parameters<Core.Strapi['documents']['use']>[0] 
   if (!documentId) return result;
 
   const placements = getService('placement');
-  const stillExists = await strapi.db.query(ctx.uid as any).findOne({ where: { documentId }, select: ['id'] });
+  const stillExists = await strapi.db.query(ctx.uid).findOne({ where: { documentId }, select: ['id'] });
   if (stillExists) await placements.syncPublication(ctx.uid, documentId);
   else await placements.removeForDeletedItem(ctx.uid, documentId, currentActor(strapi));
   return result;

@@ -8,7 +8,7 @@ type Fn = (...args: any[]) => Promise<any>;
 type FileRow = { id: number; [OWNER_FIELD]?: string | null };
 
 const fileById = (strapi: Core.Strapi, id: unknown): Promise<FileRow | null> =>
-  strapi.db.query(FILE_UID as any).findOne({ where: { id: Number(id) }, select: ['id', OWNER_FIELD] });
+  strapi.db.query(FILE_UID).findOne({ where: { id: Number(id) }, select: ['id', OWNER_FIELD] });
 
 /**
  * Replacing a file keeps its id, so every published page showing it changes at once; deleting it
@@ -67,13 +67,13 @@ export const guardMedia = (strapi: Core.Strapi) => {
       const fileIds = (Array.isArray(body.fileIds) ? body.fileIds : []).map(Number).filter(Number.isInteger);
       const folderIds = (Array.isArray(body.folderIds) ? body.folderIds : []).map(Number).filter(Number.isInteger);
       const files: FileRow[] = fileIds.length
-        ? await strapi.db.query(FILE_UID as any).findMany({ where: { id: { $in: fileIds } }, select: ['id', OWNER_FIELD] })
+        ? await strapi.db.query(FILE_UID).findMany({ where: { id: { $in: fileIds } }, select: ['id', OWNER_FIELD] })
         : [];
       if (folderIds.length) {
-        const folders = await strapi.db.query(FOLDER_UID as any).findMany({ where: { id: { $in: folderIds } }, select: ['path'] });
+        const folders = await strapi.db.query(FOLDER_UID).findMany({ where: { id: { $in: folderIds } }, select: ['path'] });
         if (folders.length) {
           files.push(
-            ...(await strapi.db.query(FILE_UID as any).findMany({
+            ...(await strapi.db.query(FILE_UID).findMany({
               where: { $or: folders.flatMap((f: { path: string }) => [{ folderPath: { $eq: f.path } }, { folderPath: { $startsWith: `${f.path}/` } }]) },
               select: ['id', OWNER_FIELD],
             }))

@@ -52,7 +52,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const stored = file[OWNER_FIELD];
     if (stored) return stored;
     const row = file.id
-      ? await strapi.db.query(FILE_UID as any).findOne({ where: { id: file.id }, select: ['id', OWNER_FIELD] })
+      ? await strapi.db.query(FILE_UID).findOne({ where: { id: file.id }, select: ['id', OWNER_FIELD] })
       : null;
     return row?.[OWNER_FIELD] ?? (await getService('ownership').defaultOwner({ kind: 'system' }));
   },
@@ -100,7 +100,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       if (!model || model.options?.draftAndPublish !== true) continue;
       const localized = 'locale' in model.attributes;
       const hasOwner = OWNER_FIELD in model.attributes;
-      const entries = await strapi.db.query(uid as any).findMany({
+      const entries = await strapi.db.query(uid).findMany({
         where: { id: { $in: ids }, publishedAt: { $notNull: true } },
         select: ['documentId', ...(localized ? ['locale'] : []), ...(hasOwner ? [OWNER_FIELD] : [])],
       });

@@ -104,7 +104,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const snapshot = async (uid: string, where: Record<string, unknown> | undefined) => {
     if (!where) return [];
     const populate = Object.fromEntries(relationFields(uid).map((name) => [name, { select: ['id'] }]));
-    const rows = await strapi.db.query(uid as any).findMany({ where, populate, limit: 500 });
+    const rows = await strapi.db.query(uid).findMany({ where, populate, limit: 500 });
     return rows.map((row: Record<string, any>) => {
       const out: Record<string, unknown> = {};
       for (const [k, v] of Object.entries(row)) {

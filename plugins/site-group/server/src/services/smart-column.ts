@@ -54,8 +54,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (!where) continue;
         const dateField = itemFields(strapi.contentTypes[uid as keyof typeof strapi.contentTypes] as any).date ?? 'publishedAt';
         const [rows, count] = await Promise.all([
-          strapi.db.query(uid as any).findMany({ where, select: ['documentId', dateField, 'publishedAt'], orderBy: [{ [dateField]: 'desc' }, { id: 'desc' }], limit: window }),
-          strapi.db.query(uid as any).count({ where }),
+          strapi.db.query(uid).findMany({ where, select: ['documentId', dateField, 'publishedAt'], orderBy: [{ [dateField]: 'desc' }, { id: 'desc' }], limit: window }),
+          strapi.db.query(uid).count({ where }),
         ]);
         total += count;
         candidates.push(...rows.map((r: any) => ({ uid, documentId: r.documentId, date: String(r[dateField] ?? r.publishedAt) })));
@@ -69,7 +69,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       for (const column of columns) {
         if (!column.rule?.types?.includes(uid)) continue;
         const where = this.where(uid, column.rule, await this.ruleSites(column.rule));
-        if (where && (await strapi.db.query(uid as any).count({ where: { ...where, documentId } }))) return column;
+        if (where && (await strapi.db.query(uid).count({ where: { ...where, documentId } }))) return column;
       }
       return null;
     },
