@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { modelOf } from '../utils/model';
 
 type Ctx = { request: { query: Record<string, unknown> }; state: { userAbility: unknown }; params: Record<string, string>; body?: unknown };
 type Row = { id: number; documentId: string; locale?: string; publishedAt: string | null; updatedAt?: string };
@@ -107,7 +108,7 @@ export const withPublishedTitles = async (
   const configService = strapi.plugin('content-manager').service(sourceSchema.modelType === 'component' ? 'components' : 'content-types');
   const config = await configService.findConfiguration(sourceSchema);
   const mainField: string | undefined = config?.metadatas?.[targetField]?.edit?.mainField;
-  const attributes = (strapi.getModel(targetUid as any) as any).attributes;
+  const attributes = modelOf(strapi, targetUid)!.attributes;
   if (!mainField || mainField === 'id' || mainField === 'documentId' || !attributes[mainField]) return;
   const bare = results.filter((r) => r[mainField] === undefined);
   if (!bare.length) return;

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { isSiteGroupEnabled, OWNER_FIELD } from '../utils/site-group-types';
+import { contentTypeOf, modelOf, targetOf } from '../utils/model';
 import { findAvailableInScope, withPublishedTitles, type LinkRow } from './relation-picker';
 
 /**
@@ -175,7 +176,7 @@ export const extendContentManager = (strapi: Core.Strapi) => {
     };
     wrapped.getNonLocalizedAttributes = async function nonLocalized(ctx, next) {
       const { model, id } = (ctx.request.body ?? {}) as { model?: unknown; id?: unknown };
-      if (isScopedModel(strapi, model) && (strapi.contentTypes as any)[model].kind === 'collectionType') {
+      if (isScopedModel(strapi, model) && contentTypeOf(strapi, model)?.kind === 'collectionType') {
         await assertReadableDocuments(strapi, ctx, model, async () => {
           const row = Number.isInteger(Number(id))
             ? await strapi.db.query(model).findOne({ where: { id: Number(id) }, select: ['documentId'] })
@@ -198,7 +199,7 @@ export const extendContentManager = (strapi: Core.Strapi) => {
      */
     wrapped.findAvailable = async function findAvailable(ctx, next) {
       const { model, targetField } = ctx.params;
-      const target = (strapi.getModel(model as any) as any)?.attributes?.[targetField]?.target;
+      const target = targetOf(modelOf(strapi, model)?.attributes?.[targetField]);
       if (isScopedModel(strapi, target) && permissionChecker(strapi, ctx, target).requiresEntity.read()) {
         return findAvailableInScope(strapi, this as unknown as Parameters<typeof findAvailableInScope>[1], ctx, target);
       }
@@ -211,10 +212,10 @@ export const extendContentManager = (strapi: Core.Strapi) => {
     wrapped.findExisting = async function findExisting(ctx, next) {
       const result = await original.findExisting.call(this, ctx, next);
       const { model, targetField } = ctx.params;
-      const sourceSchema = strapi.getModel(model as any) as any;
-      const target = sourceSchema?.attributes?.[targetField]?.target;
+      const sourceSchema = modelOf(strapi, model);
+      const target = targetOf(sourceSchema?.attributes?.[targetField]);
       if (isScopedModel(strapi, target) && permissionChecker(strapi, ctx, target).requiresEntity.read()) {
-        await withPublishedTitles(strapi, ctx as unknown as { body?: { results?: LinkRow[] } }, sourceSchema, targetField, target);
+        await withPublishedTitles(strapi, ctx as unknown as { body?: { results?: LinkRow[] } }, sourceSchema!, targetField, target);
       }
       return result;
     };

@@ -17,7 +17,7 @@ const changesPublication = (action: string, params: { status?: string }) =>
 export const placementSync = (): Parameters<Core.Strapi['documents']['use']>[0] => async (ctx, next) => {
   if (!isSiteGroupEnabled(ctx.contentType) || !changesPublication(ctx.action, ctx.params as { status?: string })) return next();
 
-  const result: any = await next();
+  const result = await next();
   const documentId = (ctx.params as { documentId?: string }).documentId;
   if (!documentId) return result;
 
