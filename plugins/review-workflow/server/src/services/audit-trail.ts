@@ -39,7 +39,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
    * Flagged events (emergency publishes…), newest first. `sites`: only items owned by these sites
    * (the caller's; null = every site, for Super Admins), read through site-group's ownership service.
    */
-  async flagged({ since, limit = 200, sites = null }: { since?: string; limit?: number; sites?: string[] | null } = {}): Promise<ReviewEventRow[]> {
+  async flagged({ since, limit = 200, sites = null }: { since?: string | Date; limit?: number; sites?: string[] | null } = {}): Promise<ReviewEventRow[]> {
     const where = { flagged: true, ...(since ? { createdAt: { $gte: since } } : {}) };
     if (sites === null) return strapi.db.query(EVENT_UID).findMany({ where, orderBy: { id: 'desc' }, limit });
     const allowed = new Set(sites);
