@@ -31,7 +31,7 @@ interface Placement {
 /** Where an item is placed, as other plugins see it (kernel contract). */
 export type { ItemPlacement };
 
-/** The site columns read here. */
+/** What is read here of a site row. */
 interface SiteRow {
   id: number;
   code: string;
@@ -45,7 +45,7 @@ interface SiteRow {
   regionCode: string | null;
 }
 
-/** The column columns read here. */
+/** What is read here of a column row (`rule` is set on columns filled by a rule). */
 interface ColumnRow {
   id: number;
   slug: string;
