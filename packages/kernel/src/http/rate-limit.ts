@@ -102,7 +102,8 @@ export const clientKey = (ip: string, secret: string, date = new Date()) => cryp
 /** The parts of a Strapi instance the limiter uses (kept structural: the kernel imports no Strapi code). */
 export interface RateLimitHost {
   config: { get: (path: string, fallback?: unknown) => unknown };
-  db: { connection: any; config?: any };
+  /** Strapi's knex instance (handed to rate-limiter-flexible as its store client) and database config. */
+  db: { connection: unknown; config?: unknown };
   log?: { warn: (message: string) => void };
 }
 
@@ -125,7 +126,7 @@ const storeOf = (host: RateLimitHost): Store => {
 /** Which store the limiter uses on this instance: 'redis', 'postgres' or 'sqlite'. */
 export const rateLimitStoreKind = (host: RateLimitHost): 'redis' | 'postgres' | 'sqlite' => {
   if (process.env.REDIS_URL) return 'redis';
-  const client = String(host.db.connection?.client?.config?.client ?? '');
+  const client = String((host.db.connection as { client?: { config?: { client?: unknown } } } | undefined)?.client?.config?.client ?? '');
   if (/^(pg|postgres|postgresql)$/.test(client)) return 'postgres';
   if (/sqlite/.test(client)) return 'sqlite';
   throw new Error(`rate limit: no shared store for database client "${client}" (set REDIS_URL)`);
@@ -148,7 +149,7 @@ const createLimiter = (host: RateLimitHost, store: Store, keyPrefix: string, lim
     const done = (error?: Error) => (error ? reject(error) : resolve(limiter));
     let limiter: RateLimiterAbstract;
     if (kind === 'postgres') {
-      const schemaName = host.db.config?.connection?.connection?.schema;
+      const schemaName = (host.db.config as { connection?: { connection?: { schema?: string } } } | undefined)?.connection?.connection?.schema;
       limiter = new RateLimiterPostgres(
         { ...base, storeClient: host.db.connection, storeType: 'knex', tableName: RATE_LIMIT_TABLE, ...(schemaName ? { schemaName } : {}) },
         done
@@ -188,8 +189,21 @@ const appSecret = (host: RateLimitHost): string => {
   return keys[0];
 };
 
+/** The parts of a Koa context the client's IP is read from. */
+export interface ClientIpContext {
+  req: { socket: { remoteAddress?: string } };
+  get: (h: string) => string;
+}
+
+/** The parts of a Koa context the limiter reads and answers through (structural: the kernel imports no Koa). */
+export interface RateLimitContext extends ClientIpContext {
+  set: (field: string, value: string) => void;
+  status: number;
+  body: unknown;
+}
+
 /** The client's IP for this request, through `server.trustedProxies`. */
-export const requestClientIp = (host: RateLimitHost, ctx: { req: { socket: { remoteAddress?: string } }; get: (h: string) => string }) => {
+export const requestClientIp = (host: RateLimitHost, ctx: ClientIpContext) => {
   // TRUSTED_PROXIES= (empty) reads as [''] through env.array: no proxy.
   const trusted = ((host.config.get('server.trustedProxies', []) as string[] | undefined) ?? []).map((t) => String(t).trim()).filter(Boolean);
   return resolveClientIp(ctx.req.socket.remoteAddress ?? '', ctx.get('x-forwarded-for') || undefined, trusted);
@@ -222,7 +236,7 @@ export interface RateLimitOptions {
  * `Retry-After` in seconds and `{ data: null, error: { status: 429, name: 'RateLimitError', … } }`.
  */
 export const rateLimit = ({ name, limit }: RateLimitOptions) =>
-  async (ctx: any, next: () => Promise<void>) => {
+  async (ctx: RateLimitContext, next: () => Promise<void>) => {
     const strapi = (globalThis as unknown as { strapi: RateLimitHost }).strapi;
     const current = validLimit(name, limit(strapi));
     const key = requestRateLimitKey(strapi, ctx);

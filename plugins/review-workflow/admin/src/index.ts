@@ -1,4 +1,5 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
+import type { DocumentActionComponent } from '@strapi/content-manager/strapi-admin';
 import { SealCheck } from '@strapi/icons';
 import { adminUiTranslations, injectTibetanFont } from '@jiyue/admin-ui';
 import { PERMISSIONS, PLUGIN_ID } from './constants';
@@ -33,7 +34,7 @@ export default {
   bootstrap(app: StrapiApp) {
     const contentManager = app.getPlugin('content-manager').apis as {
       addEditViewSidePanel: (panels: unknown[]) => void;
-      addDocumentAction: (reducer: (actions: any[]) => any[]) => void;
+      addDocumentAction: (reducer: (actions: DocumentActionComponent[]) => DocumentActionComponent[]) => void;
     };
     contentManager.addEditViewSidePanel([ReviewPanel]);
     // Publish respects the gate; "Submit for review" follows Save, in the actions menu beside Publish.

@@ -3,6 +3,7 @@
  * inbox in the left menu. Registered through package.json `exports["./strapi-admin"]`; compiled by
  * the app's admin build (`npm run build`).
  */
+import type { StrapiApp } from '@strapi/strapi/admin';
 import { Mail } from '@strapi/icons';
 import { PLUGIN_ID } from './pluginId';
 import { PERMISSIONS } from './permissions';
@@ -18,7 +19,7 @@ const TRANSLATIONS: Record<string, () => Promise<{ default: Record<string, strin
 };
 
 export default {
-  register(app: any) {
+  register(app: StrapiApp) {
     app.addMenuLink({
       to: `plugins/${PLUGIN_ID}`,
       icon: Mail,
@@ -31,8 +32,8 @@ export default {
     app.registerHook('Admin/CM/pages/EditView/mutate-edit-view-layout', hideOwnerField);
   },
 
-  bootstrap(app: any) {
-    const cm = app.getPlugin('content-manager');
+  bootstrap(app: StrapiApp) {
+    const cm = app.getPlugin('content-manager') as { apis?: { addEditViewSidePanel?: (panels: unknown[]) => void } } | undefined;
     cm?.apis?.addEditViewSidePanel?.([SitePanel]);
   },
 

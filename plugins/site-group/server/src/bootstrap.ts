@@ -57,7 +57,7 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   operations.track(SITE_UID, { subjectType: 'site', labelField: 'code' });
   operations.track(COLUMN_UID, { subjectType: 'column', labelField: 'name' });
   operations.track(ASSIGNMENT_UID, { subjectType: 'assignment' });
-  strapi.db.lifecycles.subscribe(operations.subscriber() as any);
+  strapi.db.lifecycles.subscribe(operations.subscriber());
   logRolePermissions(strapi);
   subscribeSiteTreeGuard(strapi);
   subscribeFileOwner(strapi);

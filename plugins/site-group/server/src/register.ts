@@ -1,4 +1,4 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, Schema } from '@strapi/strapi';
 import { treeIntegrity } from './document-middlewares/tree-integrity';
 import { extendContentManager } from './content-manager/side-doors';
 import { addFileOwner } from './media/media-owner';
@@ -16,7 +16,8 @@ import { isSiteGroupEnabled, OWNER_FIELD } from './utils/site-group-types';
  * per-site lists filter on it, and a join table would turn every such list into a join.
  */
 const addOwnerSite = (strapi: Core.Strapi) => {
-  for (const contentType of Object.values(strapi.contentTypes) as any[]) {
+  // The schemas are extended in place at register time, before Strapi loads them into the database.
+  for (const contentType of Object.values(strapi.contentTypes as Record<string, Schema.ContentType & { attributes: Record<string, unknown> }>)) {
     if (!isSiteGroupEnabled(contentType)) continue;
     contentType.attributes[OWNER_FIELD] = {
       type: 'string',

@@ -34,7 +34,7 @@ export const registerSiteGroupResolvers = (strapi: Core.Strapi) => {
   scope.registerResolver('site-group.item', async (request: ScopeRequest) => {
     const { documentId } = request.params;
     for (const uid of siteGroupContentTypes(strapi)) {
-      const row = await strapi.db.query(uid as any).findOne({ where: { documentId }, select: [OWNER_FIELD] });
+      const row = await strapi.db.query(uid).findOne({ where: { documentId }, select: [OWNER_FIELD] });
       if (row) return row[OWNER_FIELD] ? [row[OWNER_FIELD]] : [];
     }
     // A deleted item keeps its placement audit: the sites it was placed in answer for it.

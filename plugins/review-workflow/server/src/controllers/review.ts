@@ -38,7 +38,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const body = parseBody(approveBody, ctx.request.body);
       const { uid, documentId } = target(ctx.params);
       await answeringConflicts(ctx, async () => {
-        ctx.body = { data: await getService('review-flow').approve(uid, documentId, body.locale, body as any, reviewActor()) };
+        ctx.body = { data: await getService('review-flow').approve(uid, documentId, body.locale, body, reviewActor()) };
       });
     },
 
@@ -89,7 +89,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const query = parseQuery(flaggedQuery, ctx.query);
       // Filtered scope: only items of the caller's sites (every site for Super Admins).
       const sites = await service(strapi, 'site-group', 'scope').visibleSites(ctx.state.user);
-      ctx.body = { data: await getService('audit-trail').flagged({ ...(query as any), sites }) };
+      ctx.body = { data: await getService('audit-trail').flagged({ ...query, sites }) };
     },
 
     async configureStage(ctx) {

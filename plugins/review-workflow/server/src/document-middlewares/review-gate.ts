@@ -8,6 +8,8 @@ const currentReviewActor = (strapi: Parameters<typeof currentActor>[0]) => actor
 import { isReviewEnabled } from '../utils/review-types';
 
 type Params = { documentId?: string; locale?: unknown; status?: string };
+/** What a write through the Document Service answers, as read here (a created or updated document). */
+type DocumentResult = { documentId?: string; locale?: string } | null;
 
 /**
  * The publish gate and the change detector, for every write to a reviewed type:
@@ -27,10 +29,10 @@ export const reviewGate = (): Parameters<Core.Strapi['documents']['use']>[0] => 
     if (emergencyContext()) return next();
     const trusted = trustedContext();
     if (trusted) {
-      const result: any = await next();
-      const documentId = params.documentId ?? result?.documentId;
+      const result = await next();
+      const documentId = params.documentId ?? (result as DocumentResult)?.documentId;
       const gate = getService('publish-gate');
-      if (documentId) await gate.recordTrustedPublish(ctx.uid, documentId, await gate.locales(ctx.uid, documentId, params.locale ?? result?.locale), trusted.reason);
+      if (documentId) await gate.recordTrustedPublish(ctx.uid, documentId, await gate.locales(ctx.uid, documentId, params.locale ?? (result as DocumentResult)?.locale), trusted.reason);
       return result;
     }
     if (ctx.action === 'create') {
@@ -55,7 +57,7 @@ export const reviewGate = (): Parameters<Core.Strapi['documents']['use']>[0] => 
     for (const locale of writeLocales) linkedBefore.set(locale, await flow.linkedReviewed(ctx.uid, params.documentId, locale));
   }
 
-  const result: any = await next();
+  const result = await next();
   if (ctx.action === 'unpublish' && params.documentId) {
     const gate = getService('publish-gate');
     await gate.afterUnpublish(ctx.uid, params.documentId, await gate.locales(ctx.uid, params.documentId, params.locale), currentReviewActor(strapi));
@@ -64,7 +66,7 @@ export const reviewGate = (): Parameters<Core.Strapi['documents']['use']>[0] => 
     const locales = await getService('publish-gate').locales(ctx.uid, params.documentId, params.locale);
     for (const locale of locales) await flow.resetIfChanged(ctx.uid, params.documentId, locale, currentReviewActor(strapi));
   }
-  const documentId = params.documentId ?? result?.documentId;
+  const documentId = params.documentId ?? (result as DocumentResult)?.documentId;
   if (documentId) {
     for (const locale of writeLocales) {
       const linked = [...(linkedBefore.get(locale) ?? []), ...(await flow.linkedReviewed(ctx.uid, documentId, locale))];

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { onEvent } from '@jiyue/kernel';
+import { emitEvent, onEvent } from '@jiyue/kernel';
+import type { ReviewStateRow } from '../utils/rows';
 import { getService } from '../utils/get-service';
 import { isReviewEnabled } from '../utils/review-types';
 import { STATE_UID } from '../utils/uids';
@@ -16,7 +17,7 @@ export const listenForMediaChanges = (strapi: Core.Strapi) =>
     for (const doc of event?.documents ?? []) {
       if (!isReviewEnabled(strapi.contentTypes[doc.uid as keyof typeof strapi.contentTypes]) || !doc.locale) continue;
       const where = { contentType: doc.uid, itemDocumentId: doc.documentId, itemLocale: doc.locale };
-      const state = await strapi.db.query(STATE_UID).findOne({ where });
+      const state: ReviewStateRow | null = await strapi.db.query(STATE_UID).findOne({ where });
       const stage = state?.stage ?? 'published';
       if (state) await strapi.db.query(STATE_UID).update({ where: { id: state.id }, data: { stage: 'draft', approvals: [], version: state.version + 1 } });
       else await strapi.db.query(STATE_UID).create({ data: { ...where, ownerSite: doc.ownerSite, stage: 'draft', approvals: [], cycle: 0, version: 0 } });
@@ -25,6 +26,6 @@ export const listenForMediaChanges = (strapi: Core.Strapi) =>
         comment: `file ${event.fileIds.map((id) => `#${id}`).join(', ')} ${event.action === 'delete' ? 'deleted' : 'replaced'} while published; approvals withdrawn, back to draft`,
         details: { fileIds: event.fileIds, mediaAction: event.action, actorId: event.actorId ?? null },
       });
-      strapi.eventHub.emit('review-workflow.stage.changed', { uid: doc.uid, documentId: doc.documentId, locale: doc.locale, site: doc.ownerSite, from: stage, to: 'draft' });
+      emitEvent(strapi.eventHub, 'review-workflow.stage.changed', { uid: doc.uid, documentId: doc.documentId, locale: doc.locale, site: doc.ownerSite, from: stage, to: 'draft' });
     }
   });

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { ReviewAuditInput } from '@jiyue/kernel';
 import { EVENT_UID } from '../utils/uids';
+import type { ReviewEventRow } from '../utils/rows';
 import { service } from '@jiyue/kernel';
 
 /** One review event to record (the kernel contract's `ReviewAuditInput`). */
@@ -38,16 +39,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
    * Flagged events (emergency publishes…), newest first. `sites`: only items owned by these sites
    * (the caller's; null = every site, for Super Admins), read through site-group's ownership service.
    */
-  async flagged({ since, limit = 200, sites = null }: { since?: string; limit?: number; sites?: string[] | null } = {}) {
+  async flagged({ since, limit = 200, sites = null }: { since?: string | Date; limit?: number; sites?: string[] | null } = {}): Promise<ReviewEventRow[]> {
     const where = { flagged: true, ...(since ? { createdAt: { $gte: since } } : {}) };
     if (sites === null) return strapi.db.query(EVENT_UID).findMany({ where, orderBy: { id: 'desc' }, limit });
     const allowed = new Set(sites);
     const ownership = service(strapi, 'site-group', 'ownership');
     const owners = new Map<string, string | null>();
-    const out: any[] = [];
-    for (const event of await strapi.db.query(EVENT_UID).findMany({ where, orderBy: { id: 'desc' }, limit: 5000 })) {
+    const out: ReviewEventRow[] = [];
+    for (const event of (await strapi.db.query(EVENT_UID).findMany({ where, orderBy: { id: 'desc' }, limit: 5000 })) as ReviewEventRow[]) {
       const key = `${event.contentType}\u0000${event.itemDocumentId}`;
-      if (!owners.has(key)) owners.set(key, strapi.contentTypes[event.contentType] ? await ownership.ownerOf(event.contentType, event.itemDocumentId) : null);
+      if (!owners.has(key)) owners.set(key, strapi.contentTypes[event.contentType as keyof typeof strapi.contentTypes] ? await ownership.ownerOf(event.contentType, event.itemDocumentId) : null);
       const owner = owners.get(key);
       if (owner && allowed.has(owner)) out.push(event);
       if (out.length >= limit) break;
@@ -55,7 +56,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     return out;
   },
 
-  async history(uid: string, documentId: string, locale?: string) {
+  async history(uid: string, documentId: string, locale?: string): Promise<ReviewEventRow[]> {
     return strapi.db.query(EVENT_UID).findMany({
       where: { contentType: uid, itemDocumentId: documentId, ...(locale ? { itemLocale: locale } : {}) },
       orderBy: { id: 'asc' },

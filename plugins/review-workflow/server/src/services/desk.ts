@@ -1,7 +1,9 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
 import type { ActorRecord as ReviewActor, ReviewDesk, ReviewDeskItem, ReviewDeskSentBackItem } from '@jiyue/kernel';
 import { getService } from '../utils/get-service';
 import { EVENT_UID, STATE_UID } from '../utils/uids';
+import { attributesOf } from '../utils/model';
+import type { ReviewStateRow } from '../utils/rows';
 
 /** The desk's shapes are the kernel's, shared with the admin screen (pages/review-desk.tsx). */
 export type DeskItem = ReviewDeskItem;
@@ -17,18 +19,18 @@ const count = (rows: DeskItem[], key: (row: DeskItem) => string | null) =>
 /** The review desk: what the current admin may act on, what they submitted, and what came back to them. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const titleField = (uid: string): string | null => {
-    const attributes = (strapi.contentTypes as Record<string, any>)[uid]?.attributes ?? {};
+    const attributes = attributesOf(strapi, uid);
     return ['title', 'name'].find((name) => attributes[name]?.type === 'string') ?? null;
   };
 
   const titleOf = async (uid: string, documentId: string, locale: string) => {
     const field = titleField(uid);
     if (!field || !strapi.contentTypes[uid as keyof typeof strapi.contentTypes]) return null;
-    const entry = await strapi.documents(uid as any).findOne({ documentId, locale, status: 'draft', fields: [field] } as any);
+    const entry = await strapi.documents(uid as UID.ContentType).findOne({ documentId, locale, status: 'draft', fields: [field] });
     return (entry as Record<string, unknown> | null)?.[field] as string | null ?? null;
   };
 
-  const toItem = async (row: any): Promise<DeskItem> => ({
+  const toItem = async (row: ReviewStateRow): Promise<DeskItem> => ({
     uid: row.contentType,
     documentId: row.itemDocumentId,
     locale: row.itemLocale,
@@ -45,12 +47,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * whatever else would let them through.
      */
     async forActor(actor: ReviewActor, sites: string[] | null): Promise<ReviewDesk> {
-      const visible = (row: any) => sites === null || (row.ownerSite != null && sites.includes(row.ownerSite));
+      const visible = (row: ReviewStateRow) => sites === null || (row.ownerSite != null && sites.includes(row.ownerSite));
       const queueRows = (await getService('review-flow').queue(actor, {})).filter(visible);
       const mineRows =
         actor.id == null
           ? []
-          : (await strapi.db.query(STATE_UID).findMany({ where: { submittedById: actor.id }, orderBy: { updatedAt: 'desc' }, limit: 200 })).filter(visible);
+          : ((await strapi.db.query(STATE_UID).findMany({ where: { submittedById: actor.id }, orderBy: { updatedAt: 'desc' }, limit: 200 })) as ReviewStateRow[]).filter(visible);
 
       const queue = await Promise.all(queueRows.map(toItem));
       const mine = await Promise.all(mineRows.map(toItem));

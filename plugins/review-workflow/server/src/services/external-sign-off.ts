@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { emitEvent } from '@jiyue/kernel';
 import { getService } from '../utils/get-service';
 import { isReviewStage, nextStage, type ReviewStage } from '../utils/stages';
 import { SIGN_OFF_UID, STATE_UID } from '../utils/uids';
@@ -57,8 +58,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         details: { signOffId: signOff.id, signedAt: input.signedAt, sourceSystem: input.sourceSystem },
       });
     }
-    strapi.eventHub.emit('review-workflow.stage.changed', { uid: input.uid, documentId: input.documentId, locale: input.locale, from: state.stage, to, external: true });
-    if (to === 'approved') strapi.eventHub.emit('review-workflow.approved', { uid: input.uid, documentId: input.documentId, locale: input.locale, site: state.ownerSite });
+    emitEvent(strapi.eventHub, 'review-workflow.stage.changed', { uid: input.uid, documentId: input.documentId, locale: input.locale, from: state.stage, to, external: true });
+    if (to === 'approved') emitEvent(strapi.eventHub, 'review-workflow.approved', { uid: input.uid, documentId: input.documentId, locale: input.locale, site: state.ownerSite });
     return { signOff, stage: to, covered };
   },
 });

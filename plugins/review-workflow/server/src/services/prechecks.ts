@@ -7,6 +7,9 @@ import { buildWordMatcher, type WordMatcher } from '../checks/words';
 import { STARTER_DICTIONARY } from '../dictionary/starter';
 import { getService } from '../utils/get-service';
 import { DICTIONARY_UID } from '../utils/uids';
+import { attributesOf } from '../utils/model';
+import type { DictionaryRow } from '../utils/rows';
+import type { InterpretationRule } from '../config';
 import type { Settlement } from './review-flow';
 
 /** A finding with a stable key, so a reviewer can settle it by key (三校). */
@@ -44,8 +47,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async matcher(): Promise<WordMatcher> {
       const current = await revision();
       if (compiled?.revision === current) return compiled.matcher;
-      const rows = await strapi.db.query(DICTIONARY_UID).findMany({ where: { enabled: true } });
-      const entries: DictionaryEntry[] = rows.map((r: any) => ({
+      const rows: DictionaryRow[] = await strapi.db.query(DICTIONARY_UID).findMany({ where: { enabled: true } });
+      const entries: DictionaryEntry[] = rows.map((r) => ({
         term: r.term, category: r.category, severity: r.severity, correction: r.correction ?? undefined, note: r.note ?? undefined, exceptions: r.exceptions ?? [],
       }));
       compiled = { revision: current, matcher: buildWordMatcher(entries) };
@@ -73,8 +76,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** All pre-checks of one locale's draft, the interpretation rule included. */
-    async run(uid: string, entry: Record<string, any>, _locale: string): Promise<KeyedFinding[]> {
-      const attributes = (strapi.getModel(uid as any) as any).attributes;
+    async run(uid: string, entry: Record<string, unknown>, _locale: string): Promise<KeyedFinding[]> {
+      const attributes = attributesOf(strapi, uid);
       const fields = getService('content').textFields(uid, entry);
       const plain = Object.keys(fields).filter((name) => ['string', 'text'].includes(attributes[name]?.type));
       const findings = await this.checkFields(fields, plain);
@@ -83,17 +86,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** A 规章 / 行政规范性文件 without a linked interpretation is sent back (seeds 003/004). */
-    interpretationFinding(uid: string, entry: Record<string, any>): KeyedFinding | null {
-      const rule = config<any>('interpretationRule');
-      if (!rule || rule.contentType !== uid || !rule.kinds.includes(entry[rule.kindField])) return null;
-      if ((entry[rule.relation] ?? []).length) return null;
+    interpretationFinding(uid: string, entry: Record<string, unknown>): KeyedFinding | null {
+      const rule = config<InterpretationRule | null>('interpretationRule');
+      if (!rule || rule.contentType !== uid || !rule.kinds.includes(entry[rule.kindField] as string)) return null;
+      if (((entry[rule.relation] ?? []) as unknown[]).length) return null;
       const finding: Finding = {
         check: 'interpretation',
         rule: 'policy-without-interpretation',
         field: rule.relation,
         offset: 0,
         length: 0,
-        excerpt: entry.title ?? '',
+        excerpt: typeof entry.title === 'string' ? entry.title : '',
         severity: 'error',
         message: '该政策文件（规章或行政规范性文件）须关联政策解读后才能报审和发布 (a policy of this kind needs its interpretation linked)',
       };

@@ -1,6 +1,9 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import type { ActorRecord as ReviewActor } from '@jiyue/kernel';
+import { emitEvent, type ActorRecord as ReviewActor } from '@jiyue/kernel';
+import type { InterpretationRule } from '../config';
+import { attributesOf, targetOf } from '../utils/model';
+import type { ReviewStateRow } from '../utils/rows';
 import { STAGE_NAMES_ZH, type Stage } from '../utils/stages';
 import { getService } from '../utils/get-service';
 import { runAsTrusted, runAsWorkflow } from '../utils/emergency';
@@ -11,7 +14,9 @@ import { EVENT_UID, STATE_UID } from '../utils/uids';
  * path the publish takes (Content Manager, bulk publish, Document Service, REST with an API token).
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const rule = () => strapi.plugin('review-workflow').config('interpretationRule') as any;
+  const rule = () => strapi.plugin('review-workflow').config('interpretationRule') as InterpretationRule | null;
+  /** The content type an interpretation rule's relation leads to (the interpretations). */
+  const interpretationType = (r: InterpretationRule) => targetOf(attributesOf(strapi, r.contentType)[r.relation]) as UID.ContentType;
 
   return {
     /**
@@ -26,7 +31,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async recordTrustedPublish(uid: string, documentId: string, locales: string[], reason: string) {
       for (const locale of locales) {
         const contentHash = await getService('content').hash(uid, documentId, locale);
-        const state = await strapi.db.query(STATE_UID).findOne({ where: { contentType: uid, itemDocumentId: documentId, itemLocale: locale } });
+        const state: ReviewStateRow | null = await strapi.db.query(STATE_UID).findOne({ where: { contentType: uid, itemDocumentId: documentId, itemLocale: locale } });
         if (state) await strapi.db.query(STATE_UID).update({ where: { id: state.id }, data: { stage: 'published', contentHash, version: state.version + 1 } });
         else await strapi.db.query(STATE_UID).create({ data: { contentType: uid, itemDocumentId: documentId, itemLocale: locale, stage: 'published', contentHash, approvals: [], cycle: 0, version: 0 } });
         await getService('audit-trail').record({ uid, documentId, locale, actor: null, stage: state?.stage ?? 'draft', action: 'trusted-publish', contentHash, comment: reason });
@@ -38,15 +43,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (typeof locale === 'string' && locale !== '*') return [locale];
       if (Array.isArray(locale)) return locale as string[];
       if (locale === '*') {
-        const rows = await strapi.db.query(uid as any).findMany({ where: { documentId, publishedAt: null }, select: ['locale'] });
-        return [...new Set(rows.map((r: any) => r.locale as string))];
+        const rows = (await strapi.db.query(uid).findMany({ where: { documentId, publishedAt: null }, select: ['locale'] })) as { locale: string }[];
+        return [...new Set(rows.map((r) => r.locale))];
       }
       return [await strapi.plugin('i18n').service('locales').getDefaultLocale()];
     },
 
     async assertPublishable(uid: string, documentId: string, locales: string[]) {
       for (const locale of locales) {
-        const state = await strapi.db.query(STATE_UID).findOne({ where: { contentType: uid, itemDocumentId: documentId, itemLocale: locale } });
+        const state: ReviewStateRow | null = await strapi.db.query(STATE_UID).findOne({ where: { contentType: uid, itemDocumentId: documentId, itemLocale: locale } });
         const stage = (state?.stage ?? 'draft') as Stage;
         if (stage !== 'approved' && stage !== 'published') {
           throw new errors.PolicyError(
@@ -56,7 +61,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         // One read of the draft serves the hash and the interpretation rule.
         const entry = await getService('content').draft(uid, documentId, locale);
         const contentHash = getService('content').hashOf(uid, entry);
-        if (contentHash !== state.contentHash) {
+        if (contentHash !== state?.contentHash) {
           throw new errors.PolicyError(`Cannot publish ${uid} ${documentId} (${locale}): its content changed after the final approval. Submit it for review again.`);
         }
         // The state row is a convenience; the append-only audit trail is the record of the approval.
@@ -97,17 +102,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * and an interpretation that publishes with it must still be exactly what its own reviewers
      * approved: linking it from the policy changes its content (its `policy` relation) after the fact.
      */
-    async assertInterpretationsApproved(uid: string, entry: Record<string, any>, locale: string) {
+    async assertInterpretationsApproved(uid: string, entry: Record<string, unknown>, locale: string) {
       const r = rule();
       if (!r || r.contentType !== uid) return;
-      const linked: { documentId: string }[] = entry[r.relation] ?? [];
-      const target = (strapi.getModel(uid as any) as any).attributes[r.relation].target;
-      const states = linked.length
+      const linked = (entry[r.relation] ?? []) as { documentId: string }[];
+      const target = interpretationType(r);
+      const states: ReviewStateRow[] = linked.length
         ? await strapi.db.query(STATE_UID).findMany({ where: { contentType: target, itemLocale: locale, itemDocumentId: { $in: linked.map((i) => i.documentId) } } })
         : [];
-      for (const s of states.filter((x: any) => x.stage === 'approved')) await this.assertPublishable(target, s.itemDocumentId, [locale]);
-      if (!r.kinds.includes(entry[r.kindField])) return;
-      if (!states.some((s: any) => s.stage === 'approved' || s.stage === 'published')) {
+      for (const s of states.filter((x) => x.stage === 'approved')) await this.assertPublishable(target, s.itemDocumentId, [locale]);
+      if (!r.kinds.includes(entry[r.kindField] as string)) return;
+      if (!states.some((s) => s.stage === 'approved' || s.stage === 'published')) {
         throw new errors.PolicyError(`Cannot publish this policy (${locale}): its interpretation (政策解读) must be approved first; they publish together.`);
       }
     },
@@ -115,11 +120,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** After a gated publish: the state says published, the audit says who, and approved interpretations follow their policy. */
     async afterPublish(uid: string, documentId: string, locales: string[], actor: ReviewActor) {
       for (const locale of locales) {
-        const state = await strapi.db.query(STATE_UID).findOne({ where: { contentType: uid, itemDocumentId: documentId, itemLocale: locale } });
+        const state: ReviewStateRow | null = await strapi.db.query(STATE_UID).findOne({ where: { contentType: uid, itemDocumentId: documentId, itemLocale: locale } });
         if (!state || state.stage === 'published') continue;
         await strapi.db.query(STATE_UID).update({ where: { id: state.id }, data: { stage: 'published', version: state.version + 1 } });
         await getService('audit-trail').record({ uid, documentId, locale, actor, stage: 'approved', action: 'publish', contentHash: state.contentHash });
-        strapi.eventHub.emit('review-workflow.stage.changed', { uid, documentId, locale, site: state.ownerSite, from: 'approved', to: 'published' });
+        emitEvent(strapi.eventHub, 'review-workflow.stage.changed', { uid, documentId, locale, site: state.ownerSite, from: 'approved', to: 'published' });
         await this.publishInterpretations(uid, documentId, locale);
       }
     },
@@ -131,7 +136,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async afterUnpublish(uid: string, documentId: string, locales: string[], actor: ReviewActor | null, reason?: string) {
       for (const locale of locales) {
-        const state = await strapi.db.query(STATE_UID).findOne({ where: { contentType: uid, itemDocumentId: documentId, itemLocale: locale } });
+        const state: ReviewStateRow | null = await strapi.db.query(STATE_UID).findOne({ where: { contentType: uid, itemDocumentId: documentId, itemLocale: locale } });
         // Only a spent approval is withdrawn: a locale approved but not yet published keeps its approval.
         if (!state || state.stage !== 'published') continue;
         await strapi.db.query(STATE_UID).update({ where: { id: state.id }, data: { stage: 'draft', approvals: [], version: state.version + 1 } });
@@ -139,7 +144,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           uid, documentId, locale, actor, stage: state.stage, action: 'unpublish', contentHash: state.contentHash,
           comment: reason ?? 'unpublished: publishing again needs a new review',
         });
-        strapi.eventHub.emit('review-workflow.stage.changed', { uid, documentId, locale, site: state.ownerSite, from: state.stage, to: 'draft' });
+        emitEvent(strapi.eventHub, 'review-workflow.stage.changed', { uid, documentId, locale, site: state.ownerSite, from: state.stage, to: 'draft' });
       }
     },
 
@@ -147,8 +152,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const r = rule();
       if (!r || r.contentType !== uid) return;
       const entry = await getService('content').draft(uid, documentId, locale);
-      const target = (strapi.getModel(uid as any) as any).attributes[r.relation].target;
-      for (const { documentId: id } of entry[r.relation] ?? []) {
+      const target = interpretationType(r);
+      for (const { documentId: id } of (entry[r.relation] ?? []) as { documentId: string }[]) {
         const state = await strapi.db.query(STATE_UID).findOne({ where: { contentType: target, itemDocumentId: id, itemLocale: locale } });
         if (state?.stage !== 'approved') continue;
         // Published in the same operation as the policy: re-checked against its own approved hash.

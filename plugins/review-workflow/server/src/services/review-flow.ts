@@ -1,6 +1,8 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { ConflictError } from '@jiyue/kernel';
+import { ConflictError, emitEvent } from '@jiyue/kernel';
+import { attributesOf, targetOf } from '../utils/model';
+import type { Approval, ReviewEventRow, ReviewStateRow } from '../utils/rows';
 import { runAsEmergency } from '../utils/emergency';
 import type { ActorRecord as ReviewActor } from '@jiyue/kernel';
 import { isReviewEnabled } from '../utils/review-types';
@@ -8,11 +10,10 @@ import { STAGE_NAMES_ZH, isReviewStage, nextStage, type ReviewStage, type Stage 
 import { getService } from '../utils/get-service';
 import { STATE_UID } from '../utils/uids';
 import type { KeyedFinding } from './prechecks';
-import type { PrecheckSettlement, ReviewApproval, SubmitExtension } from '@jiyue/kernel';
+import type { PrecheckSettlement, SubmitExtension } from '@jiyue/kernel';
 
-/** How a reviewer settles a finding, and an approval on the state: the kernel's shapes, shared with the admin panel. */
+/** How a reviewer settles a finding: the kernel's shape, shared with the admin panel. */
 export type Settlement = PrecheckSettlement;
-type Approval = ReviewApproval;
 
 /**
  * The three-review workflow (三审三校): draft → 初审 → 复审 → 终审 → approved → published.
@@ -23,8 +24,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const audit = () => getService('audit-trail');
   const content = () => getService('content');
 
-  const emit = (event: string, payload: Record<string, unknown>) => strapi.eventHub.emit(`review-workflow.${event}`, payload);
-
   const assertReviewed = (uid: string) => {
     if (!isReviewEnabled(strapi.contentTypes[uid as keyof typeof strapi.contentTypes])) {
       throw new errors.ValidationError(`"${uid}" does not go through review-workflow`, {
@@ -34,14 +33,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /** A reviewer may name the stage they reviewed; if the item has moved on since, their decision is stale (409). */
-  const assertSeenStage = (state: any, seen?: ReviewStage) => {
+  const assertSeenStage = (state: ReviewStateRow | null, seen?: ReviewStage) => {
     if (seen && state?.stage !== seen) {
       throw new ConflictError(`the item moved on to ${state?.stage ?? 'draft'} while you reviewed it at ${seen}; reload and review again`);
     }
   };
 
   /** Moves the state only if nobody else moved it since we read it: exactly one of two racing reviewers wins. */
-  const transition = async (state: any, data: Record<string, unknown>) => {
+  const transition = async (state: ReviewStateRow, data: Record<string, unknown>): Promise<ReviewStateRow> => {
     const { count } = await strapi.db.query(STATE_UID).updateMany({
       where: { id: state.id, version: state.version, stage: state.stage },
       data: { ...data, version: state.version + 1 },
@@ -51,7 +50,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
-    async state(uid: string, documentId: string, locale: string) {
+    async state(uid: string, documentId: string, locale: string): Promise<ReviewStateRow | null> {
       return strapi.db.query(STATE_UID).findOne({ where: { contentType: uid, itemDocumentId: documentId, itemLocale: locale } });
     },
 
@@ -89,15 +88,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         approvals: [],
         lastEditorId: await content().lastEditorId(uid, documentId, locale),
         submittedById: actor.id,
-        ownerSite: entry.ownerSite ?? null,
+        ownerSite: (entry.ownerSite as string | null | undefined) ?? null,
         lastComment: comment ?? null,
       };
-      const state = current
+      const state: ReviewStateRow = current
         ? await transition(current, { ...data, cycle: current.cycle + 1 })
         : await strapi.db.query(STATE_UID).create({ data: { contentType: uid, itemDocumentId: documentId, itemLocale: locale, cycle: 1, version: 0, ...data } });
       await audit().record({ uid, documentId, locale, actor, stage: 'first-review', action: 'submit', contentHash, comment, findings });
       for (const [extension, value] of extras) await extension.save({ uid, documentId, locale }, value);
-      emit('stage.changed', { uid, documentId, locale, site: state.ownerSite, from: current?.stage ?? 'draft', to: 'first-review' });
+      emitEvent(strapi.eventHub, 'review-workflow.stage.changed', { uid, documentId, locale, site: state.ownerSite, from: current?.stage ?? 'draft', to: 'first-review' });
       return { state, findings };
     },
 
@@ -148,8 +147,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         findings, settlements: outcome.settled, flagged: outcome.settled.some((s) => s.resolution === 'override'),
         details: { to, fixed: await this.fixedSincePreviousPass(uid, documentId, locale, findings) },
       });
-      emit('stage.changed', { uid, documentId, locale, site: state.ownerSite, from: stage, to });
-      if (to === 'approved') emit('approved', { uid, documentId, locale, site: state.ownerSite, contentHash });
+      emitEvent(strapi.eventHub, 'review-workflow.stage.changed', { uid, documentId, locale, site: state.ownerSite, from: stage, to });
+      if (to === 'approved') emitEvent(strapi.eventHub, 'review-workflow.approved', { uid, documentId, locale, site: state.ownerSite, contentHash });
       return { state: updated, findings };
     },
 
@@ -161,7 +160,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await getService('reviewers').assertMayAct(actor, state.stage, state.ownerSite);
       const updated = await transition(state, { stage: 'draft', approvals: [], lastComment: comment });
       await audit().record({ uid, documentId, locale, actor, stage: state.stage, action: 'reject', contentHash: state.contentHash, comment });
-      emit('stage.changed', { uid, documentId, locale, site: state.ownerSite, from: state.stage, to: 'draft' });
+      emitEvent(strapi.eventHub, 'review-workflow.stage.changed', { uid, documentId, locale, site: state.ownerSite, from: state.stage, to: 'draft' });
       return { state: updated };
     },
 
@@ -178,25 +177,25 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         comment: `content changed at ${STAGE_NAMES_ZH[from]} (${from}); approvals withdrawn, back to draft`,
         details: { previousHash: state.contentHash },
       });
-      emit('stage.changed', { uid, documentId, locale, site: state.ownerSite, from, to: 'draft' });
+      emitEvent(strapi.eventHub, 'review-workflow.stage.changed', { uid, documentId, locale, site: state.ownerSite, from, to: 'draft' });
     },
 
     /** Reviewed documents this draft links to, per relation attribute whose target is reviewed too. */
     async linkedReviewed(uid: string, documentId: string, locale: string): Promise<{ uid: string; documentId: string }[]> {
-      const attributes = (strapi.getModel(uid as any) as any)?.attributes ?? {};
-      const relations = Object.entries<any>(attributes).filter(
-        ([, attr]) => attr.type === 'relation' && attr.target && isReviewEnabled(strapi.contentTypes[attr.target as keyof typeof strapi.contentTypes])
-      );
+      const relations = Object.entries(attributesOf(strapi, uid)).flatMap(([name, attr]): [string, UID.ContentType][] => {
+        const target = targetOf(attr);
+        return target && isReviewEnabled(strapi.contentTypes[target]) ? [[name, target]] : [];
+      });
       if (!relations.length) return [];
-      const row = await strapi.db.query(uid as any).findOne({
+      const row = (await strapi.db.query(uid).findOne({
         where: { documentId, locale, publishedAt: null },
         populate: Object.fromEntries(relations.map(([name]) => [name, { select: ['documentId'] }])),
-      });
+      })) as Record<string, { documentId: string } | { documentId: string }[] | null> | null;
       if (!row) return [];
-      return relations.flatMap(([name, attr]) => {
+      return relations.flatMap(([name, target]) => {
         const value = row[name];
         const list = Array.isArray(value) ? value : value ? [value] : [];
-        return list.map((v: { documentId: string }) => ({ uid: attr.target as string, documentId: v.documentId }));
+        return list.map((v) => ({ uid: target as string, documentId: v.documentId }));
       });
     },
 
@@ -212,7 +211,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (seen.has(k)) continue;
         seen.add(k);
         await this.resetIfChanged(link.uid, link.documentId, locale, actor).catch((error: Error) => {
-          if ((error as any)?.name !== 'NotFoundError') throw error;
+          if (error?.name !== 'NotFoundError') throw error;
         });
       }
     },
@@ -220,7 +219,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** Findings of the previous pass that are gone now: fixed by an edit (三校 records them). */
     async fixedSincePreviousPass(uid: string, documentId: string, locale: string, findings: KeyedFinding[]) {
       const events = await audit().history(uid, documentId, locale);
-      const previous = [...events].reverse().find((e: any) => ['submit', 'approve'].includes(e.action));
+      const previous = [...events].reverse().find((e: ReviewEventRow) => ['submit', 'approve'].includes(e.action));
       const now = new Set(findings.map((f) => f.key));
       return ((previous?.findings ?? []) as KeyedFinding[]).filter((f) => !now.has(f.key)).map((f) => f.key);
     },
@@ -229,26 +228,26 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async emergencyPublish(uid: string, documentId: string, locale: string, { reason }: { reason: string }, actor: ReviewActor) {
       assertReviewed(uid);
       const contentHash = await content().hash(uid, documentId, locale);
-      await runAsEmergency({ actorId: actor.id, reason }, () => strapi.documents(uid as any).publish({ documentId, locale }));
+      await runAsEmergency({ actorId: actor.id, reason }, () => strapi.documents(uid as UID.ContentType).publish({ documentId, locale }));
       const state = await this.state(uid, documentId, locale);
       if (state) await strapi.db.query(STATE_UID).update({ where: { id: state.id }, data: { stage: 'published', contentHash, version: state.version + 1 } });
       else await strapi.db.query(STATE_UID).create({ data: { contentType: uid, itemDocumentId: documentId, itemLocale: locale, stage: 'published', contentHash, approvals: [], cycle: 0, version: 0 } });
       await audit().record({ uid, documentId, locale, actor, stage: state?.stage ?? 'draft', action: 'emergency-publish', contentHash, comment: reason, flagged: true });
-      emit('stage.changed', { uid, documentId, locale, from: state?.stage ?? 'draft', to: 'published', emergency: true });
+      emitEvent(strapi.eventHub, 'review-workflow.stage.changed', { uid, documentId, locale, from: state?.stage ?? 'draft', to: 'published', emergency: true });
     },
 
     /** What the actor may act on now, optionally at one stage or site. */
     async queue(actor: ReviewActor, { stage, site }: { stage?: ReviewStage; site?: string }) {
-      const rows = await strapi.db.query(STATE_UID).findMany({
+      const rows: ReviewStateRow[] = await strapi.db.query(STATE_UID).findMany({
         where: { stage: stage ? stage : { $in: ['first-review', 'second-review', 'final-review'] }, ...(site ? { ownerSite: site } : {}) },
         orderBy: { updatedAt: 'asc' },
         limit: 500,
       });
-      const actionable: any[] = [];
+      const actionable: ReviewStateRow[] = [];
       for (const row of rows) {
-        const approvedBefore = (row.approvals ?? []).some((a: Approval) => a.userId === actor.id);
+        const approvedBefore = (row.approvals ?? []).some((a) => a.userId === actor.id);
         if (approvedBefore || row.lastEditorId === actor.id) continue;
-        if (await getService('reviewers').mayAct(actor, row.stage, row.ownerSite)) actionable.push(row);
+        if (await getService('reviewers').mayAct(actor, row.stage as ReviewStage, row.ownerSite)) actionable.push(row); // the where above keeps review stages only
       }
       return actionable;
     },

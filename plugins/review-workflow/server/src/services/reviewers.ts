@@ -4,6 +4,7 @@ import type { ActorRecord as ReviewActor } from '@jiyue/kernel';
 import type { ReviewStage } from '../utils/stages';
 import { STAGE_NAMES_ZH } from '../utils/stages';
 import { STAGE_CONFIG_UID } from '../utils/uids';
+import type { StageConfigRow } from '../utils/rows';
 import { optionalService } from '@jiyue/kernel';
 
 /**
@@ -28,12 +29,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     async configFor(stage: ReviewStage, ownerSite: string | null) {
       const chain = await siteChain(ownerSite);
-      const rows = await strapi.db.query(STAGE_CONFIG_UID).findMany({ where: { stage, $or: [{ siteCode: { $in: chain.length ? chain : ['-'] } }, { siteCode: null }] } });
+      const rows: StageConfigRow[] = await strapi.db.query(STAGE_CONFIG_UID).findMany({ where: { stage, $or: [{ siteCode: { $in: chain.length ? chain : ['-'] } }, { siteCode: null }] } });
       for (const code of chain) {
-        const row = rows.find((r: any) => r.siteCode === code);
+        const row = rows.find((r) => r.siteCode === code);
         if (row) return row;
       }
-      return rows.find((r: any) => r.siteCode === null) ?? null;
+      return rows.find((r) => r.siteCode === null) ?? null;
     },
 
     async mayAct(actor: ReviewActor, stage: ReviewStage, ownerSite: string | null): Promise<boolean> {

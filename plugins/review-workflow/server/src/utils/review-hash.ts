@@ -7,10 +7,10 @@ const SYSTEM_FIELDS = new Set([
 type Attribute = { type: string; relation?: string; component?: string; repeatable?: boolean };
 
 /** Relations and media count by identity (documentId / id), sorted: order changes alone do not re-open review. */
-const identity = (value: any): unknown => {
+const identity = (value: unknown): unknown => {
   if (value === null || value === undefined) return null;
-  const list = Array.isArray(value) ? value : [value];
-  return list.map((v) => (v && typeof v === 'object' ? v.documentId ?? v.id ?? null : v)).sort();
+  const list: unknown[] = Array.isArray(value) ? value : [value];
+  return list.map((v) => (v && typeof v === 'object' ? (v as { documentId?: unknown; id?: unknown }).documentId ?? (v as { id?: unknown }).id ?? null : v)).sort();
 };
 
 /**
@@ -19,7 +19,7 @@ const identity = (value: any): unknown => {
  * Bookkeeping fields (timestamps, editors, owner) are left out.
  */
 export const reviewedContent = (
-  entry: Record<string, any>,
+  entry: Record<string, unknown>,
   attributes: Record<string, Attribute>,
   componentAttributes: (uid: string) => Record<string, Attribute>
 ): Record<string, unknown> => {
@@ -29,10 +29,10 @@ export const reviewedContent = (
     const value = entry[name];
     if (attr.type === 'relation' || attr.type === 'media') out[name] = identity(value);
     else if (attr.type === 'component') {
-      const strip = (c: any) => (c ? reviewedContent(c, componentAttributes(attr.component!), componentAttributes) : null);
+      const strip = (c: unknown) => (c ? reviewedContent(c as Record<string, unknown>, componentAttributes(attr.component!), componentAttributes) : null);
       out[name] = Array.isArray(value) ? value.map(strip) : strip(value);
     } else if (attr.type === 'dynamiczone') {
-      out[name] = (value ?? []).map((c: any) => ({ __component: c.__component, ...reviewedContent(c, componentAttributes(c.__component), componentAttributes) }));
+      out[name] = ((value ?? []) as (Record<string, unknown> & { __component: string })[]).map((c) => ({ __component: c.__component, ...reviewedContent(c, componentAttributes(c.__component), componentAttributes) }));
     } else out[name] = value ?? null;
   }
   return out;

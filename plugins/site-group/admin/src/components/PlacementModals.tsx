@@ -35,10 +35,16 @@ const pathTo = (nodes: SiteNode[], code: string): SiteNode[] | null => {
   return null;
 };
 
+/** What a batch placement or a push answers: the placements made and the targets skipped. */
+interface PlacedAndSkipped {
+  placed: { state: string }[];
+  skipped: unknown[];
+}
+
 const useSend = (onDone: (m: string) => void) => {
   const { toggleNotification } = useNotification();
   const [busy, setBusy] = React.useState(false);
-  const send = async (request: () => Promise<{ data: { data: any } }>, message: (data: any) => string) => {
+  const send = async <T,>(request: () => Promise<{ data: { data: T } }>, message: (data: T) => string) => {
     setBusy(true);
     try {
       const res = await request();
@@ -108,11 +114,11 @@ export const AddPlacementsModal = ({ model, documentId, onClose, onDone }: Modal
       return { site, column };
     });
     const ok = await send(
-      () => post('/site-group/placements/batch', { contentType: model, documentId, targets, mode }),
+      () => post<{ data: PlacedAndSkipped }>('/site-group/placements/batch', { contentType: model, documentId, targets, mode }),
       (data) =>
         t('modal.add.done', '{active} live, {pending} waiting for acceptance, {skipped} already there', {
-          active: data.placed.filter((p: { state: string }) => p.state === 'active').length,
-          pending: data.placed.filter((p: { state: string }) => p.state === 'pending').length,
+          active: data.placed.filter((p) => p.state === 'active').length,
+          pending: data.placed.filter((p) => p.state === 'pending').length,
           skipped: data.skipped.length,
         })
     );
@@ -191,11 +197,11 @@ export const PushModal = ({ model, documentId, ownerSite, onClose, onDone }: Mod
         ? { contentType: model, documentId, column, level, mode }
         : { contentType: model, documentId, column, sites: [...picked].map((k) => k.split('/')[0]), mode };
     const ok = await send(
-      () => post('/site-group/pushes', body),
+      () => post<{ data: PlacedAndSkipped }>('/site-group/pushes', body),
       (data) =>
         t('modal.push.done', 'Pushed to {placed} sites ({pending} waiting for acceptance), {skipped} skipped', {
           placed: data.placed.length,
-          pending: data.placed.filter((p: { state: string }) => p.state === 'pending').length,
+          pending: data.placed.filter((p) => p.state === 'pending').length,
           skipped: data.skipped.length,
         })
     );

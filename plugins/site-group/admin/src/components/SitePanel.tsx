@@ -28,7 +28,7 @@ interface PanelProps {
 const SitePanelContent = ({ model, documentId }: { model: string; documentId?: string }) => {
   const { formatMessage } = useIntl();
   const { toggleNotification } = useNotification();
-  const t = (id: string, defaultMessage: string, values?: Record<string, React.ReactNode>) => formatMessage({ id: getTranslation(id), defaultMessage }, values as any);
+  const t = (id: string, defaultMessage: string, values?: Record<string, string | number>) => formatMessage({ id: getTranslation(id), defaultMessage }, values);
   const ownerSite = useForm('SitePanel', (s) => (s.values as Record<string, unknown>).ownerSite as string | null | undefined);
   const onChange = useForm('SitePanel', (s) => s.onChange);
   const labels = useTreeLabels();

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { modelOf } from '../utils/model';
 
 type Ctx = { request: { query: Record<string, unknown> }; state: { userAbility: unknown }; params: Record<string, string>; body?: unknown };
 type Row = { id: number; documentId: string; locale?: string; publishedAt: string | null; updatedAt?: string };
@@ -52,7 +53,7 @@ export const findAvailableInScope = async (
   if (info.entryId) {
     // Already linked to this entry (minus the links the editor removed in the form but not saved yet).
     const keep = new Set(asIds(query.idsToInclude));
-    const linked = ((await strapi.db.query(info.source.schema.uid as any).load({ id: info.entryId }, info.targetField)) ?? []) as Row | Row[];
+    const linked = ((await strapi.db.query(info.source.schema.uid).load({ id: info.entryId }, info.targetField)) ?? []) as Row | Row[];
     const linkedDocs = (Array.isArray(linked) ? linked : [linked]).filter((r) => r && !keep.has(r.id)).map((r) => r.documentId);
     if (linkedDocs.length) and.push({ documentId: { $notIn: linkedDocs } });
   }
@@ -68,13 +69,13 @@ export const findAvailableInScope = async (
     page: query.page,
     pageSize: query.pageSize,
   });
-  const page = (await strapi.db.query(targetUid as any).findPage(params)) as { results: Row[]; pagination: unknown };
+  const page = (await strapi.db.query(targetUid).findPage(params)) as { results: Row[]; pagination: unknown };
 
   // Status as Strapi shows it: a draft is "modified" or "published" when a published version exists;
   // another site's published version is shown as published (its draft state is not ours to show).
   const drafts = page.results.filter((r) => !r.publishedAt);
   const publishedVersions = drafts.length
-    ? ((await strapi.db.query(targetUid as any).findMany({
+    ? ((await strapi.db.query(targetUid).findMany({
         where: { documentId: { $in: drafts.map((d) => d.documentId) }, publishedAt: { $notNull: true } },
         select: ['id', 'documentId', 'locale', 'updatedAt', 'publishedAt'],
       })) as Row[])
@@ -107,11 +108,11 @@ export const withPublishedTitles = async (
   const configService = strapi.plugin('content-manager').service(sourceSchema.modelType === 'component' ? 'components' : 'content-types');
   const config = await configService.findConfiguration(sourceSchema);
   const mainField: string | undefined = config?.metadatas?.[targetField]?.edit?.mainField;
-  const attributes = (strapi.getModel(targetUid as any) as any).attributes;
+  const attributes = modelOf(strapi, targetUid)!.attributes;
   if (!mainField || mainField === 'id' || mainField === 'documentId' || !attributes[mainField]) return;
   const bare = results.filter((r) => r[mainField] === undefined);
   if (!bare.length) return;
-  const published = (await strapi.db.query(targetUid as any).findMany({
+  const published = (await strapi.db.query(targetUid).findMany({
     where: { documentId: { $in: bare.map((r) => r.documentId) }, publishedAt: { $notNull: true } },
     select: ['documentId', mainField, ...('locale' in attributes ? ['locale'] : [])],
   })) as LinkRow[];

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { isSiteGroupEnabled, OWNER_FIELD } from '../utils/site-group-types';
+import { contentTypeOf, modelOf, targetOf } from '../utils/model';
 import { findAvailableInScope, withPublishedTitles, type LinkRow } from './relation-picker';
 
 /**
@@ -49,7 +50,7 @@ const versionsOf = async (strapi: Core.Strapi, model: string, documentId: unknow
   if (typeof documentId !== 'string' || !documentId) return [];
   const model_ = strapi.contentTypes[model as keyof typeof strapi.contentTypes] as { attributes: Record<string, unknown> };
   const select = ['id', 'documentId', 'publishedAt', OWNER_FIELD, ...('locale' in model_.attributes ? ['locale'] : [])];
-  return strapi.db.query(model as any).findMany({ where: { documentId }, select, orderBy: [{ publishedAt: 'desc' }, { id: 'asc' }] });
+  return strapi.db.query(model).findMany({ where: { documentId }, select, orderBy: [{ publishedAt: 'desc' }, { id: 'asc' }] });
 };
 
 /**
@@ -175,10 +176,10 @@ export const extendContentManager = (strapi: Core.Strapi) => {
     };
     wrapped.getNonLocalizedAttributes = async function nonLocalized(ctx, next) {
       const { model, id } = (ctx.request.body ?? {}) as { model?: unknown; id?: unknown };
-      if (isScopedModel(strapi, model) && (strapi.contentTypes as any)[model].kind === 'collectionType') {
+      if (isScopedModel(strapi, model) && contentTypeOf(strapi, model)?.kind === 'collectionType') {
         await assertReadableDocuments(strapi, ctx, model, async () => {
           const row = Number.isInteger(Number(id))
-            ? await strapi.db.query(model as any).findOne({ where: { id: Number(id) }, select: ['documentId'] })
+            ? await strapi.db.query(model).findOne({ where: { id: Number(id) }, select: ['documentId'] })
             : null;
           return [row?.documentId];
         });
@@ -198,7 +199,7 @@ export const extendContentManager = (strapi: Core.Strapi) => {
      */
     wrapped.findAvailable = async function findAvailable(ctx, next) {
       const { model, targetField } = ctx.params;
-      const target = (strapi.getModel(model as any) as any)?.attributes?.[targetField]?.target;
+      const target = targetOf(modelOf(strapi, model)?.attributes?.[targetField]);
       if (isScopedModel(strapi, target) && permissionChecker(strapi, ctx, target).requiresEntity.read()) {
         return findAvailableInScope(strapi, this as unknown as Parameters<typeof findAvailableInScope>[1], ctx, target);
       }
@@ -211,10 +212,10 @@ export const extendContentManager = (strapi: Core.Strapi) => {
     wrapped.findExisting = async function findExisting(ctx, next) {
       const result = await original.findExisting.call(this, ctx, next);
       const { model, targetField } = ctx.params;
-      const sourceSchema = strapi.getModel(model as any) as any;
-      const target = sourceSchema?.attributes?.[targetField]?.target;
+      const sourceSchema = modelOf(strapi, model);
+      const target = targetOf(sourceSchema?.attributes?.[targetField]);
       if (isScopedModel(strapi, target) && permissionChecker(strapi, ctx, target).requiresEntity.read()) {
-        await withPublishedTitles(strapi, ctx as unknown as { body?: { results?: LinkRow[] } }, sourceSchema, targetField, target);
+        await withPublishedTitles(strapi, ctx as unknown as { body?: { results?: LinkRow[] } }, sourceSchema!, targetField, target);
       }
       return result;
     };

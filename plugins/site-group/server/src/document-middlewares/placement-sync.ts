@@ -17,12 +17,12 @@ const changesPublication = (action: string, params: { status?: string }) =>
 export const placementSync = (): Parameters<Core.Strapi['documents']['use']>[0] => async (ctx, next) => {
   if (!isSiteGroupEnabled(ctx.contentType) || !changesPublication(ctx.action, ctx.params as { status?: string })) return next();
 
-  const result: any = await next();
+  const result = await next();
   const documentId = (ctx.params as { documentId?: string }).documentId;
   if (!documentId) return result;
 
   const placements = getService('placement');
-  const stillExists = await strapi.db.query(ctx.uid as any).findOne({ where: { documentId }, select: ['id'] });
+  const stillExists = await strapi.db.query(ctx.uid).findOne({ where: { documentId }, select: ['id'] });
   if (stillExists) await placements.syncPublication(ctx.uid, documentId);
   else await placements.removeForDeletedItem(ctx.uid, documentId, currentActor(strapi));
   return result;

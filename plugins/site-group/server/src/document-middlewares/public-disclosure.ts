@@ -3,7 +3,9 @@ import { CATALOGUE_FIELDS, DISCLOSURE_FIELD, IDENTITY_FIELDS, VISIBLE_DISCLOSURE
 
 const READ_ACTIONS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
 
-type Schema = { attributes: Record<string, any> };
+/** What the projector reads of an attribute: its type and where a relation, component or dynamic zone leads. */
+type Attribute = { type: string; target?: string; component?: string; components?: string[] };
+type Schema = { attributes: Record<string, Attribute> };
 type Row = Record<string, unknown>;
 
 /** Whether a content type carries the disclosure field (the policy type does). */
@@ -39,7 +41,7 @@ export const createDisclosureProjector = (strapi: Core.Strapi) => {
       const child = row[name];
       if (child === undefined || child === null) continue;
       if (attribute.type === 'relation' && attribute.target) collectMissing(child, attribute.target, missing, depth + 1);
-      else if (attribute.type === 'component') collectMissing(child, attribute.component, missing, depth + 1);
+      else if (attribute.type === 'component' && attribute.component) collectMissing(child, attribute.component, missing, depth + 1);
       else if (attribute.type === 'dynamiczone' && Array.isArray(child)) {
         for (const part of child as Row[]) if (part && typeof part.__component === 'string') collectMissing(part, part.__component, missing, depth + 1);
       }
@@ -63,7 +65,7 @@ export const createDisclosureProjector = (strapi: Core.Strapi) => {
       if (child === undefined || child === null || typeof child !== 'object') continue;
       let next: unknown = child;
       if (attribute.type === 'relation' && attribute.target) next = project(child, attribute.target, known, depth + 1);
-      else if (attribute.type === 'component') next = project(child, attribute.component, known, depth + 1);
+      else if (attribute.type === 'component' && attribute.component) next = project(child, attribute.component, known, depth + 1);
       else if (attribute.type === 'dynamiczone' && Array.isArray(child)) {
         next = (child as Row[]).map((part) => (part && typeof part.__component === 'string' ? project(part, part.__component, known, depth + 1) : part));
       }
@@ -80,7 +82,7 @@ export const createDisclosureProjector = (strapi: Core.Strapi) => {
       collectMissing(result, uid, missing, 0);
       const known = new Map<string, Map<number, unknown>>();
       for (const [target, ids] of missing) {
-        const rows = await strapi.db.query(target as any).findMany({ where: { id: { $in: [...ids] } }, select: ['id', DISCLOSURE_FIELD] });
+        const rows = await strapi.db.query(target).findMany({ where: { id: { $in: [...ids] } }, select: ['id', DISCLOSURE_FIELD] });
         known.set(target, new Map(rows.map((r: Row) => [r.id as number, r[DISCLOSURE_FIELD]])));
       }
       return project(result, uid, known, 0) as T;
@@ -138,7 +140,7 @@ export const createFilterGuard = (strapi: Core.Strapi) => {
         const target = schemaOf(attribute.target);
         const inner = guard(value, attribute.target, depth + 1);
         out[key] = target && hasDisclosure(target) ? and(inner, visibility(value, target)) : inner;
-      } else if (attribute?.type === 'component' && value && typeof value === 'object') out[key] = guard(value, attribute.component, depth + 1);
+      } else if (attribute?.type === 'component' && attribute.component && value && typeof value === 'object') out[key] = guard(value, attribute.component, depth + 1);
       else out[key] = value;
     }
     return out;

@@ -38,5 +38,5 @@ export const subscribeSiteTreeGuard = (strapi: Core.Strapi) => {
       if (!targets.length) return;
       throwFieldErrors(checkTreeWrite(await nodes(), targets.map((t: { id: number }) => t.id), data));
     },
-  } as any);
+  });
 };

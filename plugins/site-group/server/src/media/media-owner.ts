@@ -1,4 +1,5 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, Schema } from '@strapi/strapi';
+import { contentTypeOf } from '../utils/model';
 import { errors } from '@strapi/utils';
 import { emitEvent } from '@jiyue/kernel';
 import { getService } from '../utils/get-service';
@@ -17,7 +18,8 @@ export const MEDIA_CHANGED_EVENT = 'site-group.media.changed' as const;
  * attributes through its schema sync; a side table would need its own clean-up on every delete path).
  */
 export const addFileOwner = (strapi: Core.Strapi) => {
-  const file = strapi.contentTypes[FILE_UID as keyof typeof strapi.contentTypes] as any;
+  // The schema is extended in place at register time, before Strapi loads it into the database.
+  const file = contentTypeOf(strapi, FILE_UID) as (Schema.ContentType & { attributes: Record<string, unknown> }) | undefined;
   if (!file) return;
   file.attributes[OWNER_FIELD] = { type: 'string', maxLength: 64, configurable: false, private: false };
   file.indexes = [...(file.indexes ?? []), { name: 'files_owner_site', columns: ['owner_site'] }];
@@ -37,8 +39,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** The owner of a new file: a `site` field of the upload form if given (checked), else the uploader's home site. */
   async ownerForUpload(): Promise<string> {
     const actor = currentActor(strapi);
-    const request = strapi.requestContext.get() as any;
-    const named = request?.request?.body?.site ?? request?.query?.site;
+    const request = strapi.requestContext.get();
+    const named: unknown = request?.request?.body?.site ?? request?.query?.site;
     const owners = getService('ownership');
     if (named !== undefined) {
       await owners.assertValidOwner(actor, named);
@@ -51,8 +53,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async ownerOf(file: FileRow): Promise<string> {
     const stored = file[OWNER_FIELD];
     if (stored) return stored;
-    const row = file.id
-      ? await strapi.db.query(FILE_UID as any).findOne({ where: { id: file.id }, select: ['id', OWNER_FIELD] })
+    const row: FileRow | null = file.id
+      ? await strapi.db.query(FILE_UID).findOne({ where: { id: file.id }, select: ['id', OWNER_FIELD] })
       : null;
     return row?.[OWNER_FIELD] ?? (await getService('ownership').defaultOwner({ kind: 'system' }));
   },
@@ -82,8 +84,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** Documents whose published version uses one of these files (the upload morph join table). */
   async publishedUses(fileIds: number[]): Promise<MediaUse[]> {
     if (!fileIds.length) return [];
-    const attribute = strapi.db.metadata.get(FILE_UID as any).attributes.related as any;
-    const { joinTable } = attribute;
+    const attribute = strapi.db.metadata.get(FILE_UID).attributes.related;
+    const joinTable = 'joinTable' in attribute ? attribute.joinTable : undefined;
+    if (!joinTable || !('morphColumn' in joinTable)) throw new Error(`${FILE_UID}.related is not a polymorphic join table`);
     const rows: { id: number; type: string }[] = await strapi.db
       .connection(joinTable.name)
       .whereIn(joinTable.joinColumn.name, fileIds)
@@ -94,17 +97,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
     const uses = new Map<string, MediaUse>();
     for (const [uid, ids] of idsByType) {
-      const model = strapi.contentTypes[uid as keyof typeof strapi.contentTypes] as any;
+      const model = contentTypeOf(strapi, uid);
       // Components hold media too; their owning document is found through the parent, which this
       // first version does not follow (see README).
       if (!model || model.options?.draftAndPublish !== true) continue;
       const localized = 'locale' in model.attributes;
       const hasOwner = OWNER_FIELD in model.attributes;
-      const entries = await strapi.db.query(uid as any).findMany({
+      const entries = (await strapi.db.query(uid).findMany({
         where: { id: { $in: ids }, publishedAt: { $notNull: true } },
         select: ['documentId', ...(localized ? ['locale'] : []), ...(hasOwner ? [OWNER_FIELD] : [])],
-      });
-      for (const e of entries as any[]) {
+      })) as { documentId: string; locale?: string | null; [OWNER_FIELD]?: string | null }[];
+      for (const e of entries) {
         const use: MediaUse = { uid, documentId: e.documentId, locale: e.locale ?? null, ownerSite: e[OWNER_FIELD] ?? null };
         uses.set(`${uid}|${use.documentId}|${use.locale}`, use);
       }

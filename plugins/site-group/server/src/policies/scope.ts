@@ -7,7 +7,7 @@ import type { ScopeRequest } from '../services/scope';
  * (`routeScope({...})` from @jiyue/kernel). Strapi hands a policy a shallow copy of the Koa context,
  * so query and body are read from `ctx.request`.
  */
-export default async (policyContext: any, config: { scope?: RouteScope }, { strapi }: { strapi: Core.Strapi }) => {
+export default async (policyContext: Core.PolicyContext & { params?: Record<string, string>; state?: ScopeRequest['state'] }, config: { scope?: RouteScope }, { strapi }: { strapi: Core.Strapi }) => {
   const request: ScopeRequest = {
     params: policyContext.params ?? {},
     query: policyContext.request?.query ?? {},

@@ -8,7 +8,7 @@ import { validateColumnRule } from '../validation/column-rule';
 import { siteGroupContentTypes } from '../utils/site-group-types';
 import { SITE_UID } from '../utils/uids';
 
-type ColumnData = Record<string, any>;
+type ColumnData = Record<string, unknown>;
 
 export interface ColumnState {
   id?: number;

@@ -13,11 +13,11 @@ export type DescendantRule = 'as-assigned' | 'always';
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async hierarchy(): Promise<Hierarchy> {
-    const rows = await strapi.db.query(SITE_UID).findMany({
+    const rows = (await strapi.db.query(SITE_UID).findMany({
       select: ['id', 'code', 'level'],
       populate: { parent: { select: ['id'] } },
-    });
-    return buildHierarchy(rows.map((r: any) => ({ id: r.id, code: r.code, level: r.level, parentId: r.parent?.id ?? null })));
+    })) as { id: number; code: string; level?: string; parent?: { id: number } | null }[];
+    return buildHierarchy(rows.map((r) => ({ id: r.id, code: r.code, level: r.level, parentId: r.parent?.id ?? null })));
   },
 
   async assignments(userId: number) {

@@ -1,7 +1,8 @@
 import crypto from 'crypto';
 import type { Core } from '@strapi/strapi';
 import { OPERATION_UID } from '../utils/uids';
-import { isApiTokenStrategy } from '@jiyue/kernel';
+import { isApiTokenStrategy, type ActorContext } from '@jiyue/kernel';
+import { modelOf } from '../utils/model';
 
 /** Who made a change, as the log records them. */
 export interface OperationActor {
@@ -62,11 +63,16 @@ export const redactSecrets = (value: unknown, extra: ReadonlySet<string> = new S
   return value;
 };
 
+/** A row as `snapshot` keeps it: its columns, owning-side relations as ids. */
+type SnapshotRow = Record<string, unknown> & { id?: number };
+
+const isIdRef = (x: unknown): x is { id: unknown } => Boolean(x) && typeof x === 'object' && 'id' in (x as object);
+
 type LifecycleEvent = {
   action: string;
   model: { uid: string };
   params: { where?: Record<string, unknown>; data?: Record<string, unknown> };
-  result?: any;
+  result?: unknown;
   state: Record<string, unknown>;
 };
 
@@ -84,38 +90,39 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const tracked = new Map<string, TrackOptions & { secrets: Set<string> }>();
 
   const currentActor = (): OperationActor => {
-    const ctx = strapi.requestContext.get() as any;
+    const ctx = strapi.requestContext.get() as ActorContext | undefined;
     const strategy = ctx?.state?.auth?.strategy?.name;
-    const user = ctx?.state?.user;
+    const user = ctx?.state?.user as { id: number; firstname?: string | null; lastname?: string | null; username?: string | null; email: string } | undefined;
+    const credentials = ctx?.state?.auth?.credentials as { id?: number; name?: string } | undefined;
     if (strategy === 'admin' && user) {
       return { kind: 'admin', id: user.id, name: [user.firstname, user.lastname].filter(Boolean).join(' ') || user.email, email: user.email ?? null };
     }
-    if (isApiTokenStrategy(strategy)) return { kind: 'api-token', id: ctx.state.auth?.credentials?.id ?? null, name: ctx.state.auth?.credentials?.name ?? 'api token' };
+    if (isApiTokenStrategy(strategy)) return { kind: 'api-token', id: credentials?.id ?? null, name: credentials?.name ?? 'api token' };
     if (user) return { kind: 'user', id: user.id, name: user.username ?? user.email ?? `user ${user.id}`, email: user.email ?? null };
     return { kind: 'system', id: null, name: 'system' };
   };
 
   const relationFields = (uid: string) =>
-    Object.entries((strapi.getModel(uid as any) as any)?.attributes ?? {})
-      .filter(([, attr]: [string, any]) => attr.type === 'relation' && !attr.mappedBy)
+    Object.entries(modelOf(strapi, uid)?.attributes ?? {})
+      .filter(([, attr]) => attr.type === 'relation' && !('mappedBy' in attr && attr.mappedBy))
       .map(([name]) => name);
 
   /** The rows a write touches, with owning-side relations as ids, bookkeeping left out. */
-  const snapshot = async (uid: string, where: Record<string, unknown> | undefined) => {
+  const snapshot = async (uid: string, where: Record<string, unknown> | undefined): Promise<SnapshotRow[]> => {
     if (!where) return [];
     const populate = Object.fromEntries(relationFields(uid).map((name) => [name, { select: ['id'] }]));
-    const rows = await strapi.db.query(uid as any).findMany({ where, populate, limit: 500 });
-    return rows.map((row: Record<string, any>) => {
-      const out: Record<string, unknown> = {};
+    const rows = (await strapi.db.query(uid).findMany({ where, populate, limit: 500 })) as Record<string, unknown>[];
+    return rows.map((row) => {
+      const out: SnapshotRow = {};
       for (const [k, v] of Object.entries(row)) {
         if (BOOKKEEPING.has(k)) continue;
-        out[k] = v && typeof v === 'object' && !Array.isArray(v) && 'id' in v && Object.keys(v).length === 1 ? v.id : Array.isArray(v) && v.every((x) => x && typeof x === 'object' && 'id' in x) ? v.map((x) => x.id) : v;
+        out[k] = v && typeof v === 'object' && !Array.isArray(v) && 'id' in v && Object.keys(v).length === 1 ? v.id : Array.isArray(v) && v.every(isIdRef) ? v.map((x) => x.id) : v;
       }
       return out;
     });
   };
 
-  const label = (options: TrackOptions, row: Record<string, any> | null | undefined) =>
+  const label = (options: TrackOptions, row: Record<string, unknown> | null | undefined) =>
     row ? String((options.labelField && row[options.labelField]) ?? row.id ?? '') || null : null;
 
   return {
@@ -166,12 +173,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             event.state.before = await snapshot(uid, event.params.where);
             return;
           case 'afterCreate': {
-            const [after] = await snapshot(uid, { id: event.result?.id });
-            await this.record({ action: 'create', subject: { type: options.subjectType, id: event.result?.id, label: label(options, after) }, before: null, after: after ?? null }, options.secrets);
+            const created = event.result as { id?: number } | undefined;
+            const [after] = await snapshot(uid, { id: created?.id });
+            await this.record({ action: 'create', subject: { type: options.subjectType, id: created?.id, label: label(options, after) }, before: null, after: after ?? null }, options.secrets);
             return;
           }
           case 'afterCreateMany': {
-            const ids: number[] = event.result?.ids ?? [];
+            const ids: number[] = (event.result as { ids?: number[] } | undefined)?.ids ?? [];
             for (const after of await snapshot(uid, { id: { $in: ids } })) {
               await this.record({ action: 'create', subject: { type: options.subjectType, id: after.id as number, label: label(options, after) }, before: null, after }, options.secrets);
             }
@@ -179,10 +187,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           }
           case 'afterUpdate':
           case 'afterUpdateMany': {
-            const before = (event.state.before as Record<string, any>[]) ?? [];
+            const before = (event.state.before as SnapshotRow[] | undefined) ?? [];
             const now = await snapshot(uid, { id: { $in: before.map((b) => b.id) } });
             for (const b of before) {
-              const a = now.find((x: Record<string, any>) => x.id === b.id) ?? null;
+              const a = now.find((x) => x.id === b.id) ?? null;
               if (JSON.stringify(a) === JSON.stringify(b)) continue;
               await this.record({ action: 'update', subject: { type: options.subjectType, id: b.id, label: label(options, a ?? b) }, before: b, after: a }, options.secrets);
             }
@@ -190,7 +198,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           }
           case 'afterDelete':
           case 'afterDeleteMany': {
-            for (const b of (event.state.before as Record<string, any>[]) ?? []) {
+            for (const b of (event.state.before as SnapshotRow[] | undefined) ?? []) {
               await this.record({ action: 'delete', subject: { type: options.subjectType, id: b.id, label: label(options, b) }, before: b, after: null }, options.secrets);
             }
             return;

@@ -7,7 +7,7 @@ import { SITE_UID } from '../utils/uids';
 /** Every shared item belongs to one site; this decides which, and who may change it. */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async ownerOf(uid: string, documentId: string): Promise<string | null> {
-    const row = await strapi.db.query(uid as any).findOne({ where: { documentId }, select: [OWNER_FIELD] });
+    const row = await strapi.db.query(uid).findOne({ where: { documentId }, select: [OWNER_FIELD] });
     return row?.[OWNER_FIELD] ?? null;
   },
 

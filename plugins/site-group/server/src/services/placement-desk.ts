@@ -3,30 +3,34 @@ import { errors } from '@strapi/utils';
 import { buildTree } from '../utils/build-tree';
 import { getService } from '../utils/get-service';
 import { itemFields } from '../utils/item-fields';
+import { contentTypeOf } from '../utils/model';
 import { localizedName, type Translations } from '../utils/localized-name';
 import { isSuperAdmin, type Actor, type AdminSiteNode, type PlacementView } from '@jiyue/kernel';
 import { isSiteGroupEnabled, OWNER_FIELD } from '../utils/site-group-types';
 import { COLUMN_UID, PLACEMENT_UID, SITE_UID } from '../utils/uids';
+import type { PlacementRow } from './placement';
 
-interface PlacementRow {
+/** A site or column as named in the admin (the primary name, others in `translations`). */
+interface NamedRow {
   id: number;
-  contentType: string;
-  itemDocumentId: string;
-  siteId: number;
-  columnId: number;
-  mode: PlacementView['mode'];
-  copyDocumentId: string | null;
-  state: PlacementView['state'];
-  origin: PlacementView['origin'];
-  pinned: boolean;
-  priority: number;
-  sitePublishedAt: string | null;
-  itemPublished: boolean;
-  placedById: number | null;
-  decidedById: number | null;
-  decidedAt: string | null;
-  reason: string | null;
-  createdAt: string;
+  name: string;
+  translations: Translations;
+}
+interface SiteRow extends NamedRow {
+  code: string;
+  level: string;
+  kind: string;
+  state: string;
+  sortOrder: number | null;
+  parent?: { id: number } | null;
+}
+interface ColumnRow extends NamedRow {
+  slug: string;
+  kind: string;
+  fill: string;
+  sortOrder: number | null;
+  site: { id: number };
+  parent?: { id: number } | null;
 }
 
 const INBOX_LIMIT = 200;
@@ -41,16 +45,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** Sites and columns by id, named in `locale` (fallback: the primary name). */
   const names = async (siteIds: number[], columnIds: number[], locale: string) => {
-    const [sites, columns]: any[][] = await Promise.all([
+    const [sites, columns] = (await Promise.all([
       siteIds.length ? strapi.db.query(SITE_UID).findMany({ where: { id: { $in: siteIds } }, select: ['id', 'code', 'name', 'translations', 'level'] }) : [],
       columnIds.length ? strapi.db.query(COLUMN_UID).findMany({ where: { id: { $in: columnIds } }, select: ['id', 'slug', 'name', 'translations', 'kind'] }) : [],
-    ]);
+    ])) as [Pick<SiteRow, 'id' | 'code' | 'name' | 'translations' | 'level'>[], Pick<ColumnRow, 'id' | 'slug' | 'name' | 'translations' | 'kind'>[]];
     type SiteName = { code: string; name: string; level: string };
     type ColumnName = { slug: string; name: string; kind: string };
     const name = (row: { name: string; translations: Translations }) => localizedName(row, locale, primary()).name;
     return {
-      site: new Map<number, SiteName>(sites.map((s: any): [number, SiteName] => [s.id, { code: s.code, name: name(s), level: s.level }])),
-      column: new Map<number, ColumnName>(columns.map((c: any): [number, ColumnName] => [c.id, { slug: c.slug, name: name(c), kind: c.kind }])),
+      site: new Map<number, SiteName>(sites.map((s): [number, SiteName] => [s.id, { code: s.code, name: name(s), level: s.level }])),
+      column: new Map<number, ColumnName>(columns.map((c): [number, ColumnName] => [c.id, { slug: c.slug, name: name(c), kind: c.kind }])),
     };
   };
 
@@ -58,8 +62,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const people = async (ids: (number | null)[]) => {
     const wanted = [...new Set(ids.filter((id): id is number => typeof id === 'number'))];
     if (!wanted.length) return new Map<number, string>();
-    const users = await strapi.db.query('admin::user').findMany({ where: { id: { $in: wanted } }, select: ['id', 'firstname', 'lastname', 'email'] });
-    return new Map<number, string>(users.map((u: any): [number, string] => [u.id, [u.firstname, u.lastname].filter(Boolean).join(' ') || u.email]));
+    const users = (await strapi.db.query('admin::user').findMany({ where: { id: { $in: wanted } }, select: ['id', 'firstname', 'lastname', 'email'] })) as {
+      id: number;
+      firstname: string | null;
+      lastname: string | null;
+      email: string;
+    }[];
+    return new Map<number, string>(users.map((u): [number, string] => [u.id, [u.firstname, u.lastname].filter(Boolean).join(' ') || u.email]));
   };
 
   /** Titles and owners of the items behind the rows (primary-locale draft row, any type). */
@@ -68,14 +77,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     for (const r of rows) byType.set(r.contentType, (byType.get(r.contentType) ?? new Set()).add(r.itemDocumentId));
     const out = new Map<string, { title: string; ownerSite: string | null }>();
     for (const [uid, ids] of byType) {
-      const contentType = strapi.contentTypes[uid as keyof typeof strapi.contentTypes] as any;
+      const contentType = contentTypeOf(strapi, uid);
       if (!contentType) continue;
       const titleField = itemFields(contentType).title;
-      const found = await strapi.db.query(uid as any).findMany({
+      const found = (await strapi.db.query(uid).findMany({
         where: { documentId: { $in: [...ids] }, publishedAt: null },
         select: ['documentId', 'locale', titleField, OWNER_FIELD],
-      });
-      for (const row of found as any[]) {
+      })) as (Record<string, unknown> & { documentId: string; locale: string; [OWNER_FIELD]?: string | null })[];
+      for (const row of found) {
         const key = `${uid} ${row.documentId}`;
         if (out.has(key) && row.locale !== primary()) continue;
         out.set(key, { title: String(row[titleField] ?? row.documentId), ownerSite: row[OWNER_FIELD] ?? null });
@@ -93,7 +102,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     // The owning sites named too (the inbox says where an item comes from).
     const ownerCodes = [...new Set([...facts.values()].map((f) => f.ownerSite).filter((c): c is string => Boolean(c)))];
     const owners = ownerCodes.length
-      ? ((await strapi.db.query(SITE_UID).findMany({ where: { code: { $in: ownerCodes } }, select: ['code', 'name', 'translations'] })) as any[])
+      ? ((await strapi.db.query(SITE_UID).findMany({ where: { code: { $in: ownerCodes } }, select: ['code', 'name', 'translations'] })) as Pick<SiteRow, 'code' | 'name' | 'translations'>[])
       : [];
     const ownerName = new Map<string, string>(owners.map((o): [string, string] => [o.code, localizedName(o, locale, primary()).name]));
     return rows.map((r): PlacementView => {
@@ -177,21 +186,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const sites = (await strapi.db.query(SITE_UID).findMany({
         select: ['id', 'code', 'name', 'translations', 'level', 'kind', 'state', 'sortOrder'],
         populate: { parent: { select: ['id'] } },
-      })) as any[];
+      })) as SiteRow[];
       const kept = sites.filter((s) => s.state !== 'archived' && (!mine || !visible || visible.has(s.id)));
       const columns = kept.length
         ? ((await strapi.db.query(COLUMN_UID).findMany({
             where: { site: { id: { $in: kept.map((s) => s.id) } } },
             select: ['id', 'slug', 'name', 'translations', 'kind', 'fill', 'sortOrder'],
             populate: { site: { select: ['id'] }, parent: { select: ['id'] } },
-          })) as any[])
+          })) as ColumnRow[])
         : [];
-      const columnsOf = new Map<number, any[]>();
+      const columnsOf = new Map<number, ColumnRow[]>();
       for (const c of columns) columnsOf.set(c.site.id, [...(columnsOf.get(c.site.id) ?? []), c]);
       const name = (row: { name: string; translations: Translations }) => localizedName(row, shown, primary()).name;
       const tree = buildTree(
         kept.map((s) => ({ ...s, parentId: s.parent?.id ?? null })),
-        (s: any) => ({
+        (s) => ({
           code: s.code,
           name: name(s),
           level: s.level,
@@ -199,7 +208,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           mine: visible ? visible.has(s.id) : true,
           columns: buildTree(
             (columnsOf.get(s.id) ?? []).map((c) => ({ ...c, parentId: c.parent?.id ?? null })),
-            (c: any) => ({ slug: c.slug, name: name(c), kind: c.kind, placeable: c.fill !== 'rule' && c.kind !== 'link' })
+            (c) => ({ slug: c.slug, name: name(c), kind: c.kind, placeable: c.fill !== 'rule' && c.kind !== 'link' })
           ),
         })
       );

@@ -1,9 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { fieldProblem, throwFieldErrors, isSuperAdmin, type Actor } from '@jiyue/kernel';
+import { emitEvent, fieldProblem, throwFieldErrors, isSuperAdmin, type Actor } from '@jiyue/kernel';
 import { getService } from '../utils/get-service';
 import { COLUMN_UID, PLACEMENT_UID, SITE_UID } from '../utils/uids';
-import type { PlaceInput } from './placement';
+import type { ItemFacts, PlaceInput, PlacementMode, PlacementRow, PlacementState } from './placement';
 
 export interface PushInput {
   contentType: string;
@@ -30,14 +30,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** A placement with its site's code, or 404. */
   const load = async (placementId: number) => {
-    const placement = await strapi.db.query(PLACEMENT_UID).findOne({ where: { id: placementId } });
+    const placement = (await strapi.db.query(PLACEMENT_UID).findOne({ where: { id: placementId } })) as PlacementRow | null;
     if (!placement) throw new errors.NotFoundError(`No placement ${placementId}`);
-    const site = await strapi.db.query(SITE_UID).findOne({ where: { id: placement.siteId }, select: ['code'] });
+    const site = (await strapi.db.query(SITE_UID).findOne({ where: { id: placement.siteId }, select: ['code'] })) as { code: string };
     return { placement, site };
   };
 
   /** After a decision or a withdrawal: the audit entry, the event, and the placement as it is now. */
-  const recorded = async (placement: any, siteCode: string, state: string, action: string, actor: Actor, details?: Record<string, unknown>) => {
+  const recorded = async (placement: PlacementRow, siteCode: string, state: string, action: string, actor: Actor, details?: Record<string, unknown>) => {
     await getService('audit').record({
       action,
       contentType: placement.contentType,
@@ -48,9 +48,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       actorId: actorId(actor),
       ...(details ? { details } : {}),
     });
-    strapi.eventHub.emit('site-group.placement.changed', { uid: placement.contentType, documentId: placement.itemDocumentId, site: siteCode, state });
+    emitEvent(strapi.eventHub, 'site-group.placement.changed', { uid: placement.contentType, documentId: placement.itemDocumentId, site: siteCode, state });
     return strapi.db.query(PLACEMENT_UID).findOne({ where: { id: placement.id } });
   };
+
+  /** Writes one placement of the item into a resolved site and column (push and placeMany). */
+  const writeInto = (
+    input: { contentType: string; documentId: string; mode?: PlacementMode },
+    target: { site: { id: number; code: string }; column: { id: number; slug: string }; item: ItemFacts },
+    state: PlacementState,
+    origin: 'placed' | 'pushed',
+    actor: Actor
+  ) =>
+    placements().write(
+      { contentType: input.contentType, documentId: input.documentId, ...target, mode: input.mode ?? 'reference', state, origin },
+      actor
+    );
 
   return {
     async place(input: PlaceInput, actor: Actor) {
@@ -98,7 +111,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!targetIds.length) throwFieldErrors([fieldProblem(['level'], `no site at level "${input.level}" below "${owner}"`, input.level)]);
 
       // One query each for the target columns and for placements that already exist.
-      const [columns, sites, existing] = await Promise.all([
+      const [columns, sites, existing] = (await Promise.all([
         strapi.db.query(COLUMN_UID).findMany({
           where: { slug: input.column, site: { id: { $in: targetIds } } },
           select: ['id', 'slug'],
@@ -109,34 +122,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           where: { contentType: input.contentType, itemDocumentId: input.documentId, state: { $in: ['active', 'pending'] } },
           select: ['columnId'],
         }),
-      ]);
-      const columnOf = new Map(columns.map((c: any) => [c.site.id, c]));
-      const taken = new Set(existing.map((p: any) => p.columnId));
+      ])) as [{ id: number; slug: string; site: { id: number } }[], { id: number; code: string; pushAcceptance: string }[], { columnId: number }[]];
+      const columnOf = new Map(columns.map((c) => [c.site.id, c]));
+      const taken = new Set(existing.map((p) => p.columnId));
 
       const placed: unknown[] = [];
       const skipped: { site: string; reason: string }[] = [];
       const item = await placements().itemFacts(input.contentType, input.documentId);
       await strapi.db.transaction(async () => {
-        for (const site of sites as any[]) {
+        for (const site of sites) {
           const column = columnOf.get(site.id);
           if (!column) skipped.push({ site: site.code, reason: `no column "${input.column}"` });
           else if (taken.has(column.id)) skipped.push({ site: site.code, reason: 'already placed' });
           else {
-            placed.push(
-              await placements().write(
-                {
-                  contentType: input.contentType,
-                  documentId: input.documentId,
-                  site,
-                  column,
-                  item,
-                  mode: input.mode ?? 'reference',
-                  state: site.pushAcceptance === 'review' ? 'pending' : 'active',
-                  origin: 'pushed',
-                },
-                actor
-              )
-            );
+            placed.push(await writeInto(input, { site, column, item }, site.pushAcceptance === 'review' ? 'pending' : 'active', 'pushed', actor));
           }
         }
       });
@@ -176,11 +175,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
       const mine = new Map<string, boolean>();
       for (const code of codes) mine.set(code, await scope().canActFor(actor, code));
-      const existing = await strapi.db.query(PLACEMENT_UID).findMany({
+      const existing = (await strapi.db.query(PLACEMENT_UID).findMany({
         where: { contentType: input.contentType, itemDocumentId: input.documentId, state: { $in: ['active', 'pending'] } },
         select: ['columnId'],
-      });
-      const taken = new Set(existing.map((p: { columnId: number }) => p.columnId));
+      })) as { columnId: number }[];
+      const taken = new Set(existing.map((p) => p.columnId));
 
       const placed: unknown[] = [];
       const skipped: { site: string; column: string; reason: string }[] = [];
@@ -194,21 +193,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             continue;
           }
           taken.add(column.id);
-          placed.push(
-            await placements().write(
-              {
-                contentType: input.contentType,
-                documentId: input.documentId,
-                site,
-                column,
-                item,
-                mode: input.mode ?? 'reference',
-                state: mine.get(t.site) ? 'active' : 'pending',
-                origin: 'placed',
-              },
-              actor
-            )
-          );
+          placed.push(await writeInto(input, { site, column, item }, mine.get(t.site) ? 'active' : 'pending', 'placed', actor));
         }
       });
       return { placed, skipped };
@@ -229,7 +214,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (changes.priority !== undefined) data.priority = changes.priority;
       if (changes.sitePublishedAt !== undefined) data.sitePublishedAt = changes.sitePublishedAt ?? (await placements().itemDate(placement.contentType, placement.itemDocumentId));
       await strapi.db.query(PLACEMENT_UID).update({ where: { id: placementId }, data });
-      const before = Object.fromEntries(Object.keys(data).map((k) => [k, placement[k]]));
+      const before = Object.fromEntries(Object.keys(data).map((k) => [k, placement[k as keyof PlacementRow]]));
       return recorded(placement, site.code, placement.state, 'placement.arranged', actor, { before, after: data });
     },
 
@@ -252,7 +237,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** Takes an item out of a column (the item itself stays). Allowed to the site's or the item owner's editors. */
     async withdraw(placementId: number, actor: Actor) {
       const { placement, site } = await load(placementId);
-      const owner = await strapi.db.query(placement.contentType).findOne({ where: { documentId: placement.itemDocumentId }, select: ['ownerSite'] });
+      const owner = (await strapi.db.query(placement.contentType).findOne({ where: { documentId: placement.itemDocumentId }, select: ['ownerSite'] })) as { ownerSite: string } | null;
       const allowed = (await scope().canActFor(actor, site.code)) || (owner && (await scope().canActFor(actor, owner.ownerSite)));
       if (!allowed) throw new errors.PolicyError(`You cannot withdraw items from site "${site.code}"`);
       await strapi.db.query(PLACEMENT_UID).update({ where: { id: placementId }, data: { state: 'withdrawn', decidedById: actorId(actor), decidedAt: new Date() } });

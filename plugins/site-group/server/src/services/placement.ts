@@ -1,13 +1,16 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { contentHash } from '../utils/content-hash';
-import { fieldProblem, throwFieldErrors, type Actor } from '@jiyue/kernel';
+import { emitEvent, fieldProblem, throwFieldErrors, type Actor, type PlacementView } from '@jiyue/kernel';
 import { getService } from '../utils/get-service';
+import { contentTypeOf } from '../utils/model';
 import { isSiteGroupEnabled, OWNER_FIELD } from '../utils/site-group-types';
 import { COLUMN_UID, PLACEMENT_UID, SITE_UID } from '../utils/uids';
 
-export type PlacementMode = 'reference' | 'copy';
-export type PlacementState = 'active' | 'pending' | 'rejected' | 'withdrawn';
+/** A placement's mode, state and origin: the kernel's shapes (contracts/site-group), shared with the admin. */
+export type PlacementMode = PlacementView['mode'];
+export type PlacementState = PlacementView['state'];
+export type PlacementOrigin = PlacementView['origin'];
 
 export interface PlaceInput {
   contentType: string;
@@ -20,6 +23,34 @@ export interface PlaceInput {
   sitePublishedAt?: string | null;
   state?: PlacementState;
   origin?: 'placed' | 'submitted' | 'pushed';
+}
+
+/** A placement as stored (every column). */
+export interface PlacementRow {
+  id: number;
+  contentType: string;
+  itemDocumentId: string;
+  siteId: number;
+  columnId: number;
+  mode: PlacementMode;
+  copyDocumentId: string | null;
+  state: PlacementState;
+  origin: PlacementOrigin;
+  pinned: boolean;
+  priority: number;
+  sitePublishedAt: string | null;
+  itemPublished: boolean;
+  placedById: number | null;
+  decidedById: number | null;
+  decidedAt: string | null;
+  reason: string | null;
+  createdAt: string;
+}
+
+/** What a placement needs to know about its item, read once per item (`itemFacts`). */
+export interface ItemFacts {
+  published: boolean;
+  date: string;
 }
 
 const actorId = (actor: Actor) => (actor.kind === 'admin' || actor.kind === 'user' ? actor.user.id : null);
@@ -50,25 +81,25 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
   /** The item's owner, or 404 when no version of the document exists. */
   async findItemOwner(uid: string, documentId: string): Promise<string> {
-    const row = await strapi.db.query(uid as any).findOne({ where: { documentId }, select: ['id', OWNER_FIELD] });
+    const row = (await strapi.db.query(uid).findOne({ where: { documentId }, select: ['id', OWNER_FIELD] })) as { [OWNER_FIELD]: string } | null;
     if (!row) throw new errors.NotFoundError(`No ${uid} with documentId "${documentId}"`);
     return row[OWNER_FIELD];
   },
 
   /** When the item first went public in any locale, or null while it has no published version. */
   async publication(uid: string, documentId: string): Promise<{ published: boolean; at: string | null }> {
-    const row = await strapi.db.query(uid as any).findOne({
+    const row = (await strapi.db.query(uid).findOne({
       where: { documentId, publishedAt: { $notNull: true } },
       select: ['publishedAt'],
       orderBy: { publishedAt: 'asc' },
-    });
+    })) as { publishedAt: string } | null;
     return { published: Boolean(row), at: row?.publishedAt ?? null };
   },
 
   async itemDate(uid: string, documentId: string): Promise<string | null> {
     const attributes = strapi.contentTypes[uid as keyof typeof strapi.contentTypes].attributes as Record<string, unknown>;
     const select = ['publishedAt', ...('publishDate' in attributes ? ['publishDate'] : [])];
-    const row = await strapi.db.query(uid as any).findOne({ where: { documentId }, select, orderBy: { publishedAt: 'asc' } });
+    const row = (await strapi.db.query(uid).findOne({ where: { documentId }, select, orderBy: { publishedAt: 'asc' } })) as { publishedAt: string | null; publishDate?: string | null } | null;
     return row?.publishDate ?? row?.publishedAt ?? null;
   },
 
@@ -98,14 +129,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   /** What every placement of an item needs to know about it, read once (a push reuses it for every site). */
-  async itemFacts(uid: string, documentId: string) {
+  async itemFacts(uid: string, documentId: string): Promise<ItemFacts> {
     const { published } = await this.publication(uid, documentId);
     return { published, date: (await this.itemDate(uid, documentId)) ?? new Date().toISOString() };
   },
 
   /** Inserts a placement whose site, column and item facts are already resolved, audits it and says so. */
   async write(
-    input: Omit<PlaceInput, 'site' | 'column'> & { site: { id: number; code: string }; column: { id: number; slug: string }; item: { published: boolean; date: string } },
+    input: Omit<PlaceInput, 'site' | 'column'> & { site: { id: number; code: string }; column: { id: number; slug: string }; item: ItemFacts },
     actor: Actor
   ) {
     const { site, column } = input;
@@ -113,7 +144,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const copy = mode === 'copy' ? await this.createCopy(input.contentType, input.documentId, site.code) : null;
     const published = copy ? (await this.publication(input.contentType, copy.documentId)).published : input.item.published;
 
-    const placement = await strapi.db.query(PLACEMENT_UID).create({
+    const placement: PlacementRow = await strapi.db.query(PLACEMENT_UID).create({
       data: {
         contentType: input.contentType,
         itemDocumentId: input.documentId,
@@ -141,7 +172,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       actorId: actorId(actor),
       details: { mode, origin: placement.origin, copyDocumentId: placement.copyDocumentId },
     });
-    strapi.eventHub.emit('site-group.placement.changed', {
+    emitEvent(strapi.eventHub, 'site-group.placement.changed', {
       uid: input.contentType,
       documentId: input.documentId,
       site: site.code,
@@ -153,26 +184,28 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
   /** Copies the origin's primary-locale content into a new document owned by the target site. */
   async createCopy(uid: string, documentId: string, siteCode: string) {
-    const contentType = strapi.contentTypes[uid as keyof typeof strapi.contentTypes] as any;
-    const unique = Object.entries(contentType.attributes).filter(([, a]: [string, any]) => a.unique).map(([n]) => n);
+    const contentType = contentTypeOf(strapi, uid);
+    if (!contentType) throw new errors.NotFoundError(`No content type "${uid}"`);
+    const unique = Object.entries(contentType.attributes).filter(([, a]) => 'unique' in a && a.unique).map(([n]) => n);
     if (unique.length) {
       throwFieldErrors([fieldProblem(['mode'], `${uid} cannot be copied because ${unique.join(', ')} must stay unique: place it by reference`, 'copy')]);
     }
     const locale = getService('locale').primary();
     const origin =
-      (await strapi.documents(uid as any).findOne({ documentId, locale, status: 'published' })) ??
-      (await strapi.documents(uid as any).findOne({ documentId, locale }));
+      (await strapi.documents(uid as UID.ContentType).findOne({ documentId, locale, status: 'published' })) ??
+      (await strapi.documents(uid as UID.ContentType).findOne({ documentId, locale }));
     if (!origin) throw new errors.NotFoundError(`No ${locale} version of ${documentId} to copy`);
 
     const data: Record<string, unknown> = {};
-    for (const [name, attr] of Object.entries(contentType.attributes) as [string, any][]) {
-      if (['relation', 'media', 'component', 'dynamiczone'].includes(attr.type) || attr.writable === false) continue;
+    for (const [name, attr] of Object.entries(contentType.attributes)) {
+      if (['relation', 'media', 'component', 'dynamiczone'].includes(attr.type) || ('writable' in attr && attr.writable === false)) continue;
       if (['id', 'documentId', 'createdAt', 'updatedAt', 'publishedAt', 'locale', 'localizations'].includes(name)) continue;
       if (name in origin) data[name] = (origin as Record<string, unknown>)[name];
     }
     data[OWNER_FIELD] = siteCode;
     const create = () =>
-      strapi.documents(uid as any).create({
+      strapi.documents(uid as UID.ContentType).create({
+        // any: the create input of a content type known only at run time (Strapi types it per uid)
         data: data as any,
         locale,
         ...(origin.publishedAt ? { status: 'published' as const } : {}),
@@ -183,7 +216,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const copy = origin.publishedAt
       ? await getService('hooks').publishCopy(`copy of ${uid} ${documentId}, published at its origin`, create)
       : await create();
-    return { documentId: copy.documentId as string, originHash: contentHash(origin as any, contentType.attributes) };
+    return { documentId: copy.documentId as string, originHash: contentHash(origin, contentType.attributes) };
   },
 
   /** Keeps `itemPublished` in step after a publish, unpublish or delete of a placed item or copy. */
@@ -201,11 +234,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
   /** Removes every placement of a deleted item (the item itself is gone already) and audits it. */
   async removeForDeletedItem(uid: string, documentId: string, actor: Actor) {
-    const placements = await strapi.db.query(PLACEMENT_UID).findMany({
+    const placements = (await strapi.db.query(PLACEMENT_UID).findMany({
       where: { contentType: uid, $or: [{ itemDocumentId: documentId }, { copyDocumentId: documentId }] },
-    });
+    })) as PlacementRow[];
     if (!placements.length) return;
-    await strapi.db.query(PLACEMENT_UID).deleteMany({ where: { id: { $in: placements.map((p: { id: number }) => p.id) } } });
+    await strapi.db.query(PLACEMENT_UID).deleteMany({ where: { id: { $in: placements.map((p) => p.id) } } });
     for (const p of placements) {
       await getService('audit').record({
         action: 'placement.removed-with-item',
@@ -218,6 +251,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         details: { deletedDocumentId: documentId, mode: p.mode, state: p.state },
       });
     }
-    strapi.eventHub.emit('site-group.placement.changed', { uid, documentId, removed: placements.length });
+    emitEvent(strapi.eventHub, 'site-group.placement.changed', { uid, documentId, removed: placements.length });
   },
 });

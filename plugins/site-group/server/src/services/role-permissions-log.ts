@@ -27,8 +27,11 @@ export const permissionDiff = (before: PermissionRow[], after: PermissionRow[]) 
  * the route. Only the permissions that changed are written: before holds the removed and the old
  * versions of changed ones, after the added and the new versions.
  */
+/** The admin role service's `assignPermissions`, and the original it wraps once wrapped here. */
+type AssignPermissions = ((roleId: number, permissions: unknown[], ...rest: unknown[]) => Promise<unknown>) & { __jiyueOriginal?: AssignPermissions };
+
 export const logRolePermissions = (strapi: Core.Strapi) => {
-  const roles = strapi.service('admin::role') as any;
+  const roles = strapi.service('admin::role') as { assignPermissions?: AssignPermissions } | undefined;
   if (!roles?.assignPermissions) return;
   // Strapi's admin services are module singletons: a later Strapi instance in the same process (a
   // restart, the test harness) finds the wrapper of an earlier one, bound to that instance's closed
@@ -36,7 +39,7 @@ export const logRolePermissions = (strapi: Core.Strapi) => {
   const original = roles.assignPermissions.__jiyueOriginal ?? roles.assignPermissions;
   const read = async (roleId: number): Promise<PermissionRow[]> =>
     strapi.db.query('admin::permission').findMany({ where: { role: { id: roleId } }, select: ['action', 'subject', 'conditions', 'properties'] });
-  const wrapped = async function (this: unknown, roleId: number, permissions: unknown[], ...rest: unknown[]) {
+  const wrapped: AssignPermissions = async function (this: unknown, roleId: number, permissions: unknown[], ...rest: unknown[]) {
     const before = await read(roleId);
     const result = await original.call(roles, roleId, permissions, ...rest);
     const diff = permissionDiff(before, await read(roleId));
@@ -51,6 +54,6 @@ export const logRolePermissions = (strapi: Core.Strapi) => {
     }
     return result;
   };
-  (wrapped as any).__jiyueOriginal = original;
+  wrapped.__jiyueOriginal = original;
   roles.assignPermissions = wrapped;
 };

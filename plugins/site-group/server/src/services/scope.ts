@@ -67,7 +67,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       // A type without an owning site belongs to no site: only cluster scope acts on it.
       if (!isSiteGroupEnabled(contentType)) return { codes: [] };
-      const row = await strapi.db.query(uid.value as any).findOne({ where: { documentId: documentId.value }, select: [OWNER_FIELD] });
+      const row = await strapi.db.query(uid.value).findOne({ where: { documentId: documentId.value }, select: [OWNER_FIELD] });
       if (!row) throw new errors.NotFoundError(`No ${uid.value} document "${documentId.value}"`, { path: documentId.path });
       return { codes: row[OWNER_FIELD] ? [row[OWNER_FIELD]] : [] };
     }

@@ -1,11 +1,13 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, Schema, UID } from '@strapi/strapi';
 import { sanitizeRichText, DISCLOSURE_FIELD, VISIBLE_DISCLOSURES, catalogueEntry, publicView } from '@jiyue/kernel';
 import type { ItemPlacement } from '@jiyue/kernel';
 import { errors } from '@strapi/utils';
 import { contentHash } from '../utils/content-hash';
 import { getService } from '../utils/get-service';
-import { itemFields } from '../utils/item-fields';
-import { localizedName } from '../utils/localized-name';
+import { itemFields, type ItemFields } from '../utils/item-fields';
+import { localizedName, type Translations } from '../utils/localized-name';
+import { contentTypeOf } from '../utils/model';
+import type { ColumnRule } from '../validation/column-rule';
 import { pageMeta } from '../utils/page-meta';
 import { COLUMN_UID, PLACEMENT_UID, SITE_UID } from '../utils/uids';
 import { isArchived } from '../utils/column-archive';
@@ -29,6 +31,35 @@ interface Placement {
 /** Where an item is placed, as other plugins see it (kernel contract). */
 export type { ItemPlacement };
 
+/** What is read here of a site row. */
+interface SiteRow {
+  id: number;
+  code: string;
+  name: string;
+  translations: Translations;
+  domains?: string[] | null;
+  siteIdentifier: string | null;
+  sponsor: string | null;
+  icpFiling: string | null;
+  publicSecurityFiling: string | null;
+  regionCode: string | null;
+}
+
+/** What is read here of a column row (`rule` is set on columns filled by a rule). */
+interface ColumnRow {
+  id: number;
+  slug: string;
+  name: string;
+  translations: Translations;
+  kind: string;
+  fill: string;
+  rule: ColumnRule;
+  expiresAt?: string | Date | null;
+}
+
+/** A published row of an item as `publishedRows` selects it (the listing fields are named by the type's ItemFields). */
+type ItemRow = Record<string, unknown> & { documentId: string; locale: string; publishedAt: string; disclosure?: unknown };
+
 interface ListEntry {
   uid: string;
   documentId: string;
@@ -51,8 +82,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** Published rows of the given documents in `locale`, falling back to the primary locale. */
   const publishedRows = async (uid: string, documentIds: string[], locale: string, select: string[]) => {
-    const disclosed = hasDisclosure(strapi.contentTypes[uid as keyof typeof strapi.contentTypes] as any);
-    const rows = await strapi.db.query(uid as any).findMany({
+    const disclosed = hasDisclosure(contentTypeOf(strapi, uid));
+    const rows = (await strapi.db.query(uid).findMany({
       where: {
         documentId: { $in: documentIds },
         publishedAt: { $notNull: true },
@@ -61,8 +92,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         ...(disclosed ? { [DISCLOSURE_FIELD]: { $in: [...VISIBLE_DISCLOSURES] } } : {}),
       },
       select: ['documentId', 'locale', 'publishedAt', ...select, ...(disclosed ? [DISCLOSURE_FIELD] : [])],
-    });
-    const byDocument = new Map<string, any>();
+    })) as ItemRow[];
+    const byDocument = new Map<string, ItemRow>();
     for (const row of rows) {
       const have = byDocument.get(row.documentId);
       if (!have || row.locale === locale) byDocument.set(row.documentId, row);
@@ -76,10 +107,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    */
   const hiddenDocumentIds = async (uids?: string[]): Promise<string[]> => {
     const ids = new Set<string>();
-    for (const [uid, schema] of Object.entries(strapi.contentTypes) as [string, any][]) {
+    for (const [uid, schema] of Object.entries(strapi.contentTypes as Record<string, Schema.ContentType>)) {
       if (!hasDisclosure(schema) || (uids && !uids.includes(uid))) continue;
-      const rows = await strapi.db.query(uid as any).findMany({ where: { [DISCLOSURE_FIELD]: { $notIn: [...VISIBLE_DISCLOSURES] } }, select: ['documentId'] });
-      for (const row of rows) ids.add(row.documentId);
+      const rows = await strapi.db.query(uid).findMany({ where: { [DISCLOSURE_FIELD]: { $notIn: [...VISIBLE_DISCLOSURES] } }, select: ['documentId'] });
+      for (const row of rows as { documentId: string }[]) ids.add(row.documentId);
     }
     return [...ids];
   };
@@ -87,16 +118,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const site = async (code: string) => {
     const row = await strapi.db.query(SITE_UID).findOne({ where: { code } });
     if (!row) throw new errors.NotFoundError(`No site with code "${code}"`);
-    return row;
+    return row as SiteRow;
   };
 
-  const column = async (siteRow: any, slug: string) => {
+  const column = async (siteRow: SiteRow, slug: string) => {
     const row = await strapi.db.query(COLUMN_UID).findOne({ where: { site: { id: siteRow.id }, slug } });
     if (!row) throw new errors.NotFoundError(`Site "${siteRow.code}" has no column "${slug}"`);
-    return row;
+    return row as ColumnRow;
   };
 
-  const siteIdentity = (row: any, locale: string) => ({
+  const siteIdentity = (row: SiteRow, locale: string) => ({
     code: row.code,
     name: localizedName(row, locale, primary()).name,
     domain: row.domains?.[0] ?? null,
@@ -108,7 +139,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     regionCode: row.regionCode,
   });
 
-  const publicColumn = (row: any, locale: string) => ({
+  const publicColumn = (row: ColumnRow, locale: string) => ({
     slug: row.slug,
     name: localizedName(row, locale, primary()).name,
     kind: row.kind,
@@ -116,7 +147,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     ...(isArchived(row) ? { archived: true } : {}),
   });
 
-  const placementEntries = async (columnRow: any, page: number, pageSize: number): Promise<{ entries: ListEntry[]; total: number }> => {
+  const placementEntries = async (columnRow: ColumnRow, page: number, pageSize: number): Promise<{ entries: ListEntry[]; total: number }> => {
     const hidden = await hiddenDocumentIds();
     const where = {
       columnId: columnRow.id,
@@ -138,18 +169,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return { entries, total };
   };
 
-  const ruleEntries = async (columnRow: any, page: number, pageSize: number): Promise<{ entries: ListEntry[]; total: number }> => {
+  const ruleEntries = async (columnRow: ColumnRow, page: number, pageSize: number): Promise<{ entries: ListEntry[]; total: number }> => {
     const { entries, total } = await getService('smart-column').items(columnRow.rule, { page, pageSize });
     return { entries: entries.map((e) => ({ uid: e.uid, documentId: e.documentId, mode: 'rule' as const, pinned: false, publishDate: null })), total };
   };
 
   /** For an item page outside any placement: the first smart column of the site whose rule shows it. */
   const ruleSource = async (siteId: number, documentId: string) => {
-    const columns = await strapi.db.query(COLUMN_UID).findMany({ where: { site: { id: siteId }, fill: 'rule' }, select: ['id', 'rule'] });
+    const columns = (await strapi.db.query(COLUMN_UID).findMany({ where: { site: { id: siteId }, fill: 'rule' }, select: ['id', 'rule'] })) as Pick<ColumnRow, 'id' | 'rule'>[];
     if (!columns.length) return null;
-    for (const uid of new Set(columns.flatMap((c: any) => c.rule?.types ?? []))) {
-      const column = await getService('smart-column').matchingColumn(columns, uid as string, documentId);
-      if (column) return { uid: uid as string, columnId: column.id };
+    for (const uid of new Set(columns.flatMap((c) => c.rule?.types ?? []))) {
+      const column = await getService('smart-column').matchingColumn(columns, uid, documentId);
+      if (column) return { uid, columnId: column.id };
     }
     return null;
   };
@@ -167,12 +198,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     })) as Placement[];
     const siteIds = [...new Set(placements.map((p) => p.siteId))];
     const columnIds = [...new Set(placements.map((p) => p.columnId))];
-    const [sites, columns] = await Promise.all([
+    const [sites, columns] = (await Promise.all([
       siteIds.length ? strapi.db.query(SITE_UID).findMany({ where: { id: { $in: siteIds } }, select: ['id', 'code'] }) : [],
       columnIds.length ? strapi.db.query(COLUMN_UID).findMany({ where: { id: { $in: columnIds } }, select: ['id', 'slug'] }) : [],
-    ]);
-    const siteCode = new Map<number, string>(sites.map((s: any) => [s.id, s.code] as [number, string]));
-    const columnSlug = new Map<number, string>(columns.map((c: any) => [c.id, c.slug] as [number, string]));
+    ])) as [Pick<SiteRow, 'id' | 'code'>[], Pick<ColumnRow, 'id' | 'slug'>[]];
+    const siteCode = new Map<number, string>(sites.map((s) => [s.id, s.code]));
+    const columnSlug = new Map<number, string>(columns.map((c) => [c.id, c.slug]));
     const wanted = new Set(documentIds);
     for (const p of placements) {
       const placement: ItemPlacement = {
@@ -201,9 +232,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const columnRow = await column(siteRow, slug);
       const { entries, total } = columnRow.fill === 'rule' ? await ruleEntries(columnRow, page, pageSize) : await placementEntries(columnRow, page, pageSize);
 
-      const rows = new Map<string, any>();
+      const rows = new Map<string, { row: ItemRow; fields: ItemFields }>();
       for (const uid of new Set(entries.map((e) => e.uid))) {
-        const fields = itemFields(strapi.contentTypes[uid as keyof typeof strapi.contentTypes] as any);
+        const fields = itemFields(contentTypeOf(strapi, uid)!);
         const select = [fields.title, fields.summary, fields.date].filter(Boolean) as string[];
         const found = await publishedRows(uid, entries.filter((e) => e.uid === uid).map((e) => e.documentId), locale, select);
         for (const [documentId, row] of found) rows.set(`${uid}:${documentId}`, { row, fields });
@@ -256,17 +287,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         : await ruleSource(siteRow.id, documentId);
       if (!source) throw new errors.NotFoundError(`Item "${documentId}" is not published in site "${siteCode}"`);
 
-      const uid = source.uid as any;
-      const contentType = strapi.contentTypes[uid as keyof typeof strapi.contentTypes] as any;
+      const uid = source.uid;
+      const contentType = contentTypeOf(strapi, uid);
+      if (!contentType) throw new errors.NotFoundError(`Item "${documentId}" is not published in site "${siteCode}"`);
       const [row] = [...(await publishedRows(uid, [documentId], locale, ['id'])).values()];
       const view = publicView(row);
       if (!row || view === 'hidden') throw new errors.NotFoundError(`Item "${documentId}" is not published in site "${siteCode}"`);
-      const found: Record<string, any> = (await strapi.documents(uid).findOne({ documentId, locale: row.locale, status: 'published', populate: '*' })) ?? {};
+      const found: Record<string, unknown> = (await strapi.documents(uid as UID.ContentType).findOne({ documentId, locale: row.locale, status: 'published', populate: '*' })) ?? {};
       // 依申请公开: only the catalogue entry (no body, no attachments, no relations)
-      const entry: Record<string, any> = view === 'catalogue' ? catalogueEntry(found) : found;
+      const entry: Record<string, unknown> = view === 'catalogue' ? catalogueEntry(found) : found;
       const sanitized = (await strapi.contentAPI.sanitize.output(entry, contentType, { auth: undefined })) as Record<string, unknown>;
       // Rich text leaves through the kernel's web allow list (scripts, event handlers, unsafe URLs removed).
-      for (const [name, attribute] of Object.entries(contentType.attributes as Record<string, { type?: string }>)) {
+      for (const [name, attribute] of Object.entries(contentType.attributes)) {
         if (attribute.type === 'richtext' && typeof sanitized[name] === 'string') sanitized[name] = sanitizeRichText(sanitized[name] as string, 'web');
       }
       const columnRow = await strapi.db.query(COLUMN_UID).findOne({ where: { id: source.columnId } });

@@ -6,7 +6,7 @@ import { COLUMN_UID, SITE_UID } from '../utils/uids';
 import { validateDomains } from '../validation/domains';
 import { validateTranslations } from '../validation/translations';
 
-type SiteData = Record<string, any>;
+type SiteData = Record<string, unknown>;
 
 /**
  * Write-side rules for sites that Strapi's schema cannot express: the tree stays a tree, text is

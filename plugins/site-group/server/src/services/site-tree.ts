@@ -135,14 +135,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async catalogue(code: string) {
       const [site] = await loadSites({ code });
       if (!site) throw new errors.NotFoundError(`No site with code "${code}"`);
-      const classes = await strapi.db.query(COLUMN_UID).findMany({
+      const classes = (await strapi.db.query(COLUMN_UID).findMany({
         where: { site: { id: site.id }, kind: 'catalogue' },
         select: [...COLUMN_FIELDS, 'entryInstructions'],
         populate: { parent: { select: ['id'] } },
-      });
+      })) as (ColumnRow & { entryInstructions?: string | null })[];
       return buildTree(
-        classes.map((row: any) => ({ ...row, parentId: row.parent?.id ?? null })),
-        (row: any) => ({ documentId: row.documentId, slug: row.slug, name: row.name, entryInstructions: row.entryInstructions ?? null })
+        classes.map((row) => ({ ...row, parentId: row.parent?.id ?? null })),
+        (row) => ({ documentId: row.documentId, slug: row.slug, name: row.name, entryInstructions: row.entryInstructions ?? null })
       );
     },
 

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { getService } from '../utils/get-service';
 import { itemFields } from '../utils/item-fields';
+import { contentTypeOf } from '../utils/model';
 import { OWNER_FIELD } from '../utils/site-group-types';
 import type { ColumnRule } from '../validation/column-rule';
 import { DISCLOSURE_FIELD, VISIBLE_DISCLOSURES } from '@jiyue/kernel';
@@ -35,7 +36,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const where: Record<string, unknown> = { publishedAt: { $notNull: true }, locale: getService('locale').primary() };
       if (sites) where[OWNER_FIELD] = { $in: sites };
       // 不予公开 items are never listed nor counted by a smart column (kernel disclosure rule)
-      if (hasDisclosure(strapi.contentTypes[uid as keyof typeof strapi.contentTypes] as any)) where[DISCLOSURE_FIELD] = { $in: [...VISIBLE_DISCLOSURES] };
+      if (hasDisclosure(contentTypeOf(strapi, uid))) where[DISCLOSURE_FIELD] = { $in: [...VISIBLE_DISCLOSURES] };
       if (rule.themes?.length) {
         if (!('themeCategory' in attributesOf(uid))) return null;
         where.themeCategory = { $in: rule.themes };
@@ -52,13 +53,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       for (const uid of rule.types) {
         const where = this.where(uid, rule, sites);
         if (!where) continue;
-        const dateField = itemFields(strapi.contentTypes[uid as keyof typeof strapi.contentTypes] as any).date ?? 'publishedAt';
-        const [rows, count] = await Promise.all([
-          strapi.db.query(uid as any).findMany({ where, select: ['documentId', dateField, 'publishedAt'], orderBy: [{ [dateField]: 'desc' }, { id: 'desc' }], limit: window }),
-          strapi.db.query(uid as any).count({ where }),
-        ]);
+        const dateField = itemFields(contentTypeOf(strapi, uid)!).date ?? 'publishedAt';
+        const [rows, count] = (await Promise.all([
+          strapi.db.query(uid).findMany({ where, select: ['documentId', dateField, 'publishedAt'], orderBy: [{ [dateField]: 'desc' }, { id: 'desc' }], limit: window }),
+          strapi.db.query(uid).count({ where }),
+        ])) as [(Record<string, unknown> & { documentId: string; publishedAt: string })[], number];
         total += count;
-        candidates.push(...rows.map((r: any) => ({ uid, documentId: r.documentId, date: String(r[dateField] ?? r.publishedAt) })));
+        candidates.push(...rows.map((r) => ({ uid, documentId: r.documentId, date: String(r[dateField] ?? r.publishedAt) })));
       }
       candidates.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
       return { entries: candidates.slice((page - 1) * pageSize, window), total };
@@ -69,7 +70,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       for (const column of columns) {
         if (!column.rule?.types?.includes(uid)) continue;
         const where = this.where(uid, column.rule, await this.ruleSites(column.rule));
-        if (where && (await strapi.db.query(uid as any).count({ where: { ...where, documentId } }))) return column;
+        if (where && (await strapi.db.query(uid).count({ where: { ...where, documentId } }))) return column;
       }
       return null;
     },

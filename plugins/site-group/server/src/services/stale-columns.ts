@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { ColumnRule } from '../validation/column-rule';
 import { getService } from '../utils/get-service';
 import { isArchived } from '../utils/column-archive';
 import { localizedName } from '../utils/localized-name';
@@ -24,7 +25,7 @@ export interface StaleColumn {
  * configured default for its kind. Single pages and links are never stale; archived topics neither.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  async lastPublished(column: { id: number; fill: string; rule: any }): Promise<string | null> {
+  async lastPublished(column: { id: number; fill: string; rule: ColumnRule }): Promise<string | null> {
     if (column.fill === 'rule') {
       const { entries } = await getService('smart-column').items(column.rule, { page: 1, pageSize: 1 });
       return entries[0]?.date ?? null;

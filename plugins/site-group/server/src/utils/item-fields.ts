@@ -10,8 +10,15 @@ export interface ItemFields {
 
 const firstOf = (attributes: Record<string, unknown>, names: string[]) => names.find((n) => n in attributes);
 
-export const itemFields = (contentType: { attributes: Record<string, unknown>; pluginOptions?: any }): ItemFields => {
-  const options = contentType.pluginOptions?.['site-group'] ?? {};
+/** The listing fields a content type may name in `pluginOptions['site-group']`. */
+interface ItemFieldOptions {
+  titleField?: string;
+  summaryField?: string;
+  dateField?: string;
+}
+
+export const itemFields = (contentType: { attributes: Record<string, unknown>; pluginOptions?: object }): ItemFields => {
+  const options: ItemFieldOptions = (contentType.pluginOptions as { 'site-group'?: ItemFieldOptions } | undefined)?.['site-group'] ?? {};
   const attributes = contentType.attributes;
   return {
     title: options.titleField ?? firstOf(attributes, ['title', 'name', 'question']) ?? 'documentId',

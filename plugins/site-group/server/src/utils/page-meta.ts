@@ -23,7 +23,7 @@ export const pageMeta = ({
 }: {
   site: { name: string; domain: string | null; siteIdentifier: string | null };
   column: { name: string; kind: string } | null;
-  item: Record<string, any>;
+  item: Record<string, unknown>;
   fields: ItemFields;
   path: string;
 }) => ({
@@ -38,6 +38,6 @@ export const pageMeta = ({
   Keywords: (fields.keywords && item[fields.keywords]) || null,
   Author: (fields.author && item[fields.author]) || null,
   Description: plain(fields.summary ? item[fields.summary] : null) ?? plain(item.body),
-  Image: item.cover?.url ?? null,
+  Image: (item.cover as { url?: string } | null | undefined)?.url ?? null,
   Url: site.domain ? `https://${site.domain}${path}` : path,
 });
