@@ -192,6 +192,9 @@ export const writeOnceScenarios = (suite: BrowserSuite) => {
       // Chosen at submission: read-only from here on.
       await page.locator('[data-testid="distribution-panel"][data-editable="false"]').waitFor({ timeout: 30_000 });
       expect(await distribution.locator(`[data-channel="${WEBHOOK}"]`).getByRole('checkbox').isDisabled()).toBe(true);
+      // The editor's role may approve, but not their own draft (三审: never the last editor): the panel says so.
+      await review.getByTestId('jiyue-self-review').waitFor({ timeout: 30_000 });
+      expect(await review.getByTestId('jiyue-approve').isDisabled()).toBe(true);
       await screenshot(page, 'write-once-submitted');
     } catch (error) {
       await explainFailure(page, 'write-once-editor', error);

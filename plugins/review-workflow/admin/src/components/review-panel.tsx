@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { Box, Button, Field, Flex, SingleSelect, SingleSelectOption, Textarea, Typography } from '@strapi/design-system';
-import { useFetchClient, useForm, useNotification } from '@strapi/strapi/admin';
+import { useAuth, useFetchClient, useForm, useNotification } from '@strapi/strapi/admin';
 import { unstable_useContentManagerContext as useContentManagerContext } from '@strapi/content-manager/strapi-admin';
 import type { PanelComponent, PanelComponentProps } from '@strapi/content-manager/strapi-admin';
 import { FindingList, StageBadge, isReviewStage, useStageLabel, type Finding } from '@jiyue/admin-ui';
@@ -64,6 +64,14 @@ const Section = ({ title, children }: { title: string; children: React.ReactNode
     {children}
   </Flex>
 );
+
+/** Why the current admin may not approve this stage (the server's rule, shown before the click), or null. */
+const reviewerConflict = (state: ReviewState | null | undefined, me: number | null): 'lastEditor' | 'approvedBefore' | null => {
+  if (!state || me == null) return null;
+  if (state.lastEditorId === me) return 'lastEditor';
+  if ((state.approvals ?? []).some((approval) => approval.userId === me)) return 'approvedBefore';
+  return null;
+};
 
 /** Who approved each stage and when (names from the approve events of the trail). */
 const Approvals = ({ state, events }: { state: ReviewState; events: ReviewEvent[] }) => {
@@ -180,6 +188,10 @@ const ReviewPanelContent = ({ model, documentId, document }: PanelComponentProps
 
   const stage = isReviewStage(state?.stage) ? state!.stage : 'draft';
   const inReview = REVIEWING.includes(stage);
+  // 三审: three different reviewers, none of them the last editor. The server refuses otherwise; the
+  // panel says why before the click instead of after it.
+  const myId = useAuth('ReviewPanel', (auth) => auth.user?.id);
+  const selfReview = reviewerConflict(state, myId == null ? null : Number(myId));
   const path = (action: string) => `/${PLUGIN_ID}/documents/${model}/${documentId}/${action}`;
 
   const act = async (action: 'submit' | 'approve' | 'reject', body: Record<string, unknown>, done: string) => {
@@ -288,7 +300,7 @@ const ReviewPanelContent = ({ model, documentId, document }: PanelComponentProps
                   data-testid="jiyue-approve"
                   variant="success"
                   loading={busy}
-                  disabled={modified}
+                  disabled={modified || selfReview !== null}
                   onClick={() =>
                     act(
                       'approve',
@@ -311,6 +323,13 @@ const ReviewPanelContent = ({ model, documentId, document }: PanelComponentProps
               </>
             )}
           </Flex>
+          {allowedActions.canApprove && inReview && selfReview && (
+            <Typography variant="pi" textColor="neutral600" data-testid="jiyue-self-review">
+              {selfReview === 'lastEditor'
+                ? formatMessage({ id: getTranslation('panel.selfReview.lastEditor'), defaultMessage: 'You edited this draft last: another reviewer approves this stage.' })
+                : formatMessage({ id: getTranslation('panel.selfReview.approvedBefore'), defaultMessage: 'You approved an earlier stage: three different reviewers are required.' })}
+            </Typography>
+          )}
           {modified && (
             <Typography variant="pi" textColor="neutral600">
               {formatMessage({ id: getTranslation('panel.saveFirst'), defaultMessage: 'Save the draft first: review is bound to the saved text.' })}
