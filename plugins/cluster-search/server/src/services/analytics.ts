@@ -37,6 +37,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   // the write (which runs on the thread that answers searches) lands on few of them.
   const buffer = new Map<string, StatEntry>();
   let timer: NodeJS.Timeout | null = null;
+  // The writes of the flush under way: a read waits for them (a timer's flush empties the buffer at
+  // once but writes for a while; a read in between would miss what it took).
+  let writing: Promise<void> = Promise.resolve();
 
   const service = {
     /** Counts a search (written within FLUSH_MS; reading the statistics writes what waits first). */
@@ -54,18 +57,23 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!timer) timer = setTimeout(() => void service.flush(), FLUSH_MS).unref();
     },
 
+    /** Writes what waits, after any flush already under way; resolves when both are written. */
     async flush() {
       if (timer) clearTimeout(timer);
       timer = null;
       const entries = [...buffer.values()];
       buffer.clear();
-      for (const entry of entries) {
-        try {
-          await service.write(entry);
-        } catch (error) {
-          strapi.log.warn(`cluster-search: query statistics not written: ${(error as Error).message}`);
+      const run = writing.then(async () => {
+        for (const entry of entries) {
+          try {
+            await service.write(entry);
+          } catch (error) {
+            strapi.log.warn(`cluster-search: query statistics not written: ${(error as Error).message}`);
+          }
         }
-      }
+      });
+      writing = run;
+      await run;
     },
 
     async write({ searches, zeroResults, lastTotal, ...key }: StatEntry) {
@@ -118,7 +126,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * still screens them with review-workflow's checks.)
      */
     async popular(prefix: string, limit: number, { locale, minDays }: { locale: string; minDays: number }) {
-      if (buffer.size) await service.flush();
+      await service.flush();
       const p = normalizeQuery(prefix);
       if (!p) return { starting: [], containing: [] };
       const like = p.replace(/[\\%_]/g, (c) => `\\${c}`);
