@@ -20,21 +20,8 @@ export interface DocumentStatus {
   locales: LocaleState[];
 }
 
-export interface TranslationField {
-  name: string;
-  type: string;
-}
-
-/** `GET|PUT /bilingual/documents/:uid/:documentId/translation`: the source and target drafts' translatable fields. */
-export interface TranslationView {
-  uid: string;
-  documentId: string;
-  sourceLocale: string;
-  locale: string;
-  fields: TranslationField[];
-  source: Record<string, string | null>;
-  target: Record<string, string | null> | null;
-}
+/** `GET|PUT /bilingual/documents/:uid/:documentId/translation`: declared once in the kernel's contracts. */
+export type { TranslationField, TranslationView } from '@jiyue/kernel/contracts';
 
 interface ServerError {
   response?: { data?: { error?: { message?: string; details?: { errors?: { path?: string[]; message?: string }[] } } } };

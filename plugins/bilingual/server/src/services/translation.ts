@@ -1,6 +1,6 @@
 import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { fieldError, fieldErrors, fieldProblem, throwFieldErrors } from '@jiyue/kernel';
+import { fieldError, fieldErrors, fieldProblem, throwFieldErrors, type TranslationField, type TranslationView } from '@jiyue/kernel';
 import { getService } from '../utils/get-service';
 import { isFollowed } from '../utils/content-types';
 import { pluginConfig } from '../utils/plugin-config';
@@ -8,22 +8,6 @@ import { withWriteContext } from '../utils/write-context';
 
 type Attribute = { type: string };
 
-export interface TranslationField {
-  name: string;
-  type: string;
-}
-
-export interface TranslationView {
-  uid: string;
-  documentId: string;
-  sourceLocale: string;
-  locale: string;
-  fields: TranslationField[];
-  /** The source draft's translatable fields (read-only in the side-by-side view). */
-  source: Record<string, string | null>;
-  /** The target draft's translatable fields; null when the document has no version in `locale` yet. */
-  target: Record<string, string | null> | null;
-}
 
 /**
  * One translation of one document side by side with its source (the Language panel's side-by-side
