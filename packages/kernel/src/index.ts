@@ -23,6 +23,7 @@
  *   net/outbound         the one outbound HTTP client: refuses private, loopback and link-local targets
  *   content/disclosure   what a public surface may show of an item (proactive / on-request / not-public)
  *   db/append-only       database triggers that refuse UPDATE and DELETE on audit tables (SQLite, PostgreSQL)
+ *   strapi/models        model lookups by a run-time uid (content type, model, attributes, relation target), the i18n and site-group opt-ins (server only)
  *   contracts            the ladder, each plugin's public service interfaces and event payloads, `service` / `optionalService`
  */
 export * from './http/reserved-keys';
@@ -43,4 +44,5 @@ export * from './hash/stable-json';
 export * from './net/outbound';
 export * from './content/disclosure';
 export * from './db/append-only';
+export * from './strapi/models';
 export * from './contracts';
