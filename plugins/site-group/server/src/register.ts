@@ -8,7 +8,8 @@ import { placementSync } from './document-middlewares/placement-sync';
 import { siteColumnScope } from './document-middlewares/site-column-scope';
 import { publicDisclosure } from './document-middlewares/public-disclosure';
 import { operationsImmutability } from './document-middlewares/operations-immutability';
-import { isSiteGroupEnabled, OWNER_FIELD } from './utils/site-group-types';
+import { OWNER_FIELD } from './utils/site-group-types';
+import { isClusterType } from '@jiyue/kernel';
 
 /**
  * Gives every opted-in content type an owning site: a plain, non-localized string column holding
@@ -18,7 +19,7 @@ import { isSiteGroupEnabled, OWNER_FIELD } from './utils/site-group-types';
 const addOwnerSite = (strapi: Core.Strapi) => {
   // The schemas are extended in place at register time, before Strapi loads them into the database.
   for (const contentType of Object.values(strapi.contentTypes as Record<string, Schema.ContentType & { attributes: Record<string, unknown> }>)) {
-    if (!isSiteGroupEnabled(contentType)) continue;
+    if (!isClusterType(contentType)) continue;
     contentType.attributes[OWNER_FIELD] = {
       type: 'string',
       maxLength: 64,

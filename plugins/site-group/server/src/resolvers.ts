@@ -4,6 +4,7 @@ import type { ScopeRequest } from './services/scope';
 import { getService } from './utils/get-service';
 import { OWNER_FIELD, siteGroupContentTypes } from './utils/site-group-types';
 import { AUDIT_UID, PLACEMENT_UID, SITE_UID } from './utils/uids';
+import { contentTypeOf } from '@jiyue/kernel';
 
 const placementOf = async (strapi: Core.Strapi, raw: string) => {
   const id = Number(raw);
@@ -25,7 +26,7 @@ export const registerSiteGroupResolvers = (strapi: Core.Strapi) => {
   // Both parties of a placement (the receiving site and the item's owner): either may withdraw it.
   scope.registerResolver('site-group.placement-parties', async (request: ScopeRequest) => {
     const { placement, site } = await placementOf(strapi, request.params.id);
-    const owner = strapi.contentTypes[placement.contentType as keyof typeof strapi.contentTypes]
+    const owner = contentTypeOf(strapi, placement.contentType)
       ? await strapi.db.query(placement.contentType).findOne({ where: { documentId: placement.itemDocumentId }, select: [OWNER_FIELD] })
       : null;
     return [site, owner?.[OWNER_FIELD]].filter((c): c is string => typeof c === 'string');

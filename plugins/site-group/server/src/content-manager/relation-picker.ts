@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { modelOf } from '../utils/model';
+import { modelOf } from '@jiyue/kernel';
 
 type Ctx = { request: { query: Record<string, unknown> }; state: { userAbility: unknown }; params: Record<string, string>; body?: unknown };
 type Row = { id: number; documentId: string; locale?: string; publishedAt: string | null; updatedAt?: string };

@@ -1,8 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { isSiteGroupEnabled, OWNER_FIELD } from '../utils/site-group-types';
-import { contentTypeOf, modelOf, targetOf } from '../utils/model';
+import { OWNER_FIELD } from '../utils/site-group-types';
 import { findAvailableInScope, withPublishedTitles, type LinkRow } from './relation-picker';
+import { attributesOf, contentTypeOf, isClusterType, modelOf, targetOf } from '@jiyue/kernel';
 
 /**
  * Content Manager actions that reach an item without Strapi checking the item's own RBAC
@@ -41,15 +41,14 @@ export const permissionChecker = (strapi: Core.Strapi, ctx: Ctx, model: string):
   strapi.plugin('content-manager').service('permission-checker').create({ userAbility: ctx.state.userAbility, model });
 
 const isScopedModel = (strapi: Core.Strapi, model: unknown): model is string =>
-  typeof model === 'string' && isSiteGroupEnabled(strapi.contentTypes[model as keyof typeof strapi.contentTypes]);
+  typeof model === 'string' && isClusterType(contentTypeOf(strapi, model));
 
 type Row = { id: number; documentId: string; locale?: string | null; publishedAt?: string | null; [OWNER_FIELD]?: string | null };
 
 /** Rows of a document, drafts first: what a permission condition is checked against. */
 const versionsOf = async (strapi: Core.Strapi, model: string, documentId: unknown): Promise<Row[]> => {
   if (typeof documentId !== 'string' || !documentId) return [];
-  const model_ = strapi.contentTypes[model as keyof typeof strapi.contentTypes] as { attributes: Record<string, unknown> };
-  const select = ['id', 'documentId', 'publishedAt', OWNER_FIELD, ...('locale' in model_.attributes ? ['locale'] : [])];
+  const select = ['id', 'documentId', 'publishedAt', OWNER_FIELD, ...('locale' in attributesOf(strapi, model) ? ['locale'] : [])];
   return strapi.db.query(model).findMany({ where: { documentId }, select, orderBy: [{ publishedAt: 'desc' }, { id: 'asc' }] });
 };
 

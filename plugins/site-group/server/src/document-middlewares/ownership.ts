@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { getService } from '../utils/get-service';
-import { currentActor } from '@jiyue/kernel';
-import { isSiteGroupEnabled, OWNER_FIELD } from '../utils/site-group-types';
+import { currentActor, isClusterType } from '@jiyue/kernel';
+import { OWNER_FIELD } from '../utils/site-group-types';
 
 type Middleware = Parameters<Core.Strapi['documents']['use']>[0];
 
@@ -28,7 +28,7 @@ const guardClone: Middleware = async (ctx, next) => {
  * outside the editor's scope has to be refused here.
  */
 export const ownership = (): Middleware => async (ctx, next) => {
-  if (!isSiteGroupEnabled(ctx.contentType)) return next();
+  if (!isClusterType(ctx.contentType)) return next();
   if (ctx.action === 'clone') return guardClone(ctx, next);
   if (ctx.action !== 'create' && ctx.action !== 'update') return next();
 

@@ -1,7 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { getService } from '../utils/get-service';
-import { currentActor } from '@jiyue/kernel';
-import { isSiteGroupEnabled } from '../utils/site-group-types';
+import { currentActor, isClusterType } from '@jiyue/kernel';
 
 const PUBLICATION_ACTIONS = new Set(['publish', 'unpublish', 'discardDraft', 'delete']);
 
@@ -15,7 +14,7 @@ const changesPublication = (action: string, params: { status?: string }) =>
  * Runs after `next()`, once the write has happened.
  */
 export const placementSync = (): Parameters<Core.Strapi['documents']['use']>[0] => async (ctx, next) => {
-  if (!isSiteGroupEnabled(ctx.contentType) || !changesPublication(ctx.action, ctx.params as { status?: string })) return next();
+  if (!isClusterType(ctx.contentType) || !changesPublication(ctx.action, ctx.params as { status?: string })) return next();
 
   const result = await next();
   const documentId = (ctx.params as { documentId?: string }).documentId;

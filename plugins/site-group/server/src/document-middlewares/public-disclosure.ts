@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { CATALOGUE_FIELDS, DISCLOSURE_FIELD, IDENTITY_FIELDS, VISIBLE_DISCLOSURES, catalogueEntry, publicView } from '@jiyue/kernel';
+import { CATALOGUE_FIELDS, DISCLOSURE_FIELD, IDENTITY_FIELDS, VISIBLE_DISCLOSURES, catalogueEntry, publicView, modelOf } from '@jiyue/kernel';
 
 const READ_ACTIONS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
 
@@ -25,7 +25,7 @@ const isContentApiRequest = (strapi: Core.Strapi) => {
  */
 export const createDisclosureProjector = (strapi: Core.Strapi) => {
   const schemaOf = (uid: string): Schema | undefined =>
-    (strapi.contentTypes as unknown as Record<string, Schema>)[uid] ?? (strapi.components as unknown as Record<string, Schema>)[uid];
+    modelOf(strapi, uid);
 
   /** Collects rows of disclosure-carrying types that lack the disclosure value. */
   const collectMissing = (value: unknown, uid: string, missing: Map<string, Set<number>>, depth: number) => {
@@ -101,7 +101,7 @@ const PUBLIC_KEYS = new Set<string>([...IDENTITY_FIELDS, ...CATALOGUE_FIELDS]);
  */
 export const createFilterGuard = (strapi: Core.Strapi) => {
   const schemaOf = (uid: string): Schema | undefined =>
-    (strapi.contentTypes as unknown as Record<string, Schema>)[uid] ?? (strapi.components as unknown as Record<string, Schema>)[uid];
+    modelOf(strapi, uid);
 
   /** Whether a filter on `schema` reads fields outside the catalogue entry (or goes through its relations). */
   const readsContent = (filter: unknown, schema: Schema, depth = 0): boolean => {

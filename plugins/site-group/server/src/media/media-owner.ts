@@ -1,7 +1,6 @@
 import type { Core, Schema } from '@strapi/strapi';
-import { contentTypeOf } from '../utils/model';
 import { errors } from '@strapi/utils';
-import { emitEvent } from '@jiyue/kernel';
+import { emitEvent, contentTypeOf } from '@jiyue/kernel';
 import { getService } from '../utils/get-service';
 import { currentActor } from '@jiyue/kernel';
 import { OWNER_FIELD } from '../utils/site-group-types';

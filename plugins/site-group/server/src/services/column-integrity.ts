@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { fieldProblem, throwFieldErrors, type FieldError } from '@jiyue/kernel';
+import { fieldProblem, throwFieldErrors, type FieldError, contentTypeOf } from '@jiyue/kernel';
 import { getService } from '../utils/get-service';
 import { relationTarget } from '../utils/relation-target';
 import { COLUMN_UID } from '../utils/uids';
@@ -86,7 +86,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const typeUids = new Map<string, string>();
     for (const uid of siteGroupContentTypes(strapi)) {
       typeUids.set(uid, uid);
-      typeUids.set(strapi.contentTypes[uid as keyof typeof strapi.contentTypes].info.singularName, uid);
+      typeUids.set(contentTypeOf(strapi, uid)!.info.singularName, uid);
     }
     const sites = await strapi.db.query(SITE_UID).findMany({ select: ['code'] });
     return validateColumnRule(rule, { typeUids, siteCodes: new Set(sites.map((s: { code: string }) => s.code)) });

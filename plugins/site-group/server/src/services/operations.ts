@@ -1,8 +1,7 @@
 import crypto from 'crypto';
 import type { Core } from '@strapi/strapi';
 import { OPERATION_UID } from '../utils/uids';
-import { isApiTokenStrategy, type ActorContext } from '@jiyue/kernel';
-import { modelOf } from '../utils/model';
+import { isApiTokenStrategy, type ActorContext, modelOf } from '@jiyue/kernel';
 
 /** Who made a change, as the log records them. */
 export interface OperationActor {

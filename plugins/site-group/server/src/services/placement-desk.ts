@@ -3,10 +3,9 @@ import { errors } from '@strapi/utils';
 import { buildTree } from '../utils/build-tree';
 import { getService } from '../utils/get-service';
 import { itemFields } from '../utils/item-fields';
-import { contentTypeOf } from '../utils/model';
 import { localizedName, type Translations } from '../utils/localized-name';
-import { isSuperAdmin, type Actor, type AdminSiteNode, type PlacementView } from '@jiyue/kernel';
-import { isSiteGroupEnabled, OWNER_FIELD } from '../utils/site-group-types';
+import { isSuperAdmin, type Actor, type AdminSiteNode, type PlacementView, contentTypeOf, isClusterType } from '@jiyue/kernel';
+import { OWNER_FIELD } from '../utils/site-group-types';
 import { COLUMN_UID, PLACEMENT_UID, SITE_UID } from '../utils/uids';
 import type { PlacementRow } from './placement';
 
@@ -141,7 +140,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async forItem(uid: string, documentId: string, { locale }: { locale?: string } = {}) {
       // The type is a path segment here: an unknown or not placed type is a missing resource.
-      if (!isSiteGroupEnabled(strapi.contentTypes[uid as keyof typeof strapi.contentTypes])) throw new errors.NotFoundError(`No content type "${uid}" placed by site-group`);
+      if (!isClusterType(contentTypeOf(strapi, uid))) throw new errors.NotFoundError(`No content type "${uid}" placed by site-group`);
       await getService('placement').findItemOwner(uid, documentId);
       const rows = (await strapi.db.query(PLACEMENT_UID).findMany({
         where: { contentType: uid, itemDocumentId: documentId },

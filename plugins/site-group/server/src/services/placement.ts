@@ -1,10 +1,9 @@
 import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { contentHash } from '../utils/content-hash';
-import { emitEvent, fieldProblem, throwFieldErrors, type Actor, type PlacementView } from '@jiyue/kernel';
+import { emitEvent, fieldProblem, throwFieldErrors, type Actor, type PlacementView, attributesOf, contentTypeOf, isClusterType } from '@jiyue/kernel';
 import { getService } from '../utils/get-service';
-import { contentTypeOf } from '../utils/model';
-import { isSiteGroupEnabled, OWNER_FIELD } from '../utils/site-group-types';
+import { OWNER_FIELD } from '../utils/site-group-types';
 import { COLUMN_UID, PLACEMENT_UID, SITE_UID } from '../utils/uids';
 
 /** A placement's mode, state and origin: the kernel's shapes (contracts/site-group), shared with the admin. */
@@ -62,7 +61,7 @@ const actorId = (actor: Actor) => (actor.kind === 'admin' || actor.kind === 'use
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   assertPlaceableType(uid: string) {
-    if (!isSiteGroupEnabled(strapi.contentTypes[uid as keyof typeof strapi.contentTypes])) {
+    if (!isClusterType(contentTypeOf(strapi, uid))) {
       throwFieldErrors([fieldProblem(['contentType'], `"${uid}" is not a content type placed by site-group`, uid)]);
     }
   },
@@ -97,7 +96,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   async itemDate(uid: string, documentId: string): Promise<string | null> {
-    const attributes = strapi.contentTypes[uid as keyof typeof strapi.contentTypes].attributes as Record<string, unknown>;
+    const attributes = attributesOf(strapi, uid);
     const select = ['publishedAt', ...('publishDate' in attributes ? ['publishDate'] : [])];
     const row = (await strapi.db.query(uid).findOne({ where: { documentId }, select, orderBy: { publishedAt: 'asc' } })) as { publishedAt: string | null; publishDate?: string | null } | null;
     return row?.publishDate ?? row?.publishedAt ?? null;

@@ -1,8 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { fieldError, type RequestValue, type RouteScope, type SiteSource, currentActor, isSuperAdmin } from '@jiyue/kernel';
+import { fieldError, type RequestValue, type RouteScope, type SiteSource, currentActor, isSuperAdmin, contentTypeOf, isClusterType } from '@jiyue/kernel';
 import { getService } from '../utils/get-service';
-import { isSiteGroupEnabled, OWNER_FIELD } from '../utils/site-group-types';
+import { OWNER_FIELD } from '../utils/site-group-types';
 
 /** What a route's scope policy sees of the request (Strapi's policy context is a copy of the Koa context). */
 export interface ScopeRequest {
@@ -59,14 +59,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const documentId = read(request, source.document.documentId);
       if (typeof uid.value !== 'string' || !uid.value) return { absent: uid.path };
       if (typeof documentId.value !== 'string' || !documentId.value) return { absent: documentId.path };
-      const contentType = strapi.contentTypes[uid.value as keyof typeof strapi.contentTypes];
+      const contentType = contentTypeOf(strapi, uid.value);
       if (!contentType) {
         // A uid in the path names a resource (404); one in the query or body is a bad field (400 naming it).
         if (typeof uidRef === 'object' && !('param' in uidRef)) throw fieldError(uid.path, `is not a content type: "${uid.value}"`);
         throw new errors.NotFoundError(`No content type "${uid.value}"`, { path: uid.path });
       }
       // A type without an owning site belongs to no site: only cluster scope acts on it.
-      if (!isSiteGroupEnabled(contentType)) return { codes: [] };
+      if (!isClusterType(contentType)) return { codes: [] };
       const row = await strapi.db.query(uid.value).findOne({ where: { documentId: documentId.value }, select: [OWNER_FIELD] });
       if (!row) throw new errors.NotFoundError(`No ${uid.value} document "${documentId.value}"`, { path: documentId.path });
       return { codes: row[OWNER_FIELD] ? [row[OWNER_FIELD]] : [] };

@@ -1,12 +1,11 @@
 import type { Core, Schema, UID } from '@strapi/strapi';
-import { sanitizeRichText, DISCLOSURE_FIELD, VISIBLE_DISCLOSURES, catalogueEntry, publicView } from '@jiyue/kernel';
+import { sanitizeRichText, DISCLOSURE_FIELD, VISIBLE_DISCLOSURES, catalogueEntry, publicView, contentTypeOf } from '@jiyue/kernel';
 import type { ItemPlacement } from '@jiyue/kernel';
 import { errors } from '@strapi/utils';
 import { contentHash } from '../utils/content-hash';
 import { getService } from '../utils/get-service';
 import { itemFields, type ItemFields } from '../utils/item-fields';
 import { localizedName, type Translations } from '../utils/localized-name';
-import { contentTypeOf } from '../utils/model';
 import type { ColumnRule } from '../validation/column-rule';
 import { pageMeta } from '../utils/page-meta';
 import { COLUMN_UID, PLACEMENT_UID, SITE_UID } from '../utils/uids';
@@ -248,7 +247,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (view === 'hidden') return [];
         return [{
           documentId: entry.documentId,
-          type: strapi.contentTypes[entry.uid as keyof typeof strapi.contentTypes].info.singularName,
+          type: contentTypeOf(strapi, entry.uid)!.info.singularName,
           title: row[fields.title],
           // 依申请公开: the catalogue entry only, no summary
           summary: fields.summary && view === 'full' ? row[fields.summary] ?? null : null,

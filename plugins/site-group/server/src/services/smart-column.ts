@@ -1,10 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { getService } from '../utils/get-service';
 import { itemFields } from '../utils/item-fields';
-import { contentTypeOf } from '../utils/model';
 import { OWNER_FIELD } from '../utils/site-group-types';
 import type { ColumnRule } from '../validation/column-rule';
-import { DISCLOSURE_FIELD, VISIBLE_DISCLOSURES } from '@jiyue/kernel';
+import { DISCLOSURE_FIELD, VISIBLE_DISCLOSURES, attributesOf, contentTypeOf } from '@jiyue/kernel';
 import { hasDisclosure } from '../document-middlewares/public-disclosure';
 
 /**
@@ -13,8 +12,6 @@ import { hasDisclosure } from '../document-middlewares/public-disclosure';
  * every document counts once, then shown in the requested locale where it exists.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const attributesOf = (uid: string) => strapi.contentTypes[uid as keyof typeof strapi.contentTypes].attributes as Record<string, unknown>;
-
   return {
     /** Owning-site codes the rule covers, or null for the whole cluster. */
     async ruleSites(rule: ColumnRule): Promise<string[] | null> {
@@ -38,7 +35,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       // 不予公开 items are never listed nor counted by a smart column (kernel disclosure rule)
       if (hasDisclosure(contentTypeOf(strapi, uid))) where[DISCLOSURE_FIELD] = { $in: [...VISIBLE_DISCLOSURES] };
       if (rule.themes?.length) {
-        if (!('themeCategory' in attributesOf(uid))) return null;
+        if (!('themeCategory' in attributesOf(strapi, uid))) return null;
         where.themeCategory = { $in: rule.themes };
       }
       return where;
