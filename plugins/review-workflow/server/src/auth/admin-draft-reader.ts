@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { ADMIN_CONTENT_API_STRATEGY } from '@jiyue/kernel';
+import { ADMIN_CONTENT_API_STRATEGY, contentTypeOf } from '@jiyue/kernel';
 import { READ_DRAFTS_ACTION } from '../utils/uids';
 
 /** The parts of Strapi's admin ability (a CASL ability) the draft reader uses. */
@@ -68,7 +68,7 @@ export const adminDraftReaderStrategy = (strapi: Core.Strapi) => ({
     const scopes = config.scope === undefined ? [] : Array.isArray(config.scope) ? config.scope : [config.scope];
     const readsDraftType = (scope: string) => {
       const match = READ_SCOPE.exec(scope);
-      const model = match ? (strapi.contentTypes as unknown as Record<string, { options?: { draftAndPublish?: boolean } }>)[match[1]] : undefined;
+      const model = match ? contentTypeOf(strapi, match[1]) : undefined;
       return model?.options?.draftAndPublish === true;
     };
     if (!scopes.length || !scopes.every(readsDraftType)) {

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { actorRecord, answeringConflicts, currentActor, parseBody, parseQuery, service } from '@jiyue/kernel';
+import { actorRecord, answeringConflicts, currentActor, parseBody, parseQuery, service, contentTypeOf } from '@jiyue/kernel';
 import { getService } from '../utils/get-service';
 import {
   approveBody,
@@ -18,7 +18,7 @@ import {
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const target = (params: { uid: string; documentId: string }) => {
     const { uid, documentId } = params;
-    if (!strapi.contentTypes[uid as keyof typeof strapi.contentTypes]) throw new errors.NotFoundError(`No content type "${uid}"`);
+    if (!contentTypeOf(strapi, uid)) throw new errors.NotFoundError(`No content type "${uid}"`);
     return { uid, documentId };
   };
   const reviewActor = () => actorRecord(currentActor(strapi));

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { ADMIN_CONTENT_API_STRATEGY, isApiTokenStrategy } from '@jiyue/kernel';
+import { ADMIN_CONTENT_API_STRATEGY, isApiTokenStrategy, contentTypeOf, modelOf } from '@jiyue/kernel';
 import { draftQueryParameter } from '../utils/draft-query';
 import { READ_DRAFTS_ACTION } from '../utils/uids';
 import { findAdminDraftReader, type AdminAbility } from '../auth/admin-draft-reader';
@@ -57,7 +57,7 @@ const createDraftScope = (strapi: Core.Strapi, ability: AdminAbility) => {
       model,
     });
   const schemaOf = (uid: string): Schema | undefined =>
-    (strapi.contentTypes as unknown as Record<string, Schema>)[uid] ?? (strapi.components as unknown as Record<string, Schema>)[uid];
+    modelOf(strapi, uid);
   const readable = (uid: string, row: unknown) => ability.can(READ_DRAFTS_ACTION, manager(uid).toSubject(row, uid));
 
   const cut = (value: unknown, uid: string, depth: number): unknown => {
@@ -111,7 +111,7 @@ export const draftReadGate = (strapi: Core.Strapi): Parameters<Core.Strapi['docu
   const scope = createDraftScope(strapi, ability);
   const condition = scope.filter(ctx.uid);
   if (!condition) return next();
-  const model = (strapi.contentTypes as unknown as Record<string, Schema>)[ctx.uid];
+  const model = contentTypeOf(strapi, ctx.uid);
   if (!model?.attributes[OWNER_FIELD]) {
     throw new errors.PolicyError(`Your read-drafts permission is limited to some sites and ${ctx.uid} has no owning site.`, { path: ['status'] });
   }

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { emitEvent, onEvent } from '@jiyue/kernel';
+import { emitEvent, onEvent, contentTypeOf } from '@jiyue/kernel';
 import type { ReviewStateRow } from '../utils/rows';
 import { getService } from '../utils/get-service';
 import { isReviewEnabled } from '../utils/review-types';
@@ -15,7 +15,7 @@ export const listenForMediaChanges = (strapi: Core.Strapi) =>
   // Emitted by site-group (below us on the ladder) when a file used by published items is replaced or deleted.
   onEvent(strapi.eventHub, 'site-group.media.changed', async (event) => {
     for (const doc of event?.documents ?? []) {
-      if (!isReviewEnabled(strapi.contentTypes[doc.uid as keyof typeof strapi.contentTypes]) || !doc.locale) continue;
+      if (!isReviewEnabled(contentTypeOf(strapi, doc.uid)) || !doc.locale) continue;
       const where = { contentType: doc.uid, itemDocumentId: doc.documentId, itemLocale: doc.locale };
       const state: ReviewStateRow | null = await strapi.db.query(STATE_UID).findOne({ where });
       const stage = state?.stage ?? 'published';

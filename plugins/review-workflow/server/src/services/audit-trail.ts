@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { ReviewAuditInput } from '@jiyue/kernel';
 import { EVENT_UID } from '../utils/uids';
 import type { ReviewEventRow } from '../utils/rows';
-import { service } from '@jiyue/kernel';
+import { service, contentTypeOf } from '@jiyue/kernel';
 
 /** One review event to record (the kernel contract's `ReviewAuditInput`). */
 export type ReviewEventInput = ReviewAuditInput;
@@ -48,7 +48,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const out: ReviewEventRow[] = [];
     for (const event of (await strapi.db.query(EVENT_UID).findMany({ where, orderBy: { id: 'desc' }, limit: 5000 })) as ReviewEventRow[]) {
       const key = `${event.contentType}\u0000${event.itemDocumentId}`;
-      if (!owners.has(key)) owners.set(key, strapi.contentTypes[event.contentType as keyof typeof strapi.contentTypes] ? await ownership.ownerOf(event.contentType, event.itemDocumentId) : null);
+      if (!owners.has(key)) owners.set(key, contentTypeOf(strapi, event.contentType) ? await ownership.ownerOf(event.contentType, event.itemDocumentId) : null);
       const owner = owners.get(key);
       if (owner && allowed.has(owner)) out.push(event);
       if (out.length >= limit) break;

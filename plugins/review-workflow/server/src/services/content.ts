@@ -1,7 +1,7 @@
 import type { Core, UID } from '@strapi/strapi';
-import { attributesOf } from '../utils/model';
 import { errors } from '@strapi/utils';
 import { hashContent, reviewedContent } from '../utils/review-hash';
+import { attributesOf } from '@jiyue/kernel';
 
 /** Reads the draft under review and fingerprints it. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {

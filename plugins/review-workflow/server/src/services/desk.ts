@@ -2,8 +2,8 @@ import type { Core, UID } from '@strapi/strapi';
 import type { ActorRecord as ReviewActor, ReviewDesk, ReviewDeskItem, ReviewDeskSentBackItem } from '@jiyue/kernel';
 import { getService } from '../utils/get-service';
 import { EVENT_UID, STATE_UID } from '../utils/uids';
-import { attributesOf } from '../utils/model';
 import type { ReviewStateRow } from '../utils/rows';
+import { attributesOf, contentTypeOf } from '@jiyue/kernel';
 
 /** The desk's shapes are the kernel's, shared with the admin screen (pages/review-desk.tsx). */
 export type DeskItem = ReviewDeskItem;
@@ -25,7 +25,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   const titleOf = async (uid: string, documentId: string, locale: string) => {
     const field = titleField(uid);
-    if (!field || !strapi.contentTypes[uid as keyof typeof strapi.contentTypes]) return null;
+    if (!field || !contentTypeOf(strapi, uid)) return null;
     const entry = await strapi.documents(uid as UID.ContentType).findOne({ documentId, locale, status: 'draft', fields: [field] });
     return (entry as Record<string, unknown> | null)?.[field] as string | null ?? null;
   };

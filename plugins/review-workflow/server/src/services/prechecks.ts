@@ -7,10 +7,10 @@ import { buildWordMatcher, type WordMatcher } from '../checks/words';
 import { STARTER_DICTIONARY } from '../dictionary/starter';
 import { getService } from '../utils/get-service';
 import { DICTIONARY_UID } from '../utils/uids';
-import { attributesOf } from '../utils/model';
 import type { DictionaryRow } from '../utils/rows';
 import type { InterpretationRule } from '../config';
 import type { Settlement } from './review-flow';
+import { attributesOf } from '@jiyue/kernel';
 
 /** A finding with a stable key, so a reviewer can settle it by key (三校). */
 export type KeyedFinding = Finding & { key: string };

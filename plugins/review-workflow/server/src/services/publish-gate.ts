@@ -1,8 +1,7 @@
 import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { emitEvent, type ActorRecord as ReviewActor } from '@jiyue/kernel';
+import { emitEvent, type ActorRecord as ReviewActor, attributesOf, targetOf } from '@jiyue/kernel';
 import type { InterpretationRule } from '../config';
-import { attributesOf, targetOf } from '../utils/model';
 import type { ReviewStateRow } from '../utils/rows';
 import { STAGE_NAMES_ZH, type Stage } from '../utils/stages';
 import { getService } from '../utils/get-service';

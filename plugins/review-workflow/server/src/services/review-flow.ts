@@ -1,7 +1,6 @@
 import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { ConflictError, emitEvent } from '@jiyue/kernel';
-import { attributesOf, targetOf } from '../utils/model';
+import { ConflictError, emitEvent, attributesOf, contentTypeOf, targetOf } from '@jiyue/kernel';
 import type { Approval, ReviewEventRow, ReviewStateRow } from '../utils/rows';
 import { runAsEmergency } from '../utils/emergency';
 import type { ActorRecord as ReviewActor } from '@jiyue/kernel';
@@ -25,7 +24,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const content = () => getService('content');
 
   const assertReviewed = (uid: string) => {
-    if (!isReviewEnabled(strapi.contentTypes[uid as keyof typeof strapi.contentTypes])) {
+    if (!isReviewEnabled(contentTypeOf(strapi, uid))) {
       throw new errors.ValidationError(`"${uid}" does not go through review-workflow`, {
         errors: [{ path: ['uid'], message: 'not a reviewed content type', name: 'ValidationError', value: uid }],
       });
@@ -184,7 +183,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async linkedReviewed(uid: string, documentId: string, locale: string): Promise<{ uid: string; documentId: string }[]> {
       const relations = Object.entries(attributesOf(strapi, uid)).flatMap(([name, attr]): [string, UID.ContentType][] => {
         const target = targetOf(attr);
-        return target && isReviewEnabled(strapi.contentTypes[target]) ? [[name, target]] : [];
+        return target && isReviewEnabled(contentTypeOf(strapi, target)) ? [[name, target]] : [];
       });
       if (!relations.length) return [];
       const row = (await strapi.db.query(uid).findOne({
