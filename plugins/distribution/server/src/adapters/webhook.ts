@@ -1,7 +1,6 @@
-import { sanitizeRichText, sanitizeStrings } from '@jiyue/kernel';
+import { sanitizeRichText, sanitizeStrings, attributesOf } from '@jiyue/kernel';
 import { DeliveryError } from '../utils/delivery-error';
 import { getService } from '../utils/get-service';
-import { attributesOf, modelOf } from '../utils/models';
 import { signWebhook } from '../utils/sign-webhook';
 import { request } from './http';
 import { channelOf, type Adapter } from './types';
@@ -12,7 +11,7 @@ import { channelOf, type Adapter } from './types';
  */
 const safeFields = (uid: string, fields: Record<string, unknown> | undefined) => {
   if (!fields) return fields;
-  const attributes = attributesOf(modelOf(uid));
+  const attributes = attributesOf(strapi, uid);
   return Object.fromEntries(
     Object.entries(fields).map(([name, value]) => [name, attributes[name]?.type === 'richtext' && typeof value === 'string' ? sanitizeRichText(value, 'webhook') : value])
   );

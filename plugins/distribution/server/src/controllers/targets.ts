@@ -1,7 +1,7 @@
 import type { Context } from 'koa';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { fieldError, parseBody, parseQuery, service } from '@jiyue/kernel';
+import { fieldError, parseBody, parseQuery, service, contentTypeOf } from '@jiyue/kernel';
 import { getService } from '../utils/get-service';
 import { availableQuery, chooseBody, findQuery } from '../validation/targets';
 
@@ -14,7 +14,7 @@ export const itemLocale = async (strapi: Core.Strapi, query: unknown): Promise<s
 /** The document of the path and a locale the app knows (400 naming `locale` otherwise). */
 const item = async (strapi: Core.Strapi, ctx: Context, locale: string) => {
   const { uid, documentId } = ctx.params as { uid: string; documentId: string };
-  if (!strapi.contentTypes[uid as keyof typeof strapi.contentTypes]) throw new errors.NotFoundError(`No content type "${uid}"`);
+  if (!contentTypeOf(strapi, uid)) throw new errors.NotFoundError(`No content type "${uid}"`);
   const codes = ((await strapi.plugin('i18n').service('locales').find()) as { code: string }[]).map((l) => l.code);
   if (!codes.includes(locale)) throw fieldError(['locale'], `must be one of ${codes.join(', ')}`, locale);
   const exists = await strapi.db.query(uid).findOne({ where: { documentId }, select: ['id'] });

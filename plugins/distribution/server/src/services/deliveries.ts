@@ -3,7 +3,7 @@ import { errors } from '@strapi/utils';
 import { getService } from '../utils/get-service';
 import type { DeliveryRow } from '../utils/rows';
 import { DELIVERY_UID } from '../utils/uids';
-import { fieldError } from '@jiyue/kernel';
+import { fieldError, contentTypeOf } from '@jiyue/kernel';
 
 const PUBLIC_FIELDS = ['id', 'contentType', 'itemDocumentId', 'itemLocale', 'version', 'operation', 'channelKey', 'channelKind', 'site', 'status', 'attempts', 'maxAttempts', 'nextAttemptAt', 'idempotencyKey', 'receipt', 'lastError', 'deliveredAt', 'retractionId', 'reason', 'createdAt', 'updatedAt'];
 
@@ -35,7 +35,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
    * the Distribution panel shows after publish, with the id to retry a dead one. `locale` narrows it.
    */
   async forItem(uid: string, documentId: string, locale?: string) {
-    if (!strapi.contentTypes[uid as keyof typeof strapi.contentTypes]) throw new errors.NotFoundError(`No content type "${uid}"`);
+    if (!contentTypeOf(strapi, uid)) throw new errors.NotFoundError(`No content type "${uid}"`);
     const where: Record<string, unknown> = { contentType: uid, itemDocumentId: documentId };
     if (locale) where.itemLocale = locale;
     const rows = (await strapi.db.query(DELIVERY_UID).findMany({ where, orderBy: { id: 'desc' }, limit: 500 })) as DeliveryRow[];

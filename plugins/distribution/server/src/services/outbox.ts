@@ -2,11 +2,10 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { getService, pluginConfig } from '../utils/get-service';
 import { idempotencyKey, versionOf } from '../utils/idempotency-key';
-import { attributesOf, modelOf } from '../utils/models';
 import type { ChannelRow, DeliveryRow, ItemRow } from '../utils/rows';
 import { CHANNEL_UID, DELIVERY_UID } from '../utils/uids';
 import type { ResolvedTarget } from './targets';
-import { DISCLOSURE_FIELD, isCatalogueField, isPubliclyVisible, publicView } from '@jiyue/kernel';
+import { DISCLOSURE_FIELD, isCatalogueField, isPubliclyVisible, publicView, attributesOf, contentTypeOf } from '@jiyue/kernel';
 
 export interface Snapshot {
   uid: string;
@@ -48,8 +47,8 @@ export interface EnqueueRow {
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** The published version of one locale as channels need it, or null when it is not published. */
   async snapshot(uid: string, documentId: string, locale: string): Promise<Snapshot | null> {
-    const model = modelOf(uid);
-    const attributes = attributesOf(model);
+    const model = contentTypeOf(strapi, uid);
+    const attributes = attributesOf(strapi, uid);
     const media = Object.entries(attributes).filter(([, a]) => a.type === 'media' && !a.multiple).map(([name]) => name);
     const row = (await strapi.db.query(uid).findOne({
       where: { documentId, locale, publishedAt: { $notNull: true } },
@@ -149,7 +148,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       created.push(...(await this.enqueue(rows)));
     }
     // An item published as (or turned) 不予公开 is taken back from every channel that holds it.
-    if (attributesOf(modelOf(uid))[DISCLOSURE_FIELD]) {
+    if (attributesOf(strapi, uid)[DISCLOSURE_FIELD]) {
       created.push(...(await this.enqueueWithdrawals(uid, documentId, { kind: 'withdraw', reason: 'not-public (不予公开)' })));
     }
     return created;
@@ -170,7 +169,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       select: ['id', 'channelKey', 'channelKind', 'site', 'itemLocale', 'operation', 'status'],
     })) as Pick<DeliveryRow, 'id' | 'channelKey' | 'channelKind' | 'site' | 'itemLocale' | 'operation' | 'status'>[];
     if (!history.length) return [];
-    const disclosed = Boolean(attributesOf(modelOf(uid))[DISCLOSURE_FIELD]);
+    const disclosed = Boolean(attributesOf(strapi, uid)[DISCLOSURE_FIELD]);
     const stillPublished = new Set(
       ((await strapi.db.query(uid).findMany({ where: { documentId, publishedAt: { $notNull: true } }, select: ['locale', ...(disclosed ? [DISCLOSURE_FIELD] : [])] })) as ItemRow[])
         .filter((r) => isPubliclyVisible(r))

@@ -4,8 +4,7 @@ import { getService } from '../utils/get-service';
 import { idempotencyKey } from '../utils/idempotency-key';
 import { withWithdrawalsHandledBy } from '../utils/withdrawal-context';
 import { PUSHED_CHANNELS } from './outbox';
-import { emitEvent, fieldError, type Actor } from '@jiyue/kernel';
-import { modelOf } from '../utils/models';
+import { emitEvent, fieldError, type Actor, contentTypeOf, isClusterType } from '@jiyue/kernel';
 import type { DeliveryRow, ItemRow, PlacementReceipt, RetractionRow } from '../utils/rows';
 import { thrown } from '../utils/thrown';
 import { DELIVERY_UID, RETRACTION_UID } from '../utils/uids';
@@ -28,8 +27,7 @@ const receiptStatus = (status: string) => (status === 'delivered' ? 'done' : sta
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async create(input: RetractionInput, actor: Extract<Actor, { kind: 'admin' }>) {
     const siteGroup = requirePlugin(strapi, 'site-group');
-    const model = modelOf(input.uid);
-    if (!model || !(model.pluginOptions?.['site-group'] as { enabled?: unknown } | undefined)?.enabled) {
+    if (!isClusterType(contentTypeOf(strapi, input.uid))) {
       throw fieldError(['uid'], 'is not a distributed content type', input.uid);
     }
     const item = (await strapi.db.query(input.uid).findOne({ where: { documentId: input.documentId }, select: ['id', 'ownerSite'] })) as Pick<ItemRow, 'id' | 'ownerSite'> | null;

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { emitEvent, optionalService, service, throwFieldErrors, type FieldError, type SubmissionTargets, type SubmittedItem } from '@jiyue/kernel';
+import { emitEvent, optionalService, service, throwFieldErrors, type FieldError, type SubmissionTargets, type SubmittedItem, contentTypeOf } from '@jiyue/kernel';
 import type { ChannelRow, ItemRow, PolicyLibraryRule } from '../utils/rows';
 import { CHANNEL_UID, SUBMISSION_TARGET_UID } from '../utils/uids';
 
@@ -104,7 +104,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
    * `locale` picked, if any. 404 for an unknown document.
    */
   async available(uid: string, documentId: string, locale?: string) {
-    if (!strapi.contentTypes[uid as keyof typeof strapi.contentTypes]) throw new errors.NotFoundError(`No content type "${uid}"`);
+    if (!contentTypeOf(strapi, uid)) throw new errors.NotFoundError(`No content type "${uid}"`);
     const row = (await strapi.db.query(uid).findOne({ where: { documentId }, select: ['ownerSite'] })) as Pick<ItemRow, 'ownerSite'> | null;
     if (!row) throw new errors.NotFoundError(`No ${uid} document "${documentId}"`);
     const owner: string | null = row.ownerSite ?? null;

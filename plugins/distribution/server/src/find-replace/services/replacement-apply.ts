@@ -1,6 +1,6 @@
 import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { ConflictError } from '@jiyue/kernel';
+import { ConflictError, attributesOf, contentTypeOf } from '@jiyue/kernel';
 import { compileSafePattern, type SafePattern } from '../utils/safe-pattern';
 import { fieldMatches, replacedValue } from '../utils/field-matches';
 import { replaceableFields } from '../utils/replacement-fields';
@@ -11,7 +11,6 @@ import type { ReplacementActor } from './replacement';
 import { getService } from '../../utils/get-service';
 import { emitEvent, optionalPlugin, optionalService } from '@jiyue/kernel';
 import type { ReplacementChangeRow, ReplacementRow } from '../utils/replacement-rows';
-import { attributesOf, modelOf } from '../../utils/models';
 import type { ItemRow } from '../../utils/rows';
 import { thrown } from '../../utils/thrown';
 
@@ -55,7 +54,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const previews = () => strapi.plugin('distribution').service('replacement');
   const scopeService = () => strapi.plugin('distribution').service('replacement-scope');
 
-  const contentType = modelOf;
   /** The Document Service of a content type named at run time (a stored change's uid). */
   const documents = (uid: string) => strapi.documents(uid as UID.ContentType);
 
@@ -67,10 +65,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** True when the published version shows exactly the draft's content: republishing then releases nothing unreviewed. */
   const inStep = (uid: string, draft: ItemRow, published: ItemRow) =>
-    Object.entries(attributesOf(contentType(uid))).every(([name, attr]) => BOOKKEEPING.has(name) || !SCALAR.has(attr.type) || sameValue(draft[name], published[name]));
+    Object.entries(attributesOf(strapi, uid)).every(([name, attr]) => BOOKKEEPING.has(name) || !SCALAR.has(attr.type) || sameValue(draft[name], published[name]));
 
   const fingerprint = (uid: string, row: ItemRow) => {
-    const names = replaceableFields(contentType(uid)).map((f) => f.name);
+    const names = replaceableFields(contentTypeOf(strapi, uid)).map((f) => f.name);
     return { hash: textFingerprint(row, names), updatedAt: String(timestampMs(row.updatedAt)) };
   };
 
@@ -118,7 +116,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   const applyOne = async (replacement: ReplacementRow, change: ReplacementChangeRow, pattern: SafePattern, actor: ReplacementActor): Promise<Outcome> => {
     const { contentType: uid, itemDocumentId: documentId, itemLocale: locale } = change;
-    const ct = contentType(uid);
+    const ct = contentTypeOf(strapi, uid);
     if (!ct) return { state: 'skipped', reason: 'the content type no longer exists' };
     const draft = await draftRow(uid, documentId, locale);
     if (!draft) return { state: 'skipped', reason: 'deleted since the preview' };
@@ -158,7 +156,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   const rollbackOne = async (replacement: ReplacementRow, change: ReplacementChangeRow, actor: ReplacementActor): Promise<Outcome> => {
     const { contentType: uid, itemDocumentId: documentId, itemLocale: locale } = change;
-    if (!contentType(uid)) return { state: 'rollback-skipped', reason: 'the content type no longer exists' };
+    if (!contentTypeOf(strapi, uid)) return { state: 'rollback-skipped', reason: 'the content type no longer exists' };
     const draft = await draftRow(uid, documentId, locale);
     if (!draft) return { state: 'rollback-skipped', reason: 'deleted since the apply' };
     const now = fingerprint(uid, draft);

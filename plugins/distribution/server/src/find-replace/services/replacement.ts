@@ -4,13 +4,12 @@ import { compileSafePattern, UnsafePatternError, type SafePattern } from '../uti
 import { fieldMatches, TooManyMatchesError, type MatchBudget, type TextMatch } from '../utils/field-matches';
 import { replaceableFields, type ReplaceableField } from '../utils/replacement-fields';
 import type { ReplacementChangeRow, ReplacementRow } from '../utils/replacement-rows';
-import { isClusterType, isLocalizedType, modelOf } from '../../utils/models';
 import type { ItemRow } from '../../utils/rows';
 import { textFingerprint, timestampMs } from '../utils/text-fingerprint';
 import { replacementConfig } from '../utils/replacement-config';
 import { requiredLiteral } from '../utils/required-literal';
 import { REPLACEMENT_CHANGE_UID, REPLACEMENT_EVENT_UID, REPLACEMENT_UID } from '../../utils/uids';
-import { emitEvent, fieldError, throwFieldErrors, type Actor, type ActorRecord } from '@jiyue/kernel';
+import { emitEvent, fieldError, throwFieldErrors, type Actor, type ActorRecord, contentTypeOf, isClusterType, isLocalizedType } from '@jiyue/kernel';
 import type { PreviewBody } from '../../validation/replacement';
 
 /** Who previews, applies or rolls back: the record the audit trails keep, and the actor site scope rules apply to. */
@@ -80,7 +79,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const resolveTypes = (requested: string[] | undefined): string[] => {
     if (!requested) return clusterTypes().map((ct) => ct.uid);
     const problems = requested.flatMap((uid, i) => {
-      const ct = modelOf(uid);
+      const ct = contentTypeOf(strapi, uid);
       if (!ct) return [{ path: ['contentTypes', i], message: `unknown content type "${uid}"`, value: uid }];
       if (!isClusterType(ct)) return [{ path: ['contentTypes', i], message: `"${uid}" does not take part in the cluster (pluginOptions site-group)`, value: uid }];
       return [];
@@ -132,7 +131,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    */
   async function* scanDrafts(uid: string, fields: ReplaceableField[], locales: string[], literal: string | null, extraWhere: Record<string, unknown> = {}) {
     // The uids were checked by resolveTypes: each is a cluster content type.
-    const ct = modelOf(uid)!;
+    const ct = contentTypeOf(strapi, uid)!;
     const { batchSize } = replacementConfig(strapi);
     const localized = isLocalizedType(ct);
     const title = titleField(ct, fields);
@@ -192,7 +191,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
       try {
         for (const uid of uids) {
-          const fields = replaceableFields(modelOf(uid));
+          const fields = replaceableFields(contentTypeOf(strapi, uid));
           if (!fields.length) continue;
           // Items owned elsewhere are in scope only when placed into a site in scope: found first, checked after the scan.
           const elsewhere: { id: number; documentId: string; locale: string | null; ownerSite: string | null }[] = [];

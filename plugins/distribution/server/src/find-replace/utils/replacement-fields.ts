@@ -1,5 +1,5 @@
 import type { Schema } from '@strapi/strapi';
-import { attributesOf, isLocalizedType } from '../../utils/models';
+import { isLocalizedType } from '@jiyue/kernel';
 import type { FieldKind } from './field-matches';
 
 export interface ReplaceableField {
@@ -21,11 +21,13 @@ const NEVER = new Set(['ownerSite', 'locale', 'documentId']);
 export const replaceableFields = (contentType: Schema.ContentType | undefined): ReplaceableField[] => {
   const localizedType = isLocalizedType(contentType);
   const fields: ReplaceableField[] = [];
-  for (const [name, attr] of Object.entries(attributesOf(contentType))) {
-    if (NEVER.has(name) || attr.unique || attr.private) continue;
-    if (localizedType && attr.pluginOptions?.i18n?.localized === false) continue;
-    const kind: FieldKind | null = attr.type === 'string' || attr.type === 'text' ? 'plain' : attr.type === 'richtext' ? 'richtext' : attr.type === 'blocks' ? 'blocks' : null;
-    if (kind) fields.push({ name, kind, ...(typeof attr.maxLength === 'number' ? { maxLength: attr.maxLength } : {}) });
+  for (const [name, attr] of Object.entries(contentType?.attributes ?? {})) {
+    if (NEVER.has(name)) continue;
+    if (attr.type !== 'string' && attr.type !== 'text' && attr.type !== 'richtext' && attr.type !== 'blocks') continue;
+    if (('unique' in attr && attr.unique) || attr.private) continue;
+    if (localizedType && (attr.pluginOptions as { i18n?: { localized?: boolean } } | undefined)?.i18n?.localized === false) continue;
+    const kind: FieldKind = attr.type === 'richtext' ? 'richtext' : attr.type === 'blocks' ? 'blocks' : 'plain';
+    fields.push({ name, kind, ...('maxLength' in attr && typeof attr.maxLength === 'number' ? { maxLength: attr.maxLength } : {}) });
   }
   return fields;
 };
