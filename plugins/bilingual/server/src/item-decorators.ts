@@ -1,6 +1,6 @@
-import type { Core, UID } from '@strapi/strapi';
+import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { optionalService, type DecoratedItem, type ItemDecoratorContext } from '@jiyue/kernel';
+import { optionalService, type DecoratedItem, type ItemDecoratorContext, contentTypeOf } from '@jiyue/kernel';
 import { getService } from './utils/get-service';
 import { followedContentTypes } from './utils/content-types';
 
@@ -18,7 +18,7 @@ const siteGroupAlternates = (strapi: Core.Strapi) => async (items: DecoratedItem
   }
   const code = context.params.code;
   const prefix = strapi.config.get('api.rest.prefix', '/api') as string;
-  const uidOf = (type: unknown) => followedContentTypes().find((u) => strapi.getModel(u as UID.ContentType).info.singularName === type);
+  const uidOf = (type: unknown) => followedContentTypes().find((u) => contentTypeOf(strapi, u)?.info.singularName === type);
   const byType = new Map<string, DecoratedItem[]>();
   for (const item of items) {
     const uid = uidOf(item.type);

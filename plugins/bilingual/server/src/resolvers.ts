@@ -1,6 +1,6 @@
-import type { Core, Schema, UID } from '@strapi/strapi';
+import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { optionalPlugin } from '@jiyue/kernel';
+import { optionalPlugin, contentTypeOf } from '@jiyue/kernel';
 
 type Request = { query: Record<string, unknown> };
 
@@ -21,7 +21,7 @@ export const registerBilingualResolvers = (strapi: Core.Strapi) => {
       .map((s) => String(s).trim())
       .filter(Boolean);
     if (!ids.length) throw required('documentIds');
-    const contentType: Schema.ContentType | undefined = strapi.contentTypes[uid as UID.ContentType];
+    const contentType = contentTypeOf(strapi, uid);
     if (!contentType) throw new errors.ValidationError(`uid: unknown content type "${uid}"`, { errors: [{ path: ['uid'], message: `unknown content type "${uid}"`, name: 'ValidationError' }] });
     if (!('ownerSite' in (contentType.attributes ?? {}))) return [];
     const owners = new Set<string>();

@@ -1,9 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { isPredominantlyTibetan } from '../utils/predominantly-tibetan';
-import { isLocalized, localizedTextFields } from '../utils/translatable-fields';
+import { localizedTextFields } from '../utils/translatable-fields';
 import { pluginConfig } from '../utils/plugin-config';
 import { writeContext } from '../utils/write-context';
+import { isLocalizedType } from '@jiyue/kernel';
 
 /**
  * On every create or update of a Tibetan-locale version (Content Manager, REST, Document Service):
@@ -14,7 +15,7 @@ export const tibetanQuality = (): Parameters<Core.Strapi['documents']['use']>[0]
   if (ctx.action !== 'create' && ctx.action !== 'update') return next();
   const params = ctx.params as { locale?: unknown; data?: Record<string, unknown> };
   if (typeof params.locale !== 'string' || !pluginConfig('tibetanLocales').includes(params.locale)) return next();
-  if (!isLocalized(ctx.contentType) || !params.data || typeof params.data !== 'object') return next();
+  if (!isLocalizedType(ctx.contentType) || !params.data || typeof params.data !== 'object') return next();
 
   const threshold = pluginConfig('tibetanThreshold');
   const problems: { path: string[]; message: string; name: string; value: string }[] = [];

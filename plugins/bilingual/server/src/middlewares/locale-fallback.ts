@@ -2,7 +2,7 @@ import type { Context, Next } from 'koa';
 import type { Core, Modules, UID } from '@strapi/strapi';
 import { getService } from '../utils/get-service';
 import { followedContentTypes } from '../utils/content-types';
-import { tibetanDigitsToAscii } from '@jiyue/kernel';
+import { tibetanDigitsToAscii, contentTypeOf } from '@jiyue/kernel';
 
 type Match = { uid: string; documentId?: string };
 
@@ -25,9 +25,8 @@ const routeMatcher = (strapi: Core.Strapi) => {
     if (rest.length || !plural) return null;
     byPlural ??= new Map(
       followedContentTypes()
-        .map((uid) => [uid, strapi.getModel(uid as UID.ContentType)] as const)
-        .filter(([, model]) => model.kind === 'collectionType')
-        .map(([uid, model]) => [model.info.pluralName, uid])
+        .map((uid) => [uid, contentTypeOf(strapi, uid)] as const)
+        .flatMap(([uid, model]) => (model?.kind === 'collectionType' ? [[model.info.pluralName, uid] as const] : []))
     );
     const uid = byPlural.get(plural);
     return uid ? { uid, documentId: documentId || undefined } : null;

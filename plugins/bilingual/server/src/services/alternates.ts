@@ -1,4 +1,5 @@
-import type { Core, UID } from '@strapi/strapi';
+import type { Core } from '@strapi/strapi';
+import { contentTypeOf } from '@jiyue/kernel';
 
 export interface Alternate {
   locale: string;
@@ -9,7 +10,7 @@ export interface Alternate {
 /** Links from each item to its versions in the other locales, as the REST API serves them. */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   url(uid: string, documentId: string, locale: string) {
-    const plural = strapi.getModel(uid as UID.ContentType).info.pluralName;
+    const plural = contentTypeOf(strapi, uid)!.info.pluralName;
     return `${strapi.config.get('api.rest.prefix', '/api')}/${plural}/${documentId}?locale=${encodeURIComponent(locale)}`;
   },
 

@@ -1,5 +1,5 @@
-import { stableHash } from '@jiyue/kernel';
-import type { Core, UID } from '@strapi/strapi';
+import { stableHash, contentTypeOf } from '@jiyue/kernel';
+import type { Core } from '@strapi/strapi';
 import { translatableFields } from '../utils/translatable-fields';
 import { pluginConfig } from '../utils/plugin-config';
 import { optionalPlugin } from '@jiyue/kernel';
@@ -14,7 +14,7 @@ export type SourceRow = Record<string, unknown> & { documentId: string; ownerSit
  * Other fields (dates, relations, media) are left out: changing them never makes a translation outdated.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const model = (uid: string) => strapi.getModel(uid as UID.ContentType);
+  const model = (uid: string) => contentTypeOf(strapi, uid)!;
 
   return {
     fields(uid: string): string[] {

@@ -1,11 +1,11 @@
-import type { Core, UID } from '@strapi/strapi';
+import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { getService } from '../utils/get-service';
 import { followedContentTypes, isFollowed } from '../utils/content-types';
 import { pluginConfig } from '../utils/plugin-config';
 import type { TranslationRecord } from './translation-record';
 import type { SourceRow } from './source-hash';
-import { DISCLOSURE_FIELD, VISIBLE_DISCLOSURES } from '@jiyue/kernel';
+import { DISCLOSURE_FIELD, VISIBLE_DISCLOSURES, attributesOf, contentTypeOf } from '@jiyue/kernel';
 
 export type TranslationState = 'missing' | 'up-to-date' | 'outdated';
 
@@ -37,7 +37,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return locales.map((l: { code: string }) => l.code).filter((c: string) => c !== source) as string[];
   };
 
-  const hasOwner = (uid: string) => 'ownerSite' in (strapi.getModel(uid as UID.ContentType).attributes ?? {});
+  const hasOwner = (uid: string) => 'ownerSite' in attributesOf(strapi, uid);
 
   return {
     targetLocales,
@@ -158,8 +158,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!isFollowed(uid)) throw new errors.NotFoundError(`No localized content type "${uid}"`);
       const source = pluginConfig('sourceLocale');
       // 不予公开 items answer like missing ones (kernel disclosure rule)
-      const model = strapi.getModel(uid as UID.ContentType);
-      const disclosed = Boolean(model.attributes?.[DISCLOSURE_FIELD]);
+      const model = contentTypeOf(strapi, uid)!;
+      const disclosed = Boolean(model.attributes[DISCLOSURE_FIELD]);
       const rows: VersionRow[] = await strapi.db.query(uid).findMany({
         where: { documentId, publishedAt: { $notNull: true }, ...(disclosed ? { [DISCLOSURE_FIELD]: { $in: [...VISIBLE_DISCLOSURES] } } : {}) },
         select: ['documentId', 'locale'],

@@ -1,12 +1,11 @@
 import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { fieldError, fieldErrors, fieldProblem, throwFieldErrors, type TranslationField, type TranslationView } from '@jiyue/kernel';
+import { fieldError, fieldErrors, fieldProblem, throwFieldErrors, type TranslationField, type TranslationView, attributesOf } from '@jiyue/kernel';
 import { getService } from '../utils/get-service';
 import { isFollowed } from '../utils/content-types';
 import { pluginConfig } from '../utils/plugin-config';
 import { withWriteContext } from '../utils/write-context';
 
-type Attribute = { type: string };
 
 
 /**
@@ -26,7 +25,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   const fieldsOf = (uid: string): TranslationField[] => {
-    const attributes = (strapi.getModel(uid as UID.ContentType)?.attributes ?? {}) as Record<string, Attribute>;
+    const attributes = attributesOf(strapi, uid);
     return getService('source-hash')
       .fields(uid)
       .map((name) => ({ name, type: attributes[name]?.type ?? 'string' }));

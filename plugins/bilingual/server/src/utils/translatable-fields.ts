@@ -5,8 +5,6 @@ const TEXT_TYPES = new Set(['string', 'text', 'richtext']);
 // Bookkeeping added by other plugins: never translated.
 const NOT_TRANSLATED = new Set(['ownerSite', 'locale']);
 
-export const isLocalized = (model: Model | undefined) => model?.pluginOptions?.i18n?.localized === true;
-
 /** Top-level localized text fields of a localized type: what translators translate and what the status hash covers. */
 export const translatableFields = (model: Model): string[] =>
   Object.entries(model.attributes)
