@@ -1,6 +1,6 @@
 import type { Core, UID } from '@strapi/strapi';
 import type { IndexDoc } from '../engines/types';
-import { foldForSearch, publicView, richTextToText } from '@jiyue/kernel';
+import { foldForSearch, publicView, richTextToText, contentTypeOf } from '@jiyue/kernel';
 import { identifierKey } from '../utils/identifier-key';
 
 const GUIDE = 'api::service-guide.service-guide';
@@ -59,7 +59,7 @@ const short = (text: unknown, max = 200) => {
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const indexedDisclosure = () => (strapi.config.get('plugin::cluster-search') as { indexedDisclosure: string[] }).indexedDisclosure;
   const isPublic = (p: PolicyEntry | null | undefined) => publicView(p) !== 'hidden' && (!p?.disclosure || indexedDisclosure().includes(p.disclosure));
-  const has = (uid: string) => !!strapi.contentTypes[uid as UID.ContentType];
+  const has = (uid: string) => !!contentTypeOf(strapi, uid);
 
   const policyBrief = (p: PolicyEntry) => ({ documentId: p.documentId, title: p.title, documentNumber: p.documentNumber ?? null, indexNumber: p.indexNumber ?? null });
   const faqBrief = (f: Linked) => ({ documentId: f.documentId, question: f.question, answer: short(f.answer) });

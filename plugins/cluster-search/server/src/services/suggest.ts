@@ -1,5 +1,5 @@
-import type { Core, Schema, UID } from '@strapi/strapi';
-import { foldForSearch } from '@jiyue/kernel';
+import type { Core } from '@strapi/strapi';
+import { foldForSearch, contentTypeOf } from '@jiyue/kernel';
 import { getService } from '../utils/get-service';
 import { queryLocale } from '../utils/query-locale';
 import { optionalService } from '@jiyue/kernel';
@@ -27,7 +27,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** Aliases of published, publicly disclosed service guides starting with the prefix. */
   const aliasCompletions = async (prefix: string, limit: number, locale: string | null): Promise<string[]> => {
-    const model: Schema.ContentType | undefined = strapi.contentTypes[GUIDE as UID.ContentType];
+    const model = contentTypeOf(strapi, GUIDE);
     if (!prefix || !model?.attributes?.aliases) return [];
     const where: Record<string, unknown> = { publishedAt: { $notNull: true }, aliases: { $containsi: prefix } };
     if (locale) where.locale = locale;
