@@ -4,8 +4,8 @@ import { useFetchClient, useNotification, useQueryParams } from '@strapi/strapi/
 import { unstable_useContentManagerContext as useContentManagerContext } from '@strapi/content-manager/strapi-admin';
 import type { PanelComponent, PanelComponentProps } from '@strapi/content-manager/strapi-admin';
 import { useIntl } from 'react-intl';
-import { PLUGIN_ID, getTranslation } from '../constants';
-import { useDistributionPermissions } from '../hooks/use-distribution-permissions';
+import { usePermissions } from '@jiyue/admin-ui';
+import { PERMISSIONS, PLUGIN_ID, getTranslation } from '../constants';
 import { errorMessage, useDistribution, type Available, type Delivery, type TargetDeliveries } from '../hooks/use-distribution';
 
 /** Distribution follows the cluster: every type that opts in to site-group (`pluginOptions['site-group'].enabled`). */
@@ -227,12 +227,12 @@ const DistributionPanelContent = ({ model, documentId, document }: PanelComponen
   const locale = query.plugins?.i18n?.locale ?? doc.locale ?? undefined;
   const published = doc.status === 'published' || doc.status === 'modified' || Boolean(doc.publishedAt);
   const revision = `${doc.updatedAt ?? ''}|${doc.status ?? ''}|${doc.publishedAt ?? ''}`;
-  const allowed = useDistributionPermissions();
+  const allowed = usePermissions(PERMISSIONS);
   const { available, deliveries, stage, error, reload } = useDistribution(model, documentId, locale, revision, published);
 
   if (!documentId) return <Muted>{t('panel.saveFirst', 'Save the draft first to choose where it goes.')}</Muted>;
   if (allowed.isLoading || (!available && !error)) return <Muted>{t('panel.loading', 'Loading…')}</Muted>;
-  if (!allowed.canRead) return <Muted>{t('panel.noPermission', 'You may not see where this item is delivered.')}</Muted>;
+  if (!allowed.can.read) return <Muted>{t('panel.noPermission', 'You may not see where this item is delivered.')}</Muted>;
   if (error || !available) {
     return (
       <Typography variant="pi" textColor="danger600">
@@ -242,7 +242,7 @@ const DistributionPanelContent = ({ model, documentId, document }: PanelComponen
   }
 
   // Without review-workflow's state (not readable here), a draft that never went out is still open.
-  const editable = allowed.canChoose && (stage === null ? !published : EDITABLE_STAGES.has(stage));
+  const editable = allowed.can.choose && (stage === null ? !published : EDITABLE_STAGES.has(stage));
   const names = new Map<string, string>(available.channels.map((c) => [c.key, c.name]));
 
   const save = async (channels: string[]) => {
@@ -304,7 +304,7 @@ const DistributionPanelContent = ({ model, documentId, document }: PanelComponen
       {(published || (deliveries?.length ?? 0) > 0) && (
         <Section title={t('panel.deliveries', 'Delivery status')}>
           {deliveries?.length ? (
-            <DeliveryList targets={deliveries} names={names} canRetry={allowed.canRetry} onRetry={retry} />
+            <DeliveryList targets={deliveries} names={names} canRetry={allowed.can.retry} onRetry={retry} />
           ) : (
             <Muted>{t('panel.deliveries.none', 'Nothing delivered yet.')}</Muted>
           )}

@@ -1,10 +1,9 @@
 import { useFetchClient, useForm, useNotification } from '@strapi/strapi/admin';
 import { unstable_useContentManagerContext as useContentManagerContext } from '@strapi/content-manager/strapi-admin';
 import type { DocumentActionComponent, DocumentActionDescription } from '@strapi/content-manager/strapi-admin';
-import { isReviewStage, type ReviewStage } from '@jiyue/admin-ui';
+import { isReviewStage, usePermissions, type ReviewStage } from '@jiyue/admin-ui';
 import { useIntl } from 'react-intl';
-import { PLUGIN_ID, getTranslation } from '../constants';
-import { useReviewPermissions } from '../hooks/use-review-permissions';
+import { PERMISSIONS, PLUGIN_ID, getTranslation } from '../constants';
 import { announceReviewChange, errorMessage, revisionOf, useReviewHistory } from '../hooks/use-review-history';
 import { useDocumentLocale } from '../utils/document-locale';
 import { isReviewEnabled } from '../utils/review-enabled';
@@ -56,11 +55,11 @@ export const SubmitForReviewAction: DocumentActionComponent = ({ model, document
   const { post } = useFetchClient();
   const { toggleNotification } = useNotification();
   const { contentType } = useContentManagerContext();
-  const allowedActions = useReviewPermissions();
+  const allowed = usePermissions(PERMISSIONS);
   const modified = useForm('SubmitForReviewAction', (s) => s.modified);
   const locale = useDocumentLocale(document);
   const { state } = useReviewHistory(model, documentId, locale, revisionOf(document));
-  if (!isReviewEnabled(contentType as never) || !allowedActions.canSubmit) return null;
+  if (!isReviewEnabled(contentType as never) || !allowed.can.submit) return null;
   const stage = state?.stage ?? 'draft';
   return {
     label: formatMessage({ id: getTranslation('panel.submit'), defaultMessage: 'Submit for review' }),

@@ -3,10 +3,9 @@ import { Box, Button, Field, Flex, SingleSelect, SingleSelectOption, Textarea, T
 import { useAuth, useFetchClient, useForm, useNotification } from '@strapi/strapi/admin';
 import { unstable_useContentManagerContext as useContentManagerContext } from '@strapi/content-manager/strapi-admin';
 import type { PanelComponent, PanelComponentProps } from '@strapi/content-manager/strapi-admin';
-import { FindingList, StageBadge, isReviewStage, useStageLabel, type Finding } from '@jiyue/admin-ui';
+import { FindingList, StageBadge, isReviewStage, usePermissions, useStageLabel, type Finding } from '@jiyue/admin-ui';
 import { useIntl } from 'react-intl';
-import { PLUGIN_ID, getTranslation } from '../constants';
-import { useReviewPermissions } from '../hooks/use-review-permissions';
+import { PERMISSIONS, PLUGIN_ID, getTranslation } from '../constants';
 import { announceReviewChange, errorMessage, revisionOf, useReviewHistory, type ReviewEvent, type ReviewState } from '../hooks/use-review-history';
 import { useDocumentLocale } from '../utils/document-locale';
 import { applyReplacement, selectRange } from '../utils/field-range';
@@ -177,10 +176,10 @@ const ReviewPanelContent = ({ model, documentId, document }: PanelComponentProps
   const modified = useForm('ReviewPanel', (s) => s.modified);
   const locale = useDocumentLocale(document);
   const { state, events, error } = useReviewHistory(model, documentId, locale, revisionOf(document));
-  const allowedActions = useReviewPermissions();
+  const allowed = usePermissions(PERMISSIONS);
   const attributes = (contentType?.attributes ?? {}) as Record<string, { type: string }>;
   const { fields, plainTextFields } = useTextFields(values, attributes);
-  const findings = useLiveFindings(fields, plainTextFields, Boolean(allowedActions.canCheck));
+  const findings = useLiveFindings(fields, plainTextFields, Boolean(allowed.can.check));
   const [comment, setComment] = React.useState('');
   const [settlements, setSettlements] = React.useState<Map<string, Settlement>>(new Map());
   const [settling, setSettling] = React.useState<Finding | null>(null);
@@ -246,7 +245,7 @@ const ReviewPanelContent = ({ model, documentId, document }: PanelComponentProps
       )}
       {state && <Approvals state={state} events={events} />}
 
-      {allowedActions.canCheck && (
+      {allowed.can.check && (
         <Section title={formatMessage({ id: getTranslation('panel.findings'), defaultMessage: 'Pre-check findings' })}>
           {findings === null ? (
             <Typography variant="pi" textColor="neutral500">
@@ -262,7 +261,7 @@ const ReviewPanelContent = ({ model, documentId, document }: PanelComponentProps
                   ? (f) => applyReplacement(f.field, fields[f.field] ?? '', f.offset, f.length, f.suggestion ?? '', (field, next) => onChange(field, next))
                   : undefined
               }
-              onSettle={inReview && allowedActions.canApprove ? (f) => setSettling(f) : undefined}
+              onSettle={inReview && allowed.can.approve ? (f) => setSettling(f) : undefined}
             />
           )}
           {settling && (
@@ -277,14 +276,14 @@ const ReviewPanelContent = ({ model, documentId, document }: PanelComponentProps
         </Section>
       )}
 
-      {documentId && (allowedActions.canSubmit || allowedActions.canApprove) && (
+      {documentId && (allowed.can.submit || allowed.can.approve) && (
         <Flex direction="column" alignItems="stretch" gap={2}>
           <Field.Root name="review-comment">
             <Field.Label>{formatMessage({ id: getTranslation('panel.comment'), defaultMessage: 'Comment' })}</Field.Label>
             <Textarea data-testid="jiyue-review-comment" value={comment} onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setComment(e.target.value)} />
           </Field.Root>
           <Flex gap={2} wrap="wrap">
-            {allowedActions.canSubmit && (stage === 'draft' || stage === 'published') && (
+            {allowed.can.submit && (stage === 'draft' || stage === 'published') && (
               <Button
                 data-testid="jiyue-submit"
                 loading={busy}
@@ -294,7 +293,7 @@ const ReviewPanelContent = ({ model, documentId, document }: PanelComponentProps
                 {formatMessage({ id: getTranslation('panel.submit'), defaultMessage: 'Submit for review' })}
               </Button>
             )}
-            {allowedActions.canApprove && inReview && (
+            {allowed.can.approve && inReview && (
               <>
                 <Button
                   data-testid="jiyue-approve"
@@ -323,7 +322,7 @@ const ReviewPanelContent = ({ model, documentId, document }: PanelComponentProps
               </>
             )}
           </Flex>
-          {allowedActions.canApprove && inReview && selfReview && (
+          {allowed.can.approve && inReview && selfReview && (
             <Typography variant="pi" textColor="neutral600" data-testid="jiyue-self-review">
               {selfReview === 'lastEditor'
                 ? formatMessage({ id: getTranslation('panel.selfReview.lastEditor'), defaultMessage: 'You edited this draft last: another reviewer approves this stage.' })
@@ -338,7 +337,7 @@ const ReviewPanelContent = ({ model, documentId, document }: PanelComponentProps
         </Flex>
       )}
 
-      {allowedActions.canEmergencyPublish && stage !== 'published' && documentId && <EmergencyPublish onPublish={emergencyPublish} />}
+      {allowed.can.emergencyPublish && stage !== 'published' && documentId && <EmergencyPublish onPublish={emergencyPublish} />}
 
       {events.length > 0 && (
         <Section title={formatMessage({ id: getTranslation('panel.history'), defaultMessage: 'History' })}>

@@ -1,12 +1,11 @@
 import * as React from 'react';
 import { Badge, Box, Button, Flex, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
-import { StageBadge, isReviewStage, useStageLabel } from '@jiyue/admin-ui';
+import { StageBadge, isReviewStage, usePermissions, useStageLabel } from '@jiyue/admin-ui';
 import { useIntl } from 'react-intl';
 import type { ReviewDesk, ReviewDeskItem, ReviewDeskSentBackItem } from '@jiyue/kernel/contracts';
 import { Link } from 'react-router-dom';
-import { PLUGIN_ID, getTranslation } from '../constants';
-import { useReviewPermissions } from '../hooks/use-review-permissions';
+import { PERMISSIONS, PLUGIN_ID, getTranslation } from '../constants';
 import { errorMessage } from '../hooks/use-review-history';
 
 type DeskItem = ReviewDeskItem;
@@ -98,21 +97,21 @@ const ReviewDeskPage = () => {
   const t = (id: string, defaultMessage: string) => formatMessage({ id: getTranslation(id), defaultMessage });
   const stageLabel = useStageLabel();
   const { get } = useFetchClient();
-  const allowedActions = useReviewPermissions();
-  const permissionsLoading = allowedActions.isLoading;
+  const allowed = usePermissions(PERMISSIONS);
+  const permissionsLoading = allowed.isLoading;
   const [desk, setDesk] = React.useState<Desk | null>(null);
   const [error, setError] = React.useState<string | null>(null);
   const [filter, setFilter] = React.useState<Filter>(null);
 
   React.useEffect(() => {
-    if (!allowedActions.canRead) return;
+    if (!allowed.can.read) return;
     get<{ data: Desk }>(`/${PLUGIN_ID}/desk`)
       .then((res) => setDesk(res.data.data))
       .catch((e: unknown) => setError(errorMessage(e)));
-  }, [get, allowedActions.canRead]);
+  }, [get, allowed.can.read]);
 
   if (permissionsLoading) return <Page.Loading />;
-  if (!allowedActions.canRead) return <Page.NoPermissions />;
+  if (!allowed.can.read) return <Page.NoPermissions />;
   if (error) return <Page.Error />;
   if (!desk) return <Page.Loading />;
 
@@ -138,7 +137,7 @@ const ReviewDeskPage = () => {
               <ItemTable items={queue} testId="jiyue-desk-queue" />
             </Flex>
           </Box>
-          {allowedActions.canSubmit && (
+          {allowed.can.submit && (
             <>
               <Box background="neutral0" padding={6} shadow="filterShadow" hasRadius>
                 <Flex direction="column" alignItems="stretch" gap={4}>

@@ -144,4 +144,5 @@ export const SitePanel = ({ model, documentId }: PanelProps) => {
   };
 };
 // Labels the panel in the Content Manager's list of panels (as Strapi's own panels are labelled).
-SitePanel.type = 'site-group.site';
+// A name of our own: Strapi's panel types are only 'actions' and 'releases' (the Panels view leaves out 'actions').
+SitePanel.type = 'site-group.site' as never;
