@@ -3,7 +3,7 @@
 export { StageBadge, useStageLabel, isReviewStage, REVIEW_STAGES, type ReviewStage } from './stage-badge';
 export { FindingList, type Finding, type FindingListProps } from './finding-list';
 export { useDocumentLocale } from './document-locale';
-export { usePermissions, type PermissionAction } from './use-permissions';
+export { pluginPermissions, usePermissions, type PermissionAction } from './use-permissions';
 export { injectTibetanFont, tibetanFontCss, TIBETAN_FONT_FAMILY, TIBETAN_UNICODE_RANGE } from './tibetan-font';
 export { adminUiTranslations } from './ui-translations';
 export { defineAdminPlugin, type AdminPluginOptions, type ContentManagerApis, type Messages } from './define-admin-plugin';

@@ -8,6 +8,17 @@ export interface PermissionAction {
 }
 
 /**
+ * A plugin's RBAC actions by the name its screens read them under, each as the list `usePermissions`
+ * takes: `pluginPermissions('review-workflow', { read: 'review.read' })` →
+ * `{ read: [{ action: 'plugin::review-workflow.review.read', subject: null }] }`. The names are the
+ * actions the plugin's server registers; the server still decides.
+ */
+export const pluginPermissions = <K extends string>(pluginId: string, actions: Record<K, string>): Record<K, PermissionAction[]> =>
+  Object.fromEntries(
+    (Object.entries(actions) as [K, string][]).map(([name, action]) => [name, [{ action: `plugin::${pluginId}.${action}`, subject: null }]]),
+  ) as Record<K, PermissionAction[]>;
+
+/**
  * What the current admin may do, by name: `usePermissions({ read: [...], place: [...] })` gives
  * `{ isLoading, can: { read, place } }`, checked again whenever the admin's own permissions change.
  *

@@ -1,13 +1,13 @@
+import { pluginPermissions } from '@jiyue/admin-ui';
+
 export const PLUGIN_ID = 'bilingual';
 
-const action = (name: string) => [{ action: `plugin::${PLUGIN_ID}.${name}`, subject: null }];
-
 /** The RBAC actions the server registers (server/src/bootstrap.ts); buttons show only what these allow, the server still decides. */
-export const PERMISSIONS = {
-  read: action('status.read'),
-  pretranslate: action('pretranslate.run'),
-  edit: action('translation.edit'),
-};
+export const PERMISSIONS = pluginPermissions(PLUGIN_ID, {
+  read: 'status.read',
+  pretranslate: 'pretranslate.run',
+  edit: 'translation.edit',
+});
 
 /** The Tibetan locale of the cluster (the server's `tibetanLocales[0]`) and the Chinese source locale. */
 export const SOURCE_LOCALE = 'zh-Hans';

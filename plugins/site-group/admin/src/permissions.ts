@@ -1,7 +1,10 @@
+import { pluginPermissions } from '@jiyue/admin-ui';
+import { PLUGIN_ID } from './pluginId';
+
 /** The RBAC actions the server registers (plugins/site-group/server/src/bootstrap.ts); the server still decides. */
-export const PERMISSIONS = {
-  read: [{ action: 'plugin::site-group.placement.read', subject: null }],
-  place: [{ action: 'plugin::site-group.placement.place', subject: null }],
-  submit: [{ action: 'plugin::site-group.placement.submit', subject: null }],
-  review: [{ action: 'plugin::site-group.placement.review', subject: null }],
-};
+export const PERMISSIONS = pluginPermissions(PLUGIN_ID, {
+  read: 'placement.read',
+  place: 'placement.place',
+  submit: 'placement.submit',
+  review: 'placement.review',
+});
