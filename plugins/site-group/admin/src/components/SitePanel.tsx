@@ -143,6 +143,6 @@ export const SitePanel = ({ model, documentId }: PanelProps) => {
     content: <SitePanelContent model={model} documentId={documentId} />,
   };
 };
-// Labels the panel in the Content Manager's list of panels (as Strapi's own panels are labelled).
-// A name of our own: Strapi's panel types are only 'actions' and 'releases' (the Panels view leaves out 'actions').
+// Labels the panel in the Content Manager's list of panels (as Strapi's own panels are labelled); Strapi
+// types only its own labels ('actions', 'releases'), hence the cast, as the Distribution panel's.
 SitePanel.type = 'site-group.site' as never;
