@@ -17,13 +17,13 @@ export default (_: { strapi: Core.Strapi }) =>
       });
     },
     async remove(ctx) {
-      const { code } = parseQuery(codeParams, ctx.params);
+      const { code } = parseQuery(codeParams, { code: ctx.params.code });
       await answeringConflicts(ctx, async () => {
         ctx.body = { data: await getService('registry').remove(code) };
       });
     },
     async usage(ctx) {
-      const { code } = parseQuery(codeParams, ctx.params);
+      const { code } = parseQuery(codeParams, { code: ctx.params.code });
       ctx.body = { data: await getService('registry').usage(code) };
     },
   }) satisfies Core.Controller;
