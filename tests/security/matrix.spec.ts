@@ -116,6 +116,11 @@ const ADMIN: Record<string, (f: Fixture, ctx: { spare: AdminSession; editorOf: (
   [key('policy-match', 'GET', '/comments')]: () => ({ method: 'GET', url: '/policy-match/comments' }),
   [key('policy-match', 'POST', '/comments/:id/approve')]: (f) => ({ method: 'POST', url: `/policy-match/comments/${f.comment}/approve`, body: {} }),
   [key('policy-match', 'POST', '/comments/:id/reject')]: (f) => ({ method: 'POST', url: `/policy-match/comments/${f.comment}/reject`, body: {} }),
+  // policy-match, A: the fact registry (the root admin's PUT {} is a 400 and its DELETE of an unknown code a 404: nothing changes)
+  [key('policy-match', 'GET', '/facts')]: () => ({ method: 'GET', url: '/policy-match/facts' }),
+  [key('policy-match', 'PUT', '/facts')]: () => ({ method: 'PUT', url: '/policy-match/facts', body: {} }),
+  [key('policy-match', 'DELETE', '/facts/:code')]: () => ({ method: 'DELETE', url: '/policy-match/facts/noSuchFact' }),
+  [key('policy-match', 'GET', '/facts/:code/usage')]: () => ({ method: 'GET', url: '/policy-match/facts/age/usage' }),
   // bilingual
   [key('bilingual', 'GET', '/status')]: () => ({ method: 'GET', url: '/bilingual/status?limit=1000' }),
   [key('bilingual', 'GET', '/documents/:uid/:documentId/status')]: (f) => ({ method: 'GET', url: `/bilingual/documents/${ARTICLE}/${f.article}/status` }),

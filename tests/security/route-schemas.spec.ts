@@ -118,6 +118,8 @@ describe('public responses match their declared schemas', () => {
     ['cluster-search', 'search.suggest', 'GET', '/api/cluster-search/suggest?q=%E9%80%9A'],
     ['policy-match', 'taxonomy.list', 'GET', '/api/policy-match/tags'],
     ['policy-match', 'taxonomy.fields', 'GET', '/api/policy-match/fields'],
+    // A: the fact registry in Tibetan (labels pending translation flagged)
+    ['policy-match', 'taxonomy.fields', 'GET', '/api/policy-match/fields?locale=bo'],
     ['policy-match', 'engagement.ratings', 'GET', '/api/policy-match/policies/x0abcdefghijklmnopqrstu/ratings'],
     ['policy-match', 'engagement.comments', 'GET', '/api/policy-match/policies/x0abcdefghijklmnopqrstu/comments'],
     ['policy-match', 'match.match', 'POST', '/api/policy-match/match'],
