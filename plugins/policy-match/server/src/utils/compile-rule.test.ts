@@ -1,8 +1,12 @@
+import { STARTER_FACTS } from '../data/starter-facts';
+import { registryFromDefs } from './registry';
 import { compileRule, prepareFacts } from './compile-rule';
 import { evaluateRule } from './evaluate-rule';
 import type { Rule } from './validate-rule';
 
 const ASOF = '2025-06-15';
+const registry = registryFromDefs(STARTER_FACTS);
+const person = (facts: Record<string, unknown>) => ({ kind: 'individual' as const, facts });
 const rules: Rule[] = [
   { all: [{ field: 'age', op: 'between', value: [18, 35] }, { any: [{ field: 'identityTags', op: 'eq', value: 'graduate' }, { field: 'incomeBand', op: 'in', value: ['dibao', 'low'] }] }, { not: { field: 'ownsLocalHousing', op: 'eq', value: true } }] },
   { any: [{ field: 'householdRegion', op: 'in', value: ['513300', '110000'] }, { field: 'age', op: 'gte', value: 80 }] },
@@ -17,8 +21,8 @@ const profiles = [
 
 describe('compiled rules agree with the explaining evaluator', () => {
   it.each(rules.map((r, i) => [i, r] as const))('rule %i on every profile', (_i, rule) => {
-    const compiled = compileRule(rule);
-    for (const facts of profiles) expect([facts, compiled(prepareFacts(facts, ASOF))]).toEqual([facts, evaluateRule(rule, facts, ASOF).result]);
+    const compiled = compileRule(rule, registry);
+    for (const facts of profiles) expect([facts, compiled(prepareFacts(person(facts), ASOF, registry))]).toEqual([facts, evaluateRule(rule, person(facts), { registry, asOf: ASOF }).result]);
   });
 });
 
@@ -33,11 +37,11 @@ describe('quick status agrees with the explaining policy evaluator', () => {
   );
   it('same status and the same missing facts for every policy and profile', () => {
     for (const policy of policies) {
-      const compiled = policy.clauses.map((c: any) => compileRule(c.rule));
+      const compiled = policy.clauses.map((c: any) => compileRule(c.rule, registry));
       for (const facts of profiles) {
         const missing: string[] = [];
-        const quick = quickStatus(policy, compiled, { kind: 'individual', prepared: prepareFacts(facts, ASOF) }, ASOF, missing);
-        const full = evaluatePolicy(policy, { kind: 'individual', facts }, ASOF, undefined, false);
+        const quick = quickStatus(policy, compiled, { kind: 'individual', prepared: prepareFacts(person(facts), ASOF, registry) }, ASOF, missing);
+        const full = evaluatePolicy(policy, { kind: 'individual', facts }, { registry, asOf: ASOF, explain: false });
         expect([policy.documentId, facts, quick.status, quick.regionDistance, [...new Set(missing)].sort()]).toEqual([policy.documentId, facts, full.status, full.regionDistance, [...full.missing].sort()]);
       }
     }

@@ -1,4 +1,9 @@
-import { evaluatePolicy, rankMissingFacts, type MatchablePolicy } from './evaluate-policy';
+import { STARTER_FACTS } from '../data/starter-facts';
+import { registryFromDefs } from './registry';
+import { evaluatePolicy as evaluate, rankMissingFacts, type MatchablePolicy } from './evaluate-policy';
+
+const registry = registryFromDefs(STARTER_FACTS);
+const evaluatePolicy = (policy: MatchablePolicy, profile: { kind: 'individual' | 'enterprise'; facts: Record<string, unknown> }, asOf: string) => evaluate(policy, profile, { registry, asOf });
 
 const base: MatchablePolicy = {
   documentId: 'p1', title: '高校毕业生就业补贴', audience: 'individual', tags: [], jurisdiction: '513300',
@@ -35,7 +40,7 @@ describe('policy evaluation', () => {
     const out = evaluatePolicy(base, person({ age: 30 }), '2025-06-15');
     expect(out.status).toBe('possibly-eligible');
     expect(out.missing.sort()).toEqual(['householdRegion', 'identityTags', 'incomeBand']);
-    const ranked = rankMissingFacts([out, evaluatePolicy({ ...base, documentId: 'p2', jurisdiction: null }, person({ age: 30 }), '2025-06-15')]);
+    const ranked = rankMissingFacts([out, evaluatePolicy({ ...base, documentId: 'p2', jurisdiction: null }, person({ age: 30 }), '2025-06-15')], registry);
     expect(ranked.map((r) => [r.field, r.settles])).toEqual([['identityTags', 2], ['incomeBand', 2], ['householdRegion', 1]]);
   });
 

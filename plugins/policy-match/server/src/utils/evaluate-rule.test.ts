@@ -1,7 +1,12 @@
-import { evaluateRule, testPredicate } from './evaluate-rule';
+import { STARTER_FACTS } from '../data/starter-facts';
+import { registryFromDefs } from './registry';
+import { evaluateRule as evaluate, testPredicate as test, type Facts, type NameLookup } from './evaluate-rule';
 import type { Predicate, Rule } from './validate-rule';
 
 const ASOF = '2025-06-15';
+const registry = registryFromDefs(STARTER_FACTS);
+const testPredicate = (p: Predicate, facts: Facts, asOf: string) => test(p, { kind: 'individual', facts }, { registry, asOf });
+const evaluateRule = (rule: Rule, facts: Facts, asOf: string, names?: NameLookup) => evaluate(rule, { kind: 'individual', facts }, { registry, asOf, names });
 const names = (code: string) =>
   ({ '513300': { zh: '甘孜藏族自治州', bo: 'དཀར་མཛེས་བོད་རིགས་རང་སྐྱོང་ཁུལ།' }, '513301': { zh: '康定市', bo: 'དར་མདོ་གྲོང་ཁྱེར།' }, graduate: { zh: '高校毕业生' } } as Record<string, any>)[code];
 

@@ -1,6 +1,9 @@
+import { STARTER_FACTS } from '../data/starter-facts';
+import { registryFromDefs } from './registry';
 import { validateRule } from './validate-rule';
 
-const paths = (rule: unknown, opts = {}) => validateRule(rule, opts).map((p) => p.path.join('.'));
+const registry = registryFromDefs(STARTER_FACTS);
+const paths = (rule: unknown, opts = {}) => validateRule(rule, { registry, ...opts }).map((p) => p.path.join('.'));
 
 describe('rule validation at save', () => {
   it('accepts every op on the types it means something for', () => {
@@ -13,7 +16,7 @@ describe('rule validation at save', () => {
           { field: 'householdRegion', op: 'in', value: ['513300', '513301'] },
           { any: [{ field: 'identityTags', op: 'eq', value: 'graduate' }, { not: { field: 'incomeBand', op: 'exists' } }] },
         ],
-      })
+      }, { registry })
     ).toEqual([]);
   });
 
@@ -40,7 +43,7 @@ describe('rule validation at save', () => {
     let rule: any = { field: 'age', op: 'gte', value: 18 };
     for (let i = 0; i < 6; i += 1) rule = { not: rule };
     expect(paths(rule)).toEqual(['not.not.not.not.not.not']);
-    expect(validateRule(rule)[0].message).toMatch(/deeper than 6/);
+    expect(validateRule(rule, { registry })[0].message).toMatch(/deeper than 6/);
   });
 
   it('checks audience and tag codes when told', () => {
