@@ -48,3 +48,30 @@ describe('policy evaluation', () => {
     expect(evaluatePolicy(base, person({ age: 50, incomeBand: 'high', identityTags: ['graduate'] }), '2025-06-15').status).toBe('ineligible');
   });
 });
+
+describe('the jurisdiction on the region fact a policy chooses', () => {
+  const p05: MatchablePolicy = { ...base, documentId: 'p05', jurisdiction: '510000', jurisdictionFacts: { individual: 'residenceRegion' }, applicationDeadline: null, validTo: null, clauses: [] };
+  it.each<[string, Record<string, unknown>, string, string[], string[]]>([
+    ['常住地 inside', { householdRegion: '530102', residenceRegion: '513301' }, 'eligible', [], []],
+    ['常住地 outside, 户籍 inside does not count', { householdRegion: '513301', residenceRegion: '530102' }, 'ineligible', ['jurisdiction'], []],
+    ['常住地 unknown', { householdRegion: '513301' }, 'possibly-eligible', [], ['residenceRegion']],
+  ])('%s', (_label, facts, status, reasons, missing) => {
+    const out = evaluatePolicy(p05, person(facts), '2026-07-01');
+    expect([out.status, out.reasons, out.missing]).toEqual([status, reasons, missing]);
+  });
+
+  it('an enterprise of an any-policy is tested on its own region fact', () => {
+    const p = { ...p05, audience: 'any' as const };
+    expect(evaluatePolicy(p, { kind: 'enterprise', facts: { region: '510104' } }, '2026-07-01').status).toBe('eligible');
+    expect(evaluatePolicy(p, { kind: 'enterprise', facts: {} }, '2026-07-01').missing).toEqual(['region']);
+  });
+
+  it('missing facts rank by how many results they settle, then by the registry order', () => {
+    const outcomes = [
+      { status: 'possibly-eligible' as const, missing: ['newHires', 'householdSize'] },
+      { status: 'possibly-eligible' as const, missing: ['householdSize', 'age'] },
+      { status: 'eligible' as const, missing: ['age'] },
+    ];
+    expect(rankMissingFacts(outcomes, registry).map((r) => [r.field, r.settles])).toEqual([['householdSize', 2], ['age', 1], ['newHires', 1]]);
+  });
+});
