@@ -1,10 +1,40 @@
 import { DEMO_FOOTER, DEMO_PARENTS, DEMO_POLICIES, demoPolicySpecs, eligibilityBody } from './demo-policies';
 import { demoContent } from './demo-content';
 import { STARTER_TAXONOMY } from '../../plugins/policy-match/server/src/data/starter-taxonomy';
+import { STARTER_FACTS } from '../../plugins/policy-match/server/src/data/starter-facts';
+import { opsOf, registryFromDefs, serves } from '../../plugins/policy-match/server/src/utils/registry';
+import { enumCodes } from '../../plugins/policy-match/server/src/utils/check-value';
 
 /** Pure checks of the 政策找人 demo set (#19, deliver 4): no Strapi boot. */
 
 const KNOWN_TAGS = new Set(STARTER_TAXONOMY.map((t) => t.code));
+const REGISTRY = registryFromDefs(STARTER_FACTS);
+
+type Kind = 'individual' | 'enterprise';
+/**
+ * Every predicate of a rule against the starter registry: a known fact, an operator of its type,
+ * enum and tag values that exist, and a fact serving every kind possible at that point (a `kind`
+ * child of an `all` narrows its siblings). Returns the problems with their paths.
+ */
+const ruleProblems = (rule: any, kinds: Kind[], path: string): string[] => {
+  if (rule.all) {
+    const guard = rule.all.find((r: any) => r.kind);
+    const narrowed = guard ? kinds.filter((k) => k === guard.kind) : kinds;
+    return rule.all.flatMap((r: any, i: number) => ruleProblems(r, narrowed, `${path}.all.${i}`));
+  }
+  if (rule.any) return rule.any.flatMap((r: any, i: number) => ruleProblems(r, kinds, `${path}.any.${i}`));
+  if (rule.not) return ruleProblems(rule.not, kinds, `${path}.not`);
+  if (rule.kind) return kinds.includes(rule.kind) ? [] : [`${path}: kind ${rule.kind} cannot occur here`];
+  const def = REGISTRY.get(rule.field);
+  if (!def) return [`${path}: unknown fact ${rule.field}`];
+  const problems: string[] = [];
+  if (!opsOf(def).includes(rule.op)) problems.push(`${path}: ${rule.op} on ${def.type} ${rule.field}`);
+  for (const k of kinds) if (!serves(def, k)) problems.push(`${path}: ${rule.field} is not a fact of ${k}`);
+  const values = Array.isArray(rule.value) ? rule.value : [rule.value];
+  if (def.type === 'enum') for (const v of values) if (!enumCodes(def).includes(v)) problems.push(`${path}: ${rule.field} has no value ${v}`);
+  if (def.type === 'tag-list') for (const v of values) if (!KNOWN_TAGS.has(v)) problems.push(`${path}: no tag ${v}`);
+  return problems;
+};
 
 describe('the demo policy set', () => {
   it('has at least 20 policies for individuals and enterprises, at national, provincial and prefecture level', () => {
@@ -40,6 +70,14 @@ describe('the demo policy set', () => {
     }
     expect(new Set(DEMO_POLICIES.map((p) => p.documentNumber)).size).toBe(DEMO_POLICIES.length);
     expect(new Set(DEMO_POLICIES.map((p) => p.title)).size).toBe(DEMO_POLICIES.length);
+  });
+
+  it('writes every rule over facts of the starter registry, with operators and values they allow, for the audiences served', () => {
+    const problems = DEMO_POLICIES.flatMap((p) => {
+      const kinds: Kind[] = p.eligibility.audience === 'any' ? ['individual', 'enterprise'] : [p.eligibility.audience];
+      return p.eligibility.clauses.flatMap((c, i) => ruleProblems(c.rule, kinds, `${p.key} clauses.${i}.rule`));
+    });
+    expect(problems).toEqual([]);
   });
 
   it('gives only P01 an application deadline, 180 days after the seed day', () => {
