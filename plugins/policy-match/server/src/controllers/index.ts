@@ -5,5 +5,11 @@ import profile from './profile';
 import inbox from './inbox';
 import audience from './audience';
 import engagement from './engagement';
+// A: the fact registry
+import fact from './fact';
 
-export default { match, eligibility, taxonomy, profile, inbox, audience, engagement };
+export default {
+  match, eligibility, taxonomy, profile, inbox, audience, engagement,
+  // A: the fact registry
+  fact,
+};

@@ -3,6 +3,8 @@ import { described, routeScope, type RouteScope } from '@jiyue/kernel';
 import * as audience from '../../validation/audience';
 import * as eligibility from '../../validation/eligibility';
 import * as engagement from '../../validation/engagement';
+// A: the fact registry
+import * as fact from '../../validation/fact';
 import * as taxonomy from '../../validation/taxonomy';
 
 /** The RBAC action a route needs, then its site scope (enforced by `plugin::site-group.scope`). */
@@ -33,5 +35,10 @@ export default {
     { method: 'GET', path: '/comments', handler: 'engagement.queue', ...described({ query: engagement.queueQuery }), config: can('comment.moderate', { kind: 'filtered' }) },
     { method: 'POST', path: '/comments/:id/approve', handler: 'engagement.approve', ...described({ body: engagement.approveBody }), config: can('comment.moderate', theComment) },
     { method: 'POST', path: '/comments/:id/reject', handler: 'engagement.reject', ...described({ body: engagement.rejectBody }), config: can('comment.moderate', theComment) },
+    // A: the fact registry (cluster vocabulary: read by every editor, changed only cluster-wide)
+    { method: 'GET', path: '/facts', handler: 'fact.list', ...described({ response: fact.listResponse }), config: can('fact.read', { kind: 'shared' }) },
+    { method: 'PUT', path: '/facts', handler: 'fact.upsert', ...described({ body: fact.upsertBody, response: fact.upsertResponse }), config: can('fact.manage', { kind: 'cluster' }) },
+    { method: 'DELETE', path: '/facts/:code', handler: 'fact.remove', config: can('fact.manage', { kind: 'cluster' }) },
+    { method: 'GET', path: '/facts/:code/usage', handler: 'fact.usage', ...described({ response: fact.usageResponse }), config: can('fact.manage', { kind: 'cluster' }) },
   ],
 } satisfies Core.RouterInput;
