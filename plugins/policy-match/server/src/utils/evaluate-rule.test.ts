@@ -138,6 +138,8 @@ describe('the rule language of #19 (asOf 2026-07-01)', () => {
     [{ field: 'newHireRatio', op: 'gte', value: 1 }, ent({ newHires: 2, employees: 0 }), false, []], // whenZero 0
     [{ field: 'layoffRate', op: 'lte', value: 5.5 }, ent({}), null, ['layoffsLastYear', 'insuredEmployees']],
     [{ field: 'layoffRate', op: 'lte', value: 5.5 }, ent({ layoffsLastYear: 11, insuredEmployees: 200 }), true, []],
+    [{ field: 'newHireRatio', op: 'lte', value: 14 }, ent({ newHires: 7, employees: 50 }), true, []], // exactly 14 %, not 14.000000000000002
+    [{ field: 'layoffRate', op: 'lte', value: 55 }, ent({ layoffsLastYear: 11, insuredEmployees: 20 }), true, []],
     [{ field: 'netNewJobs', op: 'gte', value: 1 }, ent({ employees: 400, employeesLastYear: 370 }), true, []],
     [{ field: 'enterpriseAgeYears', op: 'gte', value: 1 }, ent({ foundedOn: '2025-07-01' }), true, []],
     [{ field: 'enterpriseAgeYears', op: 'gte', value: 1 }, ent({ foundedOn: '2025-07-02' }), false, []],
