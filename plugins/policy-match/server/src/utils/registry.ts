@@ -148,7 +148,8 @@ export const deriveValue = (derivation: Derivation, input: (code: string) => unk
   if (typeof a !== 'number' || typeof b !== 'number') return null;
   if (derivation.formula === 'difference') return a - b;
   if (b === 0) return derivation.whenZero === undefined || derivation.whenZero === 'unknown' ? null : derivation.whenZero;
-  return (a / b) * (derivation.scale ?? 1);
+  // scale first: 7 × 100 ÷ 50 is exactly 14, (7 ÷ 50) × 100 is 14.000000000000002 (and fails "≤ 14")
+  return (a * (derivation.scale ?? 1)) / b;
 };
 
 export interface FactProblem {
