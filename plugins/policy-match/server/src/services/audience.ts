@@ -114,7 +114,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const asOf = todayInChina();
       if (!policy || closedReasons(policy, asOf).length) return { notified: 0 };
       const users = await this.subscribers(policy);
-      const registry = await getService('catalogue').registry();
+      const { registry } = await getService('catalogue').policies();
       let notified = 0;
       const counts = { eligible: 0, 'possibly-eligible': 0 };
       for (let i = 0; i < users.length; i += 1000) {

@@ -1,8 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import type { MatchablePolicy } from '../utils/evaluate-policy';
 import { compileRule, type CompiledRule } from '../utils/compile-rule';
-import { registryFromDefs, type Registry } from '../utils/registry';
-import { STARTER_FACTS } from '../data/starter-facts';
+import type { Registry } from '../utils/registry';
+import { getService } from '../utils/get-service';
 import { toIsoDate } from '../utils/dates';
 import { policyUid } from '../utils/policy-uid';
 import { ELIGIBILITY_UID } from '../utils/uids';
@@ -30,10 +30,6 @@ interface PolicyRow {
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   let cached: { revision: string; registry: Registry; policies: MatchablePolicy[]; byId: Map<string, MatchablePolicy>; compiled: Map<string, (CompiledRule | null)[]> } | null = null;
-  // B: the fact registry rules are validated, compiled and evaluated with — the starter set until the
-  // registry service (developer A) serves the stored facts; then its current() goes here.
-  const starter = registryFromDefs(STARTER_FACTS);
-  const registry = async (): Promise<Registry> => starter;
   const store = () => strapi.store({ type: 'plugin', name: 'policy-match' });
 
   const revision = async () => String((await store().get({ key: 'catalogueVersion' })) ?? 'initial');
@@ -70,10 +66,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
-    registry,
-
+    /** The compiled rules belong to one catalogue version and one registry revision: either changing rebuilds them. */
     async policies() {
-      const [current, facts] = await Promise.all([revision(), registry()]);
+      const [current, facts] = await Promise.all([revision(), getService('registry').current()]);
       if (cached?.revision !== current || cached.registry.revision !== facts.revision) {
         const policies = await build();
         cached = {

@@ -40,7 +40,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
    * path, against the fact registry the matcher uses), then writes one row: bad input changes nothing.
    */
   async save(documentId: string, body: unknown, actorId?: number) {
-    const [{ byCode }, registry] = await Promise.all([getService('taxonomy').all(), getService('catalogue').registry()]);
+    const [{ byCode }, registry] = await Promise.all([getService('taxonomy').all(), getService('registry').current()]);
     const maxDepth = strapi.plugin('policy-match').config('maxRuleDepth') as number;
     const input = parseBody(eligibilityBody({ registry, tags: byCode, limits: { ...DEFAULT_RULE_LIMITS, maxDepth } }), body);
     const policy = await strapi.db.query(policyUid()).findOne({ where: { documentId }, select: ['id'] });

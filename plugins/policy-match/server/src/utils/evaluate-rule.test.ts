@@ -162,3 +162,14 @@ describe('the rule language of #19 (asOf 2026-07-01)', () => {
     expect(ex({ field: 'enterpriseAgeYears', op: 'gte', value: 1 }, ent({ foundedOn: '2015-01-01' }))).toEqual(['成立年限 11年（按成立日期 2015-01-01 计） ≥ 1年 ✓']);
   });
 });
+
+describe('explanations of a branch guarded by another kind', () => {
+  it('give the kind line alone', () => {
+    const rule: Rule = { any: [{ all: [{ kind: 'individual' }, { field: 'identityTags', op: 'eq', value: 'herder' }] }, { all: [{ not: { kind: 'individual' } }, { field: 'enterpriseSize', op: 'lte', value: 'small' }] }] };
+    const out = evaluate(rule, { kind: 'enterprise', facts: { enterpriseSize: 'micro' } }, { registry, asOf: '2026-07-01' });
+    // the second branch's guard is a `not`: its line shows the inner test, as every `not` does
+    expect([out.result, out.explanations.map((e) => e.zh)]).toEqual([true, ['申请主体 企业 属于 个人 ✗', '申请主体 企业 属于 个人 ✗', '企业规模 微型 ≤ 小型 ✓']]);
+    const person = evaluate(rule, { kind: 'individual', facts: {} }, { registry, asOf: '2026-07-01' });
+    expect([person.result, person.missing, person.explanations.map((e) => e.zh)]).toEqual([null, ['identityTags'], ['申请主体 个人 属于 个人 ✓', '身份：未提供（需 包含 herder）?', '申请主体 个人 属于 企业 ✗']]);
+  });
+});

@@ -278,6 +278,15 @@ export const evaluateRule = (rule: Rule, subject: Subject, ctx: EvalContext & { 
       const inner = walk(node.not);
       return { result: kleeneNot(inner.result), missing: inner.missing };
     }
+    if ('all' in node) {
+      // A branch guarded by another kind is not for this profile: its kind line alone explains it.
+      const guards = node.all.filter((r) => isKindRule(r) || ('not' in r && isKindRule(r.not)));
+      const offGuard = guards.find((g) => (isKindRule(g) ? g.kind !== subject.kind : isKindRule((g as { not: KindRule }).not) && (g as { not: KindRule }).not.kind === subject.kind));
+      if (offGuard) {
+        if (explain) explanations.push(explainKind(isKindRule(offGuard) ? offGuard : { kind: subject.kind === 'individual' ? 'enterprise' : 'individual' }, subject, false));
+        return { result: false, missing: new Set() };
+      }
+    }
     const parts = ('all' in node ? node.all : node.any).map(walk);
     const result = 'all' in node ? kleeneAll(parts.map((p) => p.result)) : kleeneAny(parts.map((p) => p.result));
     const missing = new Set<string>();

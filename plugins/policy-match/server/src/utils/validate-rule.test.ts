@@ -62,6 +62,7 @@ describe('the rule language of #19: kind, relative values, gt/lt, ordered enums,
     ok({ field: 'graduationYear', op: 'between', value: [{ thisYear: -2 }, { thisYear: 0 }] }, 'individual');
     ok({ field: 'educationLevel', op: 'gte', value: 'junior-college' }, 'individual');
     ok({ field: 'disabilityGrade', op: 'between', value: ['grade2', 'grade1'] }, 'individual');
+    ok({ field: 'dischargeDate', op: 'between', value: ['2020-01-01', { today: {} }] }, 'individual'); // a mixed pair is ordered only on a given day
     ok({ field: 'incomePerCapita', op: 'lt', value: 6000 }, 'individual');
     ok({ all: [ENT, { field: 'newHireRatio', op: 'gte', value: 15 }, { field: 'annualRevenue', op: 'gt', value: 5000 }] }, 'enterprise');
     ok({ any: [{ all: [IND, { field: 'identityTags', op: 'eq', value: 'farmer' }] }, { all: [ENT, { field: 'enterpriseTypes', op: 'eq', value: 'farmer-coop' }] }] }, 'any');

@@ -199,7 +199,8 @@ const validateValue = (
         return;
       }
       const ok = scalar(pair[0], [...valuePath, 0]) && scalar(pair[1], [...valuePath, 1]);
-      if (ok && rank(pair[0]) > rank(pair[1])) problems.push({ path: valuePath, message: 'low must not be above high' });
+      // two absolute ends, or two relative ones (compared by offset); a mixed pair's order depends on the day
+      if (ok && isRelative(pair[0]) === isRelative(pair[1]) && rank(pair[0]) > rank(pair[1])) problems.push({ path: valuePath, message: 'low must not be above high' });
       return;
     }
     default:
