@@ -4,6 +4,7 @@ import { STARTER_TAXONOMY } from '../../plugins/policy-match/server/src/data/sta
 import { STARTER_FACTS } from '../../plugins/policy-match/server/src/data/starter-facts';
 import { opsOf, registryFromDefs, serves } from '../../plugins/policy-match/server/src/utils/registry';
 import { enumCodes } from '../../plugins/policy-match/server/src/utils/check-value';
+import { eligibilityBody as eligibilitySchema } from '../../plugins/policy-match/server/src/validation/eligibility';
 
 /** Pure checks of the 政策找人 demo set (#19, deliver 4): no Strapi boot. */
 
@@ -78,6 +79,15 @@ describe('the demo policy set', () => {
       return p.eligibility.clauses.flatMap((c, i) => ruleProblems(c.rule, kinds, `${p.key} clauses.${i}.rule`));
     });
     expect(problems).toEqual([]);
+  });
+
+  it('passes the eligibility service\'s own validation (shape, tags, jurisdiction facts, every rule) against the starter registry and taxonomy', () => {
+    const schema = eligibilitySchema({ registry: REGISTRY, tags: new Map(STARTER_TAXONOMY.map((t) => [t.code, { dimension: t.dimension }])) });
+    const refused = DEMO_POLICIES.flatMap((p) => {
+      const result = schema.safeParse(eligibilityBody(p, '2026-07-01'));
+      return result.success ? [] : result.error.issues.map((i) => `${p.key} ${i.path.join('.')}: ${i.message}`);
+    });
+    expect(refused).toEqual([]);
   });
 
   it('gives only P01 an application deadline, 180 days after the seed day', () => {
