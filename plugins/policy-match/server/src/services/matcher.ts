@@ -1,15 +1,23 @@
 import type { Core } from '@strapi/strapi';
 import { evaluatePolicy, quickStatus, rankMissingFacts, type MatchablePolicy, type MatchStatus } from '../utils/evaluate-policy';
-import { prepareFacts } from '../utils/compile-rule';
+import { prepareFacts, type CompiledRule } from '../utils/compile-rule';
 import type { Facts } from '../utils/evaluate-rule';
-import type { Audience } from '../utils/fields';
+import { FIELDS, HOME_REGION_FIELD, type Audience } from '../utils/fields';
 import { getService } from '../utils/get-service';
+import { nextQuestion, statusProbe, type QuestionFactDef, type QuestionLocale, type QuestionRegistry } from '../utils/next-question';
+import { timed, type Timing } from '../utils/server-timing';
 
 export interface MatchOptions {
   asOf: string;
   includeIneligible?: boolean;
   documentIds?: string[];
   limit?: number;
+  /** The locale of the next question's labels (default: the plugin's `matchLocale`). */
+  locale?: QuestionLocale;
+  /** Facts the person chose not to answer: never asked again. */
+  declined?: string[];
+  /** Filled with the time of each step (`Server-Timing`). */
+  timing?: Timing;
 }
 
 const STATUS_RANK = { eligible: 0, 'possibly-eligible': 1, ineligible: 2 } as const;
@@ -17,54 +25,90 @@ const STATUS_RANK = { eligible: 0, 'possibly-eligible': 1, ineligible: 2 } as co
 /** Nearest jurisdiction first: the profile's own county, then its prefecture, province; nationwide policies after. */
 const regionRank = (p: MatchablePolicy, o: { regionDistance: number | null }) => (o.regionDistance ?? (p.jurisdiction ? 8 : 7));
 
-/** Forward match: one profile against every matchable policy, ranked and explained. */
+const QUESTION_FACTS: QuestionFactDef[] = FIELDS.map((f, i) => ({
+  code: f.name, audience: f.audience, type: f.type, labelZh: f.labelZh, labelBo: f.labelBo ?? null, unit: f.unit, min: f.min, max: f.max,
+  values: f.values ? Object.entries(f.values).map(([code, v]) => ({ code, zh: v.zh, bo: v.bo ?? null })) : undefined,
+  askable: true, sensitive: false, sortOrder: i,
+}));
+const QUESTION_BY_CODE = new Map(QUESTION_FACTS.map((f) => [f.code, f]));
+const questionRegistry: QuestionRegistry = { get: (code) => QUESTION_BY_CODE.get(code) };
+
+/** Forward match: one profile against every matchable policy, ranked and explained, with the next question to ask. */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async match(profile: { kind: Audience; facts: Facts }, options: MatchOptions) {
-    const [{ policies, byId, compiled }, names] = await Promise.all([getService('catalogue').policies(), getService('taxonomy').nameLookup()]);
+    const { timing } = options;
+    const { catalogue, names } = await timed(timing, 'rev', async () => {
+      const revisions = await getService('catalogue').revisions();
+      const [c, n] = await Promise.all([getService('catalogue').policies(revisions), getService('taxonomy').nameLookup(revisions)]);
+      return { catalogue: c, names: n };
+    });
+    const { policies, byId, compiled } = catalogue;
     const only = options.documentIds?.length ? options.documentIds.map((id) => byId.get(id)).filter((p): p is MatchablePolicy => Boolean(p)) : policies;
 
     // First pass: compiled rules, status only. Unknown results are re-evaluated for their missing
     // facts, and explanations are only built for what is returned.
-    const prepared = { kind: profile.kind, prepared: prepareFacts(profile.facts, options.asOf) };
     const scored: { policy: MatchablePolicy; outcome: { status: MatchStatus; regionDistance: number | null; missing: string[] } }[] = [];
     const counts = { eligible: 0, 'possibly-eligible': 0, ineligible: 0 };
-    for (const policy of only) {
-      const found: string[] = [];
-      const quick = quickStatus(policy, compiled.get(policy.documentId)!, prepared, options.asOf, found);
-      counts[quick.status] += 1;
-      if (quick.status === 'ineligible' && !options.includeIneligible) continue;
-      scored.push({ policy, outcome: { ...quick, missing: found.length ? [...new Set(found)] : found } });
-    }
-    const missingFacts = rankMissingFacts(scored.map((s) => s.outcome));
-    scored.sort(
-      (a, b) =>
-        STATUS_RANK[a.outcome.status] - STATUS_RANK[b.outcome.status] ||
-        regionRank(a.policy, a.outcome) - regionRank(b.policy, b.outcome) ||
-        (a.policy.applicationDeadline ?? '9999').localeCompare(b.policy.applicationDeadline ?? '9999') ||
-        (b.policy.publishDate ?? '').localeCompare(a.policy.publishDate ?? '') ||
-        a.policy.documentId.localeCompare(b.policy.documentId)
-    );
-    const limit = options.limit ?? 20;
-    const data = scored.slice(0, limit).map(({ policy }, i) => {
-      const o = evaluatePolicy(policy, profile, options.asOf, names, true);
-      const jurisdictionName = policy.jurisdiction ? names(policy.jurisdiction) : undefined;
-      return {
-        rank: i + 1,
-        documentId: policy.documentId,
-        title: policy.title,
-        titleBo: policy.titleBo ?? null,
-        status: o.status,
-        reasons: o.reasons,
-        ownRegion: o.regionDistance === 0,
-        jurisdiction: policy.jurisdiction ? { code: policy.jurisdiction, nameZh: jurisdictionName?.zh ?? null, nameBo: jurisdictionName?.bo ?? null, check: o.jurisdiction } : null,
-        tags: policy.tags,
-        applicationDeadline: policy.applicationDeadline,
-        validTo: policy.validTo,
-        benefits: o.clauses.filter((c) => c.status !== 'ineligible').map((c) => ({ zh: c.benefit, bo: c.benefitBo ?? null })),
-        clauses: o.clauses.map((c) => ({ index: c.index, text: c.text, textBo: c.textBo ?? null, benefit: c.benefit, benefitBo: c.benefitBo ?? null, status: c.status, explanations: c.explanations, missing: c.missing })),
-        missing: o.missing,
-      };
+    timed(timing, 'eval', () => {
+      const prepared = { kind: profile.kind, prepared: prepareFacts(profile.facts, options.asOf) };
+      for (const policy of only) {
+        const found: string[] = [];
+        const quick = quickStatus(policy, compiled.get(policy.documentId)!, prepared, options.asOf, found);
+        counts[quick.status] += 1;
+        if (quick.status === 'ineligible' && !options.includeIneligible) continue;
+        scored.push({ policy, outcome: { ...quick, missing: found.length ? [...new Set(found)] : found } });
+      }
+      scored.sort(
+        (a, b) =>
+          STATUS_RANK[a.outcome.status] - STATUS_RANK[b.outcome.status] ||
+          regionRank(a.policy, a.outcome) - regionRank(b.policy, b.outcome) ||
+          (a.policy.applicationDeadline ?? '9999').localeCompare(b.policy.applicationDeadline ?? '9999') ||
+          (b.policy.publishDate ?? '').localeCompare(a.policy.publishDate ?? '') ||
+          a.policy.documentId.localeCompare(b.policy.documentId)
+      );
     });
-    return { data, meta: { asOf: options.asOf, total: scored.length, counts, missingFacts } };
+    const missingFacts = rankMissingFacts(scored.map((s) => s.outcome));
+    const limit = options.limit ?? 20;
+    const data = timed(timing, 'explain', () =>
+      scored.slice(0, limit).map(({ policy }, i) => {
+        const o = evaluatePolicy(policy, profile, options.asOf, names, true);
+        const jurisdictionName = policy.jurisdiction ? names(policy.jurisdiction) : undefined;
+        return {
+          rank: i + 1,
+          documentId: policy.documentId,
+          title: policy.title,
+          titleBo: policy.titleBo ?? null,
+          status: o.status,
+          reasons: o.reasons,
+          ownRegion: o.regionDistance === 0,
+          jurisdiction: policy.jurisdiction ? { code: policy.jurisdiction, nameZh: jurisdictionName?.zh ?? null, nameBo: jurisdictionName?.bo ?? null, check: o.jurisdiction } : null,
+          tags: policy.tags,
+          applicationDeadline: policy.applicationDeadline,
+          validTo: policy.validTo,
+          benefits: o.clauses.filter((c) => c.status !== 'ineligible').map((c) => ({ zh: c.benefit, bo: c.benefitBo ?? null })),
+          clauses: o.clauses.map((c) => ({ index: c.index, text: c.text, textBo: c.textBo ?? null, benefit: c.benefit, benefitBo: c.benefitBo ?? null, status: c.status, explanations: c.explanations, missing: c.missing })),
+          missing: o.missing,
+        };
+      })
+    );
+
+    // The question that settles the most possibly-eligible results (over all of them, not only the page).
+    const question = timed(timing, 'ask', () => {
+      const open = scored
+        .filter((s) => s.outcome.status === 'possibly-eligible')
+        .map((s) => ({ policy: s.policy, compiled: compiled.get(s.policy.documentId)! as (CompiledRule | null)[], missing: s.outcome.missing }));
+      if (!open.length) return null;
+      const homeFact = HOME_REGION_FIELD[profile.kind];
+      return nextQuestion({
+        registry: questionRegistry, kind: profile.kind, given: profile.facts, declined: options.declined ?? [], asOf: options.asOf,
+        locale: options.locale ?? (String(strapi.plugin('policy-match').config('matchLocale')).startsWith('bo') ? 'bo' : 'zh-Hans'),
+        open: open.map((o) => ({
+          missing: o.missing, rules: o.policy.clauses.map((c) => c.rule), jurisdiction: o.policy.jurisdiction ? { code: o.policy.jurisdiction, fact: homeFact } : null,
+        })),
+        probe: statusProbe(open, profile, options.asOf),
+        names,
+      });
+    });
+    return { data, meta: { asOf: options.asOf, total: scored.length, counts, missingFacts, nextQuestion: question } };
   },
 });
