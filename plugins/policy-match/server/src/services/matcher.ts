@@ -2,9 +2,11 @@ import type { Core } from '@strapi/strapi';
 import { evaluatePolicy, quickStatus, rankMissingFacts, type MatchablePolicy, type MatchStatus } from '../utils/evaluate-policy';
 import { prepareFacts, type CompiledRule } from '../utils/compile-rule';
 import type { Facts } from '../utils/evaluate-rule';
-import { FIELDS, HOME_REGION_FIELD, type Audience } from '../utils/fields';
+import { HOME_REGION_FIELD, type Audience } from '../utils/fields';
+import { STARTER_FACTS } from '../data/starter-facts';
+import { registryFromDefs } from '../utils/registry';
 import { getService } from '../utils/get-service';
-import { nextQuestion, statusProbe, type QuestionFactDef, type QuestionLocale, type QuestionRegistry } from '../utils/next-question';
+import { nextQuestion, statusProbe, type QuestionLocale } from '../utils/next-question';
 import { timed, type Timing } from '../utils/server-timing';
 
 export interface MatchOptions {
@@ -25,13 +27,8 @@ const STATUS_RANK = { eligible: 0, 'possibly-eligible': 1, ineligible: 2 } as co
 /** Nearest jurisdiction first: the profile's own county, then its prefecture, province; nationwide policies after. */
 const regionRank = (p: MatchablePolicy, o: { regionDistance: number | null }) => (o.regionDistance ?? (p.jurisdiction ? 8 : 7));
 
-const QUESTION_FACTS: QuestionFactDef[] = FIELDS.map((f, i) => ({
-  code: f.name, audience: f.audience, type: f.type, labelZh: f.labelZh, labelBo: f.labelBo ?? null, unit: f.unit, min: f.min, max: f.max,
-  values: f.values ? Object.entries(f.values).map(([code, v]) => ({ code, zh: v.zh, bo: v.bo ?? null })) : undefined,
-  askable: true, sensitive: false, sortOrder: i,
-}));
-const QUESTION_BY_CODE = new Map(QUESTION_FACTS.map((f) => [f.code, f]));
-const questionRegistry: QuestionRegistry = { get: (code) => QUESTION_BY_CODE.get(code) };
+// until the registry service (A2) is merged: the starter facts
+const questionRegistry = registryFromDefs(STARTER_FACTS);
 
 /** Forward match: one profile against every matchable policy, ranked and explained, with the next question to ask. */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({

@@ -2,23 +2,14 @@ import { compileRule } from './compile-rule';
 import { quickStatus, type MatchablePolicy } from './evaluate-policy';
 import { prepareFacts } from './compile-rule';
 import type { Facts } from './evaluate-rule';
-import { FIELDS, type Audience } from './fields';
-import {
-  inputsForDerived, nextQuestion, representatives, statusProbe, type QuestionFactDef, type QuestionInput, type QuestionRegistry,
-} from './next-question';
+import type { Audience } from './fields';
+import { STARTER_FACTS } from '../data/starter-facts';
+import { registryFromDefs, type FactDef } from './registry';
+import { inputsForDerived, nextQuestion, representatives, statusProbe, type QuestionInput } from './next-question';
 
 const ASOF = '2026-07-01';
 
-const registryOf = (defs: QuestionFactDef[]): QuestionRegistry => {
-  const byCode = new Map(defs.map((d) => [d.code, d]));
-  return { get: (code) => byCode.get(code) };
-};
-const FACTS: QuestionFactDef[] = FIELDS.map((f, i) => ({
-  code: f.name, audience: f.audience, type: f.type, labelZh: f.labelZh, labelBo: f.labelBo ?? null, unit: f.unit, min: f.min, max: f.max,
-  values: f.values ? Object.entries(f.values).map(([code, v]) => ({ code, zh: v.zh, bo: v.bo ?? null })) : undefined,
-  askable: true, sensitive: f.name === 'incomeBand', sortOrder: i,
-}));
-const registry = registryOf(FACTS);
+const registry = registryFromDefs(STARTER_FACTS);
 
 const policy = (documentId: string, audience: MatchablePolicy['audience'], jurisdiction: string | null, rules: MatchablePolicy['clauses'][number]['rule'][]): MatchablePolicy => ({
   documentId, title: documentId, audience, tags: [], jurisdiction, applicationDeadline: null, validity: 'valid', validFrom: null, validTo: null,
@@ -53,7 +44,7 @@ const ask = (kind: Audience, facts: Facts, extra: Partial<QuestionInput> = {}) =
 describe('next question', () => {
   it('asks first what settles a result whatever the answer', () => {
     const q = ask('individual', {});
-    expect(q).toMatchObject({ id: 'incomeBand', settles: 1, touches: 1, sensitive: true, translationPending: true });
+    expect(q).toMatchObject({ id: 'incomeBand', settles: 1, touches: 1, sensitive: false, translationPending: true });
     expect(q!.facts[0].options!.map((o) => o.value)).toEqual(['dibao', 'low', 'middle', 'high']);
   });
 
@@ -102,7 +93,7 @@ describe('next question', () => {
 
 describe('representative answers', () => {
   const input = { asOf: ASOF } as QuestionInput;
-  const num = (type: string, extra: Partial<QuestionFactDef> = {}) => ({ code: 'x', audience: 'both', type, labelZh: 'x', labelBo: null, askable: true, sensitive: false, sortOrder: 0, ...extra }) as QuestionFactDef;
+  const num = (type: FactDef['type'], extra: Partial<FactDef> = {}): FactDef => ({ code: 'x', audience: 'both', type, labelZh: 'x', labelBo: null, askable: true, storable: true, sensitive: false, group: 'basic', sortOrder: 0, builtIn: false, ...extra });
 
   it('integers: every compared constant, its neighbours and one beyond each end, within the bounds', () => {
     const preds = [{ field: 'x', op: 'between', value: [18, 35] }, { field: 'x', op: 'gte', value: 60 }, { field: 'y', op: 'gte', value: 99 }];
@@ -115,7 +106,7 @@ describe('representative answers', () => {
   });
 
   it('dates and relative values resolved on the evaluation day', () => {
-    const resolve = (_d: QuestionFactDef, v: unknown) => (v && typeof v === 'object' && 'today' in v ? '2025-07-01' : v);
+    const resolve = (_d: FactDef, v: unknown) => (v && typeof v === 'object' && 'today' in v ? '2025-07-01' : v);
     const out = representatives(num('date'), [{ field: 'x', op: 'gte', value: { today: { years: -1 } } }], { ...input, resolve });
     expect(out).toEqual(['2024-07-01', '2025-06-30', '2025-07-01', '2025-07-02', '2026-07-01']);
   });

@@ -3,6 +3,7 @@ import type { Facts } from './evaluate-rule';
 import { prepareFacts, type CompiledRule } from './compile-rule';
 import { quickStatus, type MatchablePolicy, type MatchStatus } from './evaluate-policy';
 import type { Audience } from './fields';
+import { serves, type FactDef, type Registry } from './registry';
 import type { Rule } from './validate-rule';
 
 /**
@@ -12,31 +13,8 @@ import type { Rule } from './validate-rule';
  * trial answers added to the profile.
  */
 
-/** The part of a registry fact the questionnaire reads (`FactDef` of `utils/registry.ts` satisfies it). */
-export interface QuestionFactDef {
-  code: string;
-  audience: Audience | 'both';
-  type: string;
-  labelZh: string;
-  labelBo: string | null;
-  helpZh?: string | null;
-  helpBo?: string | null;
-  questionZh?: string | null;
-  questionBo?: string | null;
-  unit?: string;
-  min?: number;
-  max?: number;
-  values?: readonly { code: string; zh: string; bo?: string | null }[];
-  ordered?: boolean;
-  derived?: { formula: string; args: readonly string[]; scale?: number } | null;
-  askable: boolean;
-  sensitive: boolean;
-  sortOrder: number;
-}
-
-export interface QuestionRegistry {
-  get(code: string): QuestionFactDef | undefined;
-}
+/** What the questionnaire reads of the registry. */
+export type QuestionRegistry = Pick<Registry, 'get' | 'inputsOf'>;
 
 /** A possibly-eligible result of the match: the facts it waits for and the rules that name them. */
 export interface OpenResult {
@@ -62,7 +40,7 @@ export interface QuestionInput {
   /** The status of `open[i]` with `extra` added to the profile's facts. */
   probe: (extra: Facts) => (index: number) => MatchStatus;
   /** A relative value (`{ today: … }`, `{ thisYear: n }`) resolved on the evaluation day; plain values unchanged. */
-  resolve?: (def: QuestionFactDef, value: unknown, asOf: string) => unknown;
+  resolve?: (def: FactDef, value: unknown, asOf: string) => unknown;
   /** zh/bo names of tag and region codes, for options. */
   names?: (code: string) => { zh: string; bo?: string | null } | undefined;
   /** Most trial evaluations per request (candidates × answers × results). */
@@ -127,16 +105,7 @@ export const predicatesOf = (rule: Rule | null | undefined, out: Predicate[] = [
   return out;
 };
 
-/** The askable leaves a derived fact is computed from (nested derivations followed). */
-export const inputsOf = (registry: QuestionRegistry, code: string, seen = new Set<string>()): string[] => {
-  const def = registry.get(code);
-  if (!def || seen.has(code)) return [];
-  seen.add(code);
-  if (!def.derived) return [code];
-  return [...new Set(def.derived.args.flatMap((a) => inputsOf(registry, a, seen)))];
-};
-
-const constantsOf = (def: QuestionFactDef, predicates: Predicate[], input: QuestionInput): unknown[] => {
+const constantsOf = (def: FactDef, predicates: Predicate[], input: QuestionInput): unknown[] => {
   const out: unknown[] = [];
   const push = (v: unknown) => out.push(input.resolve ? input.resolve(def, v, input.asOf) : v);
   for (const p of predicates) {
@@ -158,7 +127,7 @@ const insideOf = (code: string): string => (code.endsWith('0000') && code !== EL
  * neighbours and one value beyond each end, for regions a place inside each named region and one
  * outside all of them.
  */
-export const representatives = (def: QuestionFactDef, predicates: Predicate[], input: QuestionInput, jurisdictions: string[] = []): unknown[] => {
+export const representatives = (def: FactDef, predicates: Predicate[], input: QuestionInput, jurisdictions: string[] = []): unknown[] => {
   const consts = constantsOf(def, predicates, input);
   switch (def.type) {
     case 'boolean':
@@ -201,7 +170,7 @@ export const representatives = (def: QuestionFactDef, predicates: Predicate[], i
  * The facts that give a derived fact the value `v`: the unknown input is solved from the known one
  * (ratio a/b·scale, difference a−b, years since a date). Undefined when the formula is not one of these.
  */
-export const inputsForDerived = (def: QuestionFactDef, v: number, given: Facts, asOf: string): Facts | undefined => {
+export const inputsForDerived = (def: FactDef, v: number, given: Facts, asOf: string): Facts | undefined => {
   const d = def.derived;
   if (!d) return undefined;
   const [a, b] = d.args;
@@ -231,7 +200,7 @@ export const inputsForDerived = (def: QuestionFactDef, v: number, given: Facts, 
 };
 
 interface Candidate {
-  def: QuestionFactDef;
+  def: FactDef;
   /** Asked as its unknown inputs (a derived fact that is not askable itself). */
   compound: boolean;
   /** Indexes into `open`, in display order. */
@@ -240,9 +209,9 @@ interface Candidate {
   cost: number;
 }
 
-const labelOf = (def: QuestionFactDef, locale: QuestionLocale) => (locale === 'bo' && def.labelBo ? def.labelBo : def.labelZh);
+const labelOf = (def: FactDef, locale: QuestionLocale) => (locale === 'bo' && def.labelBo ? def.labelBo : def.labelZh);
 
-const optionsOf = (def: QuestionFactDef, locale: QuestionLocale, answers: unknown[], names: QuestionInput['names']): QuestionOption[] | undefined => {
+const optionsOf = (def: FactDef, locale: QuestionLocale, answers: unknown[], names: QuestionInput['names']): QuestionOption[] | undefined => {
   const name = (code: string) => {
     const n = names?.(code);
     return n ? (locale === 'bo' && n.bo ? n.bo : n.zh) : code;
@@ -261,7 +230,7 @@ const optionsOf = (def: QuestionFactDef, locale: QuestionLocale, answers: unknow
   }
 };
 
-const questionFact = (def: QuestionFactDef, input: QuestionInput, answers: unknown[]): QuestionFact => {
+const questionFact = (def: FactDef, input: QuestionInput, answers: unknown[]): QuestionFact => {
   const options = optionsOf(def, input.locale, answers, input.names);
   return {
     code: def.code, type: def.type, label: labelOf(def, input.locale),
@@ -278,16 +247,15 @@ const questionFact = (def: QuestionFactDef, input: QuestionInput, answers: unkno
 export const nextQuestion = (input: QuestionInput): NextQuestion | null => {
   const { registry, kind, given, open } = input;
   const closed = new Set([...input.declined, ...Object.keys(given).filter((k) => given[k] !== undefined && given[k] !== null)]);
-  const serves = (def: QuestionFactDef) => def.audience === 'both' || def.audience === kind;
   const askableSingle = (code: string) => {
     const def = registry.get(code);
-    return def && def.askable && serves(def) && !closed.has(code) ? def : undefined;
+    return def && def.askable && serves(def, kind) && !closed.has(code) ? def : undefined;
   };
 
   // 1. Candidates: the facts the open results wait for; a derived fact that is not askable is
   //    asked as its unknown inputs, so those inputs count towards it.
-  const byId = new Map<string, { def: QuestionFactDef; compound: boolean; results: number[] }>();
-  const add = (def: QuestionFactDef, compound: boolean, i: number) => {
+  const byId = new Map<string, { def: FactDef; compound: boolean; results: number[] }>();
+  const add = (def: FactDef, compound: boolean, i: number) => {
     const c = byId.get(def.code) ?? { def, compound, results: [] };
     if (c.results[c.results.length - 1] !== i) c.results.push(i);
     byId.set(def.code, c);
@@ -298,8 +266,8 @@ export const nextQuestion = (input: QuestionInput): NextQuestion | null => {
     const direct = new Set(predicatesByResult[i].map((p) => p.field));
     for (const p of predicatesByResult[i]) {
       const def = registry.get(p.field);
-      if (!def?.derived || def.askable || !serves(def)) continue;
-      const inputs = inputsOf(registry, def.code);
+      if (!def?.derived || def.askable || !serves(def, kind)) continue;
+      const inputs = registry.inputsOf(def.code);
       const waiting = inputs.filter((x) => r.missing.includes(x) && !closed.has(x));
       if (!waiting.length || inputs.some((x) => input.declined.includes(x))) continue;
       add(def, true, i);
@@ -313,7 +281,7 @@ export const nextQuestion = (input: QuestionInput): NextQuestion | null => {
   });
   if (!byId.size) return null;
 
-  const costOf = (c: { def: QuestionFactDef; compound: boolean }) => (c.compound ? COMPOUND_COST : COST[c.def.type] ?? 3);
+  const costOf = (c: { def: FactDef; compound: boolean }) => (c.compound ? COMPOUND_COST : COST[c.def.type] ?? 3);
   const preliminary = [...byId.values()].sort(
     (a, b) => b.results.length - a.results.length || costOf(a) - costOf(b) || a.def.sortOrder - b.def.sortOrder || a.def.code.localeCompare(b.def.code)
   );
@@ -372,7 +340,7 @@ export const nextQuestion = (input: QuestionInput): NextQuestion | null => {
   const best = scored[0];
   const { def } = best.c;
   const facts = best.c.compound
-    ? inputsOf(registry, def.code)
+    ? registry.inputsOf(def.code)
         .filter((x) => !closed.has(x))
         .map((x) => registry.get(x)!)
         .map((d) => questionFact(d, input, representatives(d, [], input)))

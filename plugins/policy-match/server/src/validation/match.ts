@@ -1,5 +1,5 @@
 import { fieldProblem, queryInt, strictObject, throwFieldErrors, z } from '@jiyue/kernel';
-import { FIELD_BY_NAME } from '../utils/fields';
+import { STARTER_FACTS } from '../data/starter-facts';
 import { isoDate } from './common';
 import { checkFacts, facts, profileKind } from './profile';
 
@@ -21,7 +21,7 @@ export const matchBody = strictObject({
 export const checkMatchFacts = (input: z.output<typeof matchBody>) => {
   const problems = input.profile ? checkFacts(input.profile.kind, input.profile.facts, ['profile', 'facts']) : [];
   input.declined.forEach((code, i) => {
-    if (!FIELD_BY_NAME.has(code)) problems.push(fieldProblem(['declined', i], `unknown fact "${code}"`));
+    if (!STARTER_FACTS.some((f) => f.code === code)) problems.push(fieldProblem(['declined', i], `unknown fact "${code}"`));
   });
   throwFieldErrors(problems);
   return input;
