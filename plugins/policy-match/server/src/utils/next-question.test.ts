@@ -112,7 +112,7 @@ describe('representative answers', () => {
   });
 
   it('enums give every value, tag lists none or each named tag, booleans both', () => {
-    const e = num('enum', { values: [{ code: 'grade1', zh: '一级' }, { code: 'grade2', zh: '二级' }], ordered: true });
+    const e = num('enum', { values: [{ code: 'grade1', zh: '一级', bo: null }, { code: 'grade2', zh: '二级', bo: null }], ordered: true });
     expect(representatives(e, [], input)).toEqual(['grade1', 'grade2']);
     expect(representatives(num('tag-list'), [{ field: 'x', op: 'in', value: ['b', 'a'] }, { field: 'x', op: 'eq', value: 'a' }], input)).toEqual([[], ['a'], ['b']]);
     expect(representatives(num('tag-list'), [{ field: 'x', op: 'exists' }], input)).toEqual([[], ['__other']]);

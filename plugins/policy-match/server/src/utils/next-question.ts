@@ -94,13 +94,22 @@ const ELSEWHERE = '000000';
 
 type Predicate = { field: string; op: string; value?: unknown };
 
-/** Every predicate of a rule (kind leaves and groups walked through). */
-export const predicatesOf = (rule: Rule | null | undefined, out: Predicate[] = []): Predicate[] => {
+const walked = new WeakMap<object, Predicate[]>();
+
+/** Every predicate of a rule (kind leaves and groups walked through); remembered per rule object (the catalogue keeps them). */
+export const predicatesOf = (rule: Rule | null | undefined): Predicate[] => {
+  if (!rule || typeof rule !== 'object') return [];
+  let out = walked.get(rule);
+  if (!out) walked.set(rule, (out = collect(rule, [])));
+  return out;
+};
+
+const collect = (rule: Rule | null | undefined, out: Predicate[]): Predicate[] => {
   if (!rule || typeof rule !== 'object') return out;
   const r = rule as Record<string, unknown>;
-  if (Array.isArray(r.all)) for (const p of r.all as Rule[]) predicatesOf(p, out);
-  else if (Array.isArray(r.any)) for (const p of r.any as Rule[]) predicatesOf(p, out);
-  else if (r.not) predicatesOf(r.not as Rule, out);
+  if (Array.isArray(r.all)) for (const p of r.all as Rule[]) collect(p, out);
+  else if (Array.isArray(r.any)) for (const p of r.any as Rule[]) collect(p, out);
+  else if (r.not) collect(r.not as Rule, out);
   else if (typeof r.field === 'string') out.push(r as Predicate);
   return out;
 };
