@@ -11,7 +11,7 @@ export default (_: { strapi: Core.Strapi }) =>
   ({
     /** POST /api/policy-match/match: the profile in the body, or else the signed-in caller's stored profile. */
     async match(ctx) {
-      const input = checkMatchFacts(parseBody(matchBody, ctx.request.body));
+      const input = checkMatchFacts(parseBody(matchBody, ctx.request.body), await getService('catalogue').registry());
       let profile = input.profile;
       if (!profile) {
         const caller = await optionalCaller(ctx);

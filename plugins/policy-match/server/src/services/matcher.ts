@@ -1,12 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import { evaluatePolicy, quickStatus, rankMissingFacts, type MatchablePolicy, type MatchStatus } from '../utils/evaluate-policy';
-import { prepareFacts, type CompiledRule } from '../utils/compile-rule';
+import { prepareFacts } from '../utils/compile-rule';
 import type { Facts } from '../utils/evaluate-rule';
-import { HOME_REGION_FIELD, type Audience } from '../utils/fields';
-import { STARTER_FACTS } from '../data/starter-facts';
-import { registryFromDefs } from '../utils/registry';
+import type { Audience } from '../utils/fields';
 import { getService } from '../utils/get-service';
-import { nextQuestion, statusProbe, type QuestionLocale } from '../utils/next-question';
+import { askNext, type QuestionLocale } from '../utils/next-question';
 import { timed, type Timing } from '../utils/server-timing';
 
 export interface MatchOptions {
@@ -27,19 +25,17 @@ const STATUS_RANK = { eligible: 0, 'possibly-eligible': 1, ineligible: 2 } as co
 /** Nearest jurisdiction first: the profile's own county, then its prefecture, province; nationwide policies after. */
 const regionRank = (p: MatchablePolicy, o: { regionDistance: number | null }) => (o.regionDistance ?? (p.jurisdiction ? 8 : 7));
 
-// until the registry service (A2) is merged: the starter facts
-const questionRegistry = registryFromDefs(STARTER_FACTS);
-
 /** Forward match: one profile against every matchable policy, ranked and explained, with the next question to ask. */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async match(profile: { kind: Audience; facts: Facts }, options: MatchOptions) {
     const { timing } = options;
+    // One revision read (single flight) checks both caches: the compiled catalogue and the tag names.
     const { catalogue, names } = await timed(timing, 'rev', async () => {
       const revisions = await getService('catalogue').revisions();
       const [c, n] = await Promise.all([getService('catalogue').policies(revisions), getService('taxonomy').nameLookup(revisions)]);
       return { catalogue: c, names: n };
     });
-    const { policies, byId, compiled } = catalogue;
+    const { policies, byId, compiled, registry } = catalogue;
     const only = options.documentIds?.length ? options.documentIds.map((id) => byId.get(id)).filter((p): p is MatchablePolicy => Boolean(p)) : policies;
 
     // First pass: compiled rules, status only. Unknown results are re-evaluated for their missing
@@ -47,7 +43,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const scored: { policy: MatchablePolicy; outcome: { status: MatchStatus; regionDistance: number | null; missing: string[] } }[] = [];
     const counts = { eligible: 0, 'possibly-eligible': 0, ineligible: 0 };
     timed(timing, 'eval', () => {
-      const prepared = { kind: profile.kind, prepared: prepareFacts(profile.facts, options.asOf) };
+      const prepared = { kind: profile.kind, prepared: prepareFacts(profile, options.asOf, registry) };
       for (const policy of only) {
         const found: string[] = [];
         const quick = quickStatus(policy, compiled.get(policy.documentId)!, prepared, options.asOf, found);
@@ -64,11 +60,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
           a.policy.documentId.localeCompare(b.policy.documentId)
       );
     });
-    const missingFacts = rankMissingFacts(scored.map((s) => s.outcome));
+    const missingFacts = rankMissingFacts(scored.map((s) => s.outcome), registry);
     const limit = options.limit ?? 20;
     const data = timed(timing, 'explain', () =>
       scored.slice(0, limit).map(({ policy }, i) => {
-        const o = evaluatePolicy(policy, profile, options.asOf, names, true);
+        const o = evaluatePolicy(policy, profile, { registry, asOf: options.asOf, names });
         const jurisdictionName = policy.jurisdiction ? names(policy.jurisdiction) : undefined;
         return {
           rank: i + 1,
@@ -90,22 +86,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     );
 
     // The question that settles the most possibly-eligible results (over all of them, not only the page).
-    const question = timed(timing, 'ask', () => {
-      const open = scored
-        .filter((s) => s.outcome.status === 'possibly-eligible')
-        .map((s) => ({ policy: s.policy, compiled: compiled.get(s.policy.documentId)! as (CompiledRule | null)[], missing: s.outcome.missing }));
-      if (!open.length) return null;
-      const homeFact = HOME_REGION_FIELD[profile.kind];
-      return nextQuestion({
-        registry: questionRegistry, kind: profile.kind, given: profile.facts, declined: options.declined ?? [], asOf: options.asOf,
-        locale: options.locale ?? (String(strapi.plugin('policy-match').config('matchLocale')).startsWith('bo') ? 'bo' : 'zh-Hans'),
-        open: open.map((o) => ({
-          missing: o.missing, rules: o.policy.clauses.map((c) => c.rule), jurisdiction: o.policy.jurisdiction ? { code: o.policy.jurisdiction, fact: homeFact } : null,
-        })),
-        probe: statusProbe(open, profile, options.asOf),
-        names,
-      });
-    });
-    return { data, meta: { asOf: options.asOf, total: scored.length, counts, missingFacts, nextQuestion: question } };
+    const nextQuestion = timed(timing, 'ask', () =>
+      askNext(
+        scored.filter((s) => s.outcome.status === 'possibly-eligible').map((s) => ({ policy: s.policy, compiled: compiled.get(s.policy.documentId)!, missing: s.outcome.missing })),
+        profile,
+        {
+          registry, asOf: options.asOf, declined: options.declined, names,
+          locale: options.locale ?? (String(strapi.plugin('policy-match').config('matchLocale')).startsWith('bo') ? 'bo' : 'zh-Hans'),
+        }
+      )
+    );
+    return { data, meta: { asOf: options.asOf, total: scored.length, counts, missingFacts, nextQuestion } };
   },
 });

@@ -1,7 +1,8 @@
 import { addDays, addYears } from './dates';
 import type { Facts } from './evaluate-rule';
 import { prepareFacts, type CompiledRule } from './compile-rule';
-import { quickStatus, type MatchablePolicy, type MatchStatus } from './evaluate-policy';
+import { jurisdictionFact, quickStatus, type MatchablePolicy, type MatchStatus } from './evaluate-policy';
+import { resolveValue } from './relative';
 import type { Audience } from './fields';
 import { serves, type FactDef, type Registry } from './registry';
 import type { Rule } from './validate-rule';
@@ -368,8 +369,34 @@ export const nextQuestion = (input: QuestionInput): NextQuestion | null => {
  * trial facts added to the profile (the same `quickStatus` pass the match itself makes).
  */
 export const statusProbe =
-  (open: readonly { policy: MatchablePolicy; compiled: (CompiledRule | null)[] }[], profile: { kind: Audience; facts: Facts }, asOf: string) =>
+  (open: readonly Pick<OpenPolicy, 'policy' | 'compiled'>[], profile: { kind: Audience; facts: Facts }, asOf: string, registry: Registry) =>
   (extra: Facts) => {
-    const prepared = { kind: profile.kind, prepared: prepareFacts({ ...profile.facts, ...extra }, asOf) };
+    const prepared = { kind: profile.kind, prepared: prepareFacts({ kind: profile.kind, facts: { ...profile.facts, ...extra } }, asOf, registry) };
     return (i: number) => quickStatus(open[i].policy, open[i].compiled, prepared, asOf).status;
   };
+
+/** A possibly-eligible policy of a match: its compiled clause rules and the facts it waits for. */
+export interface OpenPolicy {
+  policy: MatchablePolicy;
+  compiled: (CompiledRule | null)[];
+  missing: readonly string[];
+}
+
+/** The next question over the possibly-eligible policies of one match (what `POST /match` answers in `meta.nextQuestion`). */
+export const askNext = (
+  open: readonly OpenPolicy[],
+  profile: { kind: Audience; facts: Facts },
+  ctx: { registry: Registry; asOf: string; declined?: readonly string[]; locale: QuestionLocale; names?: QuestionInput['names']; budget?: number }
+): NextQuestion | null =>
+  open.length
+    ? nextQuestion({
+        registry: ctx.registry, kind: profile.kind, given: profile.facts, declined: ctx.declined ?? [], locale: ctx.locale, asOf: ctx.asOf,
+        open: open.map((o) => ({
+          missing: o.missing, rules: o.policy.clauses.map((c) => c.rule),
+          jurisdiction: o.policy.jurisdiction ? { code: o.policy.jurisdiction, fact: jurisdictionFact(o.policy, profile.kind) } : null,
+        })),
+        probe: statusProbe(open, profile, ctx.asOf, ctx.registry),
+        resolve: (_def, value, asOf) => resolveValue(value, asOf),
+        names: ctx.names, budget: ctx.budget,
+      })
+    : null;

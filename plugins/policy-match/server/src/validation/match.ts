@@ -1,5 +1,5 @@
 import { fieldProblem, queryInt, strictObject, throwFieldErrors, z } from '@jiyue/kernel';
-import { STARTER_FACTS } from '../data/starter-facts';
+import type { Registry } from '../utils/registry';
 import { isoDate } from './common';
 import { checkFacts, facts, profileKind } from './profile';
 
@@ -17,11 +17,11 @@ export const matchBody = strictObject({
   declined: z.array(z.string().min(1).max(40)).max(100).default([]),
 });
 
-/** The match body, with the profile's facts checked against the registry. */
-export const checkMatchFacts = (input: z.output<typeof matchBody>) => {
+/** The match body, with the profile's facts and the declined facts checked against the registry. */
+export const checkMatchFacts = (input: z.output<typeof matchBody>, registry: Pick<Registry, 'get'>) => {
   const problems = input.profile ? checkFacts(input.profile.kind, input.profile.facts, ['profile', 'facts']) : [];
   input.declined.forEach((code, i) => {
-    if (!STARTER_FACTS.some((f) => f.code === code)) problems.push(fieldProblem(['declined', i], `unknown fact "${code}"`));
+    if (!registry.get(code)) problems.push(fieldProblem(['declined', i], `unknown fact "${code}"`));
   });
   throwFieldErrors(problems);
   return input;
