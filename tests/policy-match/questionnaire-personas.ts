@@ -10,7 +10,17 @@ import { deriveValue, registryFromDefs } from '../../plugins/policy-match/server
 
 const registry = registryFromDefs(STARTER_FACTS);
 
-export type Persona = { name: string; kind: 'individual' | 'enterprise'; facts: Record<string, unknown> };
+export type Persona = {
+  name: string;
+  kind: 'individual' | 'enterprise';
+  facts: Record<string, unknown>;
+  /**
+   * Why this person is known to need more than 8 questions with today's demo rules: the tests
+   * assert that it still does (so a rule gate that fixes it shows up and the mark is removed),
+   * and count it out of the ≥ 20 that must fit.
+   */
+  knownOverBudget?: string;
+};
 
 /** 24 hidden profiles (16 people, 8 firms): design §3.3. */
 export const PERSONAS: Persona[] = [
@@ -33,7 +43,10 @@ export const PERSONAS: Persona[] = [
   { name: 'README 民宿 (个体工商户)', kind: 'enterprise', facts: { region: '513301', enterpriseTypes: ['individual-business'], enterpriseSize: 'micro', industryCode: 'H61', employees: 6, foundedOn: '2023-04-10', unemploymentInsuranceMonths: 12, layoffsLastYear: 0, insuredEmployees: 2, newHires: 1, youthHires: 0, seriousDishonesty: false } },
   { name: '成都 high-tech firm', kind: 'enterprise', facts: { region: '510104', enterpriseSize: 'small', industryCode: 'I65', employees: 120, employeesLastYear: 100, newHires: 12, enterpriseTypes: ['high-tech'], foundedOn: '2015-01-01', unemploymentInsuranceMonths: 60, layoffsLastYear: 3, insuredEmployees: 118, seriousDishonesty: false } },
   { name: '甘孜 farmer co-op with machinery', kind: 'enterprise', facts: { region: '513328', enterpriseTypes: ['farmer-coop'], industryCode: 'A01', enterpriseSize: 'micro', employees: 8, boughtListedMachinery: true, foundedOn: '2019-05-20' } },
-  { name: '康定 tech SME founded 2025-07-01', kind: 'enterprise', facts: { region: '513301', enterpriseTypes: ['tech-sme'], foundedOn: '2025-07-01', rdExpenseRatio: 6, annualRevenue: 800, enterpriseSize: 'small', employees: 30, industryCode: 'I65' } },
+  { name: '康定 tech SME founded 2025-07-01', kind: 'enterprise', facts: { region: '513301', enterpriseTypes: ['tech-sme'], foundedOn: '2025-07-01', rdExpenseRatio: 6, annualRevenue: 800, enterpriseSize: 'small', employees: 30, industryCode: 'I65' },
+    knownOverBudget:
+      'P13 (高企培育) needs three facts (成立年限, 营业收入, 研发占比) after the four gates (type, size, region, industry); the questions for P06, P14 and P24 ' +
+      '(new hires, layoffs), which this firm cannot answer, come first, so P13 is settled by the 9th question. A gate from those policies\' texts would fix it.' },
   { name: 'large 甘孜 hotel', kind: 'enterprise', facts: { region: '513301', industryCode: 'H61', enterpriseSize: 'large', employees: 400, employeesLastYear: 370, enterpriseTypes: [], foundedOn: '2008-06-01' } },
   { name: 'medium 康定 firm, 40 insured, 5 layoffs', kind: 'enterprise', facts: { region: '513301', enterpriseSize: 'medium', employees: 45, insuredEmployees: 40, layoffsLastYear: 5, unemploymentInsuranceMonths: 24, industryCode: 'C13', enterpriseTypes: [] } },
   { name: '泸定 small firm with 0 insurance months', kind: 'enterprise', facts: { region: '513322', enterpriseSize: 'small', employees: 20, unemploymentInsuranceMonths: 0, industryCode: 'E47', enterpriseTypes: [] } },

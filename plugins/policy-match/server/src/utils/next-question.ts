@@ -322,20 +322,35 @@ export const nextQuestion = (input: QuestionInput): NextQuestion | null => {
     take = lo;
   }
 
-  // 3. Score: results settled under every answer, then on average, then touches, cost, sensitivity, order.
+  // 3. Score: results settled under every answer, then the expected progress, then touches, cost, sensitivity, order.
+  // A result's progress under an answer: 1 when settled, else the share of its open facts the
+  // question answers (a result waiting for 4 facts gains ¼ from one of them). A result that waits
+  // for a declined fact can no longer become eligible: it counts half.
+  const declined = new Set(input.declined);
+  const progress = (i: number, c: Candidate) => {
+    const waiting = open[i].missing.filter((m) => !declined.has(m));
+    const covered = c.compound ? registry.inputsOf(c.def.code).filter((x) => waiting.includes(x)).length : 1;
+    return { share: Math.min(1, covered / Math.max(1, waiting.length)), weight: waiting.length < open[i].missing.length ? 0.5 : 1 };
+  };
   const scored = candidates.map((c) => {
     const results = c.results.slice(0, take);
     const settledEvery = new Set(results);
-    let total = 0;
+    const settledCount = new Map<number, number>();
     for (const a of c.answers) {
       const status = input.probe(a);
       for (const i of results) {
         if (status(i) === 'possibly-eligible') settledEvery.delete(i);
-        else total += 1;
+        else settledCount.set(i, (settledCount.get(i) ?? 0) + 1);
       }
     }
-    const settles = c.answers.length ? settledEvery.size : 0;
-    return { c, settles, expected: c.answers.length ? total / c.answers.length : 0 };
+    const n = c.answers.length;
+    let expected = 0;
+    for (const i of results) {
+      const f = n ? (settledCount.get(i) ?? 0) / n : 0;
+      const { share, weight } = progress(i, c);
+      expected += weight * (f + (1 - f) * share);
+    }
+    return { c, settles: n ? settledEvery.size : 0, expected };
   });
   scored.sort(
     (a, b) =>
