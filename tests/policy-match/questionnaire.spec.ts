@@ -82,7 +82,7 @@ describe('questionnaire', () => {
     expect(again.meta.nextQuestion?.id).not.toBe(id);
     const bad = await app.request().post('/api/policy-match/match').send({ profile: { kind: 'individual', facts: {} }, declined: ['age', 'noSuchFact'] });
     expect(bad.status).toBe(400);
-    expect(bad.body.error.details.errors).toEqual([expect.objectContaining({ path: ['declined', 1] })]);
+    expect(bad.body.error.details.errors.map((e: { path: (string | number)[] }) => e.path.join('.'))).toEqual(['declined.1']);
   });
 
   it('asks in Tibetan where the registry has a label, and says where it has none', async () => {

@@ -18,8 +18,8 @@ export const matchBody = strictObject({
 });
 
 /** The match body, with the profile's facts and the declined facts checked against the registry. */
-export const checkMatchFacts = (input: z.output<typeof matchBody>, registry: Pick<Registry, 'get'>) => {
-  const problems = input.profile ? checkFacts(input.profile.kind, input.profile.facts, ['profile', 'facts']) : [];
+export const checkMatchFacts = (input: z.output<typeof matchBody>, registry: Registry) => {
+  const problems = input.profile ? checkFacts(input.profile.kind, input.profile.facts, ['profile', 'facts'], registry) : [];
   input.declined.forEach((code, i) => {
     if (!registry.get(code)) problems.push(fieldProblem(['declined', i], `unknown fact "${code}"`));
   });
