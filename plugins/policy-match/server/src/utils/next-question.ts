@@ -83,7 +83,7 @@ export interface NextQuestion {
   touches: number;
 }
 
-export const QUESTION_BUDGET = 40_000;
+export const QUESTION_BUDGET = 4_000;
 /** Candidates scored in full (the largest `touches` first). */
 export const MAX_CANDIDATES = 8;
 
