@@ -12,7 +12,7 @@ const ARTICLE = 'api::article.article';
 const PLACEMENT = 'plugin::site-group.placement';
 
 /** The busiest column of the cluster: the worst case for a column page. */
-const busiestColumn = async (strapi: Core.Strapi) => {
+export const busiestColumn = async (strapi: Core.Strapi) => {
   const rows = await strapi.db.connection(strapi.db.metadata.get(PLACEMENT).tableName).select('column_id').count('* as n').groupBy('column_id').orderBy('n', 'desc').limit(1);
   const column = await strapi.db.query('plugin::site-group.column').findOne({ where: { id: rows[0].column_id }, populate: { site: { select: ['code'] } } });
   return { site: column.site.code as string, slug: column.slug as string, placements: Number(rows[0].n) };

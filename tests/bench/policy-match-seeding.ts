@@ -106,7 +106,7 @@ export const seedProfiles = async (strapi: Core.Strapi, count: number, onProgres
 
 /** One POST with a JSON body over loopback, timed to the last byte. */
 export const postJson = (baseUrl: string, path: string, body: unknown, headers: Record<string, string> = {}) =>
-  new Promise<{ status: number; ms: number; body: string }>((resolve, reject) => {
+  new Promise<{ status: number; ms: number; body: string; headers: http.IncomingHttpHeaders }>((resolve, reject) => {
     const url = new URL(path, baseUrl);
     if (url.hostname !== '127.0.0.1') throw new Error('loopback only');
     const payload = Buffer.from(JSON.stringify(body));
@@ -114,7 +114,7 @@ export const postJson = (baseUrl: string, path: string, body: unknown, headers: 
     const req = http.request(url, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': payload.length, ...headers } }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, ms: Number(process.hrtime.bigint() - started) / 1e6, body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, ms: Number(process.hrtime.bigint() - started) / 1e6, body: Buffer.concat(chunks).toString('utf8'), headers: res.headers }));
       res.on('error', reject);
     });
     req.on('error', reject);

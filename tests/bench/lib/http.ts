@@ -126,12 +126,13 @@ export interface ConcurrentResult {
 
 /**
  * `clients` concurrent clients, each with its own keep-alive connection, sending `requestsPerClient`
- * GETs back to back. Failures are counted, not thrown: dropping requests under load is the finding.
+ * GETs back to back (until `until()` says stop, when given: a load kept up while something else is
+ * measured). Failures are counted, not thrown: dropping requests under load is the finding.
  */
 export const timeConcurrent = async (
   baseUrl: string,
   target: Target,
-  { clients, requestsPerClient, maxMs = 120_000 }: { clients: number; requestsPerClient: number; maxMs?: number }
+  { clients, requestsPerClient, maxMs = 120_000, until }: { clients: number; requestsPerClient: number; maxMs?: number; until?: () => boolean }
 ): Promise<ConcurrentResult> => {
   const url = new URL(target.path, baseUrl);
   assertLoopback(url);
@@ -165,7 +166,7 @@ export const timeConcurrent = async (
 
   await Promise.all(
     Array.from({ length: clients }, async () => {
-      for (let i = 0; i < requestsPerClient && performance.now() < deadline; i += 1) await once();
+      for (let i = 0; i < requestsPerClient && performance.now() < deadline && !until?.(); i += 1) await once();
     })
   );
   pool.destroy();

@@ -5,7 +5,8 @@ import type { Registry } from '../utils/registry';
 import { getService } from '../utils/get-service';
 import { toIsoDate } from '../utils/dates';
 import { policyUid } from '../utils/policy-uid';
-import { ELIGIBILITY_UID } from '../utils/uids';
+import { ELIGIBILITY_UID, TAG_UID } from '../utils/uids';
+import { singleFlight } from '../utils/single-flight';
 import { visibleDisclosureWhere } from '../utils/disclosure';
 import type { EligibilityRow } from './eligibility';
 
@@ -21,6 +22,14 @@ interface PolicyRow {
   themeCategory: string | null;
 }
 
+/** What the forward match's caches are checked against, read together on every match. */
+export interface Revisions {
+  catalogue: string;
+  taxonomy: string;
+}
+
+const CATALOGUE_KEY = 'catalogueVersion';
+
 /**
  * Every published policy that has an eligibility, in the shape the matcher evaluates, with its
  * clause rules compiled, kept in memory. Whichever instance handles a write (an eligibility save,
@@ -31,8 +40,26 @@ interface PolicyRow {
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   let cached: { revision: string; registry: Registry; policies: MatchablePolicy[]; byId: Map<string, MatchablePolicy>; compiled: Map<string, (CompiledRule | null)[]> } | null = null;
   const store = () => strapi.store({ type: 'plugin', name: 'policy-match' });
+  /** The fact registry rules are validated, compiled and evaluated with (stored facts, by revision). */
+  const registry = (): Promise<Registry> => getService('registry').current();
 
-  const revision = async () => String((await store().get({ key: 'catalogueVersion' })) ?? 'initial');
+  /**
+   * The catalogue's version row and the tag table's fingerprint (row count, latest change) in one
+   * statement, shared by the requests that arrive while it runs (single flight): one pool
+   * acquisition per burst of matches instead of two per match, and still every write committed
+   * before a request arrived is seen by it.
+   */
+  const readRevisions = singleFlight(async (): Promise<Revisions> => {
+    const knex = strapi.db.connection;
+    const storeTable = strapi.db.metadata.get('strapi::core-store').tableName;
+    const tags = strapi.db.metadata.get(TAG_UID).tableName;
+    const [row] = (await knex.select({
+      catalogue: knex(storeTable).select('value').where({ key: `plugin_policy-match_${CATALOGUE_KEY}` }).whereNull('environment').whereNull('tag').limit(1),
+      n: knex(tags).count('*'),
+      stamp: knex(tags).max('updated_at'),
+    })) as { catalogue: string | null; n: number | string; stamp: string | number | Date | null }[];
+    return { catalogue: row.catalogue ?? 'initial', taxonomy: `${Number(row.n)}:${row.stamp ? new Date(row.stamp).getTime() : 0}` };
+  });
 
   const build = async (): Promise<MatchablePolicy[]> => {
     const rules = await strapi.db.query(ELIGIBILITY_UID).findMany({});
@@ -66,9 +93,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
-    /** The compiled rules belong to one catalogue version and one registry revision: either changing rebuilds them. */
-    async policies() {
-      const [current, facts] = await Promise.all([revision(), getService('registry').current()]);
+    /** The revisions every match checks its caches against (see `readRevisions`). */
+    revisions: readRevisions,
+
+    registry,
+
+    async policies(revisions?: Revisions) {
+      const [current, facts] = await Promise.all([revisions ? revisions.catalogue : readRevisions().then((r) => r.catalogue), registry()]);
       if (cached?.revision !== current || cached.registry.revision !== facts.revision) {
         const policies = await build();
         cached = {
@@ -87,7 +118,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** Marks every instance's copy stale: called after any write that changes what matches. */
     async bump() {
       cached = null;
-      await store().set({ key: 'catalogueVersion', value: `${Date.now()}-${Math.random().toString(36).slice(2, 10)}` });
+      await store().set({ key: CATALOGUE_KEY, value: `${Date.now()}-${Math.random().toString(36).slice(2, 10)}` });
     },
   };
 };

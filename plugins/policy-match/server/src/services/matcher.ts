@@ -4,12 +4,20 @@ import { prepareFacts } from '../utils/compile-rule';
 import type { Facts } from '../utils/evaluate-rule';
 import type { Audience } from '../utils/fields';
 import { getService } from '../utils/get-service';
+import { askNext, type QuestionLocale } from '../utils/next-question';
+import { timed, type Timing } from '../utils/server-timing';
 
 export interface MatchOptions {
   asOf: string;
   includeIneligible?: boolean;
   documentIds?: string[];
   limit?: number;
+  /** The locale of the next question's labels (default: the plugin's `matchLocale`). */
+  locale?: QuestionLocale;
+  /** Facts the person chose not to answer: never asked again. */
+  declined?: string[];
+  /** Filled with the time of each step (`Server-Timing`). */
+  timing?: Timing;
 }
 
 const STATUS_RANK = { eligible: 0, 'possibly-eligible': 1, ineligible: 2 } as const;
@@ -17,54 +25,77 @@ const STATUS_RANK = { eligible: 0, 'possibly-eligible': 1, ineligible: 2 } as co
 /** Nearest jurisdiction first: the profile's own county, then its prefecture, province; nationwide policies after. */
 const regionRank = (p: MatchablePolicy, o: { regionDistance: number | null }) => (o.regionDistance ?? (p.jurisdiction ? 8 : 7));
 
-/** Forward match: one profile against every matchable policy, ranked and explained. */
+/** Forward match: one profile against every matchable policy, ranked and explained, with the next question to ask. */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async match(profile: { kind: Audience; facts: Facts }, options: MatchOptions) {
-    const [{ policies, byId, compiled, registry }, names] = await Promise.all([getService('catalogue').policies(), getService('taxonomy').nameLookup()]);
+    const { timing } = options;
+    // One revision read (single flight) checks both caches: the compiled catalogue and the tag names.
+    const { catalogue, names } = await timed(timing, 'rev', async () => {
+      const revisions = await getService('catalogue').revisions();
+      const [c, n] = await Promise.all([getService('catalogue').policies(revisions), getService('taxonomy').nameLookup(revisions)]);
+      return { catalogue: c, names: n };
+    });
+    const { policies, byId, compiled, registry } = catalogue;
     const only = options.documentIds?.length ? options.documentIds.map((id) => byId.get(id)).filter((p): p is MatchablePolicy => Boolean(p)) : policies;
 
     // First pass: compiled rules, status only. Unknown results are re-evaluated for their missing
     // facts, and explanations are only built for what is returned.
-    const prepared = { kind: profile.kind, prepared: prepareFacts(profile, options.asOf, registry) };
     const scored: { policy: MatchablePolicy; outcome: { status: MatchStatus; regionDistance: number | null; missing: string[] } }[] = [];
     const counts = { eligible: 0, 'possibly-eligible': 0, ineligible: 0 };
-    for (const policy of only) {
-      const found: string[] = [];
-      const quick = quickStatus(policy, compiled.get(policy.documentId)!, prepared, options.asOf, found);
-      counts[quick.status] += 1;
-      if (quick.status === 'ineligible' && !options.includeIneligible) continue;
-      scored.push({ policy, outcome: { ...quick, missing: found.length ? [...new Set(found)] : found } });
-    }
-    const missingFacts = rankMissingFacts(scored.map((s) => s.outcome), registry);
-    scored.sort(
-      (a, b) =>
-        STATUS_RANK[a.outcome.status] - STATUS_RANK[b.outcome.status] ||
-        regionRank(a.policy, a.outcome) - regionRank(b.policy, b.outcome) ||
-        (a.policy.applicationDeadline ?? '9999').localeCompare(b.policy.applicationDeadline ?? '9999') ||
-        (b.policy.publishDate ?? '').localeCompare(a.policy.publishDate ?? '') ||
-        a.policy.documentId.localeCompare(b.policy.documentId)
-    );
-    const limit = options.limit ?? 20;
-    const data = scored.slice(0, limit).map(({ policy }, i) => {
-      const o = evaluatePolicy(policy, profile, { registry, asOf: options.asOf, names });
-      const jurisdictionName = policy.jurisdiction ? names(policy.jurisdiction) : undefined;
-      return {
-        rank: i + 1,
-        documentId: policy.documentId,
-        title: policy.title,
-        titleBo: policy.titleBo ?? null,
-        status: o.status,
-        reasons: o.reasons,
-        ownRegion: o.regionDistance === 0,
-        jurisdiction: policy.jurisdiction ? { code: policy.jurisdiction, nameZh: jurisdictionName?.zh ?? null, nameBo: jurisdictionName?.bo ?? null, check: o.jurisdiction } : null,
-        tags: policy.tags,
-        applicationDeadline: policy.applicationDeadline,
-        validTo: policy.validTo,
-        benefits: o.clauses.filter((c) => c.status !== 'ineligible').map((c) => ({ zh: c.benefit, bo: c.benefitBo ?? null })),
-        clauses: o.clauses.map((c) => ({ index: c.index, text: c.text, textBo: c.textBo ?? null, benefit: c.benefit, benefitBo: c.benefitBo ?? null, status: c.status, explanations: c.explanations, missing: c.missing })),
-        missing: o.missing,
-      };
+    timed(timing, 'eval', () => {
+      const prepared = { kind: profile.kind, prepared: prepareFacts(profile, options.asOf, registry) };
+      for (const policy of only) {
+        const found: string[] = [];
+        const quick = quickStatus(policy, compiled.get(policy.documentId)!, prepared, options.asOf, found);
+        counts[quick.status] += 1;
+        if (quick.status === 'ineligible' && !options.includeIneligible) continue;
+        scored.push({ policy, outcome: { ...quick, missing: found.length ? [...new Set(found)] : found } });
+      }
+      scored.sort(
+        (a, b) =>
+          STATUS_RANK[a.outcome.status] - STATUS_RANK[b.outcome.status] ||
+          regionRank(a.policy, a.outcome) - regionRank(b.policy, b.outcome) ||
+          (a.policy.applicationDeadline ?? '9999').localeCompare(b.policy.applicationDeadline ?? '9999') ||
+          (b.policy.publishDate ?? '').localeCompare(a.policy.publishDate ?? '') ||
+          a.policy.documentId.localeCompare(b.policy.documentId)
+      );
     });
-    return { data, meta: { asOf: options.asOf, total: scored.length, counts, missingFacts } };
+    const missingFacts = rankMissingFacts(scored.map((s) => s.outcome), registry);
+    const limit = options.limit ?? 20;
+    const data = timed(timing, 'explain', () =>
+      scored.slice(0, limit).map(({ policy }, i) => {
+        const o = evaluatePolicy(policy, profile, { registry, asOf: options.asOf, names });
+        const jurisdictionName = policy.jurisdiction ? names(policy.jurisdiction) : undefined;
+        return {
+          rank: i + 1,
+          documentId: policy.documentId,
+          title: policy.title,
+          titleBo: policy.titleBo ?? null,
+          status: o.status,
+          reasons: o.reasons,
+          ownRegion: o.regionDistance === 0,
+          jurisdiction: policy.jurisdiction ? { code: policy.jurisdiction, nameZh: jurisdictionName?.zh ?? null, nameBo: jurisdictionName?.bo ?? null, check: o.jurisdiction } : null,
+          tags: policy.tags,
+          applicationDeadline: policy.applicationDeadline,
+          validTo: policy.validTo,
+          benefits: o.clauses.filter((c) => c.status !== 'ineligible').map((c) => ({ zh: c.benefit, bo: c.benefitBo ?? null })),
+          clauses: o.clauses.map((c) => ({ index: c.index, text: c.text, textBo: c.textBo ?? null, benefit: c.benefit, benefitBo: c.benefitBo ?? null, status: c.status, explanations: c.explanations, missing: c.missing })),
+          missing: o.missing,
+        };
+      })
+    );
+
+    // The question that settles the most possibly-eligible results (over all of them, not only the page).
+    const nextQuestion = timed(timing, 'ask', () =>
+      askNext(
+        scored.filter((s) => s.outcome.status === 'possibly-eligible').map((s) => ({ policy: s.policy, compiled: compiled.get(s.policy.documentId)!, missing: s.outcome.missing })),
+        profile,
+        {
+          registry, asOf: options.asOf, declined: options.declined, names,
+          locale: options.locale ?? (String(strapi.plugin('policy-match').config('matchLocale')).startsWith('bo') ? 'bo' : 'zh-Hans'),
+        }
+      )
+    );
+    return { data, meta: { asOf: options.asOf, total: scored.length, counts, missingFacts, nextQuestion } };
   },
 });

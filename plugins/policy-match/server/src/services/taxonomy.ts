@@ -2,7 +2,8 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { STARTER_RENAMES, STARTER_TAXONOMY } from '../data/starter-taxonomy';
 import { TAG_UID } from '../utils/uids';
-import { tableRevision } from '../utils/revision';
+import { getService } from '../utils/get-service';
+import type { Revisions } from './catalogue';
 
 export interface Tag {
   code: string;
@@ -39,7 +40,8 @@ const starterRow = (t: (typeof STARTER_TAXONOMY)[number], sortOrder: number) => 
 
 /**
  * Tags with a dimension, zh and bo names, synonyms and a parent. Read through a cache that is
- * checked against the table's revision on every call (editors change tags on any instance).
+ * checked against the table's revision on every call (editors change tags on any instance); the
+ * revision is read with the catalogue's (`catalogue.revisions`), or handed in by a caller that has it.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   let cached: { revision: string; tags: Tag[]; byCode: Map<string, Tag> } | null = null;
@@ -84,8 +86,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return { added: missing.length, marked, renamed };
     },
 
-    async all(): Promise<{ tags: Tag[]; byCode: Map<string, Tag> }> {
-      const revision = await tableRevision(strapi, TAG_UID);
+    async all(revisions?: Revisions): Promise<{ tags: Tag[]; byCode: Map<string, Tag> }> {
+      const revision = (revisions ?? (await getService('catalogue').revisions())).taxonomy;
       if (cached?.revision === revision) return cached;
       const rows = await strapi.db.query(TAG_UID).findMany({ orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }] });
       const tags = rows.map(toTag);
@@ -99,8 +101,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** zh/bo names by code, for explanations. */
-    async nameLookup() {
-      const { byCode } = await this.all();
+    async nameLookup(revisions?: Revisions) {
+      const { byCode } = await this.all(revisions);
       return (code: string) => {
         const t = byCode.get(code);
         return t ? { zh: t.nameZh, bo: t.nameBo } : undefined;
