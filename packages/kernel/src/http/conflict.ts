@@ -14,15 +14,15 @@ export class ConflictError<TName extends string = 'ConflictError'> extends error
 
 /** The part of a Koa context the helper needs. */
 interface ThrowingContext {
-  throw: (status: number, message: string) => never;
+  throw: (status: number, message: string, properties?: { details?: unknown }) => never;
 }
 
-/** Runs a controller action, answering a ConflictError (or subclass) with 409 and its message. */
+/** Runs a controller action, answering a ConflictError (or subclass) with 409, its message and its details (what it conflicts with). */
 export const answeringConflicts = async (ctx: ThrowingContext, action: () => Promise<void>): Promise<void> => {
   try {
     await action();
   } catch (error) {
-    if (error instanceof ConflictError) ctx.throw(409, error.message);
+    if (error instanceof ConflictError) ctx.throw(409, error.message, error.details === undefined ? undefined : { details: error.details });
     throw error;
   }
 };

@@ -5,5 +5,11 @@ import profile from './profile';
 import inbox from './inbox';
 import audience from './audience';
 import engagement from './engagement';
+// F: try a profile on a policy
+import tryProfile from './try';
 
-export default { match, eligibility, taxonomy, profile, inbox, audience, engagement };
+export default {
+  match, eligibility, taxonomy, profile, inbox, audience, engagement,
+  // F
+  try: tryProfile,
+};

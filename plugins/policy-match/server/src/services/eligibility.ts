@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { emitEvent, parseBody, throwFieldErrors, type FieldError } from '@jiyue/kernel';
-import { putBody } from '../validation/eligibility';
+import { putBody, type EligibilityInput } from '../validation/eligibility';
 import { getService } from '../utils/get-service';
 import { policyUid } from '../utils/policy-uid';
 import { ELIGIBILITY_UID } from '../utils/uids';
@@ -34,11 +34,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     return present(await strapi.db.query(ELIGIBILITY_UID).findOne({ where: { policyDocumentId: documentId } }));
   },
 
-  /** Validates everything first (shape, tags, every rule with its path), then writes one row: bad input changes nothing. */
-  async save(documentId: string, body: unknown, actorId?: number) {
-    const input = parseBody(putBody, body);
-    const policy = await strapi.db.query(policyUid()).findOne({ where: { documentId }, select: ['id'] });
-    if (!policy) throw new errors.NotFoundError(`no policy ${documentId}`);
+  /**
+   * A parsed body (`putBody`) checked as a save checks it: tags, jurisdiction, every rule with its path.
+   * Nothing is written; a 400 names every problem, each path prefixed by `prefix` (the try route nests
+   * the draft under `eligibility`).
+   */
+  async check(input: EligibilityInput, prefix: (string | number)[] = []) {
     const { byCode } = await getService('taxonomy').all();
     const problems: FieldError[] = [];
     input.tags.forEach((t: string, i: number) => {
@@ -55,7 +56,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         problems.push({ path: ['clauses', i, 'rule', ...p.path], message: p.message });
       }
     });
-    throwFieldErrors(problems);
+    throwFieldErrors(problems.map((p) => ({ ...p, path: [...prefix, ...p.path] })));
+    return input;
+  },
+
+  /** Validates everything first (`check`), then writes one row: bad input changes nothing. */
+  async save(documentId: string, body: unknown, actorId?: number) {
+    const parsed = parseBody(putBody, body);
+    const policy = await strapi.db.query(policyUid()).findOne({ where: { documentId }, select: ['id'] });
+    if (!policy) throw new errors.NotFoundError(`no policy ${documentId}`);
+    const input = await this.check(parsed);
 
     const data = {
       policyDocumentId: documentId, audience: input.audience, tags: input.tags, jurisdiction: input.jurisdiction ?? null,

@@ -4,6 +4,8 @@ import * as audience from '../../validation/audience';
 import * as eligibility from '../../validation/eligibility';
 import * as engagement from '../../validation/engagement';
 import * as taxonomy from '../../validation/taxonomy';
+// F
+import * as tryProfile from '../../validation/try';
 
 /** The RBAC action a route needs, then its site scope (enforced by `plugin::site-group.scope`). */
 const can = (action: string, scope: RouteScope) => ({
@@ -32,6 +34,11 @@ export default {
     { method: 'GET', path: '/policies/:documentId/audience', handler: 'audience.find', ...described({ query: audience.findQuery }), config: can('audience.read', thePolicy) },
     { method: 'GET', path: '/comments', handler: 'engagement.queue', ...described({ query: engagement.queueQuery }), config: can('comment.moderate', { kind: 'filtered' }) },
     { method: 'POST', path: '/comments/:id/approve', handler: 'engagement.approve', ...described({ body: engagement.approveBody }), config: can('comment.moderate', theComment) },
+    // F: tag usage and delete (a tag in use keeps code and dimension), try a profile on a policy
+    { method: 'GET', path: '/tags/:code/usage', handler: 'taxonomy.usage', config: can('tag.manage', { kind: 'cluster' }) },
+    { method: 'DELETE', path: '/tags/:code', handler: 'taxonomy.remove', config: can('tag.manage', { kind: 'cluster' }) },
+    { method: 'POST', path: '/policies/:documentId/try', handler: 'try.try', ...described({ body: tryProfile.tryBody }), config: can('eligibility.read', thePolicy) },
+    // end F
     { method: 'POST', path: '/comments/:id/reject', handler: 'engagement.reject', ...described({ body: engagement.rejectBody }), config: can('comment.moderate', theComment) },
   ],
 } satisfies Core.RouterInput;
