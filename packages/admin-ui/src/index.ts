@@ -3,6 +3,7 @@ import en from './translations/en.json';
 import zhHans from './translations/zh-Hans.json';
 
 export { StageBadge, useStageLabel, isReviewStage, REVIEW_STAGES, type ReviewStage } from './stage-badge';
+export { StatusBadge, useMatchStatusLabel, type MatchStatus } from './status-badge';
 export { FindingList, type Finding, type FindingListProps } from './finding-list';
 export { useDocumentLocale } from './document-locale';
 export { usePermissions, type PermissionAction } from './use-permissions';

@@ -4,7 +4,8 @@ import { ConflictError } from '@jiyue/kernel';
 import { STARTER_TAXONOMY } from '../data/starter-taxonomy';
 import { ELIGIBILITY_UID, PROFILE_TAG_UID, PROFILE_UID, SUBSCRIPTION_UID, TAG_UID } from '../utils/uids';
 import { tableRevision } from '../utils/revision';
-import { FIELDS, FIELD_BY_NAME } from '../utils/fields';
+import { STARTER_FACTS } from '../data/starter-facts';
+import { registryFromDefs, type Registry } from '../utils/registry';
 import { factHoldsDimension, tagUses, type EligibilityUseRow } from '../utils/tag-usage';
 import { policyUid } from '../utils/policy-uid';
 
@@ -35,6 +36,10 @@ export class TagInUseError extends ConflictError<'TagInUseError'> {
     this.name = 'TagInUseError';
   }
 }
+
+/** The facts whose values may be tag codes (F: the starter set until the registry service serves the stored facts). */
+const STARTER_REGISTRY = registryFromDefs(STARTER_FACTS);
+const factRegistry = async (): Promise<Registry> => STARTER_REGISTRY;
 
 /** A row of the tag table. */
 type TagRow = Omit<Tag, 'nameBo' | 'synonyms' | 'parentCode'> & { nameBo?: string | null; synonyms?: unknown; parentCode?: string | null };
@@ -88,7 +93,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const tag = byCode.get(code);
       if (!tag) throw new errors.NotFoundError(`no tag ${code}`);
       const rows = (await strapi.db.query(ELIGIBILITY_UID).findMany({ select: ['policyDocumentId', 'tags', 'jurisdiction', 'clauses'] })) as EligibilityUseRow[];
-      const uses = tagUses(rows, tag, (name) => FIELD_BY_NAME.get(name));
+      const registry = await factRegistry();
+      const uses = tagUses(rows, tag, (name) => registry.get(name));
       const byPolicy = new Map<string, string[]>();
       for (const use of uses) byPolicy.set(use.documentId, [...(byPolicy.get(use.documentId) ?? []), use.path.join('.')]);
       const titles = new Map<string, string>();
@@ -96,7 +102,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const found = (await strapi.db.query(policyUid()).findMany({ where: { documentId: { $in: [...byPolicy.keys()] } }, select: ['documentId', 'title'] })) as { documentId: string; title: string }[];
         for (const p of found) if (!titles.has(p.documentId)) titles.set(p.documentId, p.title);
       }
-      const tagRows = FIELDS.filter((f) => f.type === 'tag-list' && factHoldsDimension(f, tag.dimension)).map((f) => `${f.name}:${code}`);
+      const tagRows = registry.facts.filter((f) => f.type === 'tag-list' && factHoldsDimension(f, tag.dimension)).map((f) => `${f.code}:${code}`);
       const storedProfiles =
         (tagRows.length ? await strapi.db.query(PROFILE_TAG_UID).count({ where: { tag: { $in: tagRows } } }) : 0) +
         (tag.dimension === 'region' ? await strapi.db.query(PROFILE_UID).count({ where: { regionCode: code } }) : 0);
