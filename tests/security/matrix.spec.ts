@@ -121,6 +121,11 @@ const ADMIN: Record<string, (f: Fixture, ctx: { spare: AdminSession; editorOf: (
   [key('policy-match', 'DELETE', '/tags/:code')]: () => ({ method: 'DELETE', url: '/policy-match/tags/no-such-tag' }),
   [key('policy-match', 'POST', '/policies/:documentId/try')]: (f) => ({ method: 'POST', url: `/policy-match/policies/${f.policy}/try`, body: { eligibility: { audience: 'individual', clauses: [] }, profile: { kind: 'individual', facts: {} } } }),
   // end F
+  // policy-match, A: the fact registry (the root admin's PUT {} is a 400 and its DELETE of an unknown code a 404: nothing changes)
+  [key('policy-match', 'GET', '/facts')]: () => ({ method: 'GET', url: '/policy-match/facts' }),
+  [key('policy-match', 'PUT', '/facts')]: () => ({ method: 'PUT', url: '/policy-match/facts', body: {} }),
+  [key('policy-match', 'DELETE', '/facts/:code')]: () => ({ method: 'DELETE', url: '/policy-match/facts/noSuchFact' }),
+  [key('policy-match', 'GET', '/facts/:code/usage')]: () => ({ method: 'GET', url: '/policy-match/facts/age/usage' }),
   // bilingual
   [key('bilingual', 'GET', '/status')]: () => ({ method: 'GET', url: '/bilingual/status?limit=1000' }),
   [key('bilingual', 'GET', '/documents/:uid/:documentId/status')]: (f) => ({ method: 'GET', url: `/bilingual/documents/${ARTICLE}/${f.article}/status` }),

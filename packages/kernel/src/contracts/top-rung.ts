@@ -1,8 +1,23 @@
 /**
- * policy-match and bilingual sit on the top rung: no plugin of the suite calls them, so they publish
- * no service contract. They talk to the plugins below through those plugins' services and hooks.
+ * policy-match and bilingual sit on the top rung. Nothing calls bilingual, so it publishes no service
+ * contract. policy-match publishes one registration point for bilingual, one rung above it: the
+ * source of approved Tibetan labels for its fact registry (policy-match may not call bilingual).
  */
-export type PolicyMatchServices = Record<never, never>;
+
+/**
+ * Approved Tibetan terms for Chinese labels: given zh labels, the map holds those the glossary
+ * approves (zh → bo); a label without an approved term is absent from the map.
+ */
+export type LabelSource = (zh: readonly string[]) => Promise<Map<string, string>>;
+
+/** policy-match's registration points (bilingual registers its glossary as the label source at bootstrap). */
+export interface PolicyMatchHooksService {
+  registerLabelSource(source: LabelSource): void;
+}
+
+export interface PolicyMatchServices {
+  hooks: PolicyMatchHooksService;
+}
 export type BilingualServices = Record<never, never>;
 
 /** One translatable field of a localized type as bilingual's side-by-side view shows it. */

@@ -14,15 +14,23 @@ export class ConflictError<TName extends string = 'ConflictError'> extends error
 
 /** The part of a Koa context the helper needs. */
 interface ThrowingContext {
-  throw: (status: number, message: string, properties?: { details?: unknown }) => never;
+  throw: (status: number, message: string, props?: Record<string, unknown>) => never;
 }
 
-/** Runs a controller action, answering a ConflictError (or subclass) with 409, its message and its details (what it conflicts with). */
+const hasDetails = (details: unknown) => typeof details === 'object' && details !== null && Object.keys(details).length > 0;
+
+/**
+ * Runs a controller action, answering a ConflictError (or subclass) with 409 and its message, and its
+ * details when it carries any (`error.details`, e.g. the rules that still use a fact).
+ */
 export const answeringConflicts = async (ctx: ThrowingContext, action: () => Promise<void>): Promise<void> => {
   try {
     await action();
   } catch (error) {
-    if (error instanceof ConflictError) ctx.throw(409, error.message, error.details === undefined ? undefined : { details: error.details });
+    if (error instanceof ConflictError) {
+      if (hasDetails(error.details)) ctx.throw(409, error.message, { details: error.details });
+      ctx.throw(409, error.message);
+    }
     throw error;
   }
 };

@@ -1,6 +1,7 @@
 import { registerBilingualResolvers } from './resolvers';
 import { registerItemDecorators } from './item-decorators';
 import type { Core } from '@strapi/strapi';
+import { optionalService } from '@jiyue/kernel';
 import { getService } from './utils/get-service';
 
 const ACTIONS = [
@@ -17,4 +18,10 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await strapi.service('admin::permission').actionProvider.registerMany(ACTIONS);
   const seeded = await getService('glossary').seedOfficialNames();
   if (seeded) strapi.log.info(`bilingual: ${seeded} official names added to the glossary`);
+  // policy-match's fact labels in Tibetan: only approved glossary terms (a hook: policy-match may not call us).
+  optionalService(strapi, 'policy-match', 'hooks')?.registerLabelSource(async (zh) => {
+    const wanted = new Set(zh);
+    const terms = (await getService('glossary').approvedTerms()).filter((t) => wanted.has(t.zh));
+    return new Map(terms.reverse().map((t) => [t.zh, t.bo]));
+  });
 };

@@ -12,6 +12,9 @@ const ACTIONS = [
   { uid: 'eligibility.manage', displayName: 'Edit eligibility rules of policies' },
   { uid: 'audience.read', displayName: 'Count and sample the audience of a policy (reverse match)' },
   { uid: 'comment.moderate', displayName: 'Moderate comments on policies' },
+  // A: the fact registry
+  { uid: 'fact.read', displayName: 'See the fact registry' },
+  { uid: 'fact.manage', displayName: 'Edit the fact registry (cluster-wide)' },
 ].map((action) => ({ ...action, section: 'plugins', pluginName: 'policy-match', subCategory: 'policy match' }));
 
 /**
@@ -40,6 +43,10 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await strapi.service('admin::permission').actionProvider.registerMany(ACTIONS);
   const seeded = await getService('taxonomy').seedStarter();
   if (seeded) strapi.log.info(`policy-match: starter taxonomy of ${seeded} tags installed`);
+  // A: the fact registry — starter facts (missing codes only), then Tibetan labels from a source registered later
+  const facts = await getService('registry').seedStarter();
+  if (facts) strapi.log.info(`policy-match: ${facts} starter facts installed`);
+  getService('hooks').whenLabelSourceRegistered(() => later(strapi, 'fact label refresh', () => getService('registry').refreshLabels()));
   await grantUserActions(strapi);
 
   const uid = policyUid();

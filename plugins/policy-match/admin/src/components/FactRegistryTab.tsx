@@ -105,8 +105,9 @@ const FactDrawer = ({ fact, canManage, onClose, onSaved }: { fact: Fact | null; 
   const save = async () => {
     setBusy(true);
     try {
-      const { labelBo: _bo, labelBoStatus: _status, builtIn: _builtIn, sortOrder: _order, ...body } = form;
-      await put(`/${PLUGIN_ID}/facts`, body);
+      // Tibetan labels come from the glossary (the server refuses them in the body); built-in is the server's.
+      const { labelBo: _bo, labelBoStatus: _status, builtIn: _builtIn, values, ...body } = form;
+      await put(`/${PLUGIN_ID}/facts`, { ...body, values: values ? values.map(({ code, zh }) => ({ code, zh })) : null });
       toggleNotification({ type: 'success', message: t('fact.saved', 'Fact saved') });
       onSaved();
     } catch (e) {

@@ -8,6 +8,9 @@ import rating from './rating';
 import comment from './comment';
 import inboxItem from './inbox-item';
 import rateCounter from './rate-counter';
+// A: the fact registry
+import fact from './fact';
+import revision from './revision';
 
 export default {
   'tag': tag,
@@ -20,4 +23,7 @@ export default {
   'comment': comment,
   'inbox-item': inboxItem,
   'rate-counter': rateCounter,
+  // A: the fact registry
+  'fact': fact,
+  'revision': revision,
 };

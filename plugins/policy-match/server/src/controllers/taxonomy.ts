@@ -1,9 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { answeringConflicts, parseBody, parseQuery } from '@jiyue/kernel';
-import { FIELDS, OPS_BY_TYPE } from '../utils/fields';
 import { getService } from '../utils/get-service';
 import { suggestTags } from '../utils/suggest-tags';
 import { listQuery, suggestBody, upsertBody } from '../validation/taxonomy';
+import { fieldsQuery } from '../validation/fact';
 
 export default (_: { strapi: Core.Strapi }) =>
   ({
@@ -28,11 +28,10 @@ export default (_: { strapi: Core.Strapi }) =>
         ctx.body = { data: await getService('taxonomy').remove(ctx.params.code) };
       });
     },
-    /** The profile field registry: what a profile may hold and what a rule may test. */
+    /** The fact registry: what a profile may hold and what a rule may test, labelled in `?locale` (A). */
     async fields(ctx) {
-      ctx.body = {
-        data: FIELDS.map(({ column, ...f }) => ({ ...f, ops: OPS_BY_TYPE[f.type] })),
-      };
+      const { locale } = parseQuery(fieldsQuery, ctx.query);
+      ctx.body = { data: await getService('registry').publicFields(locale) };
     },
     /** POST /policy-match/suggest-tags { text }: tags whose names or synonyms occur in the segmented text, scored. */
     async suggest(ctx) {

@@ -6,5 +6,12 @@ import profiles from './profiles';
 import audience from './audience';
 import engagement from './engagement';
 import rateLimit from './rate-limit';
+// A: the fact registry
+import registry from './registry';
+import hooks from './hooks';
 
-export default { taxonomy, eligibility, catalogue, matcher, profiles, audience, engagement, 'rate-limit': rateLimit };
+export default {
+  taxonomy, eligibility, catalogue, matcher, profiles, audience, engagement, 'rate-limit': rateLimit,
+  // A: the fact registry
+  registry, hooks,
+};

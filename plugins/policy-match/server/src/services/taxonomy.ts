@@ -4,8 +4,7 @@ import { ConflictError } from '@jiyue/kernel';
 import { STARTER_TAXONOMY } from '../data/starter-taxonomy';
 import { ELIGIBILITY_UID, PROFILE_TAG_UID, PROFILE_UID, SUBSCRIPTION_UID, TAG_UID } from '../utils/uids';
 import { tableRevision } from '../utils/revision';
-import { STARTER_FACTS } from '../data/starter-facts';
-import { registryFromDefs, type Registry } from '../utils/registry';
+import { getService } from '../utils/get-service';
 import { factHoldsDimension, tagUses, type EligibilityUseRow } from '../utils/tag-usage';
 import { policyUid } from '../utils/policy-uid';
 
@@ -36,10 +35,6 @@ export class TagInUseError extends ConflictError<'TagInUseError'> {
     this.name = 'TagInUseError';
   }
 }
-
-/** The facts whose values may be tag codes (F: the starter set until the registry service serves the stored facts). */
-const STARTER_REGISTRY = registryFromDefs(STARTER_FACTS);
-const factRegistry = async (): Promise<Registry> => STARTER_REGISTRY;
 
 /** A row of the tag table. */
 type TagRow = Omit<Tag, 'nameBo' | 'synonyms' | 'parentCode'> & { nameBo?: string | null; synonyms?: unknown; parentCode?: string | null };
@@ -93,7 +88,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const tag = byCode.get(code);
       if (!tag) throw new errors.NotFoundError(`no tag ${code}`);
       const rows = (await strapi.db.query(ELIGIBILITY_UID).findMany({ select: ['policyDocumentId', 'tags', 'jurisdiction', 'clauses'] })) as EligibilityUseRow[];
-      const registry = await factRegistry();
+      const registry = await getService('registry').current();
       const uses = tagUses(rows, tag, (name) => registry.get(name));
       const byPolicy = new Map<string, string[]>();
       for (const use of uses) byPolicy.set(use.documentId, [...(byPolicy.get(use.documentId) ?? []), use.path.join('.')]);

@@ -8,3 +8,6 @@ export const RATING_UID = 'plugin::policy-match.rating';
 export const COMMENT_UID = 'plugin::policy-match.comment';
 export const INBOX_UID = 'plugin::policy-match.inbox-item';
 export const RATE_COUNTER_UID = 'plugin::policy-match.rate-counter';
+// A: the fact registry
+export const FACT_UID = 'plugin::policy-match.fact';
+export const REVISION_UID = 'plugin::policy-match.revision';

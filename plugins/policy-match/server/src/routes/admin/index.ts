@@ -3,6 +3,8 @@ import { described, routeScope, type RouteScope } from '@jiyue/kernel';
 import * as audience from '../../validation/audience';
 import * as eligibility from '../../validation/eligibility';
 import * as engagement from '../../validation/engagement';
+// A: the fact registry
+import * as fact from '../../validation/fact';
 import * as taxonomy from '../../validation/taxonomy';
 // F
 import * as tryProfile from '../../validation/try';
@@ -40,5 +42,10 @@ export default {
     { method: 'POST', path: '/policies/:documentId/try', handler: 'try.try', ...described({ body: tryProfile.tryBody }), config: can('eligibility.read', thePolicy) },
     // end F
     { method: 'POST', path: '/comments/:id/reject', handler: 'engagement.reject', ...described({ body: engagement.rejectBody }), config: can('comment.moderate', theComment) },
+    // A: the fact registry (cluster vocabulary: read by every editor, changed only cluster-wide)
+    { method: 'GET', path: '/facts', handler: 'fact.list', ...described({ response: fact.listResponse }), config: can('fact.read', { kind: 'shared' }) },
+    { method: 'PUT', path: '/facts', handler: 'fact.upsert', ...described({ body: fact.upsertBody, response: fact.upsertResponse }), config: can('fact.manage', { kind: 'cluster' }) },
+    { method: 'DELETE', path: '/facts/:code', handler: 'fact.remove', config: can('fact.manage', { kind: 'cluster' }) },
+    { method: 'GET', path: '/facts/:code/usage', handler: 'fact.usage', ...described({ response: fact.usageResponse }), config: can('fact.manage', { kind: 'cluster' }) },
   ],
 } satisfies Core.RouterInput;

@@ -5,6 +5,8 @@ import * as inbox from '../../validation/inbox';
 import * as match from '../../validation/match';
 import * as profile from '../../validation/profile';
 import * as taxonomy from '../../validation/taxonomy';
+// A: the fact registry
+import * as fact from '../../validation/fact';
 
 // Content-API routes (/api/policy-match/...). `auth: false` only for public reads and for match,
 // which takes a profile in the body and reads a stored profile only for a verified caller's own JWT.
@@ -28,7 +30,8 @@ export default {
   routes: [
     { method: 'POST', path: '/match', handler: 'match.match', ...described({ body: match.matchBody, response: match.matchResponse }), config: { ...open, middlewares: [matchLimit] } },
     { method: 'GET', path: '/tags', handler: 'taxonomy.list', ...described({ query: taxonomy.listQuery, response: taxonomy.listResponse }), config: open },
-    { method: 'GET', path: '/fields', handler: 'taxonomy.fields', ...described({ response: taxonomy.fieldsResponse }), config: open },
+    // A: the fact registry, labelled in the request's locale
+    { method: 'GET', path: '/fields', handler: 'taxonomy.fields', ...described({ query: fact.fieldsQuery, response: taxonomy.fieldsResponse }), config: open },
     { method: 'GET', path: '/policies/:documentId/ratings', handler: 'engagement.ratings', ...described({ response: engagement.ratingsResponse }), config: open },
     { method: 'GET', path: '/policies/:documentId/comments', handler: 'engagement.comments', ...described({ response: engagement.commentsResponse }), config: open },
 
