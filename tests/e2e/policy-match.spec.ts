@@ -6,7 +6,8 @@
  * save a bad value and see the server's message under that condition, fix it and save; try a profile on the
  * unsaved draft and read the explanation; on a published policy they see the reverse-match count with its
  * by-region breakdown. An editor of 康定 opening a prefecture policy's rules gets the 403 notice and no form.
- * The fact registry's screen needs the registry routes (GET /policy-match/facts) and is tested with them.
+ * The fact registry lists every fact with its badges (残疾等级 sensitive, built-in facts, derived ones); a new
+ * fact created in its drawer appears in the list.
  */
 import type { Page } from 'playwright-core';
 import { createAdminRole, createAdminUser, explainFailure, logIn, screenshot, type AdminUser, type BrowserSuite } from './lib/harness';
@@ -69,6 +70,40 @@ export const policyMatchScenarios = (suite: BrowserSuite) => {
       await strapi.plugin('policy-match').service('profiles').saveOwn(user.id, { kind: 'individual', facts: { householdRegion: region, birthDate, identityTags }, subscribed: false });
     }
   }, 300_000);
+
+  it('fact registry: the facts with their badges; a new fact created in the drawer appears', async () => {
+    const { strapi, baseUrl } = suite.server;
+    const { context, page } = await logIn(suite.browser, baseUrl, admin);
+    try {
+      await page.goto(`${baseUrl}/admin/plugins/policy-match`);
+      const table = page.getByTestId('pm-fact-table');
+      await table.waitFor({ timeout: 60_000 });
+      await table.locator('tr[data-fact="disabilityGrade"] [data-badge="sensitive"]').waitFor();
+      await table.locator('tr[data-fact="age"] [data-badge="built-in"]').waitFor();
+      await table.locator('tr[data-fact="newHireRatio"] [data-badge="derived"]').waitFor();
+      await table.locator('tr[data-fact="disabilityGrade"]').click();
+      const drawer = page.getByTestId('pm-fact-drawer');
+      await drawer.getByTestId('pm-fact-values').waitFor();
+      expect(await drawer.getByTestId('pm-fact-values').locator('[data-value]').count()).toBe(5);
+      await drawer.getByRole('button', { name: '取消' }).click();
+
+      await page.getByTestId('pm-fact-new').click();
+      await drawer.getByTestId('pm-fact-code').fill('boughtGreenhouse');
+      await drawer.getByTestId('pm-fact-type').selectOption('boolean');
+      await drawer.getByTestId('pm-fact-audience').selectOption('both');
+      await drawer.getByTestId('pm-fact-group').selectOption('agriculture');
+      await drawer.getByTestId('pm-fact-labelZh').fill('当年新建设施大棚');
+      await drawer.getByTestId('pm-fact-save').click();
+      await table.locator('tr[data-fact="boughtGreenhouse"]').waitFor({ timeout: 30_000 });
+      const row = await strapi.db.query('plugin::policy-match.fact').findOne({ where: { code: 'boughtGreenhouse' } });
+      expect(row).toMatchObject({ type: 'boolean', audience: 'both', labelZh: '当年新建设施大棚' });
+      await screenshot(page, 'pm-facts');
+    } catch (error) {
+      await explainFailure(page, 'pm-facts', error);
+    } finally {
+      await context.close();
+    }
+  });
 
   it('taxonomy: a tag in use keeps code and dimension, cannot be deleted, and lists its uses; its synonyms change', async () => {
     const { strapi, baseUrl } = suite.server;
