@@ -5,7 +5,7 @@ const ESM_ONLY = `/node_modules/${ESM_PACKAGES}`;
 module.exports = {
   testEnvironment: 'node',
   testEnvironmentOptions: { globalsCleanup: 'off' },
-  roots: ['<rootDir>/tests', '<rootDir>/plugins', '<rootDir>/packages'],
+  roots: ['<rootDir>/tests', '<rootDir>/plugins', '<rootDir>/packages', '<rootDir>/database'],
   testMatch: ['**/*.test.ts'],
   // The browser suite (tests/e2e) runs with the rest unless JIYUE_E2E=off: CI runs it once, in its own phase on SQLite.
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/tests/bench/', ...(process.env.JIYUE_E2E === 'off' ? ['/tests/e2e/'] : [])],

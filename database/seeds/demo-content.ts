@@ -1,6 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import cluster from './garze-cluster.json';
 import { DEMO_COLUMNS, demoSites } from './demo-sites';
+// A cycle (demo-policies uses this file's writer and helpers), harmless: neither uses the other while loading.
+import { demoPolicySpecs } from './demo-policies';
 
 /*
  * Demo content for the Garzê "1+18+19" cluster: policies (政策文件) with their national →
@@ -1888,8 +1890,11 @@ export const demoContent = (): ContentSpec[] => {
   const rng = createRng(0x5133);
   const policies = buildPolicies(rng);
   const guides = buildGuides(policies);
+  const refByTitle = new Map(policies.map((p) => [p.spec.data.title as string, policyRef(p.spec.key)]));
   return checkSpecs([
     ...policies.map((p) => p.spec),
+    // The 政策找人 set (demo-policies.ts): 26 files with eligibility clauses, each with its interpretation.
+    ...demoPolicySpecs((title) => refByTitle.get(title)),
     ...buildInterpretations(policies),
     ...guides.map((g) => g.spec),
     ...buildFaqs(policies, guides, rng),
@@ -1977,10 +1982,17 @@ const ensureTibetan = async (strapi: Core.Strapi, spec: ContentSpec, ids: Map<st
  */
 export const seedDemoContent = async (strapi: Core.Strapi): Promise<ContentSeedResult> => {
   const specs = demoContent();
-  const ids = new Map<string, string>();
+  const { created, translated } = await writeSpecs(strapi, specs);
+  return { created, translated, documents: specs.length, tibetan: specs.filter((s) => s.bo).length };
+};
+
+/**
+ * Writes documents given as specs (in their order) and then their Tibetan versions; `ids` may
+ * hold documentIds of references written earlier. Returns what this run created per type.
+ */
+export const writeSpecs = async (strapi: Core.Strapi, specs: ContentSpec[], ids = new Map<string, string>()) => {
   const created = zeroCounts();
   const translated = zeroCounts();
-
   for (const spec of specs) {
     if (await ensureChinese(strapi, spec, ids)) created[spec.type] += 1;
   }
@@ -1989,5 +2001,5 @@ export const seedDemoContent = async (strapi: Core.Strapi): Promise<ContentSeedR
   for (const spec of specs) {
     if (await ensureTibetan(strapi, spec, ids, tibetanRefs)) translated[spec.type] += 1;
   }
-  return { created, translated, documents: specs.length, tibetan: tibetanRefs.size };
+  return { created, translated };
 };

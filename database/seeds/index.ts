@@ -3,7 +3,8 @@ import type { Core } from '@strapi/strapi';
 import { seedDemoSites } from './demo-sites';
 import { seedDemoContent, CONTENT_UIDS, type ContentSeedResult } from './demo-content';
 import { seedDemoPlacements } from './demo-placements';
-import { seedDemoEligibility, seedDemoFeeds } from './demo-tour';
+import { seedDemoFeeds } from './demo-tour';
+import { DEMO_POLICIES, seedDemoEligibility } from './demo-policies';
 import { seedEditorRole } from './editor-role';
 
 export type Log = (message: string) => void;
@@ -17,7 +18,7 @@ export interface SeedDemoResult {
   sites: { created: number; columnsCreated: number; total: number };
   content: ContentSeedResult;
   placements: { created: number };
-  /** What the README tour needs: a feed channel per site, eligibility clauses on a few policies. */
+  /** What the README tour needs: a feed channel per site, eligibility clauses on the 政策找人 set. */
   feeds: { created: number };
   eligibility: { created: number };
   /** Public-role permissions added by this run. */
@@ -90,8 +91,8 @@ export const ensureAdmin = async (strapi: Core.Strapi, log: Log): Promise<SeedDe
 
 /**
  * The whole demo: the Garzê "1+18+19" site tree with its columns, about 250 published items across
- * the five content types (some in Tibetan), a feed channel per site, eligibility clauses on a few
- * policies, public read access to the content, and a Super Admin.
+ * the five content types (some in Tibetan), a feed channel per site, 26 policies with eligibility
+ * clauses (政策找人), public read access to the content, and a Super Admin.
  * Every step is idempotent, so running it on a seeded database adds nothing.
  */
 export const seedDemo = async (strapi: Core.Strapi, { log = console.log }: { log?: Log } = {}): Promise<SeedDemoResult> => {
@@ -117,8 +118,9 @@ export const seedDemo = async (strapi: Core.Strapi, { log = console.log }: { log
 
   const feeds = await seedDemoFeeds(strapi);
   log(`Feeds: ${feeds.created} feed channels created (every site's 要闻动态 and 通知公告 as RSS 2.0 and JSON Feed).`);
-  const eligibility = await seedDemoEligibility(strapi);
-  log(`Eligibility: clauses given to ${eligibility.created} policies (政策找人).`);
+  const { created: eligible } = await seedDemoEligibility(strapi);
+  const eligibility = { created: eligible };
+  log(`Eligibility: clauses given to ${eligible} of the ${DEMO_POLICIES.length} 政策找人 policies (demo-policies.ts).`);
 
   const permissionsGranted = await grantPublicRead(strapi);
   log(`Public role: ${permissionsGranted} read permissions granted.`);

@@ -50,6 +50,8 @@ export interface Tag {
   nameBo: string | null;
   synonyms: string[];
   parentCode: string | null;
+  /** Stored in a profile only with its own consent (特困人员, 低保 …). */
+  sensitive?: boolean;
 }
 
 export interface TagUsage {

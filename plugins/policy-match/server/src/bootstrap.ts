@@ -43,6 +43,11 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await strapi.service('admin::permission').actionProvider.registerMany(ACTIONS);
   const seeded = await getService('taxonomy').seedStarter();
   if (seeded) strapi.log.info(`policy-match: starter taxonomy of ${seeded} tags installed`);
+  // D (#19): a taxonomy seeded by an earlier release gets the national identity categories and enterprise types.
+  const additions = await getService('taxonomy').seedStarterAdditions();
+  if (additions.added || additions.marked || additions.renamed) {
+    strapi.log.info(`policy-match: starter taxonomy updated (${additions.added} tags added, ${additions.marked} marked sensitive, ${additions.renamed} renamed)`);
+  }
   // A: the fact registry — starter facts (missing codes only), then Tibetan labels from a source registered later
   const facts = await getService('registry').seedStarter();
   if (facts) strapi.log.info(`policy-match: ${facts} starter facts installed`);

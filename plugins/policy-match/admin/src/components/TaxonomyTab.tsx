@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { Badge, Box, Button, Flex, Modal, Table, Tabs, Tbody, Td, TextInput, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Badge, Box, Button, Checkbox, Flex, Modal, Table, Tabs, Tbody, Td, TextInput, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { Link } from 'react-router-dom';
 import { errorDetails, errorMessage, serverErrors, useGet, useT, type ServerError, type Tag, type TagUsage } from '../api';
@@ -61,6 +61,7 @@ const TagDrawer = ({ tag, dimension, canManage, onClose, onSaved }: { tag: Tag |
     nameBo: tag?.nameBo ?? '',
     synonyms: (tag?.synonyms ?? []).join('，'),
     parentCode: tag?.parentCode ?? '',
+    sensitive: tag?.sensitive ?? false,
   });
   const [errors, setErrors] = React.useState<ServerError[]>([]);
   const [busy, setBusy] = React.useState(false);
@@ -77,6 +78,7 @@ const TagDrawer = ({ tag, dimension, canManage, onClose, onSaved }: { tag: Tag |
         nameBo: form.nameBo.trim() ? form.nameBo.normalize('NFC') : null,
         synonyms: form.synonyms.split(/[,，、]/).map((s) => s.trim()).filter(Boolean),
         parentCode: form.parentCode.trim() || null,
+        sensitive: form.sensitive,
       });
       toggleNotification({ type: 'success', message: t('tag.saved', 'Tag saved') });
       onSaved();
@@ -148,6 +150,9 @@ const TagDrawer = ({ tag, dimension, canManage, onClose, onSaved }: { tag: Tag |
             {field('nameBo', t('tag.nameBo', 'Name (bo)'), false, true)}
             {field('synonyms', t('tag.synonyms', 'Synonyms (separated by ，)'))}
             {field('parentCode', t('tag.parent', 'Parent tag code'))}
+            <Checkbox checked={form.sensitive} disabled={!canManage} onCheckedChange={(on) => setForm((f) => ({ ...f, sensitive: Boolean(on) }))} data-testid="pm-tag-sensitive">
+              {t('tag.sensitive', 'Sensitive: stored in a profile only with its own consent')}
+            </Checkbox>
             <Errors errors={at('code').length ? [] : errors.filter((e) => !['code', 'dimension', 'nameZh', 'nameBo', 'synonyms', 'parentCode'].some((k) => e.path.startsWith(k)))} />
             {tag && usage.data && <UsageList usage={usage.data} />}
           </Flex>
@@ -218,7 +223,10 @@ export const TaxonomyTab = ({ canManage }: { canManage: boolean }) => {
           {tags.map((tag) => (
             <Tr key={tag.code} data-tag={tag.code} onClick={() => setOpen({ tag })} style={{ cursor: 'pointer' }}>
               <Td><Typography fontWeight="semiBold" textColor="primary600">{tag.code}</Typography></Td>
-              <Td><Typography>{tag.nameZh}</Typography></Td>
+              <Td>
+                <Typography>{tag.nameZh}</Typography>{' '}
+                {tag.sensitive && <Badge backgroundColor="danger100" textColor="danger700" data-badge="sensitive">{t('fact.badge.sensitive', 'sensitive')}</Badge>}
+              </Td>
               <Td>{tag.nameBo ? <Typography style={tibetan}>{tag.nameBo}</Typography> : <Badge>{t('translationPending', '待译')}</Badge>}</Td>
               <Td><Typography variant="pi">{tag.synonyms.join('，')}</Typography></Td>
               <Td><Typography variant="pi">{tag.parentCode ? names.get(tag.parentCode) ?? tag.parentCode : ''}</Typography></Td>

@@ -5,7 +5,8 @@ import { evaluatePolicy, rankMissingFacts, type MatchablePolicy } from '../utils
 import { toIsoDate, todayInChina } from '../utils/dates';
 import { getService } from '../utils/get-service';
 import { policyUid } from '../utils/policy-uid';
-import { parseTryFacts, tryBody } from '../validation/try';
+import { parseTryFacts, tryBodyWith } from '../validation/try';
+import { DEFAULT_RULE_LIMITS } from '../utils/validate-rule';
 import type { Rule } from '../utils/validate-rule';
 
 /** The policy's own fields the matcher reads, from its current (draft) version: an editor tries what they are editing. */
@@ -42,29 +43,31 @@ export default ({ strapi }: { strapi: Core.Strapi }) =>
      * eligibility; the status, why, each clause's explanations and the facts still missing.
      */
     async try(ctx) {
-      const input = parseTryFacts(parseBody(tryBody, ctx.request.body));
+      const [{ byCode }, registry] = await Promise.all([getService('taxonomy').all(), getService('registry').current()]);
+      const maxDepth = strapi.plugin('policy-match').config('maxRuleDepth') as number;
+      const input = parseTryFacts(parseBody(tryBodyWith({ registry, tags: byCode, limits: { ...DEFAULT_RULE_LIMITS, maxDepth } }), ctx.request.body));
       const { documentId } = ctx.params as { documentId: string };
       const { main, titleBo } = await policyFields(strapi, documentId);
-      const eligibility = getService('eligibility');
-      const draft = input.eligibility ? await eligibility.check(input.eligibility, ['eligibility']) : null;
-      const rules = draft ?? (await eligibility.get(documentId));
+      const draft = input.eligibility ?? null;
+      const rules = draft ?? (await getService('eligibility').get(documentId));
       if (!rules) throw new errors.NotFoundError(`policy ${documentId} has no eligibility: send a draft as "eligibility"`);
       const asOf = input.asOf ?? todayInChina();
       const policy: MatchablePolicy = {
         documentId, title: main.title, titleBo, audience: rules.audience, tags: rules.tags, jurisdiction: rules.jurisdiction ?? null,
+        jurisdictionFacts: rules.jurisdictionFacts ?? null,
         applicationDeadline: rules.applicationDeadline ?? null, validity: main.validity ?? 'valid', validFrom: toIsoDate(main.validFrom), validTo: toIsoDate(main.validTo),
         publishDate: main.publishDate ? new Date(main.publishDate).toISOString() : null, themeCategory: main.themeCategory ?? null,
-        clauses: rules.clauses.map((c) => ({ text: c.text, textBo: c.textBo ?? null, benefit: c.benefit, benefitBo: c.benefitBo ?? null, rule: (c.rule ?? null) as Rule | null })), // checked by eligibility.check
+        clauses: rules.clauses.map((c) => ({ text: c.text, textBo: c.textBo ?? null, benefit: c.benefit, benefitBo: c.benefitBo ?? null, rule: (c.rule ?? null) as Rule | null })), // checked by eligibilityBody
       };
       const names = await getService('taxonomy').nameLookup();
-      const outcome = evaluatePolicy(policy, input.profile, asOf, names, true);
+      const outcome = evaluatePolicy(policy, input.profile, { registry, asOf, names, explain: true });
       ctx.body = {
         data: {
           documentId, title: policy.title, titleBo, asOf, draft: Boolean(draft), status: outcome.status, reasons: outcome.reasons,
           jurisdiction: outcome.jurisdiction,
           clauses: outcome.clauses.map((c) => ({ index: c.index, text: c.text, textBo: c.textBo ?? null, benefit: c.benefit, benefitBo: c.benefitBo ?? null, status: c.status, explanations: c.explanations, missing: c.missing })),
           missing: outcome.missing,
-          missingFacts: rankMissingFacts([outcome]),
+          missingFacts: rankMissingFacts([outcome], registry),
         },
       };
     },

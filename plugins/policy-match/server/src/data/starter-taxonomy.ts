@@ -2,15 +2,19 @@ import { GARZE_REGIONS } from './garze-regions';
 
 export interface StarterTag {
   code: string;
-  dimension: 'audience' | 'identity' | 'industry' | 'enterprise-size' | 'region' | 'life-event' | 'enterprise-stage' | 'theme';
+  dimension: 'audience' | 'identity' | 'industry' | 'enterprise-size' | 'region' | 'life-event' | 'enterprise-stage' | 'enterprise-type' | 'theme';
   nameZh: string;
   nameBo?: string | null;
   synonyms?: string[];
   parentCode?: string | null;
+  /** A profile may hold it only with its own consent (低保, 特困, 残疾 …); never shown in reverse-match samples. */
+  sensitive?: boolean;
 }
 
-const dim = (dimension: StarterTag['dimension'], rows: [string, string, string[]?, string?][]): StarterTag[] =>
-  rows.map(([code, nameZh, synonyms = [], parentCode]) => ({ code, dimension, nameZh, synonyms, parentCode: parentCode ?? null }));
+const dim = (dimension: StarterTag['dimension'], rows: [string, string, string[]?, string?, 'sensitive'?][]): StarterTag[] =>
+  rows.map(([code, nameZh, synonyms = [], parentCode, sensitive]) => ({
+    code, dimension, nameZh, synonyms, parentCode: parentCode ?? null, sensitive: sensitive === 'sensitive',
+  }));
 
 /** GB/T 4754-2017 门类 (sections A–T): a profile's industryCode (e.g. C13) lies under its letter. */
 const INDUSTRY_SECTIONS: [string, string, string[]][] = [
@@ -45,14 +49,23 @@ export const STARTER_TAXONOMY: StarterTag[] = [
   ...dim('identity', [
     ['graduate', '高校毕业生', ['大学毕业生', '应届毕业生', '毕业生', '大学生'], 'individual'],
     ['veteran', '退役军人', ['退伍军人', '复员军人', '转业军人'], 'individual'],
-    ['disabled', '残疾人', ['残障人士', '残疾'], 'individual'],
-    ['dibao', '低保对象', ['低保', '最低生活保障', '低保户'], 'individual'],
+    ['disabled', '残疾人', ['残障人士', '残疾'], 'individual', 'sensitive'],
+    ['dibao', '低保对象', ['低保', '最低生活保障', '低保户'], 'individual', 'sensitive'],
     ['elderly', '老年人', ['老人', '高龄', '高龄老人'], 'individual'],
     ['migrant-worker', '农民工', ['外出务工人员', '务工人员'], 'individual'],
     ['poverty-alleviated', '脱贫人口', ['脱贫户', '监测对象'], 'individual'],
     ['unemployed', '城镇登记失业人员', ['失业人员', '失业'], 'individual'],
-    ['herder', '农牧民', ['牧民', '农民'], 'individual'],
+    ['herder', '牧民', ['牧户', '牧区群众'], 'individual'],
     ['returnee', '返乡创业人员', ['返乡人员', '返乡创业'], 'individual'],
+    // The national categories policies name (#19): 特困, 低收入, 就业困难 … (the four sensitive ones need a consent to be stored).
+    ['tekun', '特困人员', ['特困供养人员', '五保户'], 'individual', 'sensitive'],
+    ['low-income', '低收入人口', ['低保边缘', '低收入家庭'], 'individual', 'sensitive'],
+    ['hard-to-employ', '就业困难人员', ['就业困难'], 'individual', 'sensitive'],
+    ['zero-employment-family', '零就业家庭', ['零就业'], 'individual', 'sensitive'],
+    ['rural-entrepreneur', '农村自主创业农民', ['农民创业'], 'individual'],
+    ['released-prisoner', '刑满释放人员', ['刑释人员'], 'individual', 'sensitive'],
+    ['student-loan-holder', '国家助学贷款获得者', ['助学贷款'], 'individual'],
+    ['farmer', '农户', ['农民', '种植户'], 'individual'],
   ]),
   ...INDUSTRY_SECTIONS.map(([code, nameZh, synonyms]) => ({ code, dimension: 'industry' as const, nameZh, synonyms, parentCode: null })),
   ...dim('enterprise-size', [
@@ -78,4 +91,24 @@ export const STARTER_TAXONOMY: StarterTag[] = [
     ['operating', '经营', ['生产经营', '经营发展'], 'enterprise'],
     ['closing', '注销', ['企业注销', '歇业', '退出'], 'enterprise'],
   ]),
+  ...dim('enterprise-type', [
+    ['small-low-profit', '小型微利企业', ['小微企业', '小型微利'], 'enterprise'],
+    ['individual-business', '个体工商户', ['个体户', '个体经营'], 'enterprise'],
+    ['high-tech', '高新技术企业', ['高企', '高新企业'], 'enterprise'],
+    ['tech-sme', '科技型中小企业', ['科技型企业'], 'enterprise'],
+    ['specialized-sme', '专精特新中小企业', ['专精特新'], 'enterprise'],
+    ['little-giant', '专精特新“小巨人”企业', ['小巨人企业', '小巨人'], 'enterprise'],
+    ['farmer-coop', '农民专业合作社', ['合作社', '专业合作社'], 'enterprise'],
+    ['family-farm', '家庭农场', ['家庭牧场'], 'enterprise'],
+    ['agri-leading', '农业产业化龙头企业', ['龙头企业'], 'enterprise'],
+  ]),
+];
+
+/**
+ * Changes to tags a database seeded before them already holds: the herder tag read 农牧民 until
+ * 农户 (farmer) became its own tag. The new name is applied only while the old one is unchanged,
+ * so an administrator's own edit wins.
+ */
+export const STARTER_RENAMES: { code: string; from: string; to: string; synonyms: string[] }[] = [
+  { code: 'herder', from: '农牧民', to: '牧民', synonyms: ['牧户', '牧区群众'] },
 ];

@@ -50,7 +50,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const { byId } = await getService('catalogue').policies();
     return byId.get(documentId) ?? null;
   };
-  const compiledOf = async (documentId: string) => (await getService('catalogue').policies()).compiled.get(documentId)!;
+  const compiledOf = async (documentId: string) => {
+    const { compiled, registry } = await getService('catalogue').policies();
+    return { compiled: compiled.get(documentId)!, registry };
+  };
 
   return {
     async audience(documentId: string, { asOf = todayInChina(), prefilter = true }: { asOf?: string; prefilter?: boolean } = {}) {
@@ -63,12 +66,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       let count = 0;
       let evaluated = 0;
       const sampleSize = config<number>('audienceSampleSize');
-      const compiled = await compiledOf(documentId);
+      const { compiled, registry } = await compiledOf(documentId);
       if (!closed.length) {
         for await (const rows of candidates(policy, asOf, { prefilter })) {
           for (const row of rows) {
             evaluated += 1;
-            if (quickStatus(policy, compiled, { kind: row.kind, prepared: prepareFacts(parseFacts(row.facts), asOf) }, asOf).status !== 'eligible') continue;
+            if (quickStatus(policy, compiled, { kind: row.kind, prepared: prepareFacts({ kind: row.kind, facts: parseFacts(row.facts) }, asOf, registry) }, asOf).status !== 'eligible') continue;
             count += 1;
             const region = row.region_code ?? 'unknown';
             byRegion.set(region, (byRegion.get(region) ?? 0) + 1);
@@ -111,6 +114,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const asOf = todayInChina();
       if (!policy || closedReasons(policy, asOf).length) return { notified: 0 };
       const users = await this.subscribers(policy);
+      const { registry } = await getService('catalogue').policies();
       let notified = 0;
       const counts = { eligible: 0, 'possibly-eligible': 0 };
       for (let i = 0; i < users.length; i += 1000) {
@@ -118,7 +122,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const matched: { userId: number; status: string }[] = [];
         for await (const rows of candidates(policy, asOf, { prefilter: false, onlySubscribedUsers: chunk })) {
           for (const row of rows) {
-            const { status } = evaluatePolicy(policy, { kind: row.kind, facts: parseFacts(row.facts) }, asOf, undefined, false);
+            const { status } = evaluatePolicy(policy, { kind: row.kind, facts: parseFacts(row.facts) }, { registry, asOf, explain: false });
             if (status !== 'ineligible') matched.push({ userId: row.user_id, status });
           }
         }

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { ConflictError } from '@jiyue/kernel';
-import { STARTER_TAXONOMY } from '../data/starter-taxonomy';
+import { STARTER_RENAMES, STARTER_TAXONOMY } from '../data/starter-taxonomy';
 import { ELIGIBILITY_UID, PROFILE_TAG_UID, PROFILE_UID, SUBSCRIPTION_UID, TAG_UID } from '../utils/uids';
 import { tableRevision } from '../utils/revision';
 import { getService } from '../utils/get-service';
@@ -15,6 +15,8 @@ export interface Tag {
   nameBo: string | null;
   synonyms: string[];
   parentCode: string | null;
+  /** Stored in a profile only with its own consent; never shown in reverse-match samples. */
+  sensitive: boolean;
 }
 
 /** Where a tag is used: policies (with the path of each use), stored profiles, subscriptions, child tags. */
@@ -37,10 +39,25 @@ export class TagInUseError extends ConflictError<'TagInUseError'> {
 }
 
 /** A row of the tag table. */
-type TagRow = Omit<Tag, 'nameBo' | 'synonyms' | 'parentCode'> & { nameBo?: string | null; synonyms?: unknown; parentCode?: string | null };
+type TagRow = Omit<Tag, 'nameBo' | 'synonyms' | 'parentCode' | 'sensitive'> & {
+  nameBo?: string | null; synonyms?: unknown; parentCode?: string | null; sensitive?: boolean | null;
+};
 
 const toTag = (r: TagRow): Tag => ({
   code: r.code, dimension: r.dimension, nameZh: r.nameZh, nameBo: r.nameBo ?? null, synonyms: Array.isArray(r.synonyms) ? (r.synonyms as string[]) : [], parentCode: r.parentCode ?? null,
+  sensitive: r.sensitive === true,
+});
+
+/**
+ * Which release of the starter taxonomy a database holds (plugin store `starterTaxonomyRevision`):
+ * 1 = the first starter set, 2 = #19's national identity categories, the `enterprise-type`
+ * dimension, sensitive tags and the herder rename.
+ */
+const STARTER_REVISION = 2;
+const STORE_KEY = 'starterTaxonomyRevision';
+
+const starterRow = (t: (typeof STARTER_TAXONOMY)[number], sortOrder: number) => ({
+  ...t, nameBo: t.nameBo ? t.nameBo.normalize('NFC') : null, synonyms: t.synonyms ?? [], sensitive: t.sensitive === true, sortOrder,
 });
 
 /**
@@ -53,10 +70,41 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     async seedStarter() {
       if ((await strapi.db.query(TAG_UID).count()) > 0) return 0;
-      await strapi.db.query(TAG_UID).createMany({
-        data: STARTER_TAXONOMY.map((t, i) => ({ ...t, nameBo: t.nameBo ? t.nameBo.normalize('NFC') : null, synonyms: t.synonyms ?? [], sortOrder: i })),
-      });
+      await strapi.db.query(TAG_UID).createMany({ data: STARTER_TAXONOMY.map((t, i) => starterRow(t, i)) });
+      await strapi.store({ type: 'plugin', name: 'policy-match' }).set({ key: STORE_KEY, value: STARTER_REVISION });
       return STARTER_TAXONOMY.length;
+    },
+
+    /**
+     * Brings a taxonomy seeded by an earlier release up to the current starter set, once (the
+     * revision is remembered in the plugin store, so a tag an administrator deleted or edited
+     * afterwards is not put back): inserts the starter tags whose code is missing, marks the starter's
+     * sensitive tags sensitive, and renames a tag only while it still has its old starter name.
+     * Returns what it changed.
+     */
+    async seedStarterAdditions() {
+      const store = strapi.store({ type: 'plugin', name: 'policy-match' });
+      const done = Number((await store.get({ key: STORE_KEY })) ?? 1);
+      if (done >= STARTER_REVISION) return { added: 0, marked: 0, renamed: 0 };
+      const rows: TagRow[] = await strapi.db.query(TAG_UID).findMany({ select: ['code', 'nameZh', 'sensitive'] });
+      const have = new Map(rows.map((r) => [r.code, r]));
+      const missing = STARTER_TAXONOMY.map((t, i) => ({ t, i })).filter(({ t }) => !have.has(t.code));
+      if (missing.length) await strapi.db.query(TAG_UID).createMany({ data: missing.map(({ t, i }) => starterRow(t, i)) });
+      let marked = 0;
+      for (const t of STARTER_TAXONOMY.filter((x) => x.sensitive)) {
+        const row = have.get(t.code);
+        if (!row || row.sensitive) continue;
+        await strapi.db.query(TAG_UID).update({ where: { code: t.code }, data: { sensitive: true } });
+        marked += 1;
+      }
+      let renamed = 0;
+      for (const r of STARTER_RENAMES) {
+        if (have.get(r.code)?.nameZh !== r.from) continue;
+        await strapi.db.query(TAG_UID).update({ where: { code: r.code }, data: { nameZh: r.to, synonyms: r.synonyms } });
+        renamed += 1;
+      }
+      await store.set({ key: STORE_KEY, value: STARTER_REVISION });
+      return { added: missing.length, marked, renamed };
     },
 
     async all(): Promise<{ tags: Tag[]; byCode: Map<string, Tag> }> {
@@ -118,7 +166,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return { deleted: true, code };
     },
 
-    async upsert(input: Tag) {
+    async upsert(input: Omit<Tag, 'sensitive'> & { sensitive?: boolean }) {
       const { byCode } = await this.all();
       // F: the dimension of a tag in use is locked (its code is the key); names and synonyms stay editable.
       const before = byCode.get(input.code);

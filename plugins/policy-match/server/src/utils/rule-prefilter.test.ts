@@ -1,7 +1,11 @@
+import { STARTER_FACTS } from '../data/starter-facts';
+import { registryFromDefs } from './registry';
 import { policyPrefilter, rulePrefilter } from './rule-prefilter';
 import { evaluatePolicy, type MatchablePolicy } from './evaluate-policy';
 import { ageOn, addDays } from './dates';
 import { regionRange } from './region';
+
+const registry = registryFromDefs(STARTER_FACTS);
 
 describe('SQL pre-filter derived from a rule', () => {
   it('translates indexed facts and leaves the rest unconstrained', () => {
@@ -32,7 +36,7 @@ describe('SQL pre-filter derived from a rule', () => {
     expect(cond.and[1].and.map((c: any) => c.value)).toEqual([lo, hi]);
     const inSql = (d: string) => birth.every((c) => (c.op === 'lte' ? d <= c.value : d >= c.value));
     for (let d = '1986-01-01'; d < '2008-01-01'; d = addDays(d, 1)) {
-      const eligible = evaluatePolicy(policy, { kind: 'individual', facts: { householdRegion: '513301', birthDate: d } }, asOf, undefined, false).status === 'eligible';
+      const eligible = evaluatePolicy(policy, { kind: 'individual', facts: { householdRegion: '513301', birthDate: d } }, { registry, asOf, explain: false }).status === 'eligible';
       if (eligible) expect({ d, age: ageOn(d, asOf), inSql: inSql(d) }).toEqual({ d, age: ageOn(d, asOf), inSql: true });
     }
   });

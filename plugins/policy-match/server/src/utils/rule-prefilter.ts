@@ -1,7 +1,8 @@
 import { addDays, addYears } from './dates';
 import { FIELD_BY_NAME, type FieldType } from './fields';
 import { regionRange } from './region';
-import type { MatchablePolicy } from './evaluate-policy';
+import { DEFAULT_JURISDICTION_FACTS, jurisdictionFact, type MatchablePolicy } from './evaluate-policy';
+import { hasRelative } from './relative';
 import type { QueryBuilder, RawSql } from './knex';
 import type { Ordered, Predicate, Rule } from './validate-rule';
 
@@ -35,9 +36,15 @@ const ageRange = (asOf: string, lo: number | null, hi: number | null): Cond =>
     hi === null ? true : { column: 'birth_date', op: 'gte', value: addDays(addYears(asOf, -(hi + 1)), -1) },
   ]);
 
+// B: forms of the new rule language this pre-filter does not translate yet give no constraint (a
+// superset stays correct): values relative to the evaluation day, and ordered-enum comparisons
+// (the column holds codes, whose text order is not the list order).
+const untranslated = (p: Predicate, type: FieldType): boolean =>
+  hasRelative(p.value) || (type === 'enum' && (p.op === 'gte' || p.op === 'lte' || p.op === 'between'));
+
 const predicateCond = (p: Predicate, asOf: string): Cond => {
   const def = FIELD_BY_NAME.get(p.field);
-  if (!def) return true;
+  if (!def || untranslated(p, def.type)) return true;
   const v = p.value;
   const pair = v as Ordered[];
   if (def.type === 'tag-list') {
@@ -105,7 +112,7 @@ const jsonPredicate = (p: Predicate, type: FieldType, negated: boolean): Cond =>
 /** What every profile for which the predicate is FALSE satisfies (exact where cheap, else no constraint). */
 const predicateFalse = (p: Predicate): Cond => {
   const def = FIELD_BY_NAME.get(p.field);
-  if (!def || def.type === 'tag-list' || p.field === 'age') return true;
+  if (!def || def.type === 'tag-list' || p.field === 'age' || untranslated(p, def.type)) return true;
   if (!def.column) return jsonPredicate(p, def.type, true);
   const column = def.column;
   const v = p.value;
@@ -126,6 +133,7 @@ const predicateFalse = (p: Predicate): Cond => {
 
 /** A superset of the profiles for which the rule is FALSE: `not` pre-filters through it. */
 export const ruleFalseFilter = (rule: Rule, asOf: string): Cond => {
+  if ('kind' in rule) return { column: 'kind', op: 'ne', value: rule.kind }; // B
   if ('field' in rule) return predicateFalse(rule);
   if ('not' in rule) return rulePrefilter(rule.not, asOf);
   if ('all' in rule) return or(rule.all.map((r) => ruleFalseFilter(r, asOf)));
@@ -133,6 +141,7 @@ export const ruleFalseFilter = (rule: Rule, asOf: string): Cond => {
 };
 
 export const rulePrefilter = (rule: Rule, asOf: string): Cond => {
+  if ('kind' in rule) return { column: 'kind', op: 'eq', value: rule.kind }; // B
   if ('field' in rule) return predicateCond(rule, asOf);
   if ('not' in rule) return ruleFalseFilter(rule.not, asOf);
   if ('all' in rule) return and(rule.all.map((r) => rulePrefilter(r, asOf)));
@@ -144,7 +153,10 @@ export const policyPrefilter = (policy: MatchablePolicy, asOf: string): Cond => 
   const clauses = policy.clauses.length ? or(policy.clauses.map((c) => (c.rule ? rulePrefilter(c.rule, asOf) : true))) : true;
   return and([
     policy.audience === 'any' ? true : { column: 'kind', op: 'eq', value: policy.audience },
-    policy.jurisdiction ? range('region_code', ...regionRange(policy.jurisdiction)) : true,
+    // B: region_code holds the default region fact; a policy testing another one (常住地) is not narrowed by it
+    policy.jurisdiction && (['individual', 'enterprise'] as const).every((k) => jurisdictionFact(policy, k) === DEFAULT_JURISDICTION_FACTS[k])
+      ? range('region_code', ...regionRange(policy.jurisdiction))
+      : true,
     clauses,
   ]);
 };
