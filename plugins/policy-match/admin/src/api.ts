@@ -120,8 +120,11 @@ export const errorMessage = (e: unknown): string => {
   return response?.data?.error?.message ?? (e instanceof Error ? e.message : String(e));
 };
 
-/** The HTTP status of a useFetchClient failure. */
-export const errorStatus = (e: unknown): number | undefined => (e as { response?: { status?: number } })?.response?.status;
+/** The HTTP status of a useFetchClient failure (Strapi's FetchError carries it as `status`). */
+export const errorStatus = (e: unknown): number | undefined => {
+  const error = e as { status?: number; response?: { status?: number; data?: { error?: { status?: number } } } } | null;
+  return error?.status ?? error?.response?.status ?? error?.response?.data?.error?.status;
+};
 
 /** The details of a 400 or 409 (`error.details`). */
 export const errorDetails = <T = Record<string, unknown>>(e: unknown): T | undefined =>
