@@ -4,6 +4,7 @@
  *   - review.spec.ts: the Review panel, the gated Publish and the review desk (the Tibetan web font too);
  *   - site-panel.spec.ts: site-group's Site panel and placement inbox;
  *   - language.spec.ts: bilingual's Language panel (pretranslation, the side-by-side view, the Tibetan web font).
+ *   - policy-match.spec.ts: policy-match's taxonomy by dimension, rules editor, try a profile and reverse-match card;
  *   - write-once.spec.ts: the whole chained story (write, place, choose a webhook in the Distribution panel,
  *     accept in three inboxes, three reviews, publish; site API, feeds, webhook receiver, receipts; 泸定 sees nothing).
  * The groups own their users and articles and do not read each other's data. Runs once per CI run, on
@@ -15,6 +16,8 @@ import { reviewScenarios } from './review.spec';
 import { sitePanelScenarios } from './site-panel.spec';
 import { languageScenarios } from './language.spec';
 import { writeOnceScenarios } from './write-once.spec';
+// F (#19)
+import { policyMatchScenarios } from './policy-match.spec';
 
 const skipReason = browserSuiteSkipReason();
 if (skipReason) {
@@ -73,4 +76,6 @@ suite(`browser: admin screens (${skipReason ?? 'Chromium'})`, () => {
   group('site-group: Site panel and placement inbox', sitePanelScenarios);
   group('bilingual: Language panel and side-by-side view', languageScenarios);
   group('write once: place, push, review, publish (Distribution panel)', writeOnceScenarios);
+  // F (#19)
+  group('policy-match: taxonomy, rules editor, try a profile, reverse match', policyMatchScenarios);
 });

@@ -116,6 +116,11 @@ const ADMIN: Record<string, (f: Fixture, ctx: { spare: AdminSession; editorOf: (
   [key('policy-match', 'GET', '/comments')]: () => ({ method: 'GET', url: '/policy-match/comments' }),
   [key('policy-match', 'POST', '/comments/:id/approve')]: (f) => ({ method: 'POST', url: `/policy-match/comments/${f.comment}/approve`, body: {} }),
   [key('policy-match', 'POST', '/comments/:id/reject')]: (f) => ({ method: 'POST', url: `/policy-match/comments/${f.comment}/reject`, body: {} }),
+  // policy-match, developer F (#19): tag usage and delete, try a profile
+  [key('policy-match', 'GET', '/tags/:code/usage')]: () => ({ method: 'GET', url: '/policy-match/tags/graduate/usage' }),
+  [key('policy-match', 'DELETE', '/tags/:code')]: () => ({ method: 'DELETE', url: '/policy-match/tags/no-such-tag' }),
+  [key('policy-match', 'POST', '/policies/:documentId/try')]: (f) => ({ method: 'POST', url: `/policy-match/policies/${f.policy}/try`, body: { eligibility: { audience: 'individual', clauses: [] }, profile: { kind: 'individual', facts: {} } } }),
+  // end F
   // policy-match, A: the fact registry (the root admin's PUT {} is a 400 and its DELETE of an unknown code a 404: nothing changes)
   [key('policy-match', 'GET', '/facts')]: () => ({ method: 'GET', url: '/policy-match/facts' }),
   [key('policy-match', 'PUT', '/facts')]: () => ({ method: 'PUT', url: '/policy-match/facts', body: {} }),
@@ -303,6 +308,10 @@ describe('named holes of issue #16 item 4 (luding editor on kangding objects)', 
     ['retraction read', () => L().get(`/distribution/retractions/${fx.kangding.retraction}`)],
     ['comment moderation', () => L().post(`/policy-match/comments/${fx.kangding.comment}/approve`, {})],
     ['taxonomy (cluster)', () => L().put('/policy-match/tags', {})],
+    // F (#19)
+    ['try a profile on a kangding policy', () => L().post(`/policy-match/policies/${fx.kangding.policy}/try`, { eligibility: { audience: 'individual', clauses: [] }, profile: { kind: 'individual', facts: {} } })],
+    ['tag usage (cluster)', () => L().get('/policy-match/tags/graduate/usage')],
+    ['tag delete (cluster)', () => L().del('/policy-match/tags/graduate')],
     ['synonyms (cluster)', () => L().get('/cluster-search/synonyms')],
     ['search analytics of the whole cluster', () => L().get('/cluster-search/analytics/top-queries')],
   ])('%s: 403', async (_name, request) => {

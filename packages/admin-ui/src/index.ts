@@ -1,6 +1,7 @@
 // @jiyue/admin-ui: admin-panel pieces shared by the plugins' screens (compiled by Strapi's admin bundler).
 
 export { StageBadge, useStageLabel, isReviewStage, REVIEW_STAGES, type ReviewStage } from './stage-badge';
+export { StatusBadge, useMatchStatusLabel, type MatchStatus } from './status-badge';
 export { FindingList, type Finding, type FindingListProps } from './finding-list';
 export { useDocumentLocale } from './document-locale';
 export { pluginPermissions, usePermissions, type PermissionAction } from './use-permissions';

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { parseBody, parseQuery } from '@jiyue/kernel';
+import { answeringConflicts, parseBody, parseQuery } from '@jiyue/kernel';
 import { getService } from '../utils/get-service';
 import { suggestTags } from '../utils/suggest-tags';
 import { listQuery, suggestBody, upsertBody } from '../validation/taxonomy';
@@ -11,9 +11,22 @@ export default (_: { strapi: Core.Strapi }) =>
       const { dimension } = parseQuery(listQuery, ctx.query);
       ctx.body = { data: await getService('taxonomy').list(dimension) };
     },
+    /** A tag in use keeps its dimension: 409 with its uses (F). */
     async upsert(ctx) {
       const input = parseBody(upsertBody, ctx.request.body);
-      ctx.body = { data: await getService('taxonomy').upsert(input) };
+      await answeringConflicts(ctx, async () => {
+        ctx.body = { data: await getService('taxonomy').upsert(input) };
+      });
+    },
+    /** GET /policy-match/tags/:code/usage (F): policies with the path of each use, stored profiles, subscriptions, child tags. */
+    async usage(ctx) {
+      ctx.body = { data: await getService('taxonomy').usage(ctx.params.code) };
+    },
+    /** DELETE /policy-match/tags/:code (F): only a tag nobody uses; 409 with the uses otherwise. */
+    async remove(ctx) {
+      await answeringConflicts(ctx, async () => {
+        ctx.body = { data: await getService('taxonomy').remove(ctx.params.code) };
+      });
     },
     /** The fact registry: what a profile may hold and what a rule may test, labelled in `?locale` (A). */
     async fields(ctx) {

@@ -1,9 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { ConflictError } from '@jiyue/kernel';
 import { STARTER_RENAMES, STARTER_TAXONOMY } from '../data/starter-taxonomy';
-import { TAG_UID } from '../utils/uids';
+import { ELIGIBILITY_UID, PROFILE_TAG_UID, PROFILE_UID, SUBSCRIPTION_UID, TAG_UID } from '../utils/uids';
 import { getService } from '../utils/get-service';
 import type { Revisions } from './catalogue';
+import { factHoldsDimension, tagUses, type EligibilityUseRow } from '../utils/tag-usage';
+import { policyUid } from '../utils/policy-uid';
 
 export interface Tag {
   code: string;
@@ -14,6 +17,25 @@ export interface Tag {
   parentCode: string | null;
   /** Stored in a profile only with its own consent; never shown in reverse-match samples. */
   sensitive: boolean;
+}
+
+/** Where a tag is used: policies (with the path of each use), stored profiles, subscriptions, child tags. */
+export interface TagUsage {
+  code: string;
+  dimension: string;
+  inUse: boolean;
+  policies: { documentId: string; title: string | null; paths: string[] }[];
+  storedProfiles: number;
+  subscriptions: number;
+  children: string[];
+}
+
+/** A tag in use keeps its code and dimension and is not deleted: 409 naming the field and the uses (F). */
+export class TagInUseError extends ConflictError<'TagInUseError'> {
+  constructor(usage: TagUsage, path: string, message: string) {
+    super(`tag ${usage.code} is in use: ${message}`, { errors: [{ path: [path], message, name: 'TagInUseError' }], usage });
+    this.name = 'TagInUseError';
+  }
 }
 
 /** A row of the tag table. */
@@ -109,8 +131,50 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       };
     },
 
+    /** Where a tag is used (F): eligibility tags, jurisdictions and rule values, stored profiles, subscriptions and child tags. */
+    async usage(code: string): Promise<TagUsage> {
+      const { byCode, tags } = await this.all();
+      const tag = byCode.get(code);
+      if (!tag) throw new errors.NotFoundError(`no tag ${code}`);
+      const rows = (await strapi.db.query(ELIGIBILITY_UID).findMany({ select: ['policyDocumentId', 'tags', 'jurisdiction', 'clauses'] })) as EligibilityUseRow[];
+      const registry = await getService('registry').current();
+      const uses = tagUses(rows, tag, (name) => registry.get(name));
+      const byPolicy = new Map<string, string[]>();
+      for (const use of uses) byPolicy.set(use.documentId, [...(byPolicy.get(use.documentId) ?? []), use.path.join('.')]);
+      const titles = new Map<string, string>();
+      if (byPolicy.size) {
+        const found = (await strapi.db.query(policyUid()).findMany({ where: { documentId: { $in: [...byPolicy.keys()] } }, select: ['documentId', 'title'] })) as { documentId: string; title: string }[];
+        for (const p of found) if (!titles.has(p.documentId)) titles.set(p.documentId, p.title);
+      }
+      const tagRows = registry.facts.filter((f) => f.type === 'tag-list' && factHoldsDimension(f, tag.dimension)).map((f) => `${f.code}:${code}`);
+      const storedProfiles =
+        (tagRows.length ? await strapi.db.query(PROFILE_TAG_UID).count({ where: { tag: { $in: tagRows } } }) : 0) +
+        (tag.dimension === 'region' ? await strapi.db.query(PROFILE_UID).count({ where: { regionCode: code } }) : 0);
+      const subscriptions = await strapi.db.query(SUBSCRIPTION_UID).count({ where: { kind: { $in: ['tag', 'region'] }, value: code } });
+      const children = tags.filter((t) => t.parentCode === code).map((t) => t.code);
+      const policies = [...byPolicy.entries()].map(([documentId, paths]) => ({ documentId, title: titles.get(documentId) ?? null, paths }));
+      return {
+        code, dimension: tag.dimension, policies, storedProfiles, subscriptions, children,
+        inUse: policies.length > 0 || storedProfiles > 0 || subscriptions > 0 || children.length > 0,
+      };
+    },
+
+    /** Deletes a tag nobody uses; a used one answers 409 with its uses (F). */
+    async remove(code: string) {
+      const usage = await this.usage(code);
+      if (usage.inUse) throw new TagInUseError(usage, 'code', 'a tag in use cannot be deleted');
+      await strapi.db.query(TAG_UID).delete({ where: { code } });
+      return { deleted: true, code };
+    },
+
     async upsert(input: Omit<Tag, 'sensitive'> & { sensitive?: boolean }) {
       const { byCode } = await this.all();
+      // F: the dimension of a tag in use is locked (its code is the key); names and synonyms stay editable.
+      const before = byCode.get(input.code);
+      if (before && before.dimension !== input.dimension) {
+        const usage = await this.usage(input.code);
+        if (usage.inUse) throw new TagInUseError(usage, 'dimension', `the dimension of a tag in use cannot change (it is ${before.dimension})`);
+      }
       if (input.parentCode && !byCode.has(input.parentCode)) {
         throw new errors.ValidationError(`unknown parent tag ${input.parentCode}`, { errors: [{ path: ['parentCode'], message: 'is not a known tag' }] });
       }

@@ -6,6 +6,8 @@ import * as engagement from '../../validation/engagement';
 // A: the fact registry
 import * as fact from '../../validation/fact';
 import * as taxonomy from '../../validation/taxonomy';
+// F
+import * as tryProfile from '../../validation/try';
 
 /** The RBAC action a route needs, then its site scope (enforced by `plugin::site-group.scope`). */
 const can = (action: string, scope: RouteScope) => ({
@@ -34,6 +36,11 @@ export default {
     { method: 'GET', path: '/policies/:documentId/audience', handler: 'audience.find', ...described({ query: audience.findQuery }), config: can('audience.read', thePolicy) },
     { method: 'GET', path: '/comments', handler: 'engagement.queue', ...described({ query: engagement.queueQuery }), config: can('comment.moderate', { kind: 'filtered' }) },
     { method: 'POST', path: '/comments/:id/approve', handler: 'engagement.approve', ...described({ body: engagement.approveBody }), config: can('comment.moderate', theComment) },
+    // F: tag usage and delete (a tag in use keeps code and dimension), try a profile on a policy
+    { method: 'GET', path: '/tags/:code/usage', handler: 'taxonomy.usage', config: can('tag.manage', { kind: 'cluster' }) },
+    { method: 'DELETE', path: '/tags/:code', handler: 'taxonomy.remove', config: can('tag.manage', { kind: 'cluster' }) },
+    { method: 'POST', path: '/policies/:documentId/try', handler: 'try.try', ...described({ body: tryProfile.tryBody }), config: can('eligibility.read', thePolicy) },
+    // end F
     { method: 'POST', path: '/comments/:id/reject', handler: 'engagement.reject', ...described({ body: engagement.rejectBody }), config: can('comment.moderate', theComment) },
     // A: the fact registry (cluster vocabulary: read by every editor, changed only cluster-wide)
     { method: 'GET', path: '/facts', handler: 'fact.list', ...described({ response: fact.listResponse }), config: can('fact.read', { kind: 'shared' }) },
