@@ -1,17 +1,17 @@
+import { pluginPermissions } from '@jiyue/admin-ui';
+
 export const PLUGIN_ID = 'policy-match';
 
-const action = (name: string) => [{ action: `plugin::${PLUGIN_ID}.${name}`, subject: null }];
-
 /** The RBAC actions the server registers (server/src/bootstrap.ts); screens show only what these allow, the server still decides. */
-export const PERMISSIONS = {
-  tagRead: action('tag.read'),
-  tagManage: action('tag.manage'),
-  factRead: action('fact.read'),
-  factManage: action('fact.manage'),
-  eligibilityRead: action('eligibility.read'),
-  eligibilityManage: action('eligibility.manage'),
-  audienceRead: action('audience.read'),
-};
+export const PERMISSIONS = pluginPermissions(PLUGIN_ID, {
+  tagRead: 'tag.read',
+  tagManage: 'tag.manage',
+  factRead: 'fact.read',
+  factManage: 'fact.manage',
+  eligibilityRead: 'eligibility.read',
+  eligibilityManage: 'eligibility.manage',
+  audienceRead: 'audience.read',
+});
 
 /** The menu entry's permissions: anyone who may see the taxonomy, the facts or a policy's rules. */
 export const MENU_PERMISSIONS = [...PERMISSIONS.tagRead, ...PERMISSIONS.factRead, ...PERMISSIONS.eligibilityRead];
