@@ -23,6 +23,7 @@
  *   net/outbound         the one outbound HTTP client: refuses private, loopback and link-local targets
  *   content/disclosure   what a public surface may show of an item (proactive / on-request / not-public)
  *   db/append-only       database triggers that refuse UPDATE and DELETE on audit tables (SQLite, PostgreSQL)
+ *   db/lease             rows of a work table claimed by one instance at a time (claim token, lease, heartbeat)
  *   contracts            the ladder, each plugin's public service interfaces and event payloads, `service` / `optionalService`
  */
 export * from './http/reserved-keys';
@@ -43,4 +44,5 @@ export * from './hash/stable-json';
 export * from './net/outbound';
 export * from './content/disclosure';
 export * from './db/append-only';
+export * from './db/lease';
 export * from './contracts';
