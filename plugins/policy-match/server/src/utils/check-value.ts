@@ -2,23 +2,39 @@ import { isIsoDate } from './dates';
 import type { FieldDef } from './fields';
 import { INDUSTRY_CODE } from './fields';
 import { REGION_CODE } from './region';
+import { YEAR_RANGE, type FactDef } from './registry';
+
+/** What a value is checked against: a registry fact (or, transitional, today's field shape). */
+type ValueSpec = Pick<FactDef, 'type' | 'min' | 'max'> & { values?: FactDef['values'] | FieldDef['values'] };
+
+/** The codes of an enum fact, in list order. */
+export const enumCodes = (def: ValueSpec): string[] =>
+  // transitional: B/C switch to the Registry argument (today's FieldDef keeps values as a record)
+  Array.isArray(def.values) ? def.values.map((v) => v.code) : Object.keys(def.values ?? {});
 
 /**
- * Whether `value` is one scalar of the field's type (a tag-list field's scalar is one tag code).
- * Returns the reason it is not, or null.
+ * Whether `value` is one scalar of the fact's type (a tag-list fact's scalar is one tag code), within
+ * its bounds. Returns the reason it is not, or null. Relative values (`{ today }`, `{ thisYear }`) are
+ * resolved by the rule language before they get here.
  */
-export const checkScalar = (field: FieldDef, value: unknown): string | null => {
-  switch (field.type) {
+export const checkScalar = (def: ValueSpec, value: unknown): string | null => {
+  switch (def.type) {
     case 'integer':
       if (!Number.isInteger(value)) return 'must be an integer';
       break;
     case 'number':
       if (typeof value !== 'number' || !Number.isFinite(value)) return 'must be a number';
       break;
+    case 'year':
+      if (!Number.isInteger(value)) return 'must be a year such as 2026';
+      if ((value as number) < YEAR_RANGE[0] || (value as number) > YEAR_RANGE[1]) return `must be a year from ${YEAR_RANGE[0]} to ${YEAR_RANGE[1]}`;
+      break;
     case 'date':
       return isIsoDate(value) ? null : 'must be a date YYYY-MM-DD';
-    case 'enum':
-      return typeof value === 'string' && field.values && value in field.values ? null : `must be one of ${Object.keys(field.values ?? {}).join(', ')}`;
+    case 'enum': {
+      const codes = enumCodes(def);
+      return typeof value === 'string' && codes.includes(value) ? null : `must be one of ${codes.join(', ')}`;
+    }
     case 'region':
       return typeof value === 'string' && REGION_CODE.test(value) ? null : 'must be a 6-digit GB/T 2260 region code';
     case 'industry':
@@ -29,21 +45,21 @@ export const checkScalar = (field: FieldDef, value: unknown): string | null => {
       return typeof value === 'boolean' ? null : 'must be true or false';
   }
   const n = value as number;
-  if (field.min !== undefined && n < field.min) return `must be ≥ ${field.min}`;
-  if (field.max !== undefined && n > field.max) return `must be ≤ ${field.max}`;
+  if (def.min !== undefined && n < def.min) return `must be ≥ ${def.min}`;
+  if (def.max !== undefined && n > def.max) return `must be ≤ ${def.max}`;
   return null;
 };
 
 /** A profile's fact value: a tag-list is an array of tag codes, everything else one scalar. */
-export const checkFact = (field: FieldDef, value: unknown): string | null => {
+export const checkFact = (def: ValueSpec, value: unknown): string | null => {
   if (value === null) return null;
-  if (field.type === 'tag-list') {
+  if (def.type === 'tag-list') {
     if (!Array.isArray(value) || value.length > 50) return 'must be a list of at most 50 tag codes';
     for (const v of value) {
-      const why = checkScalar(field, v);
+      const why = checkScalar(def, v);
       if (why) return why;
     }
     return null;
   }
-  return checkScalar(field, value);
+  return checkScalar(def, value);
 };
