@@ -8,6 +8,9 @@ import rating from './rating';
 import comment from './comment';
 import inboxItem from './inbox-item';
 import rateCounter from './rate-counter';
+// C: typed profile facts and audience runs (issue #19)
+import profileFact from './profile-fact';
+import audienceRun from './audience-run';
 
 export default {
   'tag': tag,
@@ -20,4 +23,7 @@ export default {
   'comment': comment,
   'inbox-item': inboxItem,
   'rate-counter': rateCounter,
+  // C: typed profile facts and audience runs (issue #19)
+  'profile-fact': profileFact,
+  'audience-run': audienceRun,
 };

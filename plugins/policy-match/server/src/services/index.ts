@@ -6,5 +6,7 @@ import profiles from './profiles';
 import audience from './audience';
 import engagement from './engagement';
 import rateLimit from './rate-limit';
+// C: background reverse-match runs (issue #19)
+import audienceJobs from './audience-jobs';
 
-export default { taxonomy, eligibility, catalogue, matcher, profiles, audience, engagement, 'rate-limit': rateLimit };
+export default { taxonomy, eligibility, catalogue, matcher, profiles, audience, engagement, 'rate-limit': rateLimit, 'audience-jobs': audienceJobs };
