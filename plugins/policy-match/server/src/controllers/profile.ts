@@ -2,12 +2,11 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { parseBody } from '@jiyue/kernel';
 import { requireUser } from '../utils/caller';
-import { currentRegistry } from '../utils/current-registry';
 import { getService } from '../utils/get-service';
 import { parsePutFacts, putBody } from '../validation/profile';
 
 /** The caller's own profile: no route takes a user or profile id, so nobody can name another's. */
-export default ({ strapi }: { strapi: Core.Strapi }) =>
+export default (_: { strapi: Core.Strapi }) =>
   ({
     async find(ctx) {
       const { id } = requireUser(ctx);
@@ -18,7 +17,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) =>
     async put(ctx) {
       const { id } = requireUser(ctx);
       await getService('rate-limit').hit(`profile:${id}`);
-      const registry = await currentRegistry(strapi);
+      const registry = await getService('catalogue').registry();
       const input = parsePutFacts(parseBody(putBody, ctx.request.body), registry, await getService('profiles').sensitiveTags());
       ctx.body = { data: await getService('profiles').saveOwn(id, input, registry) };
     },

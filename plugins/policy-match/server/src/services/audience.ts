@@ -6,9 +6,9 @@ import { todayInChina } from '../utils/dates';
 import { getService } from '../utils/get-service';
 import { policyUid } from '../utils/policy-uid';
 import { regionAncestors, regionRange } from '../utils/region';
-import { currentRegistry } from '../utils/current-registry';
 import type { Registry } from '../utils/registry';
-import { applyCond, jurisdictionFact, policyPrefilter, ruleFacts, subqueryCount, type Cond, type Filter, type SqlTarget } from '../utils/rule-prefilter';
+import { jurisdictionFact } from '../utils/evaluate-policy';
+import { applyCond, policyPrefilter, ruleFacts, subqueryCount, type Cond, type Filter, type SqlTarget } from '../utils/rule-prefilter';
 import { INBOX_UID, PROFILE_FACT_UID, PROFILE_UID, SUBSCRIPTION_UID } from '../utils/uids';
 import { emitEvent, optionalService } from '@jiyue/kernel';
 import type { RawBindings } from '../utils/knex';
@@ -76,7 +76,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const { byId } = await getService('catalogue').policies();
     return byId.get(documentId) ?? null;
   };
-  const compiledOf = async (documentId: string) => (await getService('catalogue').policies()).compiled.get(documentId)!;
 
   /** The answer's region cells, by count; a sensitive policy hides the small ones. */
   const regionCells = async (byRegion: Map<string, number>, sensitive: boolean) => {
@@ -89,12 +88,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** The plan of one policy on one day: its SQL condition, whether it is exact, how heavy it is. */
   const plan = async (documentId: string, asOf: string, prefilter = true) => {
-    const policy = await matchable(documentId);
+    // the registry the catalogue compiled the rules with
+    const { byId, compiled, registry } = await getService('catalogue').policies();
+    const policy = byId.get(documentId);
     if (!policy) throw new errors.NotFoundError(`policy ${documentId} is not published or has no eligibility`);
-    const registry = await currentRegistry(strapi);
     const filter: Filter = prefilter ? policyPrefilter(registry, policy, asOf) : { cond: true, exact: false };
     const sensitive = touchesSensitive(registry, policy, await getService('profiles').sensitiveTags());
-    return { policy, registry, filter, sensitive, closed: closedReasons(policy, asOf), subqueries: subqueryCount(filter.cond) };
+    return { policy, registry, compiled: compiled.get(documentId)!, filter, sensitive, closed: closedReasons(policy, asOf), subqueries: subqueryCount(filter.cond) };
   };
 
   /** Evaluates candidates in JS from `afterId` on; `onPage` sees the running totals after every page (checkpoints). */
@@ -104,13 +104,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     state: { count: number; evaluated: number; byRegion: Map<string, number>; sample: AudienceSample[]; lastId: number },
     onPage?: () => Promise<boolean>
   ) => {
-    const compiled = await compiledOf(p.policy.documentId);
     const sampleSize = config<number>('audienceSampleSize');
     for await (const rows of candidates(p.filter.cond, { afterId: state.lastId })) {
       for (const row of rows) {
         state.evaluated += 1;
         state.lastId = row.id;
-        if (quickStatus(p.policy, compiled, { kind: row.kind, prepared: prepareFacts(parseFacts(row.facts), asOf) }, asOf).status !== 'eligible') continue;
+        if (quickStatus(p.policy, p.compiled, { kind: row.kind, prepared: prepareFacts({ kind: row.kind, facts: parseFacts(row.facts) }, asOf, p.registry) }, asOf).status !== 'eligible') continue;
         state.count += 1;
         const region = row.region_code ?? 'unknown';
         state.byRegion.set(region, (state.byRegion.get(region) ?? 0) + 1);
@@ -269,6 +268,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const asOf = todayInChina();
       if (!policy || closedReasons(policy, asOf).length) return { notified: 0 };
       const users = await this.subscribers(policy);
+      const registry = await getService('catalogue').registry();
       let notified = 0;
       const counts = { eligible: 0, 'possibly-eligible': 0 };
       for (let i = 0; i < users.length; i += 1000) {
@@ -276,7 +276,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const matched: { userId: number; status: string }[] = [];
         for await (const rows of candidates(true, { onlySubscribedUsers: chunk })) {
           for (const row of rows) {
-            const { status } = evaluatePolicy(policy, { kind: row.kind, facts: parseFacts(row.facts) }, asOf, undefined, false);
+            const { status } = evaluatePolicy(policy, { kind: row.kind, facts: parseFacts(row.facts) }, { registry, asOf, explain: false });
             if (status !== 'ineligible') matched.push({ userId: row.user_id, status });
           }
         }

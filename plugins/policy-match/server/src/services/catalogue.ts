@@ -1,6 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import type { MatchablePolicy } from '../utils/evaluate-policy';
 import { compileRule, type CompiledRule } from '../utils/compile-rule';
+import { registryFromDefs, type Registry } from '../utils/registry';
+import { STARTER_FACTS } from '../data/starter-facts';
 import { toIsoDate } from '../utils/dates';
 import { policyUid } from '../utils/policy-uid';
 import { ELIGIBILITY_UID } from '../utils/uids';
@@ -27,7 +29,11 @@ interface PolicyRow {
  * correctness never rests on this instance's cache or on having heard the event.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  let cached: { revision: string; policies: MatchablePolicy[]; byId: Map<string, MatchablePolicy>; compiled: Map<string, (CompiledRule | null)[]> } | null = null;
+  let cached: { revision: string; registry: Registry; policies: MatchablePolicy[]; byId: Map<string, MatchablePolicy>; compiled: Map<string, (CompiledRule | null)[]> } | null = null;
+  // B: the fact registry rules are validated, compiled and evaluated with — the starter set until the
+  // registry service (developer A) serves the stored facts; then its current() goes here.
+  const starter = registryFromDefs(STARTER_FACTS);
+  const registry = async (): Promise<Registry> => starter;
   const store = () => strapi.store({ type: 'plugin', name: 'policy-match' });
 
   const revision = async () => String((await store().get({ key: 'catalogueVersion' })) ?? 'initial');
@@ -57,20 +63,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         documentId: e.policyDocumentId, title: p.title, titleBo: v?.bo?.title ?? null, audience: e.audience, tags: e.tags ?? [],
         jurisdiction: e.jurisdiction ?? null, applicationDeadline: toIsoDate(e.applicationDeadline), validity: p.validity ?? 'valid',
         validFrom: toIsoDate(p.validFrom), validTo: toIsoDate(p.validTo), publishDate: p.publishDate ? new Date(p.publishDate).toISOString() : null,
-        themeCategory: p.themeCategory ?? null, clauses: e.clauses ?? [],
+        themeCategory: p.themeCategory ?? null, clauses: e.clauses ?? [], jurisdictionFacts: e.jurisdictionFacts ?? null,
       });
     }
     return out;
   };
 
   return {
+    registry,
+
     async policies() {
-      const current = await revision();
-      if (cached?.revision !== current) {
+      const [current, facts] = await Promise.all([revision(), registry()]);
+      if (cached?.revision !== current || cached.registry.revision !== facts.revision) {
         const policies = await build();
         cached = {
-          revision: current, policies, byId: new Map(policies.map((p) => [p.documentId, p])),
-          compiled: new Map(policies.map((p) => [p.documentId, p.clauses.map((c) => (c.rule ? compileRule(c.rule) : null))])),
+          revision: current, registry: facts, policies, byId: new Map(policies.map((p) => [p.documentId, p])),
+          compiled: new Map(policies.map((p) => [p.documentId, p.clauses.map((c) => (c.rule ? compileRule(c.rule, facts) : null))])),
         };
       }
       return cached;

@@ -1,13 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { emitEvent, parseBody, throwFieldErrors, type FieldError } from '@jiyue/kernel';
-import { putBody } from '../validation/eligibility';
+import { emitEvent, parseBody } from '@jiyue/kernel';
+import { eligibilityBody } from '../validation/eligibility';
 import { getService } from '../utils/get-service';
 import { policyUid } from '../utils/policy-uid';
 import { ELIGIBILITY_UID } from '../utils/uids';
-import { DEFAULT_RULE_LIMITS, validateRule } from '../utils/validate-rule';
+import { DEFAULT_RULE_LIMITS } from '../utils/validate-rule';
 import { toIsoDate } from '../utils/dates';
-import type { Clause } from '../utils/evaluate-policy';
+import type { Clause, JurisdictionFacts } from '../utils/evaluate-policy';
 import type { Audience } from '../utils/fields';
 
 /** A row of the eligibility table (one per policy). */
@@ -18,6 +18,7 @@ export interface EligibilityRow {
   tags: string[] | null;
   clauses: Clause[] | null;
   jurisdiction: string | null;
+  jurisdictionFacts: JurisdictionFacts | null;
   applicationDeadline: string | Date | null;
   updatedAt: string | Date;
 }
@@ -25,7 +26,7 @@ export interface EligibilityRow {
 const present = (row: EligibilityRow | null) =>
   row && {
     policyDocumentId: row.policyDocumentId, audience: row.audience, tags: row.tags ?? [], clauses: row.clauses ?? [],
-    jurisdiction: row.jurisdiction ?? null, applicationDeadline: toIsoDate(row.applicationDeadline), updatedAt: row.updatedAt,
+    jurisdiction: row.jurisdiction ?? null, jurisdictionFacts: row.jurisdictionFacts ?? null, applicationDeadline: toIsoDate(row.applicationDeadline), updatedAt: row.updatedAt,
   };
 
 /** Eligibility of a policy: audience tags, jurisdiction, deadline and core clauses with their rules. */
@@ -34,31 +35,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     return present(await strapi.db.query(ELIGIBILITY_UID).findOne({ where: { policyDocumentId: documentId } }));
   },
 
-  /** Validates everything first (shape, tags, every rule with its path), then writes one row: bad input changes nothing. */
+  /**
+   * Validates everything first (shape, tags, jurisdiction and its region facts, every rule with its
+   * path, against the fact registry the matcher uses), then writes one row: bad input changes nothing.
+   */
   async save(documentId: string, body: unknown, actorId?: number) {
-    const input = parseBody(putBody, body);
+    const [{ byCode }, registry] = await Promise.all([getService('taxonomy').all(), getService('catalogue').registry()]);
+    const maxDepth = strapi.plugin('policy-match').config('maxRuleDepth') as number;
+    const input = parseBody(eligibilityBody({ registry, tags: byCode, limits: { ...DEFAULT_RULE_LIMITS, maxDepth } }), body);
     const policy = await strapi.db.query(policyUid()).findOne({ where: { documentId }, select: ['id'] });
     if (!policy) throw new errors.NotFoundError(`no policy ${documentId}`);
-    const { byCode } = await getService('taxonomy').all();
-    const problems: FieldError[] = [];
-    input.tags.forEach((t: string, i: number) => {
-      if (!byCode.has(t)) problems.push({ path: ['tags', i], message: `unknown tag ${JSON.stringify(t)}` });
-    });
-    if (input.jurisdiction && byCode.get(input.jurisdiction)?.dimension !== 'region') {
-      problems.push({ path: ['jurisdiction'], message: `${input.jurisdiction} is not a region of the taxonomy` });
-    }
-    const maxDepth = strapi.plugin('policy-match').config('maxRuleDepth') as number;
-    const knownTags = new Set(byCode.keys());
-    input.clauses.forEach((clause, i) => {
-      if (clause.rule == null) return;
-      for (const p of validateRule(clause.rule, { audience: input.audience, knownTags, limits: { ...DEFAULT_RULE_LIMITS, maxDepth } })) {
-        problems.push({ path: ['clauses', i, 'rule', ...p.path], message: p.message });
-      }
-    });
-    throwFieldErrors(problems);
 
     const data = {
       policyDocumentId: documentId, audience: input.audience, tags: input.tags, jurisdiction: input.jurisdiction ?? null,
+      jurisdictionFacts: input.jurisdictionFacts && Object.keys(input.jurisdictionFacts).length ? input.jurisdictionFacts : null,
       applicationDeadline: input.applicationDeadline ?? null, editedById: actorId ?? null,
       clauses: input.clauses.map((c) => ({ text: c.text, textBo: c.textBo?.normalize('NFC') ?? null, benefit: c.benefit, benefitBo: c.benefitBo?.normalize('NFC') ?? null, rule: c.rule ?? null })),
     };

@@ -20,12 +20,12 @@ const regionRank = (p: MatchablePolicy, o: { regionDistance: number | null }) =>
 /** Forward match: one profile against every matchable policy, ranked and explained. */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async match(profile: { kind: Audience; facts: Facts }, options: MatchOptions) {
-    const [{ policies, byId, compiled }, names] = await Promise.all([getService('catalogue').policies(), getService('taxonomy').nameLookup()]);
+    const [{ policies, byId, compiled, registry }, names] = await Promise.all([getService('catalogue').policies(), getService('taxonomy').nameLookup()]);
     const only = options.documentIds?.length ? options.documentIds.map((id) => byId.get(id)).filter((p): p is MatchablePolicy => Boolean(p)) : policies;
 
     // First pass: compiled rules, status only. Unknown results are re-evaluated for their missing
     // facts, and explanations are only built for what is returned.
-    const prepared = { kind: profile.kind, prepared: prepareFacts(profile.facts, options.asOf) };
+    const prepared = { kind: profile.kind, prepared: prepareFacts(profile, options.asOf, registry) };
     const scored: { policy: MatchablePolicy; outcome: { status: MatchStatus; regionDistance: number | null; missing: string[] } }[] = [];
     const counts = { eligible: 0, 'possibly-eligible': 0, ineligible: 0 };
     for (const policy of only) {
@@ -35,7 +35,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       if (quick.status === 'ineligible' && !options.includeIneligible) continue;
       scored.push({ policy, outcome: { ...quick, missing: found.length ? [...new Set(found)] : found } });
     }
-    const missingFacts = rankMissingFacts(scored.map((s) => s.outcome));
+    const missingFacts = rankMissingFacts(scored.map((s) => s.outcome), registry);
     scored.sort(
       (a, b) =>
         STATUS_RANK[a.outcome.status] - STATUS_RANK[b.outcome.status] ||
@@ -46,7 +46,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     );
     const limit = options.limit ?? 20;
     const data = scored.slice(0, limit).map(({ policy }, i) => {
-      const o = evaluatePolicy(policy, profile, options.asOf, names, true);
+      const o = evaluatePolicy(policy, profile, { registry, asOf: options.asOf, names });
       const jurisdictionName = policy.jurisdiction ? names(policy.jurisdiction) : undefined;
       return {
         rank: i + 1,

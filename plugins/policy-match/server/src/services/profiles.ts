@@ -1,8 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { currentRegistry } from '../utils/current-registry';
+import { getService } from '../utils/get-service';
 import { backfillSql, factRows } from '../utils/profile-facts-sql';
-import { HOME_REGION_FACT } from '../utils/rule-prefilter';
+import { DEFAULT_JURISDICTION_FACTS } from '../utils/evaluate-policy';
 import type { RawBindings } from '../utils/knex';
 import type { Registry } from '../utils/registry';
 import { PROFILE_FACT_UID, PROFILE_TAG_UID, PROFILE_UID, TAG_UID } from '../utils/uids';
@@ -50,14 +50,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
    * value it covered is not stored (the body cannot carry it without the key).
    */
   async saveOwn(userId: number, input: { kind: Kind; facts: Record<string, unknown>; subscribed: boolean; consents?: Record<string, true> }, registry?: Registry) {
-    const reg = registry ?? (await currentRegistry(strapi));
+    const reg = registry ?? (await getService('catalogue').registry());
     const facts = Object.fromEntries(Object.entries(input.facts).filter(([, v]) => v !== null && v !== undefined));
     return strapi.db.transaction(async () => {
       const existing = (await strapi.db.query(PROFILE_UID).findOne({ where: { userId }, select: ['id', 'sensitiveConsents'] })) as Pick<ProfileRow, 'id' | 'sensitiveConsents'> | null;
       const before = existing?.sensitiveConsents ?? {};
       const now = new Date().toISOString();
       const sensitiveConsents = Object.fromEntries(Object.keys(input.consents ?? {}).sort().map((key) => [key, before[key] ?? now]));
-      const home = facts[HOME_REGION_FACT[input.kind]];
+      const home = facts[DEFAULT_JURISDICTION_FACTS[input.kind]];
       const data = {
         userId, kind: input.kind, facts, subscribed: input.subscribed, consentAt: new Date(), consentText: CONSENT_TEXT, sensitiveConsents,
         regionCode: typeof home === 'string' ? home : null,
@@ -108,7 +108,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async backfillFacts({ force = false }: { force?: boolean } = {}) {
     const store = strapi.store({ type: 'plugin', name: 'policy-match', key: 'profileFactsRevision' });
     if (!force && (await store.get()) === PROFILE_FACTS_LAYOUT) return { backfilled: false };
-    const registry = await currentRegistry(strapi);
+    const registry = await getService('catalogue').registry();
     const postgres = strapi.db.dialect.client === 'postgres';
     const schema = strapi.db.getSchemaName?.();
     const q = (name: string) => (schema ? `"${schema}"."${name}"` : `"${name}"`);

@@ -1,38 +1,49 @@
-import { ageOn } from './dates';
-import { FIELD_BY_NAME } from './fields';
+import type { Audience } from './fields';
+import { comparator, readFact, type Facts, type FactReading, type Subject } from './evaluate-rule';
 import { kleeneNot, type Tri } from './kleene';
-import { containingRegions, isWithinRegion, regionPrefix } from './region';
-import type { Facts } from './evaluate-rule';
-import type { Ordered, Rule } from './validate-rule';
+import { containingRegions } from './region';
+import type { Registry } from './registry';
+import { hasRelative, resolveValue } from './relative';
+import { isKindRule, type Rule } from './validate-rule';
 
-/** Facts of one profile prepared once per request (age derived once). */
+/** Facts of one profile prepared once per request: derived facts computed once, regions expanded once. */
 export interface PreparedFacts {
+  kind: Audience;
   facts: Facts;
-  get(field: string): unknown;
+  asOf: string;
+  /** The fact's value (derived facts computed on `asOf`), null when unknown. */
+  get(code: string): unknown;
+  /** The askable facts that would settle an unknown fact (see `readFact`). */
+  missingOf(code: string): string[];
+  /** Every region containing the region fact's value, with its distance; null when the fact is unknown. */
+  home(code: string): Map<string, number> | null;
 }
 
-export const prepareFacts = (facts: Facts, asOf: string): PreparedFacts & { regions: Map<string, number> | null; home: (field: string) => Map<string, number> | null } => {
-  const age = facts.age ?? (typeof facts.birthDate === 'string' ? ageOn(facts.birthDate, asOf) : null);
-  const regionsByField = new Map<string, Map<string, number> | null>();
-  const home = (field: string) => {
-    if (!regionsByField.has(field)) regionsByField.set(field, typeof facts[field] === 'string' ? containingRegions(facts[field] as string) : null);
-    return regionsByField.get(field)!;
+export const prepareFacts = (profile: Subject, asOf: string, registry: Registry): PreparedFacts => {
+  const readings = new Map<string, FactReading>();
+  const read = (code: string) => {
+    let r = readings.get(code);
+    if (!r) readings.set(code, (r = readFact(registry, profile.facts, code, asOf)));
+    return r;
   };
-  return { facts, get: (field) => (field === 'age' ? age : facts[field] ?? null), regions: null, home };
+  const regionsByFact = new Map<string, Map<string, number> | null>();
+  const home = (code: string) => {
+    if (!regionsByFact.has(code)) {
+      const v = read(code).value;
+      regionsByFact.set(code, typeof v === 'string' ? containingRegions(v) : null);
+    }
+    return regionsByFact.get(code)!;
+  };
+  return { kind: profile.kind, facts: profile.facts, asOf, get: (code) => read(code).value, missingOf: (code) => read(code).missing, home };
 };
 
 /**
- * Evaluates with the facts; when `missing` is given, the fields of the unknown parts that decide
+ * Evaluates with the facts; when `missing` is given, the facts of the unknown parts that decide
  * the result are pushed to it (parts settled by a known false in `all` or a true in `any` are
  * truncated away again, so it matches `evaluateRule`'s `missing`, possibly with repeats).
  */
 export type CompiledRule = (f: PreparedFacts, missing?: string[]) => Tri;
 
-/**
- * A validated rule turned into nested closures: the same three-valued result as `evaluateRule`,
- * without building explanations or missing-fact sets, for the forward match over thousands of
- * policies. Results that come out unknown are re-evaluated with `evaluateRule` for their explanation.
- */
 /**
  * `all` (decisive: false) and `any` (decisive: true): the first part with the decisive value
  * settles it and drops the missing facts gathered meanwhile; else unknown if a part is unknown,
@@ -53,19 +64,27 @@ const combine = (parts: CompiledRule[], decisive: boolean): CompiledRule => (f, 
   return unknown ? null : !decisive;
 };
 
-export const compileRule = (rule: Rule): CompiledRule => {
-  if ('all' in rule) return combine(rule.all.map(compileRule), false);
-  if ('any' in rule) return combine(rule.any.map(compileRule), true);
+/**
+ * A validated rule turned into nested closures: the same three-valued result as `evaluateRule`,
+ * without building explanations or missing-fact sets, for the forward match over thousands of
+ * policies. Relative values are resolved once per evaluation day (the closure keeps the last one).
+ * Results that come out unknown are re-evaluated with `evaluateRule` for their explanation.
+ */
+export const compileRule = (rule: Rule, registry: Registry): CompiledRule => {
+  if ('all' in rule) return combine(rule.all.map((r) => compileRule(r, registry)), false);
+  if ('any' in rule) return combine(rule.any.map((r) => compileRule(r, registry)), true);
   if ('not' in rule) {
-    const inner = compileRule(rule.not);
+    const inner = compileRule(rule.not, registry);
     return (f, missing) => kleeneNot(inner(f, missing));
   }
-  const def = FIELD_BY_NAME.get(rule.field);
+  if (isKindRule(rule)) {
+    const { kind } = rule;
+    return (f) => f.kind === kind;
+  }
+  const def = registry.get(rule.field);
   if (!def) return () => null;
   const { field, op } = rule;
   const v = rule.value;
-  const o = v as Ordered;
-  const pair = v as Ordered[];
   if (op === 'exists') {
     const want = v !== false;
     return (f) => {
@@ -74,46 +93,27 @@ export const compileRule = (rule: Rule): CompiledRule => {
       return want ? present : !present;
     };
   }
-  let eq: (a: unknown, x: unknown) => boolean;
-  if (def.type === 'tag-list') eq = (a, x) => Array.isArray(a) && a.includes(x);
-  else if (def.type === 'region') eq = (a, x) => isWithinRegion(String(a), x as string);
-  else if (def.type === 'industry') eq = (a, x) => String(a).startsWith(x as string);
-  else eq = (a, x) => a === x;
-  // Values that reach an ordering test are the field's numbers or ISO dates (checked by validate-rule).
-  let test: (a: Ordered) => boolean;
-  switch (op) {
-    case 'eq':
-      test = (a) => eq(a, v);
-      break;
-    case 'in': {
-      const list = def.type === 'region' ? (v as string[]).map(regionPrefix) : (v as unknown[]);
-      test = def.type === 'region' ? (a) => list.some((p) => String(a).startsWith(p as string)) : (a) => list.some((x) => eq(a, x));
-      break;
-    }
-    case 'gte':
-      test = (a) => a >= o;
-      break;
-    case 'lte':
-      test = (a) => a <= o;
-      break;
-    case 'between':
-      test = (a) => a >= pair[0] && a <= pair[1];
-      break;
-    case 'before':
-      test = (a) => a < o;
-      break;
-    case 'after':
-      test = (a) => a > o;
-      break;
-    default:
-      return () => null;
+  let test: (a: unknown) => boolean;
+  let testFor: (asOf: string) => (a: unknown) => boolean;
+  if (hasRelative(v)) {
+    let day = '';
+    testFor = (asOf) => {
+      if (asOf !== day) {
+        test = comparator(def, op, resolveValue(v, asOf));
+        day = asOf;
+      }
+      return test;
+    };
+  } else {
+    const fixed = comparator(def, op, v);
+    testFor = () => fixed;
   }
   return (f, missing) => {
     const a = f.get(field);
     if (a === null || a === undefined) {
-      missing?.push(field);
+      if (missing) for (const m of f.missingOf(field)) missing.push(m);
       return null;
     }
-    return test(a as Ordered);
+    return testFor(f.asOf)(a);
   };
 };

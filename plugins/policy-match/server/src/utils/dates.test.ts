@@ -1,4 +1,4 @@
-import { addYears, ageOn, isIsoDate } from './dates';
+import { addDays, addMonths, addYears, ageOn, isIsoDate } from './dates';
 
 describe('dates', () => {
   it.each([
@@ -17,5 +17,21 @@ describe('dates', () => {
     expect(isIsoDate(20250101)).toBe(false);
     expect(addYears('2024-02-29', -1)).toBe('2023-02-28');
     expect(addYears('2025-06-15', -35)).toBe('1990-06-15');
+  });
+
+  it.each([
+    ['2026-07-01', -12, '2025-07-01'],
+    ['2026-03-31', -1, '2026-02-28'],
+    ['2024-03-31', -1, '2024-02-29'],
+    ['2026-01-31', 1, '2026-02-28'],
+    ['2026-01-15', -1, '2025-12-15'],
+    ['2026-12-15', 1, '2027-01-15'],
+    ['2026-07-01', -1200, '1926-07-01'],
+    ['2026-05-31', 13, '2027-06-30'],
+  ])('%s shifted by %i months → %s', (day, months, out) => expect(addMonths(day, months)).toBe(out));
+
+  it('shifts days across months and leap days', () => {
+    expect(addDays('2024-02-28', 1)).toBe('2024-02-29');
+    expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
   });
 });

@@ -1,9 +1,10 @@
-import { evaluateRule, factValue, type Explanation, type Facts, type NameLookup } from './evaluate-rule';
-import { FIELD_BY_NAME, HOME_REGION_FIELD, type Audience } from './fields';
+import { evaluateRule, readFact, type EvalContext, type Explanation, type Facts } from './evaluate-rule';
+import type { Audience } from './fields';
 import { kleeneAll, kleeneAny, type Tri } from './kleene';
 import { regionDistance } from './region';
+import type { Registry } from './registry';
 import type { Rule } from './validate-rule';
-import type { CompiledRule, prepareFacts } from './compile-rule';
+import type { CompiledRule, PreparedFacts } from './compile-rule';
 
 export interface Clause {
   text: string;
@@ -21,6 +22,8 @@ export interface MatchablePolicy {
   audience: Audience | 'any';
   tags: string[];
   jurisdiction: string | null;
+  /** The region fact the jurisdiction is tested on, per kind (default: 户籍 householdRegion, 注册地 region). */
+  jurisdictionFacts?: JurisdictionFacts | null;
   applicationDeadline: string | null;
   /** The policy's own status: valid, amended, repealed, expired. */
   validity: string;
@@ -30,6 +33,15 @@ export interface MatchablePolicy {
   themeCategory?: string | null;
   clauses: Clause[];
 }
+
+export type JurisdictionFacts = Partial<Record<Audience, string>>;
+
+/** Where a profile lives or is registered unless the policy names another region fact (常住地 …). */
+export const DEFAULT_JURISDICTION_FACTS: Readonly<Record<Audience, string>> = { individual: 'householdRegion', enterprise: 'region' };
+
+/** The region fact a policy's jurisdiction is tested on for a profile of this kind. */
+export const jurisdictionFact = (policy: Pick<MatchablePolicy, 'jurisdictionFacts'>, kind: Audience): string =>
+  policy.jurisdictionFacts?.[kind] ?? DEFAULT_JURISDICTION_FACTS[kind];
 
 export type MatchStatus = 'eligible' | 'possibly-eligible' | 'ineligible';
 
@@ -71,29 +83,30 @@ export const closedReasons = (policy: MatchablePolicy, asOf: string): string[] =
 
 /**
  * A policy against one profile. The policy applies when it is in force, the profile is of its
- * audience, the profile's home region lies in the jurisdiction (any descendant region) and at least
- * one core clause holds (clauses are alternative benefits; a clause without a rule always holds).
- * All of it in Kleene logic, so unknown facts give `possibly-eligible` with the facts to ask for.
+ * audience, the region fact the policy names for the profile's kind (户籍地 by default) lies in the
+ * jurisdiction (any descendant region) and at least one core clause holds (clauses are alternative
+ * benefits; a clause without a rule always holds). All of it in Kleene logic, so unknown facts give
+ * `possibly-eligible` with the facts to ask for.
  */
 export const evaluatePolicy = (
   policy: MatchablePolicy,
   profile: { kind: Audience; facts: Facts },
-  asOf: string,
-  names?: NameLookup,
-  explain = true
+  ctx: EvalContext & { explain?: boolean }
 ): PolicyOutcome => {
+  const { asOf, registry } = ctx;
+  const explain = ctx.explain ?? true;
   const reasons = closedReasons(policy, asOf);
   if (policy.audience !== 'any' && policy.audience !== profile.kind) reasons.push('audience');
-  const homeField = HOME_REGION_FIELD[profile.kind];
-  const home = factValue(profile.facts, homeField, asOf) as string | null;
+  const homeField = jurisdictionFact(policy, profile.kind);
+  const home = readFact(registry, profile.facts, homeField, asOf).value as string | null;
   let jurisdictionResult: Tri = true;
   let jurisdiction: Explanation | null = null;
   let distance: number | null = null;
   if (policy.jurisdiction) {
     distance = home === null ? null : regionDistance(home, policy.jurisdiction);
     jurisdictionResult = home === null ? null : distance !== null;
-    if (explain) {
-      const out = evaluateRule({ field: homeField, op: 'eq', value: policy.jurisdiction }, profile.facts, asOf, names);
+    if (explain && registry.get(homeField)) {
+      const out = evaluateRule({ field: homeField, op: 'eq', value: policy.jurisdiction }, profile, { ...ctx, explain: true });
       jurisdiction = out.explanations[0];
     }
     if (jurisdictionResult === false) reasons.push('jurisdiction');
@@ -103,7 +116,7 @@ export const evaluatePolicy = (
   }
 
   const clauses: ClauseOutcome[] = policy.clauses.map((clause, index) => {
-    const out = clause.rule ? evaluateRule(clause.rule, profile.facts, asOf, names, explain) : { result: true as Tri, missing: [], explanations: [] };
+    const out = clause.rule ? evaluateRule(clause.rule, profile, { ...ctx, explain }) : { result: true as Tri, missing: [], explanations: [] };
     return {
       index, text: clause.text, textBo: clause.textBo ?? null, benefit: clause.benefit, benefitBo: clause.benefitBo ?? null,
       status: toStatus(out.result), explanations: out.explanations, missing: out.missing,
@@ -113,20 +126,24 @@ export const evaluatePolicy = (
   const result = kleeneAll([jurisdictionResult, clausesResult]);
   const missing = new Set<string>();
   if (result === null) {
-    if (jurisdictionResult === null) missing.add(homeField);
+    if (jurisdictionResult === null) readFact(registry, profile.facts, homeField, asOf).missing.forEach((m) => missing.add(m));
     if (clausesResult === null) for (const c of clauses) if (c.status === 'possibly-eligible') c.missing.forEach((m) => missing.add(m));
   }
   return { documentId: policy.documentId, status: toStatus(result), reasons, jurisdiction, clauses, missing: [...missing], regionDistance: distance };
 };
 
-/** Facts that would settle the most unknown results first (ties by field order in the registry). */
-export const rankMissingFacts = (outcomes: Pick<PolicyOutcome, 'status' | 'missing'>[]) => {
+/** Facts that would settle the most unknown results first (ties by the registry's `sortOrder`, then code). */
+export const rankMissingFacts = (outcomes: Pick<PolicyOutcome, 'status' | 'missing'>[], registry: Registry) => {
   const counts = new Map<string, number>();
   for (const o of outcomes) if (o.status === 'possibly-eligible') for (const m of o.missing) counts.set(m, (counts.get(m) ?? 0) + 1);
-  const order = [...FIELD_BY_NAME.keys()];
+  const order = new Map(registry.facts.map((f, i) => [f.code, i]));
+  const at = (code: string) => order.get(code) ?? Number.MAX_SAFE_INTEGER;
   return [...counts.entries()]
-    .sort((a, b) => b[1] - a[1] || order.indexOf(a[0]) - order.indexOf(b[0]))
-    .map(([field, settles]) => ({ field, label: FIELD_BY_NAME.get(field)?.labelZh ?? field, labelBo: FIELD_BY_NAME.get(field)?.labelBo, settles }));
+    .sort((a, b) => b[1] - a[1] || at(a[0]) - at(b[0]) || (a[0] < b[0] ? -1 : 1))
+    .map(([field, settles]) => {
+      const def = registry.get(field);
+      return { field, label: def?.labelZh ?? field, labelBo: def?.labelBo ?? undefined, settles };
+    });
 };
 
 /**
@@ -137,7 +154,7 @@ export const rankMissingFacts = (outcomes: Pick<PolicyOutcome, 'status' | 'missi
 export const quickStatus = (
   policy: MatchablePolicy,
   compiled: (CompiledRule | null)[],
-  profile: { kind: Audience; prepared: ReturnType<typeof prepareFacts> },
+  profile: { kind: Audience; prepared: PreparedFacts },
   asOf: string,
   missing?: string[]
 ): { status: MatchStatus; regionDistance: number | null } => {
@@ -148,11 +165,11 @@ export const quickStatus = (
   let jurisdiction: Tri = true;
   let distance: number | null = null;
   if (policy.jurisdiction) {
-    const homeField = HOME_REGION_FIELD[profile.kind];
+    const homeField = jurisdictionFact(policy, profile.kind);
     const containing = profile.prepared.home(homeField);
     if (!containing) {
       jurisdiction = null;
-      missing?.push(homeField);
+      if (missing) for (const m of profile.prepared.missingOf(homeField)) missing.push(m);
     } else {
       distance = containing.get(policy.jurisdiction) ?? null;
       if (distance === null) return closed;

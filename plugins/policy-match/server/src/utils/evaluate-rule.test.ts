@@ -1,7 +1,12 @@
-import { evaluateRule, testPredicate } from './evaluate-rule';
+import { STARTER_FACTS } from '../data/starter-facts';
+import { registryFromDefs } from './registry';
+import { evaluateRule as evaluate, testPredicate as test, type Facts, type NameLookup } from './evaluate-rule';
 import type { Predicate, Rule } from './validate-rule';
 
 const ASOF = '2025-06-15';
+const registry = registryFromDefs(STARTER_FACTS);
+const testPredicate = (p: Predicate, facts: Facts, asOf: string) => test(p, { kind: 'individual', facts }, { registry, asOf });
+const evaluateRule = (rule: Rule, facts: Facts, asOf: string, names?: NameLookup) => evaluate(rule, { kind: 'individual', facts }, { registry, asOf, names });
 const names = (code: string) =>
   ({ '513300': { zh: '甘孜藏族自治州', bo: 'དཀར་མཛེས་བོད་རིགས་རང་སྐྱོང་ཁུལ།' }, '513301': { zh: '康定市', bo: 'དར་མདོ་གྲོང་ཁྱེར།' }, graduate: { zh: '高校毕业生' } } as Record<string, any>)[code];
 
@@ -85,5 +90,75 @@ describe('rules', () => {
     expect(out.explanations[0].bo).toBe('ཐོ་འགོད་ས་ཁུལ། དར་མདོ་གྲོང་ཁྱེར། ∈ དཀར་མཛེས་བོད་རིགས་རང་སྐྱོང་ཁུལ། ✓');
     const unknown = evaluateRule({ field: 'age', op: 'lte', value: 40 }, {}, ASOF);
     expect(unknown.explanations[0].zh).toBe('年龄：未提供（需 ≤ 40岁）?');
+  });
+});
+
+describe('the rule language of #19 (asOf 2026-07-01)', () => {
+  const DAY = '2026-07-01';
+  const ind = (facts: Facts) => ({ kind: 'individual' as const, facts });
+  const ent = (facts: Facts) => ({ kind: 'enterprise' as const, facts });
+  const run = (rule: Rule, subject: { kind: 'individual' | 'enterprise'; facts: Facts }) => evaluate(rule, subject, { registry, asOf: DAY });
+
+  it.each<[Rule, { kind: 'individual' | 'enterprise'; facts: Facts }, boolean | null, string[]]>([
+    // kind: never unknown, usable inside any/not
+    [{ kind: 'enterprise' }, ent({}), true, []],
+    [{ kind: 'enterprise' }, ind({}), false, []],
+    [{ not: { kind: 'enterprise' } }, ind({}), true, []],
+    [{ any: [{ all: [{ kind: 'individual' }, { field: 'identityTags', op: 'eq', value: 'farmer' }] }, { all: [{ kind: 'enterprise' }, { field: 'enterpriseTypes', op: 'eq', value: 'farmer-coop' }] }] }, ent({}), null, ['enterpriseTypes']],
+    [{ any: [{ all: [{ kind: 'individual' }, { field: 'identityTags', op: 'eq', value: 'farmer' }] }, { all: [{ kind: 'enterprise' }, { field: 'enterpriseTypes', op: 'eq', value: 'farmer-coop' }] }] }, ind({ identityTags: ['farmer'] }), true, []],
+    // relative dates: today − 1 year = 2025-07-01, included
+    [{ field: 'dischargeDate', op: 'gte', value: { today: { years: -1 } } }, ind({ dischargeDate: '2025-07-01' }), true, []],
+    [{ field: 'dischargeDate', op: 'gte', value: { today: { years: -1 } } }, ind({ dischargeDate: '2025-06-30' }), false, []],
+    [{ field: 'dischargeDate', op: 'gte', value: { today: { months: -12 } } }, ind({}), null, ['dischargeDate']],
+    [{ field: 'ownBusinessSince', op: 'before', value: { today: { days: -1 } } }, ind({ ownBusinessSince: '2026-06-29' }), true, []],
+    [{ field: 'ownBusinessSince', op: 'before', value: { today: { days: -1 } } }, ind({ ownBusinessSince: '2026-06-30' }), false, []],
+    // relative years
+    [{ field: 'graduationYear', op: 'gte', value: { thisYear: -2 } }, ind({ graduationYear: 2024 }), true, []],
+    [{ field: 'graduationYear', op: 'gte', value: { thisYear: -2 } }, ind({ graduationYear: 2023 }), false, []],
+    [{ field: 'graduationYear', op: 'eq', value: { thisYear: 0 } }, ind({ graduationYear: 2026 }), true, []],
+    [{ field: 'graduationYear', op: 'in', value: [{ thisYear: -1 }, { thisYear: 0 }] }, ind({ graduationYear: 2025 }), true, []],
+    // gt / lt are strict
+    [{ field: 'incomePerCapita', op: 'lt', value: 6000 }, ind({ householdAnnualIncome: 24000, householdSize: 4 }), false, []],
+    [{ field: 'incomePerCapita', op: 'lt', value: 6000 }, ind({ householdAnnualIncome: 20000, householdSize: 4 }), true, []],
+    [{ field: 'annualRevenue', op: 'gt', value: 5000 }, ent({ annualRevenue: 5000 }), false, []],
+    [{ field: 'annualRevenue', op: 'gt', value: 5000 }, ent({ annualRevenue: 5000.5 }), true, []],
+    // ordered enums compare list positions
+    [{ field: 'educationLevel', op: 'gte', value: 'junior-college' }, ind({ educationLevel: 'bachelor' }), true, []],
+    [{ field: 'educationLevel', op: 'gte', value: 'junior-college' }, ind({ educationLevel: 'senior-high' }), false, []],
+    [{ field: 'educationLevel', op: 'gt', value: 'bachelor' }, ind({ educationLevel: 'bachelor' }), false, []],
+    [{ field: 'enterpriseSize', op: 'lte', value: 'medium' }, ent({ enterpriseSize: 'micro' }), true, []],
+    [{ field: 'enterpriseSize', op: 'lte', value: 'medium' }, ent({ enterpriseSize: 'large' }), false, []],
+    [{ field: 'disabilityGrade', op: 'between', value: ['grade2', 'grade1'] }, ind({ disabilityGrade: 'grade3' }), false, []],
+    [{ field: 'disabilityGrade', op: 'between', value: ['grade2', 'grade1'] }, ind({ disabilityGrade: 'grade1' }), true, []],
+    [{ field: 'educationLevel', op: 'gte', value: 'bachelor' }, ind({ educationLevel: 'no-longer-a-value' }), null, ['educationLevel']], // removed value reads as unknown
+    // derived facts: computed; unknown → itself if askable, else its unknown inputs
+    [{ field: 'newHireRatio', op: 'gte', value: 8 }, ent({ newHires: 13, employees: 150 }), true, []],
+    [{ field: 'newHireRatio', op: 'gte', value: 8 }, ent({ newHires: 11, employees: 150 }), false, []],
+    [{ field: 'newHireRatio', op: 'gte', value: 8 }, ent({ employees: 150 }), null, ['newHires']],
+    [{ field: 'newHireRatio', op: 'gte', value: 1 }, ent({ newHires: 2, employees: 0 }), false, []], // whenZero 0
+    [{ field: 'layoffRate', op: 'lte', value: 5.5 }, ent({}), null, ['layoffsLastYear', 'insuredEmployees']],
+    [{ field: 'layoffRate', op: 'lte', value: 5.5 }, ent({ layoffsLastYear: 11, insuredEmployees: 200 }), true, []],
+    [{ field: 'netNewJobs', op: 'gte', value: 1 }, ent({ employees: 400, employeesLastYear: 370 }), true, []],
+    [{ field: 'enterpriseAgeYears', op: 'gte', value: 1 }, ent({ foundedOn: '2025-07-01' }), true, []],
+    [{ field: 'enterpriseAgeYears', op: 'gte', value: 1 }, ent({ foundedOn: '2025-07-02' }), false, []],
+    [{ field: 'enterpriseAgeYears', op: 'gte', value: 1 }, ent({}), null, ['foundedOn']],
+    [{ field: 'age', op: 'gte', value: 80 }, ind({}), null, ['age']], // askable: asks itself
+    [{ field: 'newHireRatio', op: 'exists' }, ent({ newHires: 1 }), false, []],
+    // not keeps unknown and its inner missing facts
+    [{ not: { field: 'incomePerCapita', op: 'lt', value: 6000 } }, ind({ householdSize: 3 }), null, ['householdAnnualIncome']],
+  ])('%j on %j → %p missing %j', (rule, subject, result, missing) => {
+    const out = run(rule, subject);
+    expect([out.result, [...out.missing].sort()]).toEqual([result, [...missing].sort()]);
+  });
+
+  it('explains kind, relative bounds, derived values and ordered enums', () => {
+    const ex = (rule: Rule, subject: { kind: 'individual' | 'enterprise'; facts: Facts }) => run(rule, subject).explanations.map((e) => e.zh);
+    expect(ex({ kind: 'enterprise' }, ent({}))).toEqual(['申请主体 企业 属于 企业 ✓']);
+    expect(ex({ kind: 'enterprise' }, ind({}))).toEqual(['申请主体 个人 属于 企业 ✗']);
+    expect(ex({ field: 'dischargeDate', op: 'gte', value: { today: { years: -1 } } }, ind({ dischargeDate: '2025-09-15' }))).toEqual(['退役日期 2025-09-15 ≥ 2025-07-01（评估日前1年） ✓']);
+    expect(ex({ field: 'newHireRatio', op: 'gte', value: 8 }, ent({ newHires: 13, employees: 150 }))).toEqual(['新招用人员占在职职工比例 8.67%（13÷150） ≥ 8% ✓']);
+    expect(ex({ field: 'educationLevel', op: 'gte', value: 'junior-college' }, ind({ educationLevel: 'senior-high' }))).toEqual(['文化程度 普通高中 ≥ 大专/高职 ✗']);
+    expect(ex({ field: 'graduationYear', op: 'gte', value: { thisYear: -2 } }, ind({}))).toEqual(['毕业年份：未提供（需 ≥ 2024年（评估年度前2年））?']);
+    expect(ex({ field: 'enterpriseAgeYears', op: 'gte', value: 1 }, ent({ foundedOn: '2015-01-01' }))).toEqual(['成立年限 11年（按成立日期 2015-01-01 计） ≥ 1年 ✓']);
   });
 });

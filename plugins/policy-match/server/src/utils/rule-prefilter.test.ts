@@ -51,7 +51,7 @@ describe('SQL pre-filter derived from a rule', () => {
     expect(rulePrefilter(registry, { field: 'newHireRatio', op: 'lte', value: 5 }, asOf).cond).toMatchObject({ or: [expect.anything(), { zero: true }] });
     // a difference of two integers is exact
     expect(rulePrefilter(registry, { field: 'netNewJobs', op: 'gte', value: 3 }, asOf)).toEqual({
-      cond: { pair: ['employees', 'employeesLastYear'], expr: 'difference', scale: 1, test: { op: 'gte', value: 3 }, zero: false }, exact: true,
+      cond: { pair: ['employees', 'employeesLastYear'], expr: 'difference', scale: 1, test: { op: 'gte', value: 3 } }, exact: true,
     });
     const unknownFact = { field: 'noSuchFact', op: 'eq', value: 1 } as never;
     expect(rulePrefilter(registry, unknownFact, asOf)).toEqual({ cond: false, exact: true });

@@ -2,10 +2,11 @@ import { addYears } from './dates';
 import { dayNumber, factColumn, isStoredFact } from './profile-facts-sql';
 import { regionRange } from './region';
 import { resolveValue } from './relative';
-import type { MatchablePolicy } from './evaluate-policy';
+import { DEFAULT_JURISDICTION_FACTS, jurisdictionFact, type MatchablePolicy } from './evaluate-policy';
+import type { Audience } from './fields';
 import type { QueryBuilder, RawSql } from './knex';
 import { enumPosition, type FactDef, type Registry } from './registry';
-import type { Predicate, Rule } from './validate-rule';
+import { isKindRule, type Predicate, type Rule } from './validate-rule';
 
 /**
  * The SQL side of the reverse match: a condition on stored profiles (their `kind` and home-region
@@ -73,10 +74,7 @@ const negTest = (t: FactTest): FactTest => {
 const allOf = (tests: FactTest[]): FactTest => (tests.length === 1 ? tests[0] : { allOf: tests });
 const anyOf = (tests: FactTest[]): FactTest => (tests.length === 1 ? tests[0] : { anyOf: tests });
 
-/** The default region fact a jurisdiction is tested against, per kind, held in the profile's `region_code` column. */
-export const HOME_REGION_FACT = { individual: 'householdRegion', enterprise: 'region' } as const;
-
-type Kind = keyof typeof HOME_REGION_FACT;
+type Kind = Audience;
 
 /** The test a stored value must pass for the predicate to be TRUE (value already resolved). */
 const valueTest = (def: FactDef, op: string, value: unknown): FactTest | 'false' => {
@@ -187,7 +185,8 @@ const derivedPredicate = (registry: Registry, def: FactDef, p: Predicate, asOf: 
     // outward: widen so that the SQL side keeps every value JavaScript could compute on the boundary
     const bound = exactMath ? k : widen(k, outward ? op === 'gte' || op === 'gt' : op === 'lte' || op === 'lt');
     const sqlOp: LeafOp = exactMath ? op : op === 'gt' ? 'gte' : op === 'lt' ? 'lte' : op;
-    return { pair, expr: d.formula as 'ratio' | 'difference', scale, test: { op: sqlOp, value: bound }, zero: false };
+    // a ratio's SQL never divides by 0 (the zero divisor is its own case); a difference has none
+    return { pair, expr: d.formula as 'ratio' | 'difference', scale, test: { op: sqlOp, value: bound }, ...(d.formula === 'ratio' ? { zero: false } : {}) };
   };
   const zeroCase = (pass: (x: number) => boolean): Filter[] => (zeroValue !== null && pass(zeroValue) ? [leaf({ pair, expr: 'ratio', scale, test: null, zero: true })] : []);
   const num = value as number;
@@ -246,7 +245,7 @@ const predicate = (registry: Registry, p: Predicate, asOf: string): { t: Filter;
 
 /** TRUE and FALSE filters of a rule. */
 export const ruleFilters = (registry: Registry, rule: Rule, asOf: string): { t: Filter; f: Filter } => {
-  if ('kind' in rule && typeof rule.kind === 'string') {
+  if (isKindRule(rule)) {
     return { t: leaf({ column: 'kind', op: 'eq', value: rule.kind }), f: leaf({ column: 'kind', op: 'ne', value: rule.kind }) };
   }
   if ('field' in rule) return predicate(registry, rule as Predicate, asOf);
@@ -264,10 +263,6 @@ export const ruleFilters = (registry: Registry, rule: Rule, asOf: string): { t: 
 
 export const rulePrefilter = (registry: Registry, rule: Rule, asOf: string): Filter => ruleFilters(registry, rule, asOf).t;
 
-/** The region fact a policy's jurisdiction is tested against for a kind (its `jurisdictionFacts`, else the home region). */
-export const jurisdictionFact = (policy: MatchablePolicy, kind: Kind): string =>
-  (policy as MatchablePolicy & { jurisdictionFacts?: Partial<Record<Kind, string>> | null }).jurisdictionFacts?.[kind] ?? HOME_REGION_FACT[kind];
-
 /**
  * The profiles on which a policy is eligible (exact) or a superset of them: its kind, the
  * jurisdiction on the chosen region fact of each kind, and one clause TRUE. A closed policy
@@ -281,7 +276,8 @@ export const policyPrefilter = (registry: Registry, policy: MatchablePolicy, asO
     if (policy.jurisdiction) {
       const fact = jurisdictionFact(policy, kind);
       const [lo, hi] = regionRange(policy.jurisdiction);
-      if (fact === HOME_REGION_FACT[kind]) parts.push(and([leaf({ column: 'region_code', op: 'gte', value: lo }), leaf({ column: 'region_code', op: 'lte', value: hi })]));
+      // the default region fact is the profile's own `region_code` column
+      if (fact === DEFAULT_JURISDICTION_FACTS[kind]) parts.push(and([leaf({ column: 'region_code', op: 'gte', value: lo }), leaf({ column: 'region_code', op: 'lte', value: hi })]));
       else if (isStoredFact(registry.get(fact))) parts.push(leaf({ fact, test: allOf([{ col: 'v_text', op: 'gte', value: lo }, { col: 'v_text', op: 'lte', value: hi }]) }));
       else parts.push(FALSE);
     }

@@ -1,10 +1,17 @@
 import { checkScalar } from './check-value';
-import { FIELD_BY_NAME, OPS_BY_TYPE, type Audience, type Op } from './fields';
+import type { Audience } from './fields';
+import { enumPosition, serves, type FactDef, type Op, type Registry } from './registry';
+import { isRelative, relativeProblem, resolveScalar, type RelDate, type RelYear } from './relative';
 
+export type { Op };
+/** A fact compared with a value: `value` may be relative to the evaluation day (`{ today }`, `{ thisYear }`). */
 export type Predicate = { field: string; op: Op; value?: unknown };
-export type Rule = { all: Rule[] } | { any: Rule[] } | { not: Rule } | Predicate;
-/** What `gte`, `lte`, `before`, `after` and `between` compare (validated per field): numbers, or ISO dates as strings. */
+/** Holds when the profile is of this kind: lets one rule serve individuals and enterprises. */
+export type KindRule = { kind: Audience };
+export type Rule = { all: Rule[] } | { any: Rule[] } | { not: Rule } | KindRule | Predicate;
+/** What `gte`, `lte`, `gt`, `lt`, `before`, `after` and `between` compare (validated per fact): numbers, or ISO dates as strings. */
 export type Ordered = number | string;
+export type { RelDate, RelYear };
 
 export interface RuleProblem {
   path: (string | number)[];
@@ -19,22 +26,49 @@ export interface RuleLimits {
 
 export const DEFAULT_RULE_LIMITS: RuleLimits = { maxDepth: 6, maxNodes: 200, maxListLength: 500 };
 
+export const KINDS: readonly Audience[] = ['individual', 'enterprise'];
+const KIND_ZH: Record<Audience, string> = { individual: 'individuals', enterprise: 'enterprises' };
+
 const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+export const isKindRule = (r: Rule): r is KindRule => 'kind' in r;
+export const isPredicate = (r: Rule): r is Predicate => 'field' in r;
+
+/** The kind a `{ kind }` node (or `{ not: { kind } }`) pins down for its siblings in an `all`. */
+const kindOf = (node: unknown): { kind: Audience; negated: boolean } | null => {
+  if (!isPlainObject(node)) return null;
+  if (Object.keys(node).length === 1 && KINDS.includes(node.kind as Audience)) return { kind: node.kind as Audience, negated: false };
+  if (Object.keys(node).length === 1 && isPlainObject(node.not)) {
+    const inner = kindOf(node.not);
+    if (inner && !inner.negated) return { kind: inner.kind, negated: true };
+  }
+  return null;
+};
+
+/** The evaluation day used to compare the two ends of a relative `between` (their offsets, really). */
+const PROBE_DAY = '2000-01-01';
 
 /**
  * Every problem of a rule, each with its path from the rule's root (e.g. ['all', 1, 'value']):
- * unknown keys or fields, ops the field's type has no meaning for, values of the wrong type, and
- * nesting deeper than `maxDepth` (a predicate at the root has depth 1). `audience` restricts the
- * fields to those of individuals or of enterprises; `knownTags` checks tag codes when given.
+ * unknown keys or facts, ops the fact's type has no meaning for, values of the wrong type, outside
+ * the fact's bounds or enum, relative values on the wrong type, and nesting deeper than `maxDepth`
+ * (a predicate at the root has depth 1).
+ *
+ * `audience` is the policy's: the validator walks with the set of kinds that can reach each part
+ * (the policy's audiences at the root; inside an `all`, a `{ kind }` child, or `{ not: { kind } }`,
+ * narrows it for its siblings and everything below them) and refuses a fact that does not serve
+ * every kind in the set. Without `audience` no fact is refused for its audience. `knownTags`
+ * checks tag codes when given.
  */
 export const validateRule = (
   rule: unknown,
-  { audience, knownTags, limits = DEFAULT_RULE_LIMITS }: { audience?: Audience | 'any'; knownTags?: ReadonlySet<string>; limits?: RuleLimits } = {}
+  { registry, audience, knownTags, limits = DEFAULT_RULE_LIMITS }: { registry: Registry; audience?: Audience | 'any'; knownTags?: ReadonlySet<string>; limits?: RuleLimits }
 ): RuleProblem[] => {
   const problems: RuleProblem[] = [];
+  const root: ReadonlySet<Audience> | null = audience === undefined ? null : new Set(audience === 'any' ? KINDS : [audience]);
   let nodes = 0;
 
-  const visit = (node: unknown, path: (string | number)[], depth: number) => {
+  const visit = (node: unknown, path: (string | number)[], depth: number, kinds: ReadonlySet<Audience> | null) => {
     nodes += 1;
     if (nodes > limits.maxNodes) {
       if (nodes === limits.maxNodes + 1) problems.push({ path, message: `a rule may have at most ${limits.maxNodes} parts` });
@@ -45,7 +79,7 @@ export const validateRule = (
       return;
     }
     if (!isPlainObject(node)) {
-      problems.push({ path, message: 'must be an object: { all }, { any }, { not } or { field, op, value }' });
+      problems.push({ path, message: 'must be an object: { all }, { any }, { not }, { kind } or { field, op, value }' });
       return;
     }
     const keys = Object.keys(node);
@@ -58,65 +92,119 @@ export const validateRule = (
           return;
         }
         if (parts.length > 50) problems.push({ path: [...path, group], message: 'may list at most 50 rules' });
-        parts.slice(0, 50).forEach((part, i) => visit(part, [...path, group, i], depth + 1));
+        let inner = kinds;
+        if (group === 'all' && kinds) {
+          const narrowed = new Set(kinds);
+          for (const part of parts.slice(0, 50)) {
+            const k = kindOf(part);
+            if (!k) continue;
+            for (const kind of KINDS) if (k.negated ? kind === k.kind : kind !== k.kind) narrowed.delete(kind);
+          }
+          inner = narrowed;
+        }
+        parts.slice(0, 50).forEach((part, i) => visit(part, [...path, group, i], depth + 1, kindOf(part) ? kinds : inner));
         return;
       }
     }
     if ('not' in node) {
       for (const k of keys.filter((k) => k !== 'not')) problems.push({ path: [...path, k], message: 'is not allowed beside "not"' });
-      visit(node.not, [...path, 'not'], depth + 1);
+      visit(node.not, [...path, 'not'], depth + 1, kinds);
+      return;
+    }
+    if ('kind' in node) {
+      for (const k of keys.filter((k) => k !== 'kind')) problems.push({ path: [...path, k], message: 'is not allowed beside "kind"' });
+      const kind = node.kind as Audience;
+      if (!KINDS.includes(kind)) problems.push({ path: [...path, 'kind'], message: 'must be individual or enterprise' });
+      else if (kinds && !kinds.has(kind)) {
+        const only = [...kinds];
+        problems.push({
+          path: [...path, 'kind'],
+          message: only.length === 1 && kinds === root ? `the policy serves only ${KIND_ZH[only[0]]}` : `only ${only.map((k) => KIND_ZH[k]).join(' and ') || 'no profile'} can reach this part`,
+        });
+      }
       return;
     }
     for (const k of keys.filter((k) => !['field', 'op', 'value'].includes(k))) problems.push({ path: [...path, k], message: 'is not a known key' });
-    const field = typeof node.field === 'string' ? FIELD_BY_NAME.get(node.field) : undefined;
-    if (!field) {
-      problems.push({ path: [...path, 'field'], message: `unknown field ${JSON.stringify(node.field ?? null)}` });
+    const def = typeof node.field === 'string' ? registry.get(node.field) : undefined;
+    if (!def) {
+      problems.push({ path: [...path, 'field'], message: `unknown fact ${JSON.stringify(node.field ?? null)}` });
       return;
     }
-    if (audience && audience !== 'any' && field.audience !== audience) {
-      problems.push({ path: [...path, 'field'], message: `"${field.name}" is a fact of ${field.audience === 'individual' ? 'individuals' : 'enterprises'}, not of this policy's audience` });
+    if (kinds) {
+      const unserved = [...kinds].filter((k) => !serves(def, k));
+      if (unserved.length) {
+        const of = def.audience === 'both' ? '' : KIND_ZH[def.audience];
+        problems.push({
+          path: [...path, 'field'],
+          message:
+            kinds === root && kinds.size === 1
+              ? `"${def.code}" is a fact of ${of}, not of this policy's audience`
+              : `"${def.code}" is a fact of ${of}: put it in an "all" with { "kind": "${def.audience}" }`,
+        });
+      }
     }
     const op = node.op as Op;
-    if (!OPS_BY_TYPE[field.type].includes(op)) {
-      problems.push({ path: [...path, 'op'], message: `must be one of ${OPS_BY_TYPE[field.type].join(', ')} for ${field.name}` });
+    const ops = registry.ops(def);
+    if (!ops.includes(op)) {
+      problems.push({ path: [...path, 'op'], message: `must be one of ${ops.join(', ')} for ${def.code}` });
       return;
     }
     const valuePath = [...path, 'value'];
-    const scalar = (v: unknown, p: (string | number)[]) => {
-      const why = checkScalar(field, v);
-      if (why) problems.push({ path: p, message: `${field.name} ${why}` });
-      else if (field.type === 'tag-list' && knownTags && !knownTags.has(v as string)) problems.push({ path: p, message: `unknown tag ${JSON.stringify(v)}` });
-      return !why;
-    };
-    switch (op) {
-      case 'exists':
-        if ('value' in node && typeof node.value !== 'boolean') problems.push({ path: valuePath, message: 'must be true or false (or left out)' });
-        return;
-      case 'in': {
-        const list = node.value;
-        if (!Array.isArray(list) || list.length === 0 || list.length > limits.maxListLength) {
-          problems.push({ path: valuePath, message: `must be a list of 1 to ${limits.maxListLength} values` });
-          return;
-        }
-        list.forEach((v, i) => scalar(v, [...valuePath, i]));
-        return;
-      }
-      case 'between': {
-        const pair = node.value;
-        if (!Array.isArray(pair) || pair.length !== 2) {
-          problems.push({ path: valuePath, message: 'must be [low, high]' });
-          return;
-        }
-        const ok = scalar(pair[0], [...valuePath, 0]) && scalar(pair[1], [...valuePath, 1]);
-        if (ok && (pair[0] as Ordered) > (pair[1] as Ordered)) problems.push({ path: valuePath, message: 'low must not be above high' });
-        return;
-      }
-      default:
-        if (!('value' in node)) problems.push({ path: valuePath, message: 'is required' });
-        else scalar(node.value, valuePath);
-    }
+    validateValue(def, op, node, valuePath, problems, { knownTags, maxListLength: limits.maxListLength });
   };
 
-  visit(rule, [], 1);
+  visit(rule, [], 1, root);
   return problems;
+};
+
+/** The value of one predicate (already known to name a fact and an op that fact has). */
+const validateValue = (
+  def: FactDef,
+  op: Op,
+  node: Record<string, unknown>,
+  valuePath: (string | number)[],
+  problems: RuleProblem[],
+  { knownTags, maxListLength }: { knownTags?: ReadonlySet<string>; maxListLength: number }
+) => {
+  const scalar = (v: unknown, p: (string | number)[]): boolean => {
+    if (isRelative(v)) {
+      const why = relativeProblem(def.type, v);
+      if (why) problems.push({ path: [...p, ...why.path], message: why.message });
+      return !why;
+    }
+    const why = checkScalar(def, v);
+    if (why) problems.push({ path: p, message: `${def.code} ${why}` });
+    else if (def.type === 'tag-list' && knownTags && !knownTags.has(v as string)) problems.push({ path: p, message: `unknown tag ${JSON.stringify(v)}` });
+    return !why;
+  };
+  /** Comparable form of a checked scalar: ordered enums by list position, relative values on the probe day. */
+  const rank = (v: unknown): Ordered => (def.type === 'enum' ? enumPosition(def, v) : (resolveScalar(v, PROBE_DAY) as Ordered));
+  switch (op) {
+    case 'exists':
+      if ('value' in node && typeof node.value !== 'boolean') problems.push({ path: valuePath, message: 'must be true or false (or left out)' });
+      return;
+    case 'in': {
+      const list = node.value;
+      if (!Array.isArray(list) || list.length === 0 || list.length > maxListLength) {
+        problems.push({ path: valuePath, message: `must be a list of 1 to ${maxListLength} values` });
+        return;
+      }
+      list.forEach((v, i) => scalar(v, [...valuePath, i]));
+      return;
+    }
+    case 'between': {
+      const pair = node.value;
+      if (!Array.isArray(pair) || pair.length !== 2) {
+        problems.push({ path: valuePath, message: 'must be [low, high]' });
+        return;
+      }
+      const ok = scalar(pair[0], [...valuePath, 0]) && scalar(pair[1], [...valuePath, 1]);
+      if (ok && rank(pair[0]) > rank(pair[1])) problems.push({ path: valuePath, message: 'low must not be above high' });
+      return;
+    }
+    default:
+      if (!('value' in node)) problems.push({ path: valuePath, message: 'is required' });
+      else if (Array.isArray(node.value)) problems.push({ path: valuePath, message: `must be one value (a list is for "in", a pair for "between")` });
+      else scalar(node.value, valuePath);
+  }
 };
