@@ -116,6 +116,8 @@ const ADMIN: Record<string, (f: Fixture, ctx: { spare: AdminSession; editorOf: (
   [key('policy-match', 'GET', '/comments')]: () => ({ method: 'GET', url: '/policy-match/comments' }),
   [key('policy-match', 'POST', '/comments/:id/approve')]: (f) => ({ method: 'POST', url: `/policy-match/comments/${f.comment}/approve`, body: {} }),
   [key('policy-match', 'POST', '/comments/:id/reject')]: (f) => ({ method: 'POST', url: `/policy-match/comments/${f.comment}/reject`, body: {} }),
+  // C (issue #19): a background audience run, same action and scope as the count
+  [key('policy-match', 'POST', '/policies/:documentId/audience/runs')]: (f) => ({ method: 'POST', url: `/policy-match/policies/${f.policy}/audience/runs` }),
   // bilingual
   [key('bilingual', 'GET', '/status')]: () => ({ method: 'GET', url: '/bilingual/status?limit=1000' }),
   [key('bilingual', 'GET', '/documents/:uid/:documentId/status')]: (f) => ({ method: 'GET', url: `/bilingual/documents/${ARTICLE}/${f.article}/status` }),
