@@ -182,10 +182,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const p = await plan(documentId, asOf);
       const version = policyVersion(p.policy, p.registry);
       const inlineMax = config<number>('audienceInlineMax');
+      const light = p.closed.length > 0 || (p.filter.exact && p.subqueries <= config<number>('audienceInlineSubqueries'));
+      // a heavy policy answers from the store at once: a result of this version and day, or the run computing it
+      const last = light ? null : await jobs().latest(documentId, version, asOf);
+      const upToDate = !!last && last.policyVersion === version && last.asOf === asOf;
+      const open = light ? null : await jobs().open(documentId, version, asOf);
       const inline =
-        p.closed.length > 0 ||
-        (p.filter.exact && p.subqueries <= config<number>('audienceInlineSubqueries')) ||
-        (await candidateCount(p.filter.cond, inlineMax + 1)) <= inlineMax;
+        light ||
+        (upToDate ? (last!.evaluated ?? Infinity) <= inlineMax : !open && (await candidateCount(p.filter.cond, inlineMax + 1)) <= inlineMax);
       if (inline) {
         const r = await this.audience(documentId, { asOf });
         const stored = await jobs().storeDone(documentId, version, asOf, {
@@ -194,10 +198,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         });
         return answer(p, asOf, version, { ...r, byRegion: r.rawRegions, sample: r.rawSample, computedAt: stored ? new Date(stored.finishedAt ?? Date.now()) : new Date(), policyVersion: version }, 'computed', null);
       }
-      const last = await jobs().latest(documentId, version, asOf);
-      // a result of this version and day is current: no new run unless one is asked for (POST …/runs)
-      const upToDate = last && last.policyVersion === version && last.asOf === asOf;
-      const run = upToDate ? await jobs().open(documentId, version, asOf) : await jobs().enqueue(documentId, version, asOf, requestedById);
+      // no new run while one is open or the result is current (POST …/runs asks for one)
+      const run = open ?? (upToDate ? null : await jobs().enqueue(documentId, version, asOf, requestedById));
       if (!last) {
         return answer(p, asOf, version, { count: null, evaluated: null, byRegion: new Map(), sample: [], exact: null, tookMs: null, computedAt: null, policyVersion: null }, 'pending', run);
       }
