@@ -242,8 +242,9 @@ describe('stored profiles: typed fact rows, one consent per sensitive fact', () 
       expect(res.body.error.details.errors.map((e: any) => e.path.join('.'))).toContain(path);
     }
     expect(await factRowsOf(u.id)).toEqual([['householdRegion', null, '513322'], ['identityTags', null, null]]);
+    const { id: profileId } = await app.strapi.db.query('plugin::policy-match.profile').findOne({ where: { userId: u.id }, select: ['id'] });
     expect((await me.delete('/api/policy-match/profile')).status).toBe(200);
-    expect(await app.strapi.db.query('plugin::policy-match.profile-fact').count({ where: { fact: 'householdRegion', vText: '513322' } })).toBe(0);
+    expect(await app.strapi.db.query('plugin::policy-match.profile-fact').count({ where: { profileId } })).toBe(0);
   });
 
   it('stores a sensitive fact only with its own consent; leaving the consent out withdraws it and deletes the value', async () => {
