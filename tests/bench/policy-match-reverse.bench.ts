@@ -5,7 +5,7 @@ import { seedPolicies, seedProfiles } from './policy-match-seeding';
 const intEnv = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 
 /** The pre-filterable forms of issue #19 (each < 3 s at 1M), and the `not`-heavy rule that runs in the background. */
-const FORMS: [string, string, object][] = [
+const FORMS: [string, string, { jurisdiction: string; rule: object }][] = [
   ['selective: 康定市, age 18–35, 高校毕业生', 'individual', { jurisdiction: '513301', rule: { all: [{ field: 'age', op: 'between', value: [18, 35] }, { field: 'identityTags', op: 'eq', value: 'graduate' }] } }],
   ['broad: 甘孜州, age ≥ 60, no local housing', 'individual', { jurisdiction: '513300', rule: { all: [{ field: 'age', op: 'gte', value: 60 }, { not: { field: 'ownsLocalHousing', op: 'eq', value: true } }] } }],
   ['not over a tag: 甘孜州, age 18–35, not 高校毕业生', 'individual', { jurisdiction: '513300', rule: { all: [{ field: 'age', op: 'between', value: [18, 35] }, { not: { field: 'identityTags', op: 'eq', value: 'graduate' } }] } }],
