@@ -98,7 +98,8 @@ export const seedProfiles = async (strapi: Core.Strapi, count: number, onProgres
         rows.push({ id, user_id: id, kind: 'enterprise', facts: JSON.stringify(facts), consent_at: now, subscribed: true, region_code: region, created_at: now, updated_at: now });
       }
     }
-    await knex.batchInsert(table(profiles), rows, 1000);
+    // SQLite allows at most 500 terms in one compound SELECT
+    await knex.batchInsert(table(profiles), rows, strapi.db.dialect.client === 'postgres' ? 1000 : 400);
     onProgress?.(Math.min(count, base + chunk));
   }
   if (strapi.db.dialect.client === 'postgres') {
