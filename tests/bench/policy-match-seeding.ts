@@ -63,13 +63,13 @@ export const seedPolicies = async (strapi: Core.Strapi, count: number, clauses =
 };
 
 /**
- * `count` consented stored profiles written with multi-row INSERTs (knex batchInsert), with their
- * tag rows; 80% individuals, 20% enterprises, 90% living in the Garzê cluster.
+ * `count` consented stored profiles written with multi-row INSERTs (knex batchInsert); their typed
+ * fact rows are then written by the plugin's backfill (one server-side INSERT … SELECT over the
+ * facts JSON, as an upgrade does). 80% individuals, 20% enterprises, 90% living in the Garzê cluster.
  */
 export const seedProfiles = async (strapi: Core.Strapi, count: number, onProgress?: (done: number) => void) => {
   const random = seededRandom('policy-match-profiles');
   const profiles = strapi.db.metadata.get('plugin::policy-match.profile' as any).tableName;
-  const tags = strapi.db.metadata.get('plugin::policy-match.profile-tag' as any).tableName;
   const knex = strapi.db.connection;
   const schema = strapi.db.getSchemaName?.();
   const table = (t: string) => (schema ? `${schema}.${t}` : t);
@@ -78,7 +78,6 @@ export const seedProfiles = async (strapi: Core.Strapi, count: number, onProgres
   const start = (await knex(table(profiles)).max('id as m'))[0].m ?? 0;
   for (let base = 0; base < count; base += chunk) {
     const rows: any[] = [];
-    const tagRows: any[] = [];
     for (let i = base; i < Math.min(count, base + chunk); i += 1) {
       const id = start + i + 1;
       const region = random() < 0.9 ? pick(random, GARZE.slice(1)) : '510104';
@@ -86,21 +85,30 @@ export const seedProfiles = async (strapi: Core.Strapi, count: number, onProgres
         const identityTags = IDENTITIES.filter(() => random() < 0.12);
         const facts: Record<string, unknown> = { householdRegion: region, birthDate: isoDay(random, 1935, 2008), identityTags, incomeBand: pick(random, ['dibao', 'low', 'middle', 'middle', 'high']) };
         if (random() < 0.7) facts.ownsLocalHousing = random() < 0.6;
-        rows.push({ id, user_id: id, kind: 'individual', facts: JSON.stringify(facts), consent_at: now, subscribed: true, region_code: region, birth_date: facts.birthDate, income_band: facts.incomeBand, created_at: now, updated_at: now });
-        for (const t of identityTags) tagRows.push({ profile_id: id, tag: `identityTags:${t}`, created_at: now, updated_at: now });
+        if (random() < 0.3) facts.residenceRegion = random() < 0.7 ? region : pick(random, GARZE.slice(1));
+        if (random() < 0.06) facts.disabilityGrade = pick(random, ['grade1', 'grade2', 'grade3', 'grade4']);
+        if (identityTags.includes('veteran')) facts.dischargeDate = isoDay(random, 2015, 2026);
+        if (random() < 0.4) facts.hukouType = random() < 0.5 ? 'urban' : 'rural';
+        rows.push({ id, user_id: id, kind: 'individual', facts: JSON.stringify(facts), consent_at: now, subscribed: true, region_code: region, birth_date: facts.birthDate, created_at: now, updated_at: now });
       } else {
-        const facts = { region, industryCode: `${pick(random, SECTIONS)}${10 + Math.floor(random() * 80)}`, enterpriseSize: pick(random, SIZES), employees: Math.floor(random() * 800), foundedOn: isoDay(random, 1995, 2025), taxCreditRating: pick(random, ['A', 'B', 'M', 'C']) };
-        rows.push({ id, user_id: id, kind: 'enterprise', facts: JSON.stringify(facts), consent_at: now, subscribed: true, region_code: region, industry_code: facts.industryCode, enterprise_size: facts.enterpriseSize, employees: facts.employees, founded_on: facts.foundedOn, created_at: now, updated_at: now });
+        const employees = Math.floor(random() * 800);
+        const facts: Record<string, unknown> = { region, industryCode: `${pick(random, SECTIONS)}${10 + Math.floor(random() * 80)}`, enterpriseSize: pick(random, SIZES), employees, foundedOn: isoDay(random, 1995, 2025), taxCreditRating: pick(random, ['A', 'B', 'M', 'C']) };
+        if (random() < 0.6) facts.newHires = Math.floor(random() * Math.max(1, employees) * 0.4);
+        if (random() < 0.4) facts.employeesLastYear = Math.max(0, employees + Math.floor(random() * 40) - 20);
+        rows.push({ id, user_id: id, kind: 'enterprise', facts: JSON.stringify(facts), consent_at: now, subscribed: true, region_code: region, created_at: now, updated_at: now });
       }
     }
-    await knex.batchInsert(table(profiles), rows, 1000);
-    if (tagRows.length) await knex.batchInsert(table(tags), tagRows, 2000);
+    // SQLite allows at most 500 terms in one compound SELECT
+    await knex.batchInsert(table(profiles), rows, strapi.db.dialect.client === 'postgres' ? 1000 : 400);
     onProgress?.(Math.min(count, base + chunk));
   }
   if (strapi.db.dialect.client === 'postgres') {
     await knex.raw(`SELECT setval(pg_get_serial_sequence('${table(profiles)}', 'id'), (SELECT MAX(id) FROM ${table(profiles)}))`);
+  }
+  await strapi.plugin('policy-match').service('profiles').backfillFacts({ force: true });
+  if (strapi.db.dialect.client === 'postgres') {
     await knex.raw(`ANALYZE ${table(profiles)}`);
-    await knex.raw(`ANALYZE ${table(tags)}`);
+    await knex.raw(`ANALYZE ${table(strapi.db.metadata.get('plugin::policy-match.profile-fact' as any).tableName)}`);
   }
 };
 

@@ -209,3 +209,105 @@ describe('reverse match and publish notifications', () => {
     expect((await userAgent(app, sub1.jwt).post(`/api/policy-match/inbox/${itemId}/read`)).status).toBe(200);
   });
 });
+
+// C: typed fact rows and per-fact consent for sensitive facts (issue #19)
+describe('stored profiles: typed fact rows, one consent per sensitive fact', () => {
+  const factRowsOf = async (userId: number) => {
+    const profile = await app.strapi.db.query('plugin::policy-match.profile').findOne({ where: { userId }, select: ['id'] });
+    if (!profile) return [];
+    const rows = await app.strapi.db.query('plugin::policy-match.profile-fact').findMany({ where: { profileId: profile.id }, orderBy: [{ fact: 'asc' }, { vText: 'asc' }] });
+    return rows.map((r: any) => [r.fact, r.vNum === null ? null : Number(r.vNum), r.vText]);
+  };
+
+  it('writes one typed row per stored fact and per tag, replaced with the profile (an empty list keeps a "known" row)', async () => {
+    const u = await makeUser(app);
+    const me = userAgent(app, u.jwt);
+    const put = (facts: object) => me.put('/api/policy-match/profile', { kind: 'individual', facts, consent: true });
+    expect((await put({ householdRegion: '513301', birthDate: '2000-01-02', identityTags: ['graduate', 'veteran'], graduationYear: 2024, educationLevel: 'bachelor', ownsLocalHousing: false })).status).toBe(200);
+    expect(await factRowsOf(u.id)).toEqual([
+      ['birthDate', 10958, null],
+      ['educationLevel', null, 'bachelor'],
+      ['graduationYear', 2024, null],
+      ['householdRegion', null, '513301'],
+      ['identityTags', null, 'graduate'],
+      ['identityTags', null, 'veteran'],
+      ['ownsLocalHousing', 0, null],
+    ]);
+    expect((await put({ householdRegion: '513322', identityTags: [] })).status).toBe(200);
+    expect(await factRowsOf(u.id)).toEqual([['householdRegion', null, '513322'], ['identityTags', null, null]]);
+    // derived and non-askable facts are refused in a stored profile, nothing changes
+    for (const [facts, path] of [[{ incomePerCapita: 5000 }, 'facts.incomePerCapita'], [{ age: 30 }, 'facts.age'], [{ enterpriseTypes: ['high-tech'] }, 'facts.enterpriseTypes']] as const) {
+      const res = await put(facts);
+      expect(res.status).toBe(400);
+      expect(res.body.error.details.errors.map((e: any) => e.path.join('.'))).toContain(path);
+    }
+    expect(await factRowsOf(u.id)).toEqual([['householdRegion', null, '513322'], ['identityTags', null, null]]);
+    const { id: profileId } = await app.strapi.db.query('plugin::policy-match.profile').findOne({ where: { userId: u.id }, select: ['id'] });
+    expect((await me.delete('/api/policy-match/profile')).status).toBe(200);
+    expect(await app.strapi.db.query('plugin::policy-match.profile-fact').count({ where: { profileId } })).toBe(0);
+  });
+
+  it('stores a sensitive fact only with its own consent; leaving the consent out withdraws it and deletes the value', async () => {
+    const u = await makeUser(app);
+    const me = userAgent(app, u.jwt);
+    const base = { householdRegion: '513301', birthDate: '1990-05-01' };
+    const bad: [object, string][] = [
+      [{ kind: 'individual', facts: { ...base, disabilityGrade: 'grade2' }, consent: true }, 'facts.disabilityGrade'],
+      [{ kind: 'individual', facts: { ...base, disabilityGrade: 'grade2' }, consent: true, consents: { disabilityGrade: false } }, 'consents.disabilityGrade'],
+      [{ kind: 'individual', facts: { ...base, disabilityGrade: 'grade2' }, consent: true, consents: { disabilityGrade: true, householdRegion: true } }, 'consents.householdRegion'],
+      [{ kind: 'individual', facts: base, consent: true, consents: { shoeSize: true } }, 'consents.shoeSize'],
+      [{ kind: 'individual', facts: base, consent: true, consents: { constructor: true } }, 'consents.constructor'],
+    ];
+    for (const [body, path] of bad) {
+      const res = await me.put('/api/policy-match/profile', body);
+      expect([JSON.stringify(body), res.status]).toEqual([JSON.stringify(body), 400]);
+      expect(res.body.error.details.errors.map((e: any) => e.path.join('.'))).toContain(path);
+    }
+    expect(await app.strapi.db.query('plugin::policy-match.profile').count({ where: { userId: u.id } })).toBe(0);
+
+    const saved = await me.put('/api/policy-match/profile', { kind: 'individual', facts: { ...base, disabilityGrade: 'grade2' }, consent: true, consents: { disabilityGrade: true } });
+    expect(saved.status).toBe(200);
+    const given = saved.body.data.consents.disabilityGrade;
+    expect(new Date(given).toISOString()).toBe(given);
+    expect(await factRowsOf(u.id)).toContainEqual(['disabilityGrade', null, 'grade2']);
+    // saved again with the consent: it keeps the time it was first given
+    await new Promise((r) => setTimeout(r, 20));
+    const again = await me.put('/api/policy-match/profile', { kind: 'individual', facts: { ...base, disabilityGrade: 'grade1' }, consent: true, consents: { disabilityGrade: true } });
+    expect(again.body.data.consents).toEqual({ disabilityGrade: given });
+    expect((await me.get('/api/policy-match/profile')).body.data).toMatchObject({ facts: { disabilityGrade: 'grade1' }, consents: { disabilityGrade: given } });
+
+    // the value without its consent is refused and nothing changes
+    const refused = await me.put('/api/policy-match/profile', { kind: 'individual', facts: { ...base, disabilityGrade: 'grade1' }, consent: true });
+    expect(refused.status).toBe(400);
+    expect((await me.get('/api/policy-match/profile')).body.data.consents).toEqual({ disabilityGrade: given });
+
+    // withdrawn: the consent and the value are gone, from the profile and from its fact rows
+    const withdrawn = await me.put('/api/policy-match/profile', { kind: 'individual', facts: base, consent: true });
+    expect(withdrawn.status).toBe(200);
+    const own = (await me.get('/api/policy-match/profile')).body.data;
+    expect(own.consents).toEqual({});
+    expect(own.facts).not.toHaveProperty('disabilityGrade');
+    expect((await factRowsOf(u.id)).filter((r) => r[0] === 'disabilityGrade')).toEqual([]);
+    const stored = await app.strapi.db.query('plugin::policy-match.profile').findOne({ where: { userId: u.id } });
+    expect(JSON.stringify(stored)).not.toContain('grade1');
+  });
+
+  it('the public match takes a sensitive fact without consent and stores nothing', async () => {
+    const before = await app.strapi.db.query('plugin::policy-match.profile-fact').count({ where: { fact: 'disabilityGrade' } });
+    const res = await userAgent(app).post('/api/policy-match/match', { profile: { kind: 'individual', facts: { householdRegion: '513301', disabilityGrade: 'grade2' } } });
+    expect(res.status).toBe(200);
+    expect(await app.strapi.db.query('plugin::policy-match.profile-fact').count({ where: { fact: 'disabilityGrade' } })).toBe(before);
+  });
+
+  it('the backfill writes the same rows from the stored facts JSON as the profile writes do', async () => {
+    const facts = app.strapi.db.query('plugin::policy-match.profile-fact');
+    const snapshot = async () => (await facts.findMany({ orderBy: [{ profileId: 'asc' }, { fact: 'asc' }, { vText: 'asc' }] })).map((r: any) => [r.profileId, r.fact, r.vNum === null ? null : Number(r.vNum), r.vText]);
+    const written = await snapshot();
+    expect(written.length).toBeGreaterThan(10);
+    await facts.deleteMany({});
+    expect(await app.strapi.plugin('policy-match').service('profiles').backfillFacts({ force: true })).toEqual({ backfilled: true });
+    expect(await snapshot()).toEqual(written);
+    // once per layout: a second start does nothing
+    expect(await app.strapi.plugin('policy-match').service('profiles').backfillFacts()).toEqual({ backfilled: false });
+  });
+});

@@ -126,6 +126,8 @@ const ADMIN: Record<string, (f: Fixture, ctx: { spare: AdminSession; editorOf: (
   [key('policy-match', 'PUT', '/facts')]: () => ({ method: 'PUT', url: '/policy-match/facts', body: {} }),
   [key('policy-match', 'DELETE', '/facts/:code')]: () => ({ method: 'DELETE', url: '/policy-match/facts/noSuchFact' }),
   [key('policy-match', 'GET', '/facts/:code/usage')]: () => ({ method: 'GET', url: '/policy-match/facts/age/usage' }),
+  // C (issue #19): a background audience run, same action and scope as the count
+  [key('policy-match', 'POST', '/policies/:documentId/audience/runs')]: (f) => ({ method: 'POST', url: `/policy-match/policies/${f.policy}/audience/runs` }),
   // bilingual
   [key('bilingual', 'GET', '/status')]: () => ({ method: 'GET', url: '/bilingual/status?limit=1000' }),
   [key('bilingual', 'GET', '/documents/:uid/:documentId/status')]: (f) => ({ method: 'GET', url: `/bilingual/documents/${ARTICLE}/${f.article}/status` }),

@@ -43,6 +43,8 @@ const BODILESS = [
   'cluster-search POST /index/rebuild',
   'policy-match POST /inbox/:id/read',
   'policy-match PUT /favourites/:documentId',
+  // C (issue #19): a fresh background audience run of the policy in the path
+  'policy-match POST /policies/:documentId/audience/runs',
 ];
 
 beforeAll(async () => {

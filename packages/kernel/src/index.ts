@@ -24,6 +24,7 @@
  *   content/disclosure   what a public surface may show of an item (proactive / on-request / not-public)
  *   db/append-only       database triggers that refuse UPDATE and DELETE on audit tables (SQLite, PostgreSQL)
  *   strapi/models        model lookups by a run-time uid (content type, model, attributes, relation target), the i18n and site-group opt-ins (server only)
+ *   db/lease             rows of a work table claimed by one instance at a time (claim token, lease, heartbeat)
  *   contracts            the ladder, each plugin's public service interfaces and event payloads, `service` / `optionalService`
  */
 export * from './http/reserved-keys';
@@ -45,4 +46,5 @@ export * from './net/outbound';
 export * from './content/disclosure';
 export * from './db/append-only';
 export * from './strapi/models';
+export * from './db/lease';
 export * from './contracts';

@@ -53,6 +53,12 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   if (facts) strapi.log.info(`policy-match: ${facts} starter facts installed`);
   getService('hooks').whenLabelSourceRegistered(() => later(strapi, 'fact label refresh', () => getService('registry').refreshLabels()));
   await grantUserActions(strapi);
+  // C: profile fact rows filled from the stored facts once (upgrade from the column storage)
+  const backfill = await getService('profiles').backfillFacts();
+  if (backfill.backfilled) strapi.log.info('policy-match: profile fact rows written from the stored profiles');
+
+  // C: background audience runs, one at a time per instance (issue #19)
+  getService('audience-jobs').start();
 
   const uid = policyUid();
   const catalogue = getService('catalogue');

@@ -15,6 +15,13 @@ export interface PolicyMatchConfig {
   audienceSampleSize: number;
   /** Rows read per batch by the reverse match. */
   audienceBatchSize: number;
+  // C: reverse match without a cliff (issue #19)
+  /** The audience GET evaluates inline up to this many candidates; beyond it, a background run. */
+  audienceInlineMax: number;
+  /** An exact condition with at most this many fact subqueries is counted inline by SQL alone. */
+  audienceInlineSubqueries: number;
+  /** Background audience runs: the poller (off under NODE_ENV=test unless a test starts it), its lease. */
+  audienceJobs: { enabled: boolean; pollMs: number; leaseMs: number };
   /** Per-client limits of public routes (client = IP through server.trustedProxies): `match` is POST /api/policy-match/match. */
   rateLimits: { match: { points: number; duration: number } };
 }
@@ -28,6 +35,10 @@ const defaults: PolicyMatchConfig = {
   audienceSampleSize: 10,
   audienceBatchSize: 5000,
   rateLimits: { match: { points: 30, duration: 60 } },
+  // C: reverse match without a cliff (issue #19)
+  audienceInlineMax: 100_000,
+  audienceInlineSubqueries: 12,
+  audienceJobs: { enabled: process.env.NODE_ENV !== 'test', pollMs: 2000, leaseMs: 15_000 },
 };
 
 const positiveInt = (config: Record<string, unknown>, key: string, max: number) => {
@@ -44,6 +55,13 @@ export default {
     positiveInt(config, 'writesPerMinute', 10_000);
     positiveInt(config, 'audienceSampleSize', 100);
     positiveInt(config, 'audienceBatchSize', 100_000);
+    // C: reverse match without a cliff (issue #19)
+    positiveInt(config, 'audienceInlineMax', 10_000_000);
+    positiveInt(config, 'audienceInlineSubqueries', 1000);
+    const jobs = config.audienceJobs as Record<string, unknown> | undefined;
+    if (!jobs || typeof jobs !== 'object' || typeof jobs.enabled !== 'boolean') throw new Error('policy-match: config.audienceJobs must be { enabled, pollMs, leaseMs }');
+    positiveInt(jobs, 'pollMs', 3_600_000);
+    positiveInt(jobs, 'leaseMs', 3_600_000);
     const limits = config.rateLimits as Record<string, unknown> | undefined;
     if (!limits || typeof limits !== 'object') throw new Error('policy-match: config.rateLimits must be { match: { points, duration } }');
     assertRateLimit('policy-match: config.rateLimits.match', limits.match);

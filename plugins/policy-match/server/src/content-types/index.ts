@@ -11,6 +11,9 @@ import rateCounter from './rate-counter';
 // A: the fact registry
 import fact from './fact';
 import revision from './revision';
+// C: typed profile facts and audience runs (issue #19)
+import profileFact from './profile-fact';
+import audienceRun from './audience-run';
 
 export default {
   'tag': tag,
@@ -26,4 +29,7 @@ export default {
   // A: the fact registry
   'fact': fact,
   'revision': revision,
+  // C: typed profile facts and audience runs (issue #19)
+  'profile-fact': profileFact,
+  'audience-run': audienceRun,
 };

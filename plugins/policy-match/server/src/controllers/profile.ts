@@ -17,8 +17,9 @@ export default (_: { strapi: Core.Strapi }) =>
     async put(ctx) {
       const { id } = requireUser(ctx);
       await getService('rate-limit').hit(`profile:${id}`);
-      const input = parsePutFacts(parseBody(putBody, ctx.request.body));
-      ctx.body = { data: await getService('profiles').saveOwn(id, input) };
+      const registry = await getService('catalogue').registry();
+      const input = parsePutFacts(parseBody(putBody, ctx.request.body), registry, await getService('profiles').sensitiveTags());
+      ctx.body = { data: await getService('profiles').saveOwn(id, input, registry) };
     },
     async remove(ctx) {
       const { id } = requireUser(ctx);

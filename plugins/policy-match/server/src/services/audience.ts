@@ -6,41 +6,67 @@ import { todayInChina } from '../utils/dates';
 import { getService } from '../utils/get-service';
 import { policyUid } from '../utils/policy-uid';
 import { regionAncestors, regionRange } from '../utils/region';
-import { applyCond, policyPrefilter } from '../utils/rule-prefilter';
-import { INBOX_UID, PROFILE_TAG_UID, PROFILE_UID, SUBSCRIPTION_UID } from '../utils/uids';
+import type { Registry } from '../utils/registry';
+import { jurisdictionFact } from '../utils/evaluate-policy';
+import { applyCond, policyPrefilter, ruleFacts, subqueryCount, type Cond, type Filter, type SqlTarget } from '../utils/rule-prefilter';
+import { INBOX_UID, PROFILE_FACT_UID, PROFILE_UID, SUBSCRIPTION_UID } from '../utils/uids';
 import { emitEvent, optionalService } from '@jiyue/kernel';
 import type { RawBindings } from '../utils/knex';
+import { policyVersion, type AudienceRun } from './audience-jobs';
 
 const parseFacts = (facts: unknown): Record<string, unknown> => (typeof facts === 'string' ? JSON.parse(facts) : (facts as Record<string, unknown>) ?? {});
 
+type Kind = 'individual' | 'enterprise';
+type CandidateRow = { id: number; user_id: number; kind: Kind; facts: unknown; region_code: string | null };
+export type AudienceSample = { profileId: number; kind: string; regionCode: string | null };
+
+/** Whether a policy's rules or jurisdiction touch a sensitive fact or tag: its audience sample is then withheld. */
+export const touchesSensitive = (registry: Registry, policy: MatchablePolicy, sensitiveTags: ReadonlySet<string>): boolean => {
+  const used = policy.clauses.flatMap((c) => (c.rule ? ruleFacts(c.rule) : []));
+  for (const kind of ['individual', 'enterprise'] as const) used.push({ fact: jurisdictionFact(policy, kind) });
+  return used.some(({ fact, value, op }) => {
+    const def = registry.get(fact);
+    if (!def) return false;
+    if (def.sensitive) return true;
+    if (def.type !== 'tag-list' || op === 'exists') return false;
+    return (Array.isArray(value) ? value : [value]).some((v) => typeof v === 'string' && sensitiveTags.has(v));
+  });
+};
+
+/** Cells of the by-region breakdown below this count are not shown for a sensitive policy. */
+const SMALL_CELL = 5;
+
 /**
- * Reverse match (政策找人): which stored profiles a policy reaches. The indexed columns pre-filter
- * in SQL (kind, region range, birth-date range for ages, tag rows, size, industry …), then every
- * candidate's rule is evaluated in JS, so the count is exact. Only consented profiles are stored.
+ * Reverse match (政策找人): which stored profiles a policy reaches. The policy's condition becomes
+ * SQL over the profiles' kind and home-region columns and their typed fact rows
+ * (`utils/rule-prefilter.ts`). When that condition is exact, SQL counts alone; otherwise it narrows
+ * the candidates, and every candidate's rule is evaluated in JS, so the count is exact either way.
+ * Only consented profiles are stored.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const config = <T>(key: string) => strapi.plugin('policy-match').config(key) as T;
-  const tables = () => ({
+  const tables = (): SqlTarget => ({
     profiles: strapi.db.metadata.get(PROFILE_UID).tableName,
-    tags: strapi.db.metadata.get(PROFILE_TAG_UID).tableName,
+    facts: strapi.db.metadata.get(PROFILE_FACT_UID).tableName,
     schema: strapi.db.getSchemaName?.() || undefined,
     raw: (sql: string, bindings?: unknown[]) => strapi.db.connection.raw(sql, bindings as RawBindings),
     postgres: strapi.db.dialect.client === 'postgres',
   });
 
-  /** Streams candidate profiles in id order (keyset pages), pre-filtered in SQL unless told not to. */
-  async function* candidates(policy: MatchablePolicy, asOf: string, { prefilter = true, onlySubscribedUsers }: { prefilter?: boolean; onlySubscribedUsers?: number[] } = {}) {
+  const base = (t: SqlTarget) => strapi.db.getConnection(t.profiles);
+
+  /** Streams candidate profiles in id order (keyset pages after `afterId`), narrowed by `cond` (none: every profile). */
+  async function* candidates(cond: Cond, { onlySubscribedUsers, afterId = 0 }: { onlySubscribedUsers?: number[]; afterId?: number } = {}) {
     const t = tables();
-    const cond = prefilter ? policyPrefilter(policy, asOf) : true;
     const batch = config<number>('audienceBatchSize');
-    let lastId = 0;
+    let lastId = afterId;
     for (;;) {
-      let q = strapi.db.getConnection(t.profiles).select(`${t.profiles}.id`, `${t.profiles}.user_id`, `${t.profiles}.kind`, `${t.profiles}.facts`, `${t.profiles}.region_code`);
+      let q = base(t).select(`${t.profiles}.id`, `${t.profiles}.user_id`, `${t.profiles}.kind`, `${t.profiles}.facts`, `${t.profiles}.region_code`);
       q = applyCond(q, cond, t);
       if (onlySubscribedUsers) q = q.whereIn(`${t.profiles}.user_id`, onlySubscribedUsers).where(`${t.profiles}.subscribed`, true);
-      const rows = await q.where(`${t.profiles}.id`, '>', lastId).orderBy(`${t.profiles}.id`, 'asc').limit(batch);
+      const rows = (await q.where(`${t.profiles}.id`, '>', lastId).orderBy(`${t.profiles}.id`, 'asc').limit(batch)) as CandidateRow[];
       if (!rows.length) return;
-      yield rows as { id: number; user_id: number; kind: 'individual' | 'enterprise'; facts: unknown; region_code: string | null }[];
+      yield rows;
       lastId = rows[rows.length - 1].id;
       if (rows.length < batch) return;
     }
@@ -50,41 +76,171 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const { byId } = await getService('catalogue').policies();
     return byId.get(documentId) ?? null;
   };
-  const compiledOf = async (documentId: string) => {
-    const { compiled, registry } = await getService('catalogue').policies();
-    return { compiled: compiled.get(documentId)!, registry };
+
+  /** The answer's region cells, by count; a sensitive policy hides the small ones. */
+  const regionCells = async (byRegion: Map<string, number>, sensitive: boolean) => {
+    const names = await getService('taxonomy').nameLookup();
+    return [...byRegion.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([code, n]) => {
+      const cell = { code, nameZh: names(code)?.zh ?? null, nameBo: names(code)?.bo ?? null };
+      return sensitive && n < SMALL_CELL ? { ...cell, count: null, belowThreshold: true } : { ...cell, count: n };
+    });
   };
 
-  return {
-    async audience(documentId: string, { asOf = todayInChina(), prefilter = true }: { asOf?: string; prefilter?: boolean } = {}) {
-      const policy = await matchable(documentId);
-      if (!policy) throw new errors.NotFoundError(`policy ${documentId} is not published or has no eligibility`);
-      const started = performance.now();
-      const closed = closedReasons(policy, asOf);
-      const byRegion = new Map<string, number>();
-      const sample: { profileId: number; kind: string; regionCode: string | null }[] = [];
-      let count = 0;
-      let evaluated = 0;
-      const sampleSize = config<number>('audienceSampleSize');
-      const { compiled, registry } = await compiledOf(documentId);
-      if (!closed.length) {
-        for await (const rows of candidates(policy, asOf, { prefilter })) {
-          for (const row of rows) {
-            evaluated += 1;
-            if (quickStatus(policy, compiled, { kind: row.kind, prepared: prepareFacts({ kind: row.kind, facts: parseFacts(row.facts) }, asOf, registry) }, asOf).status !== 'eligible') continue;
-            count += 1;
-            const region = row.region_code ?? 'unknown';
-            byRegion.set(region, (byRegion.get(region) ?? 0) + 1);
-            if (sample.length < sampleSize) sample.push({ profileId: row.id, kind: row.kind, regionCode: row.region_code });
-          }
-        }
+  /** The plan of one policy on one day: its SQL condition, whether it is exact, how heavy it is. */
+  const plan = async (documentId: string, asOf: string, prefilter = true) => {
+    // the registry the catalogue compiled the rules with
+    const { byId, compiled, registry } = await getService('catalogue').policies();
+    const policy = byId.get(documentId);
+    if (!policy) throw new errors.NotFoundError(`policy ${documentId} is not published or has no eligibility`);
+    const filter: Filter = prefilter ? policyPrefilter(registry, policy, asOf) : { cond: true, exact: false };
+    const sensitive = touchesSensitive(registry, policy, await getService('profiles').sensitiveTags());
+    return { policy, registry, compiled: compiled.get(documentId)!, filter, sensitive, closed: closedReasons(policy, asOf), subqueries: subqueryCount(filter.cond) };
+  };
+
+  /** Evaluates candidates in JS from `afterId` on; `onPage` sees the running totals after every page (checkpoints). */
+  const evaluateCandidates = async (
+    p: Awaited<ReturnType<typeof plan>>,
+    asOf: string,
+    state: { count: number; evaluated: number; byRegion: Map<string, number>; sample: AudienceSample[]; lastId: number },
+    onPage?: () => Promise<boolean>
+  ) => {
+    const sampleSize = config<number>('audienceSampleSize');
+    for await (const rows of candidates(p.filter.cond, { afterId: state.lastId })) {
+      for (const row of rows) {
+        state.evaluated += 1;
+        state.lastId = row.id;
+        if (quickStatus(p.policy, p.compiled, { kind: row.kind, prepared: prepareFacts({ kind: row.kind, facts: parseFacts(row.facts) }, asOf, p.registry) }, asOf).status !== 'eligible') continue;
+        state.count += 1;
+        const region = row.region_code ?? 'unknown';
+        state.byRegion.set(region, (state.byRegion.get(region) ?? 0) + 1);
+        if (state.sample.length < sampleSize) state.sample.push({ profileId: row.id, kind: row.kind, regionCode: row.region_code });
       }
-      const names = await getService('taxonomy').nameLookup();
+      if (onPage && !(await onPage())) return false;
+    }
+    return true;
+  };
+
+  /** An exact condition counted by SQL alone: one GROUP BY and one sample page. */
+  const countExact = async (cond: Cond) => {
+    const t = tables();
+    const grouped = (await applyCond(base(t).select(`${t.profiles}.region_code as region`).count('* as n'), cond, t).groupBy(`${t.profiles}.region_code`)) as { region: string | null; n: number | string }[];
+    const byRegion = new Map<string, number>();
+    let count = 0;
+    for (const g of grouped) {
+      byRegion.set(g.region ?? 'unknown', (byRegion.get(g.region ?? 'unknown') ?? 0) + Number(g.n));
+      count += Number(g.n);
+    }
+    const sampleRows = (await applyCond(base(t).select(`${t.profiles}.id`, `${t.profiles}.kind`, `${t.profiles}.region_code`), cond, t)
+      .orderBy(`${t.profiles}.id`, 'asc').limit(config<number>('audienceSampleSize'))) as { id: number; kind: string; region_code: string | null }[];
+    return { count, byRegion, sample: sampleRows.map((r) => ({ profileId: r.id, kind: r.kind, regionCode: r.region_code })) };
+  };
+
+  /** How many candidates the condition leaves, counted up to `limit` (the inline plan asks "more than N?"). */
+  const candidateCount = async (cond: Cond, limit?: number) => {
+    const t = tables();
+    let inner = applyCond(base(t).select(`${t.profiles}.id`), cond, t);
+    if (limit !== undefined) inner = inner.limit(limit);
+    const [row] = (await strapi.db.connection.count('* as n').from(inner.as('c'))) as { n: number | string }[];
+    return Number(row.n);
+  };
+
+  /** The answer of the GET, from a result (computed now or stored). */
+  const answer = async (
+    p: Awaited<ReturnType<typeof plan>>,
+    asOf: string,
+    version: string,
+    r: { count: number | null; evaluated: number | null; byRegion: Map<string, number>; sample: AudienceSample[]; exact: boolean | null; tookMs: number | null; computedAt: Date | null; policyVersion: string | null },
+    source: 'computed' | 'stored' | 'pending',
+    run: AudienceRun | null
+  ) => ({
+    documentId: p.policy.documentId, asOf, count: r.count, closedReasons: p.closed,
+    byRegion: await regionCells(r.byRegion, p.sensitive),
+    sample: p.sensitive ? [] : r.sample,
+    sampleWithheld: p.sensitive ? ('sensitive' as const) : null,
+    evaluated: r.evaluated, prefilter: true, exact: r.exact, tookMs: r.tookMs,
+    computedAt: r.computedAt ? r.computedAt.toISOString() : null,
+    ageSeconds: r.computedAt ? Math.max(0, Math.round((Date.now() - r.computedAt.getTime()) / 1000)) : null,
+    policyVersion: version, current: r.policyVersion === null || r.policyVersion === version, source,
+    run: run && run.status !== 'done' ? { id: run.id, status: run.status, evaluated: run.evaluated ?? 0, estimated: run.estimated ?? null, startedAt: run.startedAt ?? null } : null,
+  });
+
+  const jobs = () => getService('audience-jobs');
+
+  return {
+    plan,
+    evaluateCandidates,
+    countExact,
+    candidateCount,
+    regionCells,
+
+    /**
+     * The GET (design 5.2): inline when the condition is exact and light, or leaves few enough
+     * candidates to evaluate in the request; the result is stored. Otherwise the newest stored
+     * result at once, with its age, and a background run queued for this policy version and day.
+     */
+    async find(documentId: string, { asOf = todayInChina(), requestedById = null }: { asOf?: string; requestedById?: number | null } = {}) {
+      const p = await plan(documentId, asOf);
+      const version = policyVersion(p.policy, p.registry);
+      const inlineMax = config<number>('audienceInlineMax');
+      const light = p.closed.length > 0 || (p.filter.exact && p.subqueries <= config<number>('audienceInlineSubqueries'));
+      // a heavy policy answers from the store at once: a result of this version and day, or the run computing it
+      const last = light ? null : await jobs().latest(documentId, version, asOf);
+      const upToDate = !!last && last.policyVersion === version && last.asOf === asOf;
+      const open = light ? null : await jobs().open(documentId, version, asOf);
+      const inline =
+        light ||
+        (upToDate ? (last!.evaluated ?? Infinity) <= inlineMax : !open && (await candidateCount(p.filter.cond, inlineMax + 1)) <= inlineMax);
+      if (inline) {
+        const r = await this.audience(documentId, { asOf });
+        const stored = await jobs().storeDone(documentId, version, asOf, {
+          count: r.count, evaluated: r.evaluated, byRegion: r.rawRegions, sample: r.rawSample,
+          sampleWithheld: r.sampleWithheld, exact: r.exact, tookMs: r.tookMs,
+        });
+        return answer(p, asOf, version, { ...r, byRegion: r.rawRegions, sample: r.rawSample, computedAt: stored ? new Date(stored.finishedAt ?? Date.now()) : new Date(), policyVersion: version }, 'computed', null);
+      }
+      // no new run while one is open or the result is current (POST …/runs asks for one)
+      const run = open ?? (upToDate ? null : await jobs().enqueue(documentId, version, asOf, requestedById));
+      if (!last) {
+        return answer(p, asOf, version, { count: null, evaluated: null, byRegion: new Map(), sample: [], exact: null, tookMs: null, computedAt: null, policyVersion: null }, 'pending', run);
+      }
+      return answer(p, asOf, version, {
+        count: last.count, evaluated: last.evaluated, byRegion: new Map(Object.entries(last.byRegion ?? {})), sample: last.sample ?? [], exact: last.exact,
+        tookMs: last.tookMs, computedAt: last.finishedAt ? new Date(last.finishedAt) : null, policyVersion: last.policyVersion,
+      }, 'stored', run);
+    },
+
+    /** POST …/audience/runs: a fresh background run of the current version (重新计算). */
+    async requestRun(documentId: string, { asOf = todayInChina(), requestedById = null }: { asOf?: string; requestedById?: number | null } = {}) {
+      const p = await plan(documentId, asOf);
+      return jobs().enqueue(documentId, policyVersion(p.policy, p.registry), asOf, requestedById);
+    },
+
+    /**
+     * Who the policy reaches on `asOf`, computed now. `prefilter: false` evaluates every stored
+     * profile in JS (the check the tests hold the SQL side to).
+     */
+    async audience(documentId: string, { asOf = todayInChina(), prefilter = true }: { asOf?: string; prefilter?: boolean } = {}) {
+      const started = performance.now();
+      const p = await plan(documentId, asOf, prefilter);
+      let result: { count: number; evaluated: number; byRegion: Map<string, number>; sample: AudienceSample[] };
+      if (p.closed.length) result = { count: 0, evaluated: 0, byRegion: new Map(), sample: [] };
+      else if (prefilter && p.filter.exact) {
+        const exact = await countExact(p.filter.cond);
+        result = { ...exact, evaluated: exact.count };
+      } else {
+        const state = { count: 0, evaluated: 0, byRegion: new Map<string, number>(), sample: [] as AudienceSample[], lastId: 0 };
+        await evaluateCandidates(p, asOf, state);
+        result = state;
+      }
       return {
-        documentId, asOf, count, closedReasons: closed, evaluated, prefilter,
-        byRegion: [...byRegion.entries()].sort((a, b) => b[1] - a[1]).map(([code, n]) => ({ code, nameZh: names(code)?.zh ?? null, nameBo: names(code)?.bo ?? null, count: n })),
-        sample,
+        documentId, asOf, count: result.count, closedReasons: p.closed, evaluated: result.evaluated, prefilter, exact: prefilter && p.filter.exact,
+        byRegion: await regionCells(result.byRegion, p.sensitive),
+        sample: p.sensitive ? [] : result.sample,
+        sampleWithheld: p.sensitive ? ('sensitive' as const) : null,
         tookMs: Math.round(performance.now() - started),
+        /** The uncensored counts per region and sample, for storing (never answered as such). */
+        rawRegions: result.byRegion,
+        rawSample: p.sensitive ? [] : result.sample,
       };
     },
 
@@ -120,7 +276,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       for (let i = 0; i < users.length; i += 1000) {
         const chunk = users.slice(i, i + 1000);
         const matched: { userId: number; status: string }[] = [];
-        for await (const rows of candidates(policy, asOf, { prefilter: false, onlySubscribedUsers: chunk })) {
+        for await (const rows of candidates(true, { onlySubscribedUsers: chunk })) {
           for (const row of rows) {
             const { status } = evaluatePolicy(policy, { kind: row.kind, facts: parseFacts(row.facts) }, { registry, asOf, explain: false });
             if (status !== 'ineligible') matched.push({ userId: row.user_id, status });

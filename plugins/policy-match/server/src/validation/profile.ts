@@ -47,14 +47,37 @@ export const putBody = strictObject({
   kind: profileKind,
   facts: facts.default({}),
   consent: z.literal(true, { error: consent }),
+  /**
+   * One consent per sensitive fact (`disabilityGrade`) or sensitive tag of a tag-list
+   * (`identityTags:dibao`), each `true`; a key left out withdraws it.
+   */
+  consents: openRecord(z.literal(true, { error: 'must be true (leave the key out to withdraw)' })).default({}),
   subscribed: z.boolean().default(true),
 });
 
-/** The stored-profile body, with every fact checked against the registry. */
-export const parsePutFacts = (input: z.output<typeof putBody>) => {
-  const problems = checkFacts(input.kind, input.facts, ['facts']);
-  // A stored age goes stale; the birth date keeps it right and is what the reverse match indexes.
-  if ('age' in input.facts) problems.push(fieldProblem(['facts', 'age'], 'store birthDate instead of age'));
+/**
+ * The stored-profile body, with every fact checked against the registry and every sensitive fact or
+ * tag carrying its own consent. `sensitiveTags`: the tag codes the taxonomy marks sensitive.
+ */
+export const parsePutFacts = (input: z.output<typeof putBody>, registry: Registry = STARTER_REGISTRY, sensitiveTags: ReadonlySet<string> = new Set()) => {
+  const problems = checkFacts(input.kind, input.facts, ['facts'], registry, { stored: true });
+  const consents = input.consents ?? {};
+  for (const [code, value] of Object.entries(input.facts)) {
+    const def = registry.get(code);
+    if (!def || value === null || value === undefined) continue;
+    if (def.sensitive && !consents[code]) problems.push(fieldProblem(['facts', code], `needs its own consent: consents.${code}: true`));
+    else if (def.type === 'tag-list' && Array.isArray(value)) {
+      value.forEach((tag, i) => {
+        if (typeof tag === 'string' && sensitiveTags.has(tag) && !consents[`${code}:${tag}`]) problems.push(fieldProblem(['facts', code, i], `needs its own consent: consents["${code}:${tag}"]: true`));
+      });
+    }
+  }
+  for (const key of Object.keys(consents)) {
+    const [code, tag] = key.split(':', 2);
+    const def = registry.get(code);
+    const ok = tag === undefined ? !!def?.sensitive : def?.type === 'tag-list' && sensitiveTags.has(tag);
+    if (!ok) problems.push(fieldProblem(['consents', key], 'is not a sensitive fact or tag'));
+  }
   throwFieldErrors(problems);
   return input;
 };

@@ -34,6 +34,8 @@ export default {
     { method: 'PUT', path: '/policies/:documentId/eligibility', handler: 'eligibility.put', ...described({ body: eligibility.putBody }), config: can('eligibility.manage', thePolicy) },
     { method: 'DELETE', path: '/policies/:documentId/eligibility', handler: 'eligibility.remove', config: can('eligibility.manage', thePolicy) },
     { method: 'GET', path: '/policies/:documentId/audience', handler: 'audience.find', ...described({ query: audience.findQuery }), config: can('audience.read', thePolicy) },
+    // C: background reverse-match runs (issue #19)
+    { method: 'POST', path: '/policies/:documentId/audience/runs', handler: 'audience.run', ...described({ query: audience.findQuery }), config: can('audience.read', thePolicy) },
     { method: 'GET', path: '/comments', handler: 'engagement.queue', ...described({ query: engagement.queueQuery }), config: can('comment.moderate', { kind: 'filtered' }) },
     { method: 'POST', path: '/comments/:id/approve', handler: 'engagement.approve', ...described({ body: engagement.approveBody }), config: can('comment.moderate', theComment) },
     // F: tag usage and delete (a tag in use keeps code and dimension), try a profile on a policy
