@@ -45,7 +45,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) =>
     async try(ctx) {
       const [{ byCode }, registry] = await Promise.all([getService('taxonomy').all(), getService('registry').current()]);
       const maxDepth = strapi.plugin('policy-match').config('maxRuleDepth') as number;
-      const input = parseTryFacts(parseBody(tryBodyWith({ registry, tags: byCode, limits: { ...DEFAULT_RULE_LIMITS, maxDepth } }), ctx.request.body));
+      const input = parseTryFacts(parseBody(tryBodyWith({ registry, tags: byCode, limits: { ...DEFAULT_RULE_LIMITS, maxDepth } }), ctx.request.body), registry);
       const { documentId } = ctx.params as { documentId: string };
       const { main, titleBo } = await policyFields(strapi, documentId);
       const draft = input.eligibility ?? null;

@@ -82,8 +82,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
   /** Codes of the tags marked sensitive (低保对象, 残疾人 …): stored only with their own consent. */
   async sensitiveTags(): Promise<ReadonlySet<string>> {
-    // the tag type's `sensitive` attribute (added with the national identity tags) — none before it exists
-    if (!strapi.db.metadata.get(TAG_UID).attributes.sensitive) return new Set<string>();
     const rows = (await strapi.db.query(TAG_UID).findMany({ where: { sensitive: true }, select: ['code'] })) as { code: string }[];
     return new Set(rows.map((r) => r.code));
   },

@@ -1,16 +1,13 @@
 import { isIsoDate } from './dates';
-import type { FieldDef } from './fields';
 import { INDUSTRY_CODE } from './fields';
 import { REGION_CODE } from './region';
 import { YEAR_RANGE, type FactDef } from './registry';
 
-/** What a value is checked against: a registry fact (or, transitional, today's field shape). */
-type ValueSpec = Pick<FactDef, 'type' | 'min' | 'max'> & { values?: FactDef['values'] | FieldDef['values'] };
+/** What a value is checked against: a registry fact's type, bounds and values. */
+type ValueSpec = Pick<FactDef, 'type' | 'min' | 'max' | 'values'>;
 
 /** The codes of an enum fact, in list order. */
-export const enumCodes = (def: ValueSpec): string[] =>
-  // transitional: B/C switch to the Registry argument (today's FieldDef keeps values as a record)
-  Array.isArray(def.values) ? def.values.map((v) => v.code) : Object.keys(def.values ?? {});
+export const enumCodes = (def: ValueSpec): string[] => (def.values ?? []).map((v) => v.code);
 
 /**
  * Whether `value` is one scalar of the fact's type (a tag-list fact's scalar is one tag code), within

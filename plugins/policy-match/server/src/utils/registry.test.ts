@@ -1,6 +1,5 @@
 import { STARTER_FACTS } from '../data/starter-facts';
 import { checkFact, checkScalar } from './check-value';
-import { FIELDS } from './fields';
 import { deriveValue, factProblems, opsOf, registryFromDefs, serves, type FactDef } from './registry';
 
 const registry = registryFromDefs(STARTER_FACTS);
@@ -24,10 +23,6 @@ describe('the starter facts', () => {
       'enterpriseSize:enum:enterprise', 'foundedOn:date:enterprise', 'employees:integer:enterprise', 'registeredCapital:number:enterprise',
       'annualRevenue:number:enterprise', 'region:region:enterprise', 'taxCreditRating:enum:enterprise', 'enterpriseStage:enum:enterprise',
     ]);
-    // The transitional lookup is exactly those sixteen, in that order, in today's shape.
-    expect(FIELDS.map((f) => f.name)).toEqual(registry.facts.filter((f) => f.builtIn).map((f) => f.code));
-    expect(FIELDS.find((f) => f.name === 'age')).toMatchObject({ derivedFrom: 'birthDate', column: 'birth_date', labelBo: 'ལོ་ཚད།', unit: '岁' });
-    expect(FIELDS.find((f) => f.name === 'enterpriseSize')?.values).toEqual({ micro: { zh: '微型' }, small: { zh: '小型' }, medium: { zh: '中型' }, large: { zh: '大型' } });
   });
 
   it('cover the conditions the issue names', () => {
@@ -155,11 +150,5 @@ describe('checkScalar / checkFact on registry facts', () => {
     expect(checkFact(def('enterpriseTypes'), ['high-tech', 'tech-sme'])).toBeNull();
     expect(checkFact(def('enterpriseTypes'), 'high-tech')).toBe('must be a list of at most 50 tag codes');
     expect(checkFact(def('gender'), null)).toBeNull();
-  });
-
-  it('still checks today\'s field shape (transitional)', () => {
-    const size = FIELDS.find((f) => f.name === 'enterpriseSize')!;
-    expect(checkScalar(size, 'small')).toBeNull();
-    expect(checkScalar(size, 'tiny')).toBe('must be one of micro, small, medium, large');
   });
 });

@@ -1,12 +1,8 @@
 import { fieldProblem, openRecord, strictObject, throwFieldErrors, z, type FieldError } from '@jiyue/kernel';
-import { STARTER_FACTS } from '../data/starter-facts';
 import { checkFact } from '../utils/check-value';
-import { registryFromDefs, serves, type Registry } from '../utils/registry';
+import { serves, type Registry } from '../utils/registry';
 
 /** The caller's own stored profile (`profile.*`) and the profile facts every route checks alike. */
-
-/** The starter registry: what a route checks against until it is handed the live registry. */
-const STARTER_REGISTRY = registryFromDefs(STARTER_FACTS);
 
 /**
  * Every fact must be a registry fact serving the profile's kind, with a value of its type within
@@ -17,7 +13,7 @@ export const checkFacts = (
   kind: string,
   facts: Record<string, unknown> | undefined,
   at: (string | number)[],
-  registry: Registry = STARTER_REGISTRY,
+  registry: Registry,
   { stored = false }: { stored?: boolean } = {}
 ): FieldError[] => {
   const problems: FieldError[] = [];
@@ -59,7 +55,7 @@ export const putBody = strictObject({
  * The stored-profile body, with every fact checked against the registry and every sensitive fact or
  * tag carrying its own consent. `sensitiveTags`: the tag codes the taxonomy marks sensitive.
  */
-export const parsePutFacts = (input: z.output<typeof putBody>, registry: Registry = STARTER_REGISTRY, sensitiveTags: ReadonlySet<string> = new Set()) => {
+export const parsePutFacts = (input: z.output<typeof putBody>, registry: Registry, sensitiveTags: ReadonlySet<string> = new Set()) => {
   const problems = checkFacts(input.kind, input.facts, ['facts'], registry, { stored: true });
   const consents = input.consents ?? {};
   for (const [code, value] of Object.entries(input.facts)) {

@@ -2,6 +2,7 @@ import { strictObject, throwFieldErrors, z } from '@jiyue/kernel';
 import { isoDate } from './common';
 import { eligibilityBody, putBody, type EligibilityChecks } from './eligibility';
 import { checkFacts, facts, profileKind } from './profile';
+import type { Registry } from '../utils/registry';
 
 /**
  * "Try a profile" on one policy (`try.try`, admin): an unsaved draft of its eligibility (checked like a
@@ -21,7 +22,7 @@ export const tryBody = tryShape(putBody);
 export const tryBodyWith = (checks: EligibilityChecks) => tryShape(eligibilityBody(checks));
 
 /** The try body, with the profile's facts checked against the registry. */
-export const parseTryFacts = <T extends { profile: { kind: string; facts: Record<string, unknown> } }>(input: T) => {
-  throwFieldErrors(checkFacts(input.profile.kind, input.profile.facts, ['profile', 'facts']));
+export const parseTryFacts = <T extends { profile: { kind: string; facts: Record<string, unknown> } }>(input: T, registry: Registry) => {
+  throwFieldErrors(checkFacts(input.profile.kind, input.profile.facts, ['profile', 'facts'], registry));
   return input;
 };
