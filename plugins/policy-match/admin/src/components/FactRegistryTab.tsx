@@ -1,11 +1,12 @@
 import * as React from 'react';
-import { Badge, Box, Button, Checkbox, Flex, IconButton, Modal, Table, Tbody, Td, TextInput, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Badge, Box, Button, Checkbox, Flex, IconButton, Table, Tbody, Td, TextInput, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { Trash } from '@strapi/icons';
-import { useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { useFetchClient } from '@strapi/strapi/admin';
 import { Link } from 'react-router-dom';
-import { errorDetails, errorMessage, serverErrors, useGet, useT, type EnumValue, type Fact, type FactType, type ServerError } from '../api';
+import { errorMessage, useGet, useT, type EnumValue, type Fact, type FactType, type ServerError } from '../api';
 import { PLUGIN_ID, rulesEditorPath } from '../constants';
-import { Choice, Errors, tibetan } from './ui';
+import { BoText, EntryDrawer, Field, SensitiveBadge, TextField, useDrawer, useSubmit } from './EntryDrawer';
+import { Choice, Errors } from './ui';
 
 const TYPES: FactType[] = ['integer', 'number', 'date', 'year', 'boolean', 'enum', 'region', 'industry', 'tag-list'];
 const AUDIENCES = ['individual', 'enterprise', 'both'] as const;
@@ -61,7 +62,7 @@ const EnumValuesEditor = ({ values, onChange, disabled, errors }: { values: Enum
         <Flex key={i} gap={2} alignItems="center" data-value={v.code}>
           <TextInput aria-label={t('fact.valueCode', 'Code')} size="S" disabled={disabled} value={v.code} onChange={(e: React.ChangeEvent<HTMLInputElement>) => set(i, { code: e.target.value })} />
           <TextInput aria-label={t('fact.valueZh', 'zh')} size="S" disabled={disabled} value={v.zh} onChange={(e: React.ChangeEvent<HTMLInputElement>) => set(i, { zh: e.target.value })} />
-          {v.bo ? <Typography style={tibetan}>{v.bo}</Typography> : <Badge>{t('translationPending', '待译')}</Badge>}
+          <BoText text={v.bo} />
           <Button size="S" variant="tertiary" disabled={disabled || i === 0} onClick={() => move(i, -1)}>↑</Button>
           <Button size="S" variant="tertiary" disabled={disabled || i === values.length - 1} onClick={() => move(i, 1)}>↓</Button>
           <IconButton label={t('fact.valueRemove', 'Remove value')} variant="ghost" disabled={disabled} onClick={() => onChange(values.filter((_, j) => j !== i))} data-testid="pm-fact-value-remove">
@@ -87,7 +88,7 @@ type FactForm = Omit<Fact, 'ops' | 'uses'>;
 const FactDrawer = ({ fact, canManage, onClose, onSaved }: { fact: Fact | null; canManage: boolean; onClose: () => void; onSaved: () => void }) => {
   const t = useT();
   const { put, del } = useFetchClient();
-  const { toggleNotification } = useNotification();
+  const { errors, busy, submit } = useSubmit(onSaved);
   const usage = useGet<unknown>(fact ? `/facts/${encodeURIComponent(fact.code)}/usage` : null, canManage);
   const uses = usesOf(usage.data);
   const [form, setForm] = React.useState<FactForm>(
@@ -95,149 +96,92 @@ const FactDrawer = ({ fact, canManage, onClose, onSaved }: { fact: Fact | null; 
       ? (({ ops: _ops, uses: _uses, ...rest }) => rest)(fact)
       : { code: '', audience: 'individual', type: 'boolean', labelZh: '', labelBo: null, askable: true, storable: true, sensitive: false, group: 'basic', builtIn: false },
   );
-  const [errors, setErrors] = React.useState<ServerError[]>([]);
-  const [busy, setBusy] = React.useState(false);
   const locked = Boolean(fact) && (Boolean(fact?.builtIn) || uses.length > 0);
   const set = (patch: Partial<FactForm>) => setForm((f) => ({ ...f, ...patch }));
   const at = (path: string) => errors.filter((e) => e.path === path);
   const numeric = ['integer', 'number', 'year'].includes(form.type);
 
-  const save = async () => {
-    setBusy(true);
-    try {
-      // Tibetan labels come from the glossary (the server refuses them in the body); built-in is the server's.
-      const { labelBo: _bo, labelBoStatus: _status, builtIn: _builtIn, values, ...body } = form;
-      await put(`/${PLUGIN_ID}/facts`, { ...body, values: values ? values.map(({ code, zh }) => ({ code, zh })) : null });
-      toggleNotification({ type: 'success', message: t('fact.saved', 'Fact saved') });
-      onSaved();
-    } catch (e) {
-      setErrors(serverErrors(e));
-      if (errorDetails(e)) usage.reload();
-      toggleNotification({ type: 'danger', message: errorMessage(e) });
-    } finally {
-      setBusy(false);
-    }
-  };
-  const remove = async () => {
+  const save = () =>
+    submit(
+      () => {
+        // Tibetan labels come from the glossary (the server refuses them in the body); built-in is the server's.
+        const { labelBo: _bo, labelBoStatus: _status, builtIn: _builtIn, values, ...body } = form;
+        return put(`/${PLUGIN_ID}/facts`, { ...body, values: values ? values.map(({ code, zh }) => ({ code, zh })) : null });
+      },
+      t('fact.saved', 'Fact saved'),
+      usage.reload,
+    );
+  const remove = () => {
     if (!fact) return;
-    setBusy(true);
-    try {
-      await del(`/${PLUGIN_ID}/facts/${encodeURIComponent(fact.code)}`);
-      toggleNotification({ type: 'success', message: t('fact.deleted', 'Fact deleted') });
-      onSaved();
-    } catch (e) {
-      setErrors(serverErrors(e));
-      toggleNotification({ type: 'danger', message: errorMessage(e) });
-    } finally {
-      setBusy(false);
-    }
+    void submit(() => del(`/${PLUGIN_ID}/facts/${encodeURIComponent(fact.code)}`), t('fact.deleted', 'Fact deleted'));
   };
 
   const text = (key: 'code' | 'labelZh' | 'helpZh' | 'unit', label: string, disabled = false) => (
-    <Box>
-      <Typography variant="pi" fontWeight="bold">{label}{disabled && locked ? ' 🔒' : ''}</Typography>
-      <TextInput aria-label={label} name={key} data-testid={`pm-fact-${key}`} disabled={disabled || !canManage} value={(form[key] as string | null | undefined) ?? ''}
-        onChange={(e: React.ChangeEvent<HTMLInputElement>) => set({ [key]: e.target.value } as Partial<FactForm>)} />
-      <Errors errors={at(key)} />
-    </Box>
+    <TextField label={label} name={key} testId={`pm-fact-${key}`} locked={disabled && locked} disabled={disabled || !canManage} value={(form[key] as string | null | undefined) ?? ''}
+      onChange={(value) => set({ [key]: value } as Partial<FactForm>)} errors={at(key)} />
   );
   const bound = (key: 'min' | 'max', label: string) => (
-    <Box>
-      <Typography variant="pi" fontWeight="bold">{label}</Typography>
-      <TextInput aria-label={label} name={key} disabled={!canManage} value={form[key] === null || form[key] === undefined ? '' : String(form[key])}
-        onChange={(e: React.ChangeEvent<HTMLInputElement>) => set({ [key]: e.target.value.trim() === '' ? null : Number(e.target.value) } as Partial<FactForm>)} />
-      <Errors errors={at(key)} />
-    </Box>
+    <TextField label={label} name={key} disabled={!canManage} value={form[key] === null || form[key] === undefined ? '' : String(form[key])}
+      onChange={(value) => set({ [key]: value.trim() === '' ? null : Number(value) } as Partial<FactForm>)} errors={at(key)} />
   );
 
   return (
-    <Modal.Root open onOpenChange={(open: boolean) => !open && onClose()}>
-      <Modal.Content data-testid="pm-fact-drawer">
-        <Modal.Header>
-          <Modal.Title>{fact ? `${fact.labelZh} (${fact.code})` : t('fact.new', 'New fact')}</Modal.Title>
-        </Modal.Header>
-        <Modal.Body>
-          <Flex direction="column" alignItems="stretch" gap={3}>
-            {text('code', t('fact.code', 'Code'), Boolean(fact))}
-            <Flex gap={4} wrap="wrap">
-              <Box>
-                <Typography variant="pi" fontWeight="bold">{t('fact.type', 'Type')}{locked ? ' 🔒' : ''}</Typography>
-                <Box><Choice label={t('fact.type', 'Type')} testId="pm-fact-type" value={form.type} disabled={locked || !canManage} onChange={(v) => set({ type: v as FactType })} options={TYPES.map((v) => ({ value: v, label: t(`type.${v}`, v) }))} /></Box>
-                <Errors errors={at('type')} />
-              </Box>
-              <Box>
-                <Typography variant="pi" fontWeight="bold">{t('fact.audience', 'Describes')}{locked ? ' 🔒' : ''}</Typography>
-                <Box><Choice label={t('fact.audience', 'Describes')} testId="pm-fact-audience" value={form.audience} disabled={locked || !canManage} onChange={(v) => set({ audience: v as Fact['audience'] })} options={AUDIENCES.map((v) => ({ value: v, label: t(`audience.${v}`, v) }))} /></Box>
-                <Errors errors={at('audience')} />
-              </Box>
-              <Box>
-                <Typography variant="pi" fontWeight="bold">{t('fact.group', 'Group')}</Typography>
-                <Box><Choice label={t('fact.group', 'Group')} testId="pm-fact-group" value={form.group ?? 'basic'} disabled={!canManage} onChange={(v) => set({ group: v })} options={GROUPS.map((v) => ({ value: v, label: t(`group.${v}`, v) }))} /></Box>
-              </Box>
-            </Flex>
-            {text('labelZh', t('fact.labelZh', 'Label (zh)'))}
-            <Box>
-              <Typography variant="pi" fontWeight="bold">{t('fact.labelBo', 'Label (bo, from the glossary)')}</Typography>
-              <Box>{form.labelBo ? <Typography style={tibetan}>{form.labelBo}</Typography> : <Badge>{t('translationPending', '待译')}</Badge>}</Box>
-            </Box>
-            {text('helpZh', t('fact.helpZh', 'Help text (zh)'))}
-            <Flex gap={4} wrap="wrap">
-              {text('unit', t('fact.unit', 'Unit'))}
-              {numeric && bound('min', t('fact.min', 'Minimum'))}
-              {numeric && bound('max', t('fact.max', 'Maximum'))}
-            </Flex>
-            {form.type === 'enum' && (
-              <Box>
-                <Typography variant="pi" fontWeight="bold">{t('fact.values', 'Values')}</Typography>
-                <Checkbox checked={Boolean(form.ordered)} disabled={!canManage} onCheckedChange={(on) => set({ ordered: Boolean(on) })}>
-                  {t('fact.ordered', 'Ordered (low → high): ≥ and ≤ compare positions')}
-                </Checkbox>
-                <EnumValuesEditor values={form.values ?? []} onChange={(values) => set({ values })} disabled={!canManage} errors={errors} />
-                <Errors errors={at('values')} />
-              </Box>
-            )}
-            {form.type === 'tag-list' && (
-              <Box>
-                <Typography variant="pi" fontWeight="bold">{t('fact.tagDimension', 'Tag dimension')}</Typography>
-                <TextInput aria-label={t('fact.tagDimension', 'Tag dimension')} disabled={locked || !canManage} value={form.tagDimension ?? ''} onChange={(e: React.ChangeEvent<HTMLInputElement>) => set({ tagDimension: e.target.value })} />
-                <Errors errors={at('tagDimension')} />
-              </Box>
-            )}
-            {form.derived && (
-              <Typography variant="pi" data-testid="pm-fact-derived">
-                {t('fact.derived', 'Derived: {formula}({args})', { formula: form.derived.formula, args: form.derived.args.join(', ') })}
-              </Typography>
-            )}
-            <Flex gap={4} wrap="wrap">
-              <Checkbox checked={Boolean(form.sensitive)} disabled={!canManage} onCheckedChange={(on) => set({ sensitive: Boolean(on) })} data-testid="pm-fact-sensitive">
-                {t('fact.sensitive', 'Sensitive (stored only with its own consent)')}
-              </Checkbox>
-              <Checkbox checked={form.storable !== false} disabled={!canManage || Boolean(form.derived)} onCheckedChange={(on) => set({ storable: Boolean(on) })}>
-                {t('fact.storable', 'May be stored in a profile')}
-              </Checkbox>
-              <Checkbox checked={form.askable !== false} disabled={!canManage} onCheckedChange={(on) => set({ askable: Boolean(on) })}>
-                {t('fact.askable', 'Asked in the questionnaire')}
-              </Checkbox>
-            </Flex>
-            <Errors errors={errors.filter((e) => !['code', 'type', 'audience', 'labelZh', 'helpZh', 'unit', 'min', 'max', 'tagDimension'].includes(e.path) && !e.path.startsWith('values'))} />
-            {fact && <UsageList uses={uses} />}
-          </Flex>
-        </Modal.Body>
-        <Modal.Footer>
-          <Flex gap={2}>
-            {fact && canManage && (
-              <Button variant="danger-light" onClick={remove} disabled={locked} loading={busy} data-testid="pm-fact-delete">
-                {t('fact.delete', 'Delete')}{locked ? ' 🔒' : ''}
-              </Button>
-            )}
-          </Flex>
-          <Flex gap={2}>
-            <Button variant="tertiary" onClick={onClose}>{t('cancel', 'Cancel')}</Button>
-            {canManage && <Button onClick={save} loading={busy} data-testid="pm-fact-save">{t('fact.save', 'Save fact')}</Button>}
-          </Flex>
-        </Modal.Footer>
-      </Modal.Content>
-    </Modal.Root>
+    <EntryDrawer testId="pm-fact" title={fact ? `${fact.labelZh} (${fact.code})` : t('fact.new', 'New fact')} canManage={canManage} locked={locked} busy={busy}
+      onClose={onClose} onSave={save} onDelete={fact ? remove : undefined} saveLabel={t('fact.save', 'Save fact')} deleteLabel={t('fact.delete', 'Delete')}>
+      {text('code', t('fact.code', 'Code'), Boolean(fact))}
+      <Flex gap={4} wrap="wrap">
+        <Field label={t('fact.type', 'Type')} locked={locked} errors={at('type')}>
+          <Box><Choice label={t('fact.type', 'Type')} testId="pm-fact-type" value={form.type} disabled={locked || !canManage} onChange={(v) => set({ type: v as FactType })} options={TYPES.map((v) => ({ value: v, label: t(`type.${v}`, v) }))} /></Box>
+        </Field>
+        <Field label={t('fact.audience', 'Describes')} locked={locked} errors={at('audience')}>
+          <Box><Choice label={t('fact.audience', 'Describes')} testId="pm-fact-audience" value={form.audience} disabled={locked || !canManage} onChange={(v) => set({ audience: v as Fact['audience'] })} options={AUDIENCES.map((v) => ({ value: v, label: t(`audience.${v}`, v) }))} /></Box>
+        </Field>
+        <Field label={t('fact.group', 'Group')}>
+          <Box><Choice label={t('fact.group', 'Group')} testId="pm-fact-group" value={form.group ?? 'basic'} disabled={!canManage} onChange={(v) => set({ group: v })} options={GROUPS.map((v) => ({ value: v, label: t(`group.${v}`, v) }))} /></Box>
+        </Field>
+      </Flex>
+      {text('labelZh', t('fact.labelZh', 'Label (zh)'))}
+      <Field label={t('fact.labelBo', 'Label (bo, from the glossary)')}>
+        <Box><BoText text={form.labelBo} /></Box>
+      </Field>
+      {text('helpZh', t('fact.helpZh', 'Help text (zh)'))}
+      <Flex gap={4} wrap="wrap">
+        {text('unit', t('fact.unit', 'Unit'))}
+        {numeric && bound('min', t('fact.min', 'Minimum'))}
+        {numeric && bound('max', t('fact.max', 'Maximum'))}
+      </Flex>
+      {form.type === 'enum' && (
+        <Field label={t('fact.values', 'Values')} errors={at('values')}>
+          <Checkbox checked={Boolean(form.ordered)} disabled={!canManage} onCheckedChange={(on) => set({ ordered: Boolean(on) })}>
+            {t('fact.ordered', 'Ordered (low → high): ≥ and ≤ compare positions')}
+          </Checkbox>
+          <EnumValuesEditor values={form.values ?? []} onChange={(values) => set({ values })} disabled={!canManage} errors={errors} />
+        </Field>
+      )}
+      {form.type === 'tag-list' && (
+        <Field label={t('fact.tagDimension', 'Tag dimension')} errors={at('tagDimension')}>
+          <TextInput aria-label={t('fact.tagDimension', 'Tag dimension')} disabled={locked || !canManage} value={form.tagDimension ?? ''} onChange={(e: React.ChangeEvent<HTMLInputElement>) => set({ tagDimension: e.target.value })} />
+        </Field>
+      )}
+      {form.derived && (
+        <Typography variant="pi" data-testid="pm-fact-derived">
+          {t('fact.derived', 'Derived: {formula}({args})', { formula: form.derived.formula, args: form.derived.args.join(', ') })}
+        </Typography>
+      )}
+      <Flex gap={4} wrap="wrap">
+        <Checkbox checked={Boolean(form.sensitive)} disabled={!canManage} onCheckedChange={(on) => set({ sensitive: Boolean(on) })} data-testid="pm-fact-sensitive">
+          {t('fact.sensitive', 'Sensitive (stored only with its own consent)')}
+        </Checkbox>
+        <Checkbox checked={form.storable !== false} disabled={!canManage || Boolean(form.derived)} onCheckedChange={(on) => set({ storable: Boolean(on) })}>
+          {t('fact.storable', 'May be stored in a profile')}
+        </Checkbox>
+        <Checkbox checked={form.askable !== false} disabled={!canManage} onCheckedChange={(on) => set({ askable: Boolean(on) })}>
+          {t('fact.askable', 'Asked in the questionnaire')}
+        </Checkbox>
+      </Flex>
+      <Errors errors={errors.filter((e) => !['code', 'type', 'audience', 'labelZh', 'helpZh', 'unit', 'min', 'max', 'tagDimension'].includes(e.path) && !e.path.startsWith('values'))} />
+      {fact && <UsageList uses={uses} />}
+    </EntryDrawer>
   );
 };
 
@@ -245,7 +189,7 @@ const FactDrawer = ({ fact, canManage, onClose, onSaved }: { fact: Fact | null; 
 export const FactRegistryTab = ({ canManage }: { canManage: boolean }) => {
   const t = useT();
   const { data, error, reload } = useGet<Fact[]>('/facts');
-  const [open, setOpen] = React.useState<{ fact: Fact | null } | null>(null);
+  const drawer = useDrawer<Fact>(reload);
   if (error) return <Typography textColor="danger600" data-testid="pm-facts-error">{errorMessage(error)}</Typography>;
   const facts = data ?? [];
   return (
@@ -254,7 +198,7 @@ export const FactRegistryTab = ({ canManage }: { canManage: boolean }) => {
         <Typography variant="pi" textColor="neutral600">
           {t('facts.intro', '{n} facts. Rules test them; the questionnaire asks them; profiles store them.', { n: facts.length })}
         </Typography>
-        {canManage && <Button size="S" onClick={() => setOpen({ fact: null })} data-testid="pm-fact-new">{t('fact.new', 'New fact')}</Button>}
+        {canManage && <Button size="S" onClick={() => drawer.show(null)} data-testid="pm-fact-new">{t('fact.new', 'New fact')}</Button>}
       </Flex>
       <Table colCount={6} rowCount={facts.length + 1} data-testid="pm-fact-table">
         <Thead>
@@ -269,15 +213,15 @@ export const FactRegistryTab = ({ canManage }: { canManage: boolean }) => {
         </Thead>
         <Tbody>
           {facts.map((f) => (
-            <Tr key={f.code} data-fact={f.code} onClick={() => setOpen({ fact: f })} style={{ cursor: 'pointer' }}>
+            <Tr key={f.code} data-fact={f.code} onClick={() => drawer.show(f)} style={{ cursor: 'pointer' }}>
               <Td><Typography fontWeight="semiBold" textColor="primary600">{f.code}</Typography></Td>
               <Td><Typography>{f.labelZh}{f.unit ? `（${f.unit}）` : ''}</Typography></Td>
-              <Td>{f.labelBo ? <Typography style={tibetan}>{f.labelBo}</Typography> : <Badge>{t('translationPending', '待译')}</Badge>}</Td>
+              <Td><BoText text={f.labelBo} /></Td>
               <Td><Typography variant="pi">{t(`type.${f.type}`, f.type)}</Typography></Td>
               <Td><Typography variant="pi">{t(`audience.${f.audience}`, f.audience)}</Typography></Td>
               <Td>
                 <Flex gap={1} wrap="wrap">
-                  {f.sensitive && <Badge backgroundColor="danger100" textColor="danger700" data-badge="sensitive">{t('fact.badge.sensitive', 'sensitive')}</Badge>}
+                  {f.sensitive && <SensitiveBadge />}
                   {f.derived && <Badge backgroundColor="secondary100" textColor="secondary700" data-badge="derived">{t('fact.badge.derived', 'derived')}</Badge>}
                   {f.builtIn && <Badge data-badge="built-in">{t('fact.badge.builtIn', 'built-in')}</Badge>}
                   {typeof f.uses === 'number' && f.uses > 0 && <Badge backgroundColor="warning100" textColor="warning700">{t('fact.badge.uses', '{n} uses', { n: f.uses })}</Badge>}
@@ -287,18 +231,7 @@ export const FactRegistryTab = ({ canManage }: { canManage: boolean }) => {
           ))}
         </Tbody>
       </Table>
-      {open && (
-        <FactDrawer
-          key={open.fact?.code ?? 'new'}
-          fact={open.fact}
-          canManage={canManage}
-          onClose={() => setOpen(null)}
-          onSaved={() => {
-            setOpen(null);
-            reload();
-          }}
-        />
-      )}
+      {drawer.open && <FactDrawer key={drawer.open.item?.code ?? 'new'} fact={drawer.open.item} canManage={canManage} onClose={drawer.close} onSaved={drawer.saved} />}
     </Flex>
   );
 };

@@ -1,9 +1,10 @@
 import * as React from 'react';
-import { Badge, Box, Button, Checkbox, Flex, Modal, Table, Tabs, Tbody, Td, TextInput, Th, Thead, Tr, Typography } from '@strapi/design-system';
-import { useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { Box, Button, Checkbox, Flex, Table, Tabs, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { useFetchClient } from '@strapi/strapi/admin';
 import { Link } from 'react-router-dom';
-import { errorDetails, errorMessage, serverErrors, useGet, useT, type ServerError, type Tag, type TagUsage } from '../api';
+import { errorMessage, useGet, useT, type Tag, type TagUsage } from '../api';
 import { PLUGIN_ID, rulesEditorPath } from '../constants';
+import { BoText, EntryDrawer, Field, SensitiveBadge, TextField, useDrawer, useSubmit } from './EntryDrawer';
 import { Choice, Errors, tibetan } from './ui';
 
 /** The taxonomy's dimensions, in the order the tabs show them. */
@@ -52,7 +53,7 @@ const UsageList = ({ usage }: { usage: TagUsage }) => {
 const TagDrawer = ({ tag, dimension, canManage, onClose, onSaved }: { tag: Tag | null; dimension: string; canManage: boolean; onClose: () => void; onSaved: () => void }) => {
   const t = useT();
   const { put, del } = useFetchClient();
-  const { toggleNotification } = useNotification();
+  const { errors, busy, submit } = useSubmit(onSaved);
   const usage = useGet<TagUsage>(tag ? `/tags/${encodeURIComponent(tag.code)}/usage` : null, canManage);
   const [form, setForm] = React.useState({
     code: tag?.code ?? '',
@@ -63,122 +64,64 @@ const TagDrawer = ({ tag, dimension, canManage, onClose, onSaved }: { tag: Tag |
     parentCode: tag?.parentCode ?? '',
     sensitive: tag?.sensitive ?? false,
   });
-  const [errors, setErrors] = React.useState<ServerError[]>([]);
-  const [busy, setBusy] = React.useState(false);
   const locked = Boolean(tag) && (usage.data?.inUse ?? true);
   const at = (path: string) => errors.filter((e) => e.path === path || e.path.startsWith(`${path}.`));
 
-  const save = async () => {
-    setBusy(true);
-    try {
-      await put(`/${PLUGIN_ID}/tags`, {
-        code: form.code.trim(),
-        dimension: form.dimension,
-        nameZh: form.nameZh,
-        nameBo: form.nameBo.trim() ? form.nameBo.normalize('NFC') : null,
-        synonyms: form.synonyms.split(/[,，、]/).map((s) => s.trim()).filter(Boolean),
-        parentCode: form.parentCode.trim() || null,
-        sensitive: form.sensitive,
-      });
-      toggleNotification({ type: 'success', message: t('tag.saved', 'Tag saved') });
-      onSaved();
-    } catch (e) {
-      setErrors(serverErrors(e));
-      toggleNotification({ type: 'danger', message: errorMessage(e) });
-    } finally {
-      setBusy(false);
-    }
-  };
+  const save = () =>
+    submit(
+      () =>
+        put(`/${PLUGIN_ID}/tags`, {
+          code: form.code.trim(),
+          dimension: form.dimension,
+          nameZh: form.nameZh,
+          nameBo: form.nameBo.trim() ? form.nameBo.normalize('NFC') : null,
+          synonyms: form.synonyms.split(/[,，、]/).map((s) => s.trim()).filter(Boolean),
+          parentCode: form.parentCode.trim() || null,
+          sensitive: form.sensitive,
+        }),
+      t('tag.saved', 'Tag saved'),
+    );
 
-  const remove = async () => {
+  const remove = () => {
     if (!tag) return;
-    setBusy(true);
-    try {
-      await del(`/${PLUGIN_ID}/tags/${encodeURIComponent(tag.code)}`);
-      toggleNotification({ type: 'success', message: t('tag.deleted', 'Tag deleted') });
-      onSaved();
-    } catch (e) {
-      setErrors(serverErrors(e));
-      if (errorDetails(e)) usage.reload();
-      toggleNotification({ type: 'danger', message: errorMessage(e) });
-    } finally {
-      setBusy(false);
-    }
+    void submit(() => del(`/${PLUGIN_ID}/tags/${encodeURIComponent(tag.code)}`), t('tag.deleted', 'Tag deleted'), usage.reload);
   };
 
   const field = (key: 'code' | 'nameZh' | 'nameBo' | 'synonyms' | 'parentCode', label: string, disabled = false, bo = false) => (
-    <Box>
-      <Typography variant="pi" fontWeight="bold">
-        {label}
-        {disabled && locked ? ' 🔒' : ''}
-      </Typography>
-      <TextInput
-        aria-label={label}
-        name={key}
-        data-testid={`pm-tag-${key}`}
-        disabled={disabled || !canManage}
-        value={form[key]}
-        style={bo ? tibetan : undefined}
-        onChange={(e: React.ChangeEvent<HTMLInputElement>) => setForm((f) => ({ ...f, [key]: e.target.value }))}
-      />
-      <Errors errors={at(key)} />
-    </Box>
+    <TextField
+      label={label}
+      name={key}
+      testId={`pm-tag-${key}`}
+      locked={disabled && locked}
+      disabled={disabled || !canManage}
+      value={form[key]}
+      style={bo ? tibetan : undefined}
+      onChange={(value) => setForm((f) => ({ ...f, [key]: value }))}
+      errors={at(key)}
+    />
   );
 
   return (
-    <Modal.Root open onOpenChange={(open: boolean) => !open && onClose()}>
-      <Modal.Content data-testid="pm-tag-drawer">
-        <Modal.Header>
-          <Modal.Title>{tag ? `${tag.nameZh} (${tag.code})` : t('tag.new', 'New tag')}</Modal.Title>
-        </Modal.Header>
-        <Modal.Body>
-          <Flex direction="column" alignItems="stretch" gap={3}>
-            {field('code', t('tag.code', 'Code'), Boolean(tag))}
-            <Box>
-              <Typography variant="pi" fontWeight="bold">
-                {t('tag.dimension', 'Dimension')}
-                {locked ? ' 🔒' : ''}
-              </Typography>
-              <Box>
-                <Choice label={t('tag.dimension', 'Dimension')} testId="pm-tag-dimension" value={form.dimension} disabled={locked || !canManage}
-                  onChange={(v) => setForm((f) => ({ ...f, dimension: v }))}
-                  options={DIMENSIONS.map((d) => ({ value: d, label: t(`dimension.${d}`, DIMENSION_DEFAULTS[d]) }))} />
-              </Box>
-              <Errors errors={at('dimension')} />
-            </Box>
-            {field('nameZh', t('tag.nameZh', 'Name (zh)'))}
-            {field('nameBo', t('tag.nameBo', 'Name (bo)'), false, true)}
-            {field('synonyms', t('tag.synonyms', 'Synonyms (separated by ，)'))}
-            {field('parentCode', t('tag.parent', 'Parent tag code'))}
-            <Checkbox checked={form.sensitive} disabled={!canManage} onCheckedChange={(on) => setForm((f) => ({ ...f, sensitive: Boolean(on) }))} data-testid="pm-tag-sensitive">
-              {t('tag.sensitive', 'Sensitive: stored in a profile only with its own consent')}
-            </Checkbox>
-            <Errors errors={at('code').length ? [] : errors.filter((e) => !['code', 'dimension', 'nameZh', 'nameBo', 'synonyms', 'parentCode'].some((k) => e.path.startsWith(k)))} />
-            {tag && usage.data && <UsageList usage={usage.data} />}
-          </Flex>
-        </Modal.Body>
-        <Modal.Footer>
-          <Flex gap={2}>
-            {tag && canManage && (
-              <Button variant="danger-light" onClick={remove} disabled={locked} loading={busy} data-testid="pm-tag-delete">
-                {t('tag.delete', 'Delete')}
-                {locked ? ' 🔒' : ''}
-              </Button>
-            )}
-          </Flex>
-          <Flex gap={2}>
-            <Button variant="tertiary" onClick={onClose}>
-              {t('cancel', 'Cancel')}
-            </Button>
-            {canManage && (
-              <Button onClick={save} loading={busy} data-testid="pm-tag-save">
-                {t('tag.save', 'Save tag')}
-              </Button>
-            )}
-          </Flex>
-        </Modal.Footer>
-      </Modal.Content>
-    </Modal.Root>
+    <EntryDrawer testId="pm-tag" title={tag ? `${tag.nameZh} (${tag.code})` : t('tag.new', 'New tag')} canManage={canManage} locked={locked} busy={busy}
+      onClose={onClose} onSave={save} onDelete={tag ? remove : undefined} saveLabel={t('tag.save', 'Save tag')} deleteLabel={t('tag.delete', 'Delete')}>
+      {field('code', t('tag.code', 'Code'), Boolean(tag))}
+      <Field label={t('tag.dimension', 'Dimension')} locked={locked} errors={at('dimension')}>
+        <Box>
+          <Choice label={t('tag.dimension', 'Dimension')} testId="pm-tag-dimension" value={form.dimension} disabled={locked || !canManage}
+            onChange={(v) => setForm((f) => ({ ...f, dimension: v }))}
+            options={DIMENSIONS.map((d) => ({ value: d, label: t(`dimension.${d}`, DIMENSION_DEFAULTS[d]) }))} />
+        </Box>
+      </Field>
+      {field('nameZh', t('tag.nameZh', 'Name (zh)'))}
+      {field('nameBo', t('tag.nameBo', 'Name (bo)'), false, true)}
+      {field('synonyms', t('tag.synonyms', 'Synonyms (separated by ，)'))}
+      {field('parentCode', t('tag.parent', 'Parent tag code'))}
+      <Checkbox checked={form.sensitive} disabled={!canManage} onCheckedChange={(on) => setForm((f) => ({ ...f, sensitive: Boolean(on) }))} data-testid="pm-tag-sensitive">
+        {t('tag.sensitive', 'Sensitive: stored in a profile only with its own consent')}
+      </Checkbox>
+      <Errors errors={at('code').length ? [] : errors.filter((e) => !['code', 'dimension', 'nameZh', 'nameBo', 'synonyms', 'parentCode'].some((k) => e.path.startsWith(k)))} />
+      {tag && usage.data && <UsageList usage={usage.data} />}
+    </EntryDrawer>
   );
 };
 
@@ -187,7 +130,7 @@ export const TaxonomyTab = ({ canManage }: { canManage: boolean }) => {
   const t = useT();
   const [dimension, setDimension] = React.useState<string>('identity');
   const { data, error, reload } = useGet<Tag[]>('/tags');
-  const [open, setOpen] = React.useState<{ tag: Tag | null } | null>(null);
+  const drawer = useDrawer<Tag>(reload);
   if (error) return <Typography textColor="danger600">{errorMessage(error)}</Typography>;
   const tags = (data ?? []).filter((tag) => tag.dimension === dimension);
   const names = new Map((data ?? []).map((tag) => [tag.code, tag.nameZh]));
@@ -204,7 +147,7 @@ export const TaxonomyTab = ({ canManage }: { canManage: boolean }) => {
           </Tabs.List>
         </Tabs.Root>
         {canManage && (
-          <Button size="S" onClick={() => setOpen({ tag: null })} data-testid="pm-tag-new">
+          <Button size="S" onClick={() => drawer.show(null)} data-testid="pm-tag-new">
             {t('tag.new', 'New tag')}
           </Button>
         )}
@@ -221,31 +164,21 @@ export const TaxonomyTab = ({ canManage }: { canManage: boolean }) => {
         </Thead>
         <Tbody>
           {tags.map((tag) => (
-            <Tr key={tag.code} data-tag={tag.code} onClick={() => setOpen({ tag })} style={{ cursor: 'pointer' }}>
+            <Tr key={tag.code} data-tag={tag.code} onClick={() => drawer.show(tag)} style={{ cursor: 'pointer' }}>
               <Td><Typography fontWeight="semiBold" textColor="primary600">{tag.code}</Typography></Td>
               <Td>
                 <Typography>{tag.nameZh}</Typography>{' '}
-                {tag.sensitive && <Badge backgroundColor="danger100" textColor="danger700" data-badge="sensitive">{t('fact.badge.sensitive', 'sensitive')}</Badge>}
+                {tag.sensitive && <SensitiveBadge />}
               </Td>
-              <Td>{tag.nameBo ? <Typography style={tibetan}>{tag.nameBo}</Typography> : <Badge>{t('translationPending', '待译')}</Badge>}</Td>
+              <Td><BoText text={tag.nameBo} /></Td>
               <Td><Typography variant="pi">{tag.synonyms.join('，')}</Typography></Td>
               <Td><Typography variant="pi">{tag.parentCode ? names.get(tag.parentCode) ?? tag.parentCode : ''}</Typography></Td>
             </Tr>
           ))}
         </Tbody>
       </Table>
-      {open && (
-        <TagDrawer
-          key={open.tag?.code ?? 'new'}
-          tag={open.tag}
-          dimension={dimension}
-          canManage={canManage}
-          onClose={() => setOpen(null)}
-          onSaved={() => {
-            setOpen(null);
-            reload();
-          }}
-        />
+      {drawer.open && (
+        <TagDrawer key={drawer.open.item?.code ?? 'new'} tag={drawer.open.item} dimension={dimension} canManage={canManage} onClose={drawer.close} onSaved={drawer.saved} />
       )}
     </Flex>
   );
