@@ -16,4 +16,5 @@ export * from './site-group';
 export * from './review-workflow';
 export * from './distribution';
 export * from './cluster-search';
+export * from './policy-match';
 export * from './top-rung';

@@ -1,12 +1,13 @@
 import * as React from 'react';
 import { useFetchClient } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
+import type { PolicyClause, PolicyRule, ProfileKind, TagUsage, TaxonomyTag } from '@jiyue/kernel/contracts';
 import { PLUGIN_ID, getTranslation } from './constants';
 
 /** Tibetan text in inputs and lists: the web font injected by `@jiyue/admin-ui` (Noto Serif Tibetan). */
 export { TIBETAN_FONT_FAMILY } from '@jiyue/admin-ui';
 
-export type Audience = 'individual' | 'enterprise';
+export type Audience = ProfileKind;
 export type FactType = 'integer' | 'number' | 'date' | 'year' | 'boolean' | 'enum' | 'region' | 'industry' | 'tag-list';
 
 export interface EnumValue {
@@ -43,41 +44,12 @@ export interface Fact {
   uses?: number;
 }
 
-export interface Tag {
-  code: string;
-  dimension: string;
-  nameZh: string;
-  nameBo: string | null;
-  synonyms: string[];
-  parentCode: string | null;
-  /** Stored in a profile only with its own consent (特困人员, 低保 …). */
-  sensitive?: boolean;
-}
+export type Tag = TaxonomyTag;
 
-export interface TagUsage {
-  code: string;
-  dimension: string;
-  inUse: boolean;
-  policies: { documentId: string; title: string | null; paths: string[] }[];
-  storedProfiles: number;
-  subscriptions: number;
-  children: string[];
-}
+export type { TagUsage };
 
-export type Rule =
-  | { all: Rule[] }
-  | { any: Rule[] }
-  | { not: Rule }
-  | { kind: Audience }
-  | { field: string; op: string; value?: unknown };
-
-export interface Clause {
-  text: string;
-  textBo?: string | null;
-  benefit: string;
-  benefitBo?: string | null;
-  rule?: Rule | null;
-}
+export type Rule = PolicyRule;
+export type Clause = PolicyClause;
 
 export interface Eligibility {
   audience: Audience | 'any';

@@ -8,17 +8,10 @@ import { policyUid } from '../utils/policy-uid';
 import { parseTryFacts, tryBodyWith } from '../validation/try';
 import { DEFAULT_RULE_LIMITS } from '../utils/validate-rule';
 import type { Rule } from '../utils/validate-rule';
+import type { PolicyRow } from '../services/catalogue';
 
 /** The policy's own fields the matcher reads, from its current (draft) version: an editor tries what they are editing. */
-interface PolicyVersion {
-  documentId: string;
-  locale: string | null;
-  title: string;
-  validity: string | null;
-  validFrom: string | Date | null;
-  validTo: string | Date | null;
-  publishDate: string | Date | null;
-  themeCategory: string | null;
+interface PolicyVersion extends PolicyRow {
   publishedAt: string | Date | null;
 }
 

@@ -11,7 +11,7 @@ import { visibleDisclosureWhere } from '../utils/disclosure';
 import type { EligibilityRow } from './eligibility';
 
 /** The columns of a policy version the matcher reads. */
-interface PolicyRow {
+export interface PolicyRow {
   documentId: string;
   locale: string | null;
   title: string;

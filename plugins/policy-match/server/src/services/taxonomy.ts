@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { TagUsage, TaxonomyTag } from '@jiyue/kernel/contracts';
 import { errors } from '@strapi/utils';
 import { ConflictError } from '@jiyue/kernel';
 import { STARTER_RENAMES, STARTER_TAXONOMY } from '../data/starter-taxonomy';
@@ -8,27 +9,10 @@ import type { Revisions } from './catalogue';
 import { factHoldsDimension, tagUses, type EligibilityUseRow } from '../utils/tag-usage';
 import { policyUid } from '../utils/policy-uid';
 
-export interface Tag {
-  code: string;
-  dimension: string;
-  nameZh: string;
-  nameBo: string | null;
-  synonyms: string[];
-  parentCode: string | null;
-  /** Stored in a profile only with its own consent; never shown in reverse-match samples. */
-  sensitive: boolean;
-}
+export type Tag = TaxonomyTag;
 
 /** Where a tag is used: policies (with the path of each use), stored profiles, subscriptions, child tags. */
-export interface TagUsage {
-  code: string;
-  dimension: string;
-  inUse: boolean;
-  policies: { documentId: string; title: string | null; paths: string[] }[];
-  storedProfiles: number;
-  subscriptions: number;
-  children: string[];
-}
+export type { TagUsage };
 
 /** A tag in use keeps its code and dimension and is not deleted: 409 naming the field and the uses (F). */
 export class TagInUseError extends ConflictError<'TagInUseError'> {

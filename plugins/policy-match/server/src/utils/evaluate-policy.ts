@@ -2,17 +2,13 @@ import { evaluateRule, readFact, type EvalContext, type Explanation, type Facts 
 import type { Audience } from './fields';
 import { kleeneAll, kleeneAny, type Tri } from './kleene';
 import { regionDistance } from './region';
+import type { PolicyClause } from '@jiyue/kernel/contracts';
 import type { Registry } from './registry';
 import type { Rule } from './validate-rule';
 import type { CompiledRule, PreparedFacts } from './compile-rule';
 
-export interface Clause {
-  text: string;
-  textBo?: string | null;
-  benefit: string;
-  benefitBo?: string | null;
-  rule?: Rule | null;
-}
+/** One clause of a policy's eligibility (the kernel contract's shape, over the server's rules). */
+export type Clause = PolicyClause<Rule>;
 
 /** A policy as the matcher needs it: its eligibility joined with the policy's own validity fields. */
 export interface MatchablePolicy {

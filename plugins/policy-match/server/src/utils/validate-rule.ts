@@ -1,3 +1,4 @@
+import type { KindRule, PolicyRule, RulePredicate } from '@jiyue/kernel/contracts';
 import { checkScalar } from './check-value';
 import type { Audience } from './fields';
 import { enumPosition, serves, type FactDef, type Op, type Registry } from './registry';
@@ -5,10 +6,10 @@ import { isRelative, relativeProblem, resolveScalar, type RelDate, type RelYear 
 
 export type { Op };
 /** A fact compared with a value: `value` may be relative to the evaluation day (`{ today }`, `{ thisYear }`). */
-export type Predicate = { field: string; op: Op; value?: unknown };
-/** Holds when the profile is of this kind: lets one rule serve individuals and enterprises. */
-export type KindRule = { kind: Audience };
-export type Rule = { all: Rule[] } | { any: Rule[] } | { not: Rule } | KindRule | Predicate;
+export type Predicate = RulePredicate<Op>;
+export type { KindRule };
+/** An eligibility rule over the registry's operators (the shape is the kernel contract's). */
+export type Rule = PolicyRule<Op>;
 /** What `gte`, `lte`, `gt`, `lt`, `before`, `after` and `between` compare (validated per fact): numbers, or ISO dates as strings. */
 export type Ordered = number | string;
 export type { RelDate, RelYear };
