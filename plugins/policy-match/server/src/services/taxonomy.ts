@@ -3,7 +3,7 @@ import type { TagUsage, TaxonomyTag } from '@jiyue/kernel/contracts';
 import { errors } from '@strapi/utils';
 import { ConflictError } from '@jiyue/kernel';
 import { STARTER_RENAMES, STARTER_TAXONOMY } from '../data/starter-taxonomy';
-import { ELIGIBILITY_UID, PROFILE_TAG_UID, PROFILE_UID, SUBSCRIPTION_UID, TAG_UID } from '../utils/uids';
+import { ELIGIBILITY_UID, PROFILE_FACT_UID, PROFILE_UID, SUBSCRIPTION_UID, TAG_UID } from '../utils/uids';
 import { getService } from '../utils/get-service';
 import type { Revisions } from './catalogue';
 import { factHoldsDimension, tagUses, type EligibilityUseRow } from '../utils/tag-usage';
@@ -130,10 +130,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const found = (await strapi.db.query(policyUid()).findMany({ where: { documentId: { $in: [...byPolicy.keys()] } }, select: ['documentId', 'title'] })) as { documentId: string; title: string }[];
         for (const p of found) if (!titles.has(p.documentId)) titles.set(p.documentId, p.title);
       }
-      const tagRows = registry.facts.filter((f) => f.type === 'tag-list' && factHoldsDimension(f, tag.dimension)).map((f) => `${f.code}:${code}`);
+      // Stored profiles hold a tag as a typed fact row (fact = a tag-list fact of the tag's dimension, v_text = the code).
+      const tagFacts = registry.facts.filter((f) => f.type === 'tag-list' && factHoldsDimension(f, tag.dimension)).map((f) => f.code);
+      const schema = strapi.db.getSchemaName?.();
+      const facts = strapi.db.connection.queryBuilder();
+      if (schema) facts.withSchema(schema);
+      const [held] = tagFacts.length
+        ? ((await facts.from(strapi.db.metadata.get(PROFILE_FACT_UID).tableName).whereIn('fact', tagFacts).andWhere('v_text', code).countDistinct({ n: 'profile_id' })) as { n: number | string }[])
+        : [{ n: 0 }];
       const storedProfiles =
-        (tagRows.length ? await strapi.db.query(PROFILE_TAG_UID).count({ where: { tag: { $in: tagRows } } }) : 0) +
-        (tag.dimension === 'region' ? await strapi.db.query(PROFILE_UID).count({ where: { regionCode: code } }) : 0);
+        Number(held.n) + (tag.dimension === 'region' ? await strapi.db.query(PROFILE_UID).count({ where: { regionCode: code } }) : 0);
       const subscriptions = await strapi.db.query(SUBSCRIPTION_UID).count({ where: { kind: { $in: ['tag', 'region'] }, value: code } });
       const children = tags.filter((t) => t.parentCode === code).map((t) => t.code);
       const policies = [...byPolicy.entries()].map(([documentId, paths]) => ({ documentId, title: titles.get(documentId) ?? null, paths }));
