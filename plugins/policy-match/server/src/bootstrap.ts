@@ -36,7 +36,7 @@ const grantUserActions = async (strapi: Core.Strapi) => {
 
 /** After the write commits, off the request path; a failure is logged, never thrown into the publish. */
 const later = (strapi: Core.Strapi, what: string, fn: () => Promise<unknown>) =>
-  afterTransaction(strapi, () => setImmediate(() => fn().catch((e) => strapi.log.error(`policy-match: ${what} failed: ${(e as Error).message}`))));
+  afterTransaction(strapi, () => setImmediate(() => Promise.resolve().then(fn).catch((e) => strapi.log.error(`policy-match: ${what} failed: ${(e as Error).message}`))));
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   registerPolicyMatchResolvers(strapi);
@@ -51,7 +51,9 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   // A: the fact registry — starter facts (missing codes only), then Tibetan labels from a source registered later
   const facts = await getService('registry').seedStarter();
   if (facts) strapi.log.info(`policy-match: ${facts} starter facts installed`);
-  getService('hooks').whenLabelSourceRegistered(() => later(strapi, 'fact label refresh', () => getService('registry').refreshLabels()));
+  // (this app's own service, not the global one: the refresh runs later, and a test may have booted another app by then)
+  const registry = getService('registry');
+  getService('hooks').whenLabelSourceRegistered(() => later(strapi, 'fact label refresh', () => registry.refreshLabels()));
   await grantUserActions(strapi);
   // C: profile fact rows filled from the stored facts once (upgrade from the column storage)
   const backfill = await getService('profiles').backfillFacts();
