@@ -1,6 +1,5 @@
-import { bootStrapi, type TestApp } from '../helpers/strapi';
-import { liftRateLimits } from '../helpers/rate-limits';
-import { seedDemoSites } from '../../database/seeds/demo-sites';
+import type { TestApp } from '../helpers/strapi';
+import { bootWithDemoPolicies } from './fixtures';
 import { DEMO_POLICIES, seedDemoPolicies } from '../../database/seeds/demo-policies';
 
 /**
@@ -22,10 +21,7 @@ const keyOf = (documentId: string) => Object.entries(byKey).find(([, id]) => id 
 const keysWith = (data: any[], status: string) => data.filter((r) => r.status === status).map((r) => keyOf(r.documentId)).sort();
 
 beforeAll(async () => {
-  app = await bootStrapi();
-  liftRateLimits(app.strapi);
-  await seedDemoSites(app.strapi);
-  ({ byKey } = await seedDemoPolicies(app.strapi));
+  ({ app, byKey } = await bootWithDemoPolicies());
 }, 300_000);
 
 afterAll(async () => {

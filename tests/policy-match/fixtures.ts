@@ -1,4 +1,7 @@
-import type { TestApp } from '../helpers/strapi';
+import { bootStrapi, type TestApp } from '../helpers/strapi';
+import { liftRateLimits } from '../helpers/rate-limits';
+import { seedDemoSites } from '../../database/seeds/demo-sites';
+import { seedDemoPolicies } from '../../database/seeds/demo-policies';
 import { asPublishedFixture } from '../helpers/review';
 
 const POLICY = 'api::policy.policy';
@@ -58,4 +61,17 @@ export const makeUser = async (app: TestApp) => {
   });
   const jwt = await app.strapi.plugin('users-permissions').service('jwt').issue({ id: user.id });
   return { id: user.id as number, username, jwt: jwt as string };
+};
+
+/**
+ * The area's app with the demo's sites and 26 policies seeded as `npm run demo` seeds them, the public
+ * match's per-client limit lifted (these specs send many matches from one address). `byKey`: policy key
+ * (P01 …) → documentId.
+ */
+export const bootWithDemoPolicies = async () => {
+  const app = await bootStrapi();
+  liftRateLimits(app.strapi);
+  await seedDemoSites(app.strapi);
+  const { byKey } = await seedDemoPolicies(app.strapi);
+  return { app, byKey };
 };

@@ -1,7 +1,5 @@
-import { bootStrapi, type TestApp } from '../helpers/strapi';
-import { liftRateLimits } from '../helpers/rate-limits';
-import { seedDemoSites } from '../../database/seeds/demo-sites';
-import { seedDemoPolicies } from '../../database/seeds/demo-policies';
+import type { TestApp } from '../helpers/strapi';
+import { bootWithDemoPolicies } from './fixtures';
 import { PERSONAS, answerOf } from './questionnaire-personas';
 
 /**
@@ -24,10 +22,7 @@ const match = async (body: object) => {
 const statuses = (data: { title: string; status: string }[]) => Object.fromEntries(data.map((r) => [r.title, r.status]));
 
 beforeAll(async () => {
-  app = await bootStrapi();
-  liftRateLimits(app.strapi);
-  await seedDemoSites(app.strapi);
-  await seedDemoPolicies(app.strapi);
+  ({ app } = await bootWithDemoPolicies());
 }, 300_000);
 afterAll(async () => {
   await app?.stop();

@@ -1,7 +1,5 @@
-import { bootStrapi, type TestApp } from '../helpers/strapi';
-import { liftRateLimits } from '../helpers/rate-limits';
-import { seedDemoSites } from '../../database/seeds/demo-sites';
-import { seedDemoPolicies } from '../../database/seeds/demo-policies';
+import type { TestApp } from '../helpers/strapi';
+import { bootWithDemoPolicies } from './fixtures';
 import { REAL_POLICY_CASES } from './real-policy-cases';
 
 /**
@@ -16,11 +14,8 @@ let app: TestApp;
 let byKey: Record<string, string>;
 
 beforeAll(async () => {
-  app = await bootStrapi();
-  // 102 matches from one address: above the public route's per-client limit.
-  liftRateLimits(app.strapi);
-  await seedDemoSites(app.strapi);
-  ({ byKey } = await seedDemoPolicies(app.strapi));
+  // 102 matches from one address: the fixture lifts the public route's per-client limit.
+  ({ app, byKey } = await bootWithDemoPolicies());
 }, 300_000);
 
 afterAll(async () => {

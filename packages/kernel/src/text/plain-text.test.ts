@@ -3,7 +3,7 @@ import path from 'path';
 import { decodeEntities, mapPlainText, plainTextOfEdit, rawRange, richTextToText } from './plain-text';
 
 // The source articles live in shared/, beside the repository (as on every machine and in CI).
-// The five source articles of the project brief, copied into the repo (tests never read ../shared).
+// The five source articles of the project brief, copied into the repo, so a fresh clone runs these tests as they are.
 const SEEDS = path.resolve(__dirname, '../../../../tests/fixtures/source-articles');
 
 /** Every plain unit that is not decoded or a separator is the raw unit it says it comes from. */

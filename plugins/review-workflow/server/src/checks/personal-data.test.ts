@@ -4,7 +4,7 @@ import { isLuhnValid } from '../utils/luhn';
 import { residentIdCheckDigit } from '../utils/resident-id';
 import { checkPersonalData, findPersonalData } from './personal-data';
 
-// The five source articles of the project brief, copied into the repo (tests never read ../shared).
+// The five source articles of the project brief, copied into the repo, so a fresh clone runs these tests as they are.
 const SEEDS = path.resolve(__dirname, '../../../../../tests/fixtures/source-articles');
 const now = new Date('2025-01-01T00:00:00Z');
 

@@ -6,7 +6,7 @@ import { runChecks } from './run-checks';
 import type { Finding } from './types';
 import { buildWordMatcher } from './words';
 
-// The five source articles of the project brief, copied into the repo (tests never read ../shared).
+// The five source articles of the project brief, copied into the repo, so a fresh clone runs these tests as they are.
 const SEEDS = path.resolve(__dirname, '../../../../../tests/fixtures/source-articles');
 const cluster = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../../../database/seeds/garze-cluster.json'), 'utf8'));
 const now = new Date('2025-01-01T00:00:00Z');

@@ -5,7 +5,7 @@ import { mapPlainText } from '@jiyue/kernel';
 import type { DictionaryEntry } from './types';
 import { buildWordMatcher, checkWords, matchWords } from './words';
 
-// The five source articles of the project brief, copied into the repo (tests never read ../shared).
+// The five source articles of the project brief, copied into the repo, so a fresh clone runs these tests as they are.
 const SEEDS = path.resolve(__dirname, '../../../../../tests/fixtures/source-articles');
 const cluster = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../../../database/seeds/garze-cluster.json'), 'utf8'));
 
