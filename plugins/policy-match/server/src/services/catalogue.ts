@@ -5,7 +5,7 @@ import type { Registry } from '../utils/registry';
 import { getService } from '../utils/get-service';
 import { toIsoDate } from '../utils/dates';
 import { policyUid } from '../utils/policy-uid';
-import { ELIGIBILITY_UID, TAG_UID } from '../utils/uids';
+import { ELIGIBILITY_UID, REVISION_UID, TAG_UID } from '../utils/uids';
 import { singleFlight } from '../utils/single-flight';
 import { visibleDisclosureWhere } from '../utils/disclosure';
 import type { EligibilityRow } from './eligibility';
@@ -26,6 +26,8 @@ export interface PolicyRow {
 export interface Revisions {
   catalogue: string;
   taxonomy: string;
+  /** The fact registry's revision row (`registry.current` takes it instead of reading the row again). */
+  registry: string;
 }
 
 const CATALOGUE_KEY = 'catalogueVersion';
@@ -40,11 +42,10 @@ const CATALOGUE_KEY = 'catalogueVersion';
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   let cached: { revision: string; registry: Registry; policies: MatchablePolicy[]; byId: Map<string, MatchablePolicy>; compiled: Map<string, (CompiledRule | null)[]> } | null = null;
   const store = () => strapi.store({ type: 'plugin', name: 'policy-match' });
-  /** The fact registry rules are validated, compiled and evaluated with (stored facts, by revision). */
-  const registry = (): Promise<Registry> => getService('registry').current();
 
   /**
-   * The catalogue's version row and the tag table's fingerprint (row count, latest change) in one
+   * The catalogue's version row, the fact registry's revision row and the tag table's fingerprint (row
+   * count, latest change) in one
    * statement, shared by the requests that arrive while it runs (single flight): one pool
    * acquisition per burst of matches instead of two per match, and still every write committed
    * before a request arrived is seen by it.
@@ -53,12 +54,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const knex = strapi.db.connection;
     const storeTable = strapi.db.metadata.get('strapi::core-store').tableName;
     const tags = strapi.db.metadata.get(TAG_UID).tableName;
+    const revisionTable = strapi.db.metadata.get(REVISION_UID).tableName;
     const [row] = (await knex.select({
       catalogue: knex(storeTable).select('value').where({ key: `plugin_policy-match_${CATALOGUE_KEY}` }).whereNull('environment').whereNull('tag').limit(1),
       n: knex(tags).count('*'),
       stamp: knex(tags).max('updated_at'),
-    })) as { catalogue: string | null; n: number | string; stamp: string | number | Date | null }[];
-    return { catalogue: row.catalogue ?? 'initial', taxonomy: `${Number(row.n)}:${row.stamp ? new Date(row.stamp).getTime() : 0}` };
+      registry: knex(revisionTable).select('value').where({ name: 'registry' }).limit(1),
+    })) as { catalogue: string | null; n: number | string; stamp: string | number | Date | null; registry: string | null }[];
+    return {
+      catalogue: row.catalogue ?? 'initial',
+      taxonomy: `${Number(row.n)}:${row.stamp ? new Date(row.stamp).getTime() : 0}`,
+      registry: row.registry ?? 'initial',
+    };
   });
 
   const build = async (): Promise<MatchablePolicy[]> => {
@@ -96,10 +103,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** The revisions every match checks its caches against (see `readRevisions`). */
     revisions: readRevisions,
 
-    registry,
+    /** The fact registry rules are validated, compiled and evaluated with (stored facts, by revision). */
+    async registry(revisions?: Revisions): Promise<Registry> {
+      return getService('registry').current((revisions ?? (await readRevisions())).registry);
+    },
 
     async policies(revisions?: Revisions) {
-      const [current, facts] = await Promise.all([revisions ? revisions.catalogue : readRevisions().then((r) => r.catalogue), registry()]);
+      const r = revisions ?? (await readRevisions());
+      const [current, facts] = [r.catalogue, await getService('registry').current(r.registry)];
       if (cached?.revision !== current || cached.registry.revision !== facts.revision) {
         const policies = await build();
         cached = {

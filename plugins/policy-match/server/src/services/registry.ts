@@ -131,9 +131,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   const service = {
-    /** The registry as of the latest committed write (one revision read per call). */
-    async current(): Promise<Registry> {
-      const revision = await readRevision(strapi, 'registry');
+    /**
+     * The registry as of the latest committed write: one revision read per call, or none when the caller
+     * has just read the row (the catalogue reads it with its own revisions, in one statement).
+     */
+    async current(knownRevision?: string): Promise<Registry> {
+      const revision = knownRevision ?? (await readRevision(strapi, 'registry'));
       if (cached?.revision === revision) return cached;
       if (building?.revision !== revision) {
         const promise = load(revision).finally(() => {
